@@ -1,0 +1,172 @@
+package io.github.softdelete;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.jooq.Condition;
+import org.jooq.Configuration;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.VisitListenerProvider;
+import org.jooq.impl.DefaultVisitListenerProvider;
+
+import io.github.softdelete.internal.ContextFlags;
+import io.github.softdelete.internal.ReadMode;
+import io.github.softdelete.internal.Restore;
+import io.github.softdelete.internal.SoftDeleteVisitListener;
+import io.github.softdelete.internal.TableRegistry;
+import io.github.softdelete.internal.UnfilteredTable;
+
+/**
+ * Soft deletes for jOOQ: the entry point.
+ *
+ * <pre>{@code
+ * Configuration configuration = SoftDelete.install(new DefaultConfiguration()
+ *     .set(dataSource).set(SQLDialect.POSTGRES), SoftDeletePolicy.forSchema(PUBLIC));
+ * DSLContext ctx = DSL.using(configuration);
+ *
+ * ctx.deleteFrom(POSTS).where(POSTS.ID.eq(1L)).execute();          // UPDATE ... SET deleted_at = ...
+ * ctx.selectFrom(POSTS).fetch();                                    // live posts only
+ * SoftDelete.onlyDeleted(ctx).selectFrom(POSTS).fetch();            // the deleted ones
+ * SoftDelete.restore(ctx, POSTS, POSTS.ID.eq(1L));                  // back again
+ * }</pre>
+ *
+ * <p>The opt-outs ({@link #includeDeleted}, {@link #onlyDeleted}, {@link #hardDelete},
+ * {@link #allowMarkerWrites}) return a new context derived from the one given. They apply to queries
+ * built from that context only (and to transactions run on it), never to the original context.
+ *
+ * <p>All methods are thread-safe.
+ */
+public final class SoftDelete {
+
+    private SoftDelete() {
+    }
+
+    /**
+     * Registers the soft-delete listener on {@code configuration}, keeping the listeners already set.
+     * Installing again replaces the earlier soft-delete listener, so nothing is ever filtered twice.
+     *
+     * @param configuration the configuration to change
+     * @param policy        which tables are soft-deletable
+     * @return {@code configuration}, changed
+     * @throws NullPointerException when an argument is null
+     */
+    public static Configuration install(Configuration configuration, SoftDeletePolicy policy) {
+        Objects.requireNonNull(configuration, "configuration");
+        Objects.requireNonNull(policy, "policy");
+        List<VisitListenerProvider> providers = new ArrayList<>();
+        for (VisitListenerProvider provider : configuration.visitListenerProviders())
+            if (!SoftDeleteVisitListener.isInstance(provider.provide()))
+                providers.add(provider);
+        providers.add(new DefaultVisitListenerProvider(
+            new SoftDeleteVisitListener(policy.registry(), policy.strictPlainSql())));
+        return configuration.set(providers.toArray(VisitListenerProvider[]::new));
+    }
+
+    /**
+     * A context whose queries see live and deleted rows alike.
+     *
+     * @param ctx the context to derive from; it is not changed
+     * @return the derived context
+     */
+    public static DSLContext includeDeleted(DSLContext ctx) {
+        return flags(ctx).withReadMode(ReadMode.ALL).applyTo(ctx);
+    }
+
+    /**
+     * A context whose queries see only the deleted rows of soft-deletable tables; other tables are
+     * read as usual. It injects {@code marker IS NOT NULL} where live reads inject {@code marker IS NULL}.
+     *
+     * @param ctx the context to derive from; it is not changed
+     * @return the derived context
+     */
+    public static DSLContext onlyDeleted(DSLContext ctx) {
+        return flags(ctx).withReadMode(ReadMode.DELETED).applyTo(ctx);
+    }
+
+    /**
+     * A reference to {@code table} that one query reads unfiltered, while every other table in that
+     * query stays filtered. It renders exactly like {@code table}, alias included:
+     * <pre>{@code
+     * // live posts with their authors, deleted authors included
+     * Table<UsersRecord> authors = SoftDelete.includingDeleted(USERS);
+     * ctx.select(POSTS.TITLE, USERS.EMAIL).from(POSTS).join(authors).on(POSTS.AUTHOR_ID.eq(USERS.ID)).fetch();
+     * }</pre>
+     * Refer to columns through {@code table} as usual. The reference relies on the installed listener
+     * to render as {@code table}.
+     *
+     * @param table a table or an alias of one
+     * @param <R>   the record type
+     * @return the unfiltered reference
+     * @throws NullPointerException when {@code table} is null
+     */
+    public static <R extends Record> Table<R> includingDeleted(Table<R> table) {
+        Objects.requireNonNull(table, "table");
+        return table instanceof UnfilteredTable<R> ? table : new UnfilteredTable<>(table);
+    }
+
+    /**
+     * A context whose DELETE statements delete physically, with the database's foreign-key rules. Reads
+     * stay filtered, including the USING tables and subqueries of those DELETEs; the DELETE's own target
+     * is not, so rows that are already soft-deleted can be purged.
+     *
+     * @param ctx the context to derive from; it is not changed
+     * @return the derived context
+     */
+    public static DSLContext hardDelete(DSLContext ctx) {
+        return flags(ctx).withHardDelete().applyTo(ctx);
+    }
+
+    /**
+     * The escape hatch for data imports and migrations: a context whose INSERT and UPDATE statements
+     * may write the marker column, and whose UPDATEs reach deleted rows too. For example, loading rows
+     * that are already deleted:
+     * <pre>{@code
+     * SoftDelete.allowMarkerWrites(ctx).insertInto(USERS)
+     *     .set(USERS.EMAIL, "old@example.com").set(USERS.NAME, "Old")
+     *     .set(USERS.DELETED_AT, deletedAt).execute();
+     * }</pre>
+     * Reads stay filtered, and DELETE still soft-deletes.
+     *
+     * @param ctx the context to derive from; it is not changed
+     * @return the derived context
+     */
+    public static DSLContext allowMarkerWrites(DSLContext ctx) {
+        return flags(ctx).withMarkerWrites().applyTo(ctx);
+    }
+
+    /**
+     * Brings back the deleted rows of {@code table} that match {@code condition}:
+     * {@code UPDATE table SET marker = NULL WHERE condition AND marker IS NOT NULL}. Live rows are never
+     * touched.
+     *
+     * @param ctx       the context to run on
+     * @param table     a soft-deletable table
+     * @param condition which deleted rows to restore
+     * @return the number of rows restored; 0 when nothing matched
+     * @throws IllegalArgumentException when {@code table} is not soft-deletable
+     * @throws IllegalStateException    when the soft-delete listener is not installed on {@code ctx}
+     * @throws SoftDeleteException      when restoring would break a unique constraint (a live row holds
+     *                                  the same key); nothing is changed then
+     */
+    public static int restore(DSLContext ctx, Table<?> table, Condition condition) {
+        Objects.requireNonNull(ctx, "ctx");
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(condition, "condition");
+        return Restore.run(ctx, registry(ctx), table, condition);
+    }
+
+    private static ContextFlags flags(DSLContext ctx) {
+        return ContextFlags.of(Objects.requireNonNull(ctx, "ctx").configuration());
+    }
+
+    private static TableRegistry registry(DSLContext ctx) {
+        for (VisitListenerProvider provider : ctx.configuration().visitListenerProviders())
+            if (provider.provide() instanceof SoftDeleteVisitListener listener)
+                return listener.registry();
+        throw new IllegalStateException("the soft-delete listener is not installed on this context's"
+            + " configuration; call SoftDelete.install(configuration, policy) first");
+    }
+}

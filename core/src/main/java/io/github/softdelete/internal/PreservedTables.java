@@ -1,0 +1,99 @@
+package io.github.softdelete.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.jooq.Table;
+import org.jooq.impl.QOM;
+
+import io.github.softdelete.SoftDeleteException;
+
+/**
+ * The placement rule for soft-delete predicates in a table expression.
+ *
+ * <p>Each soft-deletable table's predicate goes into the ON clause of the join that introduces it,
+ * when that join has one and the table is on a side the join may drop rows from; otherwise it is left
+ * to the enclosing clause, and at the top to the WHERE clause of the statement. That gives:
+ * <ul>
+ *   <li>{@code A JOIN B ON c}: B's predicate into the ON (for an inner join, the same as WHERE);
+ *       A's to the enclosing clause;</li>
+ *   <li>{@code A LEFT JOIN B ON c}: B's into the ON, so deleted partners become nulls and the outer
+ *       join never turns into an inner join; A's to the enclosing clause. RIGHT is the mirror image;</li>
+ *   <li>{@code A FULL JOIN B ON c}: both into the ON <em>and</em> both to the enclosing clause. A
+ *       null-extended row has a NULL marker, so the outer predicate keeps it, while a deleted row that
+ *       the ON left unmatched is removed there;</li>
+ *   <li>CROSS, NATURAL, USING and APPLY joins have no ON to extend: both sides go to the enclosing
+ *       clause when the join is inner, and an outer one with a soft-deletable null-extended side is
+ *       refused, because no placement would be correct.</li>
+ * </ul>
+ *
+ * <p>Putting inner-join predicates into their ON rather than into WHERE is what also covers the joins
+ * that jOOQ adds while rendering implicit path joins ({@code POSTS.users().EMAIL}): they never appear
+ * in the statement's FROM list, but they are visited as joins.
+ *
+ * <p>Derived tables, lateral subqueries, CTEs and VALUES are not handled here: their own SELECTs are
+ * visited, and filtered, on their own.
+ */
+final class PreservedTables {
+
+    private PreservedTables() {
+    }
+
+    /**
+     * The tables whose predicates the given FROM (or USING) list leaves to its statement's WHERE
+     * clause. Returns an empty list, without allocating, when there are none.
+     */
+    static List<TableReference> leftToWhere(TableRegistry registry, Collection<? extends Table<?>> from) {
+        List<TableReference> out = null;
+        for (Table<?> table : from)
+            out = collect(registry, table, out);
+        return out == null ? List.of() : out;
+    }
+
+    /** The tables whose predicates belong in the ON clause of {@code join}. */
+    static List<TableReference> consumedBy(TableRegistry registry, QOM.JoinTable<?, ?> join) {
+        List<TableReference> out = switch (Qom.kind(join)) {
+            case INNER -> Qom.hasOn(join) ? collect(registry, join.$table2(), null) : null;
+            case LEFT -> collect(registry, join.$table2(), null);
+            case RIGHT -> collect(registry, join.$table1(), null);
+            case FULL -> collect(registry, join.$table2(), collect(registry, join.$table1(), null));
+        };
+        if (out == null)
+            return List.of();
+        if (!Qom.hasOn(join))
+            throw noOnClause(join, out);
+        return out;
+    }
+
+    private static List<TableReference> collect(TableRegistry registry, Table<?> table, List<TableReference> out) {
+        if (table instanceof QOM.JoinTable<?, ?> join)
+            return collectJoin(registry, join, out);
+        TableReference reference = TableReference.resolve(registry, table);
+        if (reference == null)
+            return out;
+        if (out == null)
+            out = new ArrayList<>(4);
+        out.add(reference);
+        return out;
+    }
+
+    private static List<TableReference> collectJoin(TableRegistry registry, QOM.JoinTable<?, ?> join, List<TableReference> out) {
+        return switch (Qom.kind(join)) {
+            case INNER -> Qom.hasOn(join)
+                ? collect(registry, join.$table1(), out)
+                : collect(registry, join.$table2(), collect(registry, join.$table1(), out));
+            case LEFT -> collect(registry, join.$table1(), out);
+            case RIGHT -> collect(registry, join.$table2(), out);
+            case FULL -> collect(registry, join.$table2(), collect(registry, join.$table1(), out));
+        };
+    }
+
+    private static SoftDeleteException noOnClause(QOM.JoinTable<?, ?> join, List<TableReference> tables) {
+        return new SoftDeleteException("cannot hide deleted rows of " + tables.get(0).table().quotedName()
+            + " in an outer " + join.getClass().getSimpleName()
+            + " without an ON clause (NATURAL, USING or APPLY): the soft-delete predicate of a null-extended"
+            + " table must go into the join's ON clause. Write the join with ON, or read the table on purpose"
+            + " with SoftDelete.includingDeleted(table)");
+    }
+}

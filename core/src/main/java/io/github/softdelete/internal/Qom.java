@@ -1,0 +1,89 @@
+package io.github.softdelete.internal;
+
+import java.lang.reflect.Field;
+import java.util.List;
+
+import org.jooq.Condition;
+import org.jooq.DeleteQuery;
+import org.jooq.Select;
+import org.jooq.SelectFieldOrAsterisk;
+import org.jooq.Table;
+import org.jooq.impl.QOM;
+
+/**
+ * The one place that touches jOOQ's Query Object Model, which jOOQ marks {@code @Experimental}.
+ *
+ * <p>Every setter here is a QOM copy-setter: it returns a modified copy and never mutates the
+ * user's query object, which is what keeps a query that is executed twice rendering the same SQL.
+ */
+final class Qom {
+
+    private Qom() {
+    }
+
+    static List<? extends Table<?>> from(Select<?> select) {
+        return select.$from();
+    }
+
+    static Select<?> withWhere(Select<?> select, Condition where) {
+        return select.$where(where);
+    }
+
+    static JoinKind kind(QOM.JoinTable<?, ?> join) {
+        if (join instanceof QOM.LeftJoin || join instanceof QOM.NaturalLeftJoin
+            || join instanceof QOM.LeftSemiJoin || join instanceof QOM.LeftAntiJoin
+            || join instanceof QOM.OuterApply)
+            return JoinKind.LEFT;
+        if (join instanceof QOM.RightJoin || join instanceof QOM.NaturalRightJoin)
+            return JoinKind.RIGHT;
+        if (join instanceof QOM.FullJoin || join instanceof QOM.NaturalFullJoin)
+            return JoinKind.FULL;
+        return JoinKind.INNER;
+    }
+
+    /** True for joins with an ON clause we can extend: not CROSS, NATURAL, APPLY, or USING joins. */
+    static boolean hasOn(QOM.JoinTable<?, ?> join) {
+        return join instanceof QOM.QualifiedJoin<?, ?> q && q.$using().isEmpty();
+    }
+
+    static Table<?> withOn(QOM.JoinTable<?, ?> join, Condition extra) {
+        QOM.QualifiedJoin<?, ?> q = (QOM.QualifiedJoin<?, ?>) join;
+        return q.$on() == null ? q.$on(extra) : q.$on(q.$on().and(extra));
+    }
+
+    /**
+     * The RETURNING list of a DELETE. jOOQ 3.19's {@code QOM.Delete} does not expose it (only the
+     * {@code DeleteReturning} wrapper does, and on execution jOOQ renders the inner {@code DeleteQueryImpl}
+     * without visiting that wrapper), so read jOOQ's {@code AbstractDMLQuery.returning} field.
+     */
+    @SuppressWarnings("unchecked")
+    static List<? extends SelectFieldOrAsterisk> returning(DeleteQuery<?> delete) {
+        if (RETURNING == null)
+            throw new IllegalStateException("cannot read the RETURNING list of a DELETE on this jOOQ version ("
+                + RETURNING_PROBLEM + "); if jOOQ runs on the module path, add "
+                + "--add-opens org.jooq/org.jooq.impl=ALL-UNNAMED");
+        try {
+            return (List<? extends SelectFieldOrAsterisk>) RETURNING.get(delete);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read the RETURNING list of a DELETE", e);
+        }
+    }
+
+    private static final Field RETURNING;
+    private static final String RETURNING_PROBLEM;
+
+    static {
+        Field found = null;
+        String problem = null;
+        try {
+            Class<?> dml = Class.forName("org.jooq.impl.AbstractDMLQuery");
+            found = dml.getDeclaredField("returning");
+            found.setAccessible(true);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            found = null;
+            problem = e.toString();
+        }
+        RETURNING = found;
+        RETURNING_PROBLEM = problem;
+    }
+}

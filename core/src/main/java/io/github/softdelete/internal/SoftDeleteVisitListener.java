@@ -1,0 +1,126 @@
+package io.github.softdelete.internal;
+
+import org.jooq.DeleteQuery;
+import org.jooq.InsertQuery;
+import org.jooq.Merge;
+import org.jooq.QueryPart;
+import org.jooq.SQL;
+import org.jooq.Select;
+import org.jooq.SelectQuery;
+import org.jooq.Table;
+import org.jooq.UpdateQuery;
+import org.jooq.VisitContext;
+import org.jooq.VisitListener;
+import org.jooq.impl.QOM;
+
+/**
+ * The listener that applies the soft-delete rules while jOOQ renders a statement.
+ *
+ * <h2>Design</h2>
+ * Each rule is one small class; this listener only dispatches on the type of the part being visited
+ * and swaps in the rewritten copy with {@link VisitContext#queryPart(QueryPart)}. jOOQ renders the
+ * replacement without calling listeners for it again, but does call them for its children, which is
+ * how nested parts (subqueries, joins inside joins) get their own rules.
+ * <ol>
+ *   <li>{@link SelectQuery}: {@link SelectFilter} adds the FROM tables' predicates to WHERE. jOOQ visits
+ *       every nested SELECT on its own (subqueries, derived tables, CTE bodies, set-operation branches,
+ *       INSERT ... SELECT sources), so this covers nesting at any depth. The DSL wrapper
+ *       ({@code SelectImpl}) is not a {@code SelectQuery}: only its delegate is rewritten, so nothing is
+ *       filtered twice when {@code DSLContext.render()} visits both.</li>
+ *   <li>{@link QOM.JoinTable}: {@link JoinFilter} adds joined and null-extended tables' predicates to
+ *       the join's ON, placed by {@link PreservedTables}.</li>
+ *   <li>{@link UnfilteredTable}: replaced by the table it wraps, so it renders exactly like it.</li>
+ *   <li>{@link DeleteQuery}: {@link DeleteToUpdate}, unless the context asked for hard deletes.</li>
+ *   <li>{@link UpdateQuery} and {@link InsertQuery}: {@link UpdateFilter}, {@link InsertFilter} and the
+ *       {@link MarkerWriteGuard}.</li>
+ *   <li>{@link Merge} and plain {@link SQL}: refused where they would leak ({@link MergeGuard},
+ *       {@link PlainSqlGuard}).</li>
+ * </ol>
+ * Deliberately left alone: the SELECT list, GROUP BY, HAVING, ORDER BY, window and locking clauses
+ * (they see only rows the FROM produced), and tables that are not soft-deletable.
+ *
+ * <h2>State and performance</h2>
+ * jOOQ's {@code VisitListener} javadoc warns that these methods run "for every AST element of every
+ * query". The listener has no mutable fields: jOOQ shares one instance across threads, so per-render
+ * state lives in the render context's {@code data()}. On the hot path a part that is none of the types
+ * above costs a few {@code instanceof} checks, and a statement without soft-deletable tables is
+ * inspected but never copied. The user's query object is never mutated: every rewrite is a QOM copy.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class SoftDeleteVisitListener implements VisitListener {
+
+    private final TableRegistry registry;
+    private final boolean strictPlainSql;
+
+    public SoftDeleteVisitListener(TableRegistry registry, boolean strictPlainSql) {
+        this.registry = registry;
+        this.strictPlainSql = strictPlainSql;
+    }
+
+    @Override
+    public void visitStart(VisitContext context) {
+        QueryPart part = context.queryPart();
+        if (part instanceof SelectQuery<?> select)
+            onSelect(context, select);
+        else if (part instanceof QOM.JoinTable<?, ?> join)
+            onJoin(context, join);
+        else if (part instanceof UnfilteredTable<?> unfiltered)
+            context.queryPart(unfiltered.wrapped());
+        else if (part instanceof Table<?> table) {
+            if (MergeGuard.active(context))
+                MergeGuard.check(context, registry, table);
+        }
+        else if (part instanceof DeleteQuery<?> delete)
+            onDelete(context, delete);
+        else if (part instanceof UpdateQuery<?> update)
+            replace(context, UpdateFilter.rewrite(registry, update, ContextFlags.of(context.configuration())));
+        else if (part instanceof InsertQuery<?> insert)
+            replace(context, InsertFilter.rewrite(registry, insert, ContextFlags.of(context.configuration())));
+        else if (part instanceof Merge<?>)
+            MergeGuard.enter(context);
+        else if (strictPlainSql && part instanceof SQL)
+            throw PlainSqlGuard.refused(part);
+    }
+
+    @Override
+    public void visitEnd(VisitContext context) {
+        if (context.queryPart() instanceof Merge<?>)
+            MergeGuard.exit(context);
+    }
+
+    private void onSelect(VisitContext context, Select<?> select) {
+        ReadMode mode = ContextFlags.of(context.configuration()).readMode();
+        if (mode != ReadMode.ALL)
+            replace(context, SelectFilter.rewrite(registry, select, mode));
+    }
+
+    private void onJoin(VisitContext context, QOM.JoinTable<?, ?> join) {
+        ReadMode mode = ContextFlags.of(context.configuration()).readMode();
+        if (mode != ReadMode.ALL)
+            replace(context, JoinFilter.rewrite(registry, join, mode));
+    }
+
+    private void onDelete(VisitContext context, DeleteQuery<?> delete) {
+        ContextFlags flags = ContextFlags.of(context.configuration());
+        replace(context, flags.hardDelete()
+            ? DeleteToUpdate.filterUsing(registry, delete, flags.readMode())
+            : DeleteToUpdate.rewrite(registry, delete, flags, context.dsl()));
+    }
+
+    private static void replace(VisitContext context, QueryPart replacement) {
+        if (replacement != null)
+            context.queryPart(replacement);
+    }
+
+    /** The policy's tables, for the library's own statements (restore). */
+    public TableRegistry registry() {
+        return registry;
+    }
+
+    /** For {@code SoftDelete.install}: recognises an installed instance, so installing twice keeps one. */
+    public static boolean isInstance(VisitListener listener) {
+        return listener instanceof SoftDeleteVisitListener;
+    }
+
+}

@@ -1,0 +1,59 @@
+package io.github.softdelete.internal;
+
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Name;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.QOM;
+
+/**
+ * A soft-deletable table as one query refers to it: the policy entry plus the marker column qualified
+ * the way this reference must be qualified (by its alias when it has one).
+ *
+ * @param table  the policy entry
+ * @param marker the marker column of this reference, e.g. {@code "p"."deleted_at"} for {@code POSTS.as("p")}
+ */
+record TableReference(SoftDeletableTable table, Field<?> marker) {
+
+    /**
+     * Resolves a table that appears in a FROM clause, a join, or as a DML target. Returns null when the
+     * table is not soft-deletable, or when the user asked to read it unfiltered.
+     */
+    static TableReference resolve(TableRegistry registry, Table<?> reference) {
+        if (reference instanceof UnfilteredTable<?>)
+            return null;
+        if (reference instanceof QOM.TableAlias<?> alias) {
+            SoftDeletableTable entry = registry.lookup(alias.$aliased());
+            return entry == null ? null : new TableReference(entry, markerOf(reference, entry, alias.$alias()));
+        }
+        SoftDeletableTable entry = registry.lookup(reference);
+        return entry == null ? null : new TableReference(entry, markerOf(reference, entry, reference.getQualifiedName()));
+    }
+
+    /** The predicate that keeps only the rows the read mode wants, or null for {@link ReadMode#ALL}. */
+    Condition predicate(ReadMode mode) {
+        return switch (mode) {
+            case LIVE -> marker.isNull();
+            case DELETED -> marker.isNotNull();
+            case ALL -> null;
+        };
+    }
+
+    // Generated tables (and their aliases, even with renamed columns) expose the marker at the same
+    // index, qualified by the alias. Plain named tables have no fields, so qualify the name ourselves.
+    private static Field<?> markerOf(Table<?> reference, SoftDeletableTable entry, Name qualifier) {
+        if (TableRegistry.sameShape(reference, entry) || sameShapeAlias(reference, entry))
+            return reference.field(entry.markerIndex());
+        Field<?> byName = reference.field(entry.markerName());
+        if (byName != null)
+            return byName;
+        return DSL.field(qualifier.append(entry.markerName()), entry.marker().getDataType());
+    }
+
+    private static boolean sameShapeAlias(Table<?> reference, SoftDeletableTable entry) {
+        return reference instanceof QOM.TableAlias<?> alias
+            && TableRegistry.sameShape(alias.$aliased(), entry)
+            && reference.fieldsRow().size() == entry.table().fieldsRow().size();
+    }
+}

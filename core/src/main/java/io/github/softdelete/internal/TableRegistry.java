@@ -1,0 +1,104 @@
+package io.github.softdelete.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jooq.Table;
+import org.jooq.impl.TableImpl;
+
+/**
+ * Finds the policy entry behind a table reference, however the reference was written.
+ *
+ * <p>Two indexes, because jOOQ gives two kinds of table objects:
+ * <ul>
+ *   <li>Generated tables are subclasses of {@code TableImpl}, one class per table. An alias
+ *       {@code POSTS.as("p")} is a new instance of the <em>same</em> class whose name is {@code p}, and
+ *       jOOQ offers no public way to reach the aliased table from it. The class is therefore the only
+ *       reliable key, and a {@link ClassValue} makes that lookup allocation-free on the hot path.</li>
+ *   <li>{@code DSL.table(name("public", "posts"))} is a plain {@code TableImpl} without fields. It is
+ *       matched by name: by schema and table name when qualified, by table name alone otherwise
+ *       (PostgreSQL resolves an unqualified name through the {@code search_path}).</li>
+ * </ul>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class TableRegistry {
+
+    private final List<SoftDeletableTable> tables;
+    private final Map<String, List<SoftDeletableTable>> byName;
+    private final ClassValue<Optional<SoftDeletableTable>> byGeneratedClass;
+
+    public TableRegistry(List<SoftDeletableTable> tables) {
+        this.tables = List.copyOf(tables);
+        Map<String, List<SoftDeletableTable>> names = new HashMap<>();
+        for (SoftDeletableTable t : this.tables)
+            names.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(t);
+        names.replaceAll((k, v) -> List.copyOf(v));
+        this.byName = Map.copyOf(names);
+        this.byGeneratedClass = new ClassValue<>() {
+            @Override
+            protected Optional<SoftDeletableTable> computeValue(Class<?> type) {
+                return registeredForClass(type);
+            }
+        };
+    }
+
+    /** Every soft-deletable table, in registration order. */
+    public List<SoftDeletableTable> tables() {
+        return tables;
+    }
+
+    /**
+     * The entry for a table object that is not an alias wrapper: a generated table (aliased or not),
+     * or a plain named table. Returns null when the table is not soft-deletable.
+     */
+    public SoftDeletableTable lookup(Table<?> table) {
+        if (!(table instanceof TableImpl<?>))
+            return null;
+        if (table.getClass() == TableImpl.class)
+            return lookupByName(table);
+        Optional<SoftDeletableTable> generated = byGeneratedClass.get(table.getClass());
+        return generated.isPresent() ? generated.get() : lookupByName(unaliasedGenerated(table));
+    }
+
+    // A generated class that the policy does not know may still match a table registered by name.
+    // Unaliased generated tables carry their schema; aliases do not (the generated alias constructor
+    // passes a null schema), so reach the aliased table through one of its keys, which jOOQ generates
+    // against the unaliased table.
+    private static Table<?> unaliasedGenerated(Table<?> table) {
+        if (table.getSchema() != null || table.getKeys().isEmpty())
+            return table;
+        return table.getKeys().get(0).getTable();
+    }
+
+    /** True when the reference came from the same generated class, so its fields mirror the entry's. */
+    static boolean sameShape(Table<?> table, SoftDeletableTable entry) {
+        return entry.markerIndex() >= 0 && entry.table().getClass().isInstance(table)
+            && entry.table().getClass() != TableImpl.class;
+    }
+
+    private SoftDeletableTable lookupByName(Table<?> table) {
+        List<SoftDeletableTable> candidates = byName.get(table.getName());
+        if (candidates == null)
+            return null;
+        String schema = table.getSchema() == null ? null : table.getSchema().getName();
+        if (schema == null || schema.isEmpty())
+            return candidates.get(0);
+        for (SoftDeletableTable candidate : candidates)
+            if (candidate.schemaName() == null || schema.equals(candidate.schemaName()))
+                return candidate;
+        return null;
+    }
+
+    // Generated path tables (UsersPath extends Users) are subclasses of the registered class.
+    private Optional<SoftDeletableTable> registeredForClass(Class<?> type) {
+        for (Class<?> c = type; c != null && c != TableImpl.class; c = c.getSuperclass())
+            for (SoftDeletableTable t : tables)
+                if (t.table().getClass() == c)
+                    return Optional.of(t);
+        return Optional.empty();
+    }
+}
