@@ -154,9 +154,11 @@ public final class SoftDeletePolicy {
         }
 
         /**
-         * Strict mode: rendering any plain-SQL template ({@code ctx.fetch("select ...")}, {@code DSL.sql},
-         * {@code DSL.field(String)}, ...) raises {@link SoftDeleteException}, because the library cannot
-         * filter SQL text. Off by default.
+         * Strict mode: rendering plain SQL that can read rows raises {@link SoftDeleteException}, because
+         * the library cannot filter SQL text. That is every plain-SQL statement ({@code ctx.fetch("select ...")}),
+         * every plain-SQL table ({@code DSL.table("posts")}), and every plain-SQL field or condition whose
+         * text contains a SELECT. Plain-SQL fragments that cannot read rows ({@code DSL.condition("a > 1")})
+         * still render. Off by default.
          *
          * @param strict whether plain SQL is refused
          * @return this builder
@@ -195,7 +197,7 @@ public final class SoftDeletePolicy {
             if (table instanceof QOM.TableAlias<?> || table instanceof QOM.JoinTable<?, ?>
                 || table instanceof QOM.DerivedTable<?>)
                 return "table " + quoted(table) + " is an alias, join or derived table; register the table itself";
-            if (marker instanceof TableField<?, ?> column && !column.getTable().equals(table))
+            if (marker instanceof TableField<?, ?> column && column.getTable() != null && !column.getTable().equals(table))
                 return "marker " + quoted(column.getTable()) + "." + marker.getName() + " belongs to another table"
                     + " than " + quoted(table) + "; pass a field of " + quoted(table);
             if (table.fields().length > 0 && indexOf(table, marker) < 0)

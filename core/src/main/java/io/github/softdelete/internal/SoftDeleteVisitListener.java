@@ -80,7 +80,7 @@ public final class SoftDeleteVisitListener implements VisitListener {
         else if (part instanceof Merge<?>)
             MergeGuard.enter(context);
         else if (strictPlainSql && part instanceof SQL)
-            throw PlainSqlGuard.refused(part);
+            PlainSqlGuard.check(context, part);
     }
 
     @Override
