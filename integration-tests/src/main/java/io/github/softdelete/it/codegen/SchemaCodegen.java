@@ -1,0 +1,123 @@
+package io.github.softdelete.it.codegen;
+
+import io.github.softdelete.it.harness.TestDatabase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.Properties;
+import org.jooq.codegen.GenerationTool;
+import org.jooq.meta.jaxb.Configuration;
+import org.jooq.meta.jaxb.Database;
+import org.jooq.meta.jaxb.Generate;
+import org.jooq.meta.jaxb.Generator;
+import org.jooq.meta.jaxb.OnError;
+import org.jooq.meta.jaxb.Target;
+
+/**
+ * The one place that configures jOOQ's code generator for the reference schema. Both
+ * {@link RegenerateSchemaClasses} and the test that checks the committed classes are current use
+ * it, so they cannot drift apart.
+ *
+ * <p>The output must be the same on every run and every machine, or the check fails for nothing:
+ * no {@code @Generated} annotation (it carries a date and the jOOQ version) and no reference to the
+ * jOOQ version. The jOOQ version is recorded beside the classes instead, in
+ * {@value #JOOQ_VERSION_RESOURCE}.
+ *
+ * <p>Thread-safe: holds no state.
+ */
+public final class SchemaCodegen {
+
+    /** Package of the generated classes. */
+    public static final String PACKAGE = "io.github.softdelete.it.db";
+
+    /**
+     * The generator class. A soft-delete aware generator (in softdelete-codegen) replaces this
+     * one here, and everything else follows.
+     */
+    public static final String GENERATOR = "org.jooq.codegen.JavaGenerator";
+
+    /** Classpath resource naming the jOOQ version that generated the committed classes. */
+    public static final String JOOQ_VERSION_RESOURCE = "io/github/softdelete/it/db/jooq-version.properties";
+
+    private SchemaCodegen() {
+    }
+
+    /**
+     * The generator configuration for the reference schema.
+     *
+     * @param sourceDirectory root of the Java sources to write into; only the {@link #PACKAGE}
+     *        directory below it is touched, and files there that were not generated are removed
+     * @param generator the generator class name, {@link #GENERATOR} unless trying another
+     */
+    public static Configuration configuration(Path sourceDirectory, String generator) {
+        return new Configuration()
+                .withOnError(OnError.FAIL)
+                .withGenerator(new Generator()
+                        .withName(generator)
+                        .withDatabase(new Database()
+                                .withName("org.jooq.meta.postgres.PostgresDatabase")
+                                .withInputSchema("public")
+                                .withIncludes(".*")
+                                // Flyway's bookkeeping is no part of the reference schema.
+                                .withExcludes("flyway_schema_history"))
+                        .withGenerate(new Generate()
+                                .withGeneratedAnnotation(false)
+                                .withJooqVersionReference(false))
+                        .withTarget(new Target()
+                                .withPackageName(PACKAGE)
+                                .withDirectory(sourceDirectory.toString())
+                                .withEncoding("UTF-8")
+                                .withClean(true)));
+    }
+
+    /**
+     * Generates the classes from the schema of {@code database} into {@code sourceDirectory}.
+     *
+     * @throws Exception whatever jOOQ's generator throws
+     */
+    public static void generate(TestDatabase database, Path sourceDirectory) throws Exception {
+        try (Connection connection = database.dataSource().getConnection()) {
+            GenerationTool tool = new GenerationTool();
+            tool.setConnection(connection);
+            tool.run(configuration(sourceDirectory, GENERATOR));
+        }
+    }
+
+    /** Records the running jOOQ version under {@code resourceDirectory}. */
+    static void recordJooqVersion(Path resourceDirectory) throws IOException {
+        Path file = resourceDirectory.resolve(JOOQ_VERSION_RESOURCE);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "# The jOOQ version that generated " + PACKAGE + "; written by "
+                + RegenerateSchemaClasses.class.getSimpleName() + ".\njooq.version=" + runningJooqVersion() + "\n",
+                StandardCharsets.UTF_8);
+    }
+
+    /** The jOOQ version that generated the committed classes. */
+    public static String committedJooqVersion() {
+        try (InputStream in = SchemaCodegen.class.getClassLoader().getResourceAsStream(JOOQ_VERSION_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(JOOQ_VERSION_RESOURCE + " is missing from the classpath; regenerate"
+                        + " the schema classes with: " + RegenerateSchemaClasses.COMMAND);
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("jooq.version");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The jOOQ version on the classpath now (-Djooq.version may differ from the committed one). */
+    public static String runningJooqVersion() {
+        try {
+            // Constants.FULL_VERSION is a compile-time constant, so only reflection sees the jar's.
+            return (String) org.jooq.Constants.class.getField("FULL_VERSION").get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("org.jooq.Constants.FULL_VERSION is unreadable: " + e, e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.softdelete.it.harness;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one PostgreSQL server of this JVM, found on first use and stopped when the JVM exits.
+ *
+ * <p>Sources are tried in this order, and the first that works is used:
+ * <ol>
+ *   <li>{@code SOFTDELETE_JDBC_URL}, {@code SOFTDELETE_JDBC_USER}, {@code SOFTDELETE_JDBC_PASSWORD}:
+ *       your own server. If set, it must work: the harness does not fall back from a server you
+ *       chose.</li>
+ *   <li>A PostgreSQL 17 container, when Testcontainers finds a Docker engine.</li>
+ *   <li>Embedded PostgreSQL 17, run from binaries that come with the Maven dependencies.</li>
+ * </ol>
+ *
+ * <p>Thread-safe.
+ */
+public final class PostgresServers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresServers.class);
+
+    private static PostgresServer shared; // guarded by PostgresServers.class
+    private static IllegalStateException failure; // guarded by PostgresServers.class
+
+    private PostgresServers() {
+    }
+
+    /**
+     * The server of this JVM, started or connected to on the first call.
+     *
+     * @throws IllegalStateException when no source works; the message says what each source
+     *         needs. Later calls fail the same way at once instead of trying again.
+     */
+    public static synchronized PostgresServer shared() {
+        if (failure != null) {
+            throw new IllegalStateException(failure.getMessage(), failure);
+        }
+        if (shared == null) {
+            try {
+                shared = start(List.of(new EnvironmentSource(System::getenv), new DockerSource(), new EmbeddedSource()));
+            } catch (IllegalStateException e) {
+                failure = e;
+                throw e;
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "softdelete-postgres-shutdown"));
+        }
+        return shared;
+    }
+
+    static PostgresServer start(List<ServerSource> sources) {
+        List<String> reasons = new ArrayList<>();
+        List<Throwable> causes = new ArrayList<>();
+        for (ServerSource source : sources) {
+            try {
+                PostgresServer server = source.start();
+                LOG.info("PostgreSQL for tests: {} at {}, version {}", source.name(), server.adminUrl(), server.version());
+                return server;
+            } catch (SourceUnavailableException e) {
+                reasons.add((reasons.size() + 1) + ". " + source.name() + ": " + e.getMessage() + "\n   "
+                        + source.howToProvide());
+                if (e.getCause() != null) {
+                    causes.add(e.getCause());
+                }
+            }
+        }
+        IllegalStateException e = new IllegalStateException("No PostgreSQL server for the tests. Tried, in order:\n"
+                + String.join("\n", reasons));
+        causes.forEach(e::addSuppressed);
+        throw e;
+    }
+}
