@@ -15,12 +15,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jooq.Field;
+import org.jooq.ForeignKey;
 import org.jooq.Schema;
 import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.impl.QOM;
 
-import io.github.softdelete.internal.SoftDeletableTable;
+import io.github.softdelete.internal.ManualRelation;
+import io.github.softdelete.internal.PolicyTable;
+import io.github.softdelete.internal.Relations;
 import io.github.softdelete.internal.TableRegistry;
 
 /**
@@ -73,7 +76,7 @@ public final class SoftDeletePolicy {
 
     /** The soft-deletable tables, in the order they were registered. */
     public List<Table<?>> tables() {
-        return registry.tables().stream().<Table<?>>map(SoftDeletableTable::table).toList();
+        return registry.tables().stream().<Table<?>>map(PolicyTable::table).toList();
     }
 
     /**
@@ -85,8 +88,17 @@ public final class SoftDeletePolicy {
      */
     public Optional<Field<?>> marker(Table<?> table) {
         Table<?> base = table instanceof QOM.TableAlias<?> alias ? alias.$aliased() : table;
-        SoftDeletableTable entry = registry.lookup(base);
+        PolicyTable entry = registry.lookup(base);
         return entry == null ? Optional.empty() : Optional.of(entry.marker());
+    }
+
+    /**
+     * The foreign keys that reference soft-deletable tables, each with the rule a soft delete follows.
+     * The text of each entry names the constraint, the tables and the rule, e.g.
+     * {@code posts_author_id_fkey (posts -> users, ON DELETE CASCADE)}.
+     */
+    public List<String> relations() {
+        return registry.relations().stream().map(Object::toString).toList();
     }
 
     /** Whether rendering plain SQL raises {@link SoftDeleteException} (see {@link Builder#strictPlainSql(boolean)}). */
@@ -111,6 +123,8 @@ public final class SoftDeletePolicy {
     public static final class Builder {
 
         private final Map<Table<?>, Field<?>> tables = new LinkedHashMap<>();
+        private final Map<ForeignKey<?, ?>, OnDelete> declaredRules = new LinkedHashMap<>();
+        private final List<ManualRelation> manualRelations = new ArrayList<>();
         private final List<String> problems = new ArrayList<>();
         private boolean strictPlainSql;
 
@@ -154,6 +168,44 @@ public final class SoftDeletePolicy {
         }
 
         /**
+         * Declares the {@code ON DELETE} rule of a generated foreign key. jOOQ 3.19's metadata does not
+         * carry these rules ({@code ForeignKey.getDeleteRule()} arrived in jOOQ 3.20), so with 3.19 a
+         * foreign key without a declaration is treated as {@link OnDelete#NO_ACTION}: a soft delete of
+         * a parent with live children is refused. The softdelete code generator declares every rule.
+         *
+         * @param key  a foreign key that references a soft-deletable table
+         * @param rule what a soft delete of the referenced row does to the referencing rows
+         * @return this builder
+         * @throws NullPointerException when an argument is null
+         */
+        public Builder onDelete(ForeignKey<?, ?> key, OnDelete rule) {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(rule, "rule");
+            if (declaredRules.putIfAbsent(key, rule) != null)
+                problems.add("the ON DELETE rule of " + key.getName() + " is declared twice; declare it once");
+            return this;
+        }
+
+        /**
+         * Declares a relation for tables without generated keys: {@code child.childColumn} references
+         * {@code parent.parentColumn}, with the given {@code ON DELETE} rule.
+         *
+         * @param child        the referencing table
+         * @param childColumn  its referencing column
+         * @param parent       the referenced table; it must be registered as soft-deletable
+         * @param parentColumn the referenced column, usually the primary key
+         * @param rule         what a soft delete of the parent does to the children
+         * @return this builder
+         * @throws NullPointerException when an argument is null
+         */
+        public Builder relation(Table<?> child, Field<?> childColumn, Table<?> parent, Field<?> parentColumn, OnDelete rule) {
+            manualRelations.add(new ManualRelation(Objects.requireNonNull(child, "child"),
+                Objects.requireNonNull(childColumn, "childColumn"), Objects.requireNonNull(parent, "parent"),
+                Objects.requireNonNull(parentColumn, "parentColumn"), Objects.requireNonNull(rule, "rule")));
+            return this;
+        }
+
+        /**
          * Strict mode: rendering plain SQL that can read rows raises {@link SoftDeleteException}, because
          * the library cannot filter SQL text. That is every plain-SQL statement ({@code ctx.fetch("select ...")}),
          * every plain-SQL table ({@code DSL.table("posts")}), and every plain-SQL field or condition whose
@@ -178,19 +230,21 @@ public final class SoftDeletePolicy {
          */
         public SoftDeletePolicy build() {
             List<String> all = new ArrayList<>(problems);
-            List<SoftDeletableTable> entries = new ArrayList<>();
+            List<PolicyTable> entries = new ArrayList<>();
             tables.forEach((table, marker) -> {
                 String problem = problem(table, marker);
                 if (problem != null)
                     all.add(problem);
                 else
-                    entries.add(new SoftDeletableTable(table, marker, indexOf(table, marker)));
+                    entries.add(new PolicyTable(table, marker, indexOf(table, marker)));
             });
             if (tables.isEmpty() && all.isEmpty())
                 all.add("no soft-deletable table was registered; call table(table, marker) or schema(schema)");
+            Relations relations = new Relations(entries, declaredRules, manualRelations);
+            all.addAll(relations.problems());
             if (!all.isEmpty())
                 throw new IllegalArgumentException("invalid soft-delete policy: " + String.join("; ", all));
-            return new SoftDeletePolicy(new TableRegistry(entries), strictPlainSql);
+            return new SoftDeletePolicy(new TableRegistry(entries, relations.all()), strictPlainSql);
         }
 
         private static String problem(Table<?> table, Field<?> marker) {

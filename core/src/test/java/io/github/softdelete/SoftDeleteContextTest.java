@@ -104,7 +104,7 @@ class SoftDeleteContextTest {
     }
 
     @Test
-    void merge_intoSoftDeletableTable_refused() {
+    void merge_intoPolicyTable_refused() {
         DSLContext ctx = DSL.using(SoftDelete.install(configuration(), SoftDeletePolicy.forSchema(PUBLIC)));
 
         assertThatThrownBy(() -> ctx.mergeInto(USERS).using(DSL.selectOne()).on(DSL.trueCondition())

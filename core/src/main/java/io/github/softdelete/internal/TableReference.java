@@ -14,7 +14,7 @@ import org.jooq.impl.QOM;
  * @param table  the policy entry
  * @param marker the marker column of this reference, e.g. {@code "p"."deleted_at"} for {@code POSTS.as("p")}
  */
-record TableReference(SoftDeletableTable table, Field<?> marker) {
+record TableReference(PolicyTable table, Field<?> marker) {
 
     /**
      * Resolves a table that appears in a FROM clause, a join, or as a DML target. Returns null when the
@@ -24,10 +24,10 @@ record TableReference(SoftDeletableTable table, Field<?> marker) {
         if (reference instanceof UnfilteredTable<?>)
             return null;
         if (reference instanceof QOM.TableAlias<?> alias) {
-            SoftDeletableTable entry = registry.lookup(alias.$aliased());
+            PolicyTable entry = registry.lookup(alias.$aliased());
             return entry == null ? null : new TableReference(entry, markerOf(reference, entry, alias.$alias()));
         }
-        SoftDeletableTable entry = registry.lookup(reference);
+        PolicyTable entry = registry.lookup(reference);
         return entry == null ? null : new TableReference(entry, markerOf(reference, entry, reference.getQualifiedName()));
     }
 
@@ -42,7 +42,7 @@ record TableReference(SoftDeletableTable table, Field<?> marker) {
 
     // Generated tables (and their aliases, even with renamed columns) expose the marker at the same
     // index, qualified by the alias. Plain named tables have no fields, so qualify the name ourselves.
-    private static Field<?> markerOf(Table<?> reference, SoftDeletableTable entry, Name qualifier) {
+    private static Field<?> markerOf(Table<?> reference, PolicyTable entry, Name qualifier) {
         if (TableRegistry.sameShape(reference, entry) || sameShapeAlias(reference, entry))
             return reference.field(entry.markerIndex());
         Field<?> byName = reference.field(entry.markerName());
@@ -51,7 +51,7 @@ record TableReference(SoftDeletableTable table, Field<?> marker) {
         return DSL.field(qualifier.append(entry.markerName()), entry.marker().getDataType());
     }
 
-    private static boolean sameShapeAlias(Table<?> reference, SoftDeletableTable entry) {
+    private static boolean sameShapeAlias(Table<?> reference, PolicyTable entry) {
         return reference instanceof QOM.TableAlias<?> alias
             && TableRegistry.sameShape(alias.$aliased(), entry)
             && reference.fieldsRow().size() == entry.table().fieldsRow().size();

@@ -27,40 +27,57 @@ import org.jooq.impl.TableImpl;
  */
 public final class TableRegistry {
 
-    private final List<SoftDeletableTable> tables;
-    private final Map<String, List<SoftDeletableTable>> byName;
-    private final ClassValue<Optional<SoftDeletableTable>> byGeneratedClass;
+    private final List<PolicyTable> tables;
+    private final Map<String, List<PolicyTable>> byName;
+    private final ClassValue<Optional<PolicyTable>> byGeneratedClass;
 
-    public TableRegistry(List<SoftDeletableTable> tables) {
+    private final List<Relation> relations;
+
+    public TableRegistry(List<PolicyTable> tables, List<Relation> relations) {
         this.tables = List.copyOf(tables);
-        Map<String, List<SoftDeletableTable>> names = new HashMap<>();
-        for (SoftDeletableTable t : this.tables)
+        this.relations = List.copyOf(relations);
+        Map<String, List<PolicyTable>> names = new HashMap<>();
+        for (PolicyTable t : this.tables)
             names.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(t);
         names.replaceAll((k, v) -> List.copyOf(v));
         this.byName = Map.copyOf(names);
         this.byGeneratedClass = new ClassValue<>() {
             @Override
-            protected Optional<SoftDeletableTable> computeValue(Class<?> type) {
+            protected Optional<PolicyTable> computeValue(Class<?> type) {
                 return registeredForClass(type);
             }
         };
     }
 
     /** Every soft-deletable table, in registration order. */
-    public List<SoftDeletableTable> tables() {
+    public List<PolicyTable> tables() {
         return tables;
+    }
+
+    /** Every foreign key that references a soft-deletable table. */
+    public List<Relation> relations() {
+        return relations;
+    }
+
+    /** The foreign keys that reference {@code parent}. */
+    public List<Relation> relationsTo(PolicyTable parent) {
+        List<Relation> result = new ArrayList<>();
+        for (Relation relation : relations)
+            if (relation.parent().equals(parent))
+                result.add(relation);
+        return result;
     }
 
     /**
      * The entry for a table object that is not an alias wrapper: a generated table (aliased or not),
      * or a plain named table. Returns null when the table is not soft-deletable.
      */
-    public SoftDeletableTable lookup(Table<?> table) {
+    public PolicyTable lookup(Table<?> table) {
         if (!(table instanceof TableImpl<?>))
             return null;
         if (table.getClass() == TableImpl.class)
             return lookupByName(table);
-        Optional<SoftDeletableTable> generated = byGeneratedClass.get(table.getClass());
+        Optional<PolicyTable> generated = byGeneratedClass.get(table.getClass());
         return generated.isPresent() ? generated.get() : lookupByName(unaliasedGenerated(table));
     }
 
@@ -75,28 +92,28 @@ public final class TableRegistry {
     }
 
     /** True when the reference came from the same generated class, so its fields mirror the entry's. */
-    static boolean sameShape(Table<?> table, SoftDeletableTable entry) {
+    static boolean sameShape(Table<?> table, PolicyTable entry) {
         return entry.markerIndex() >= 0 && entry.table().getClass().isInstance(table)
             && entry.table().getClass() != TableImpl.class;
     }
 
-    private SoftDeletableTable lookupByName(Table<?> table) {
-        List<SoftDeletableTable> candidates = byName.get(table.getName());
+    private PolicyTable lookupByName(Table<?> table) {
+        List<PolicyTable> candidates = byName.get(table.getName());
         if (candidates == null)
             return null;
         String schema = table.getSchema() == null ? null : table.getSchema().getName();
         if (schema == null || schema.isEmpty())
             return candidates.get(0);
-        for (SoftDeletableTable candidate : candidates)
+        for (PolicyTable candidate : candidates)
             if (candidate.schemaName() == null || schema.equals(candidate.schemaName()))
                 return candidate;
         return null;
     }
 
     // Generated path tables (UsersPath extends Users) are subclasses of the registered class.
-    private Optional<SoftDeletableTable> registeredForClass(Class<?> type) {
+    private Optional<PolicyTable> registeredForClass(Class<?> type) {
         for (Class<?> c = type; c != null && c != TableImpl.class; c = c.getSuperclass())
-            for (SoftDeletableTable t : tables)
+            for (PolicyTable t : tables)
                 if (t.table().getClass() == c)
                     return Optional.of(t);
         return Optional.empty();

@@ -13,7 +13,7 @@ import org.jooq.Table;
  * @param markerIndex the marker's position in {@code table.fields()}, or -1 for tables without field
  *                    metadata (plain {@code DSL.table(name(...))} registrations)
  */
-public record SoftDeletableTable(Table<?> table, Field<?> marker, int markerIndex) {
+public record PolicyTable(Table<?> table, Field<?> marker, int markerIndex) {
 
     /** The marker column's unqualified name. */
     public String markerName() {

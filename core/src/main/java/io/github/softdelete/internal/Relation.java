@@ -1,0 +1,37 @@
+package io.github.softdelete.internal;
+
+import java.util.List;
+
+import org.jooq.Field;
+import org.jooq.Table;
+
+import io.github.softdelete.OnDelete;
+
+/**
+ * A foreign key that points at a soft-deletable table, with the rule a soft delete follows.
+ *
+ * @param name          the constraint name, for messages (e.g. {@code posts_author_id_fkey})
+ * @param child         the referencing table (soft-deletable or not)
+ * @param childColumns  its referencing columns
+ * @param parent        the referenced, soft-deletable table
+ * @param parentColumns the referenced columns, in the order of {@code childColumns}
+ * @param rule          the {@code ON DELETE} rule
+ */
+public record Relation(String name, Table<?> child, List<Field<?>> childColumns,
+                       PolicyTable parent, List<Field<?>> parentColumns, OnDelete rule) {
+
+    public Relation {
+        childColumns = List.copyOf(childColumns);
+        parentColumns = List.copyOf(parentColumns);
+    }
+
+    /** Whether the rule refuses a delete while live children refer to the parent. */
+    public boolean restricts() {
+        return rule == OnDelete.RESTRICT || rule == OnDelete.NO_ACTION;
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + child.getName() + " -> " + parent.name() + ", ON DELETE " + rule.name().replace('_', ' ') + ")";
+    }
+}
