@@ -9,12 +9,15 @@ import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Table;
+import org.jooq.ExecuteListenerProvider;
 import org.jooq.VisitListenerProvider;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.jooq.impl.DefaultVisitListenerProvider;
 
 import io.github.softdelete.internal.ContextFlags;
 import io.github.softdelete.internal.ReadMode;
 import io.github.softdelete.internal.Restore;
+import io.github.softdelete.internal.RestrictViolations;
 import io.github.softdelete.internal.SoftDeleteVisitListener;
 import io.github.softdelete.internal.TableRegistry;
 import io.github.softdelete.internal.UnfilteredTable;
@@ -45,8 +48,10 @@ public final class SoftDelete {
     }
 
     /**
-     * Registers the soft-delete listener on {@code configuration}, keeping the listeners already set.
-     * Installing again replaces the earlier soft-delete listener, so nothing is ever filtered twice.
+     * Registers the soft-delete listeners on {@code configuration} (a {@code VisitListener} that rewrites
+     * statements, and an {@code ExecuteListener} that reports refused cascades), keeping the listeners
+     * already set. Installing again replaces the earlier soft-delete listeners, so nothing is ever
+     * filtered twice.
      *
      * @param configuration the configuration to change
      * @param policy        which tables are soft-deletable
@@ -62,7 +67,13 @@ public final class SoftDelete {
                 providers.add(provider);
         providers.add(new DefaultVisitListenerProvider(
             new SoftDeleteVisitListener(policy.registry(), policy.strictPlainSql())));
-        return configuration.set(providers.toArray(VisitListenerProvider[]::new));
+        configuration.set(providers.toArray(VisitListenerProvider[]::new));
+        List<ExecuteListenerProvider> executeListeners = new ArrayList<>();
+        for (ExecuteListenerProvider provider : configuration.executeListenerProviders())
+            if (!(provider.provide() instanceof RestrictViolations))
+                executeListeners.add(provider);
+        executeListeners.add(new DefaultExecuteListenerProvider(new RestrictViolations(policy.registry())));
+        return configuration.set(executeListeners.toArray(ExecuteListenerProvider[]::new));
     }
 
     /**

@@ -80,12 +80,12 @@ class RenderedSqlTest {
             shape("includeDeleted_noPredicate", ctx -> SoftDelete.includeDeleted(ctx).select(P.TITLE).from(P),
                 "select \"p\".\"title\" from \"posts\" as \"p\""),
             shape("delete_becomesUpdate", ctx -> ctx.deleteFrom(POSTS).where(POSTS.ID.eq(1L)),
-                "update \"posts\" set \"deleted_at\" = current_timestamp where (\"posts\".\"id\" = ? and \"posts\".\"deleted_at\" is null)"),
+                "update \"posts\" set \"deleted_at\" = statement_timestamp() where (\"posts\".\"id\" = ? and \"posts\".\"deleted_at\" is null)"),
             shape("deleteReturning_keepsReturning", ctx -> ctx.deleteFrom(POSTS).where(POSTS.ID.eq(1L)).returning(POSTS.ID),
-                "update \"posts\" set \"deleted_at\" = current_timestamp where (\"posts\".\"id\" = ? and \"posts\".\"deleted_at\" is null)"
+                "update \"posts\" set \"deleted_at\" = statement_timestamp() where (\"posts\".\"id\" = ? and \"posts\".\"deleted_at\" is null)"
                     + " returning \"posts\".\"id\""),
             shape("deleteUsing_becomesUpdateFrom", ctx -> ctx.deleteFrom(POSTS).using(USERS).where(POSTS.AUTHOR_ID.eq(USERS.ID)),
-                "update \"posts\" set \"deleted_at\" = current_timestamp from \"users\" where (\"posts\".\"author_id\" = \"users\".\"id\""
+                "update \"posts\" set \"deleted_at\" = statement_timestamp() from \"users\" where (\"posts\".\"author_id\" = \"users\".\"id\""
                     + " and \"posts\".\"deleted_at\" is null and \"users\".\"deleted_at\" is null)"),
             shape("hardDelete_plainDelete", ctx -> SoftDelete.hardDelete(ctx).deleteFrom(POSTS).where(POSTS.ID.eq(1L)),
                 "delete from \"posts\" where \"posts\".\"id\" = ?"),

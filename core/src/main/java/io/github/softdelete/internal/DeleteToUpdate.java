@@ -19,7 +19,8 @@ import org.jooq.impl.QOM;
 
 /**
  * Rule: {@code DELETE FROM T WHERE c} on a soft-deletable table becomes
- * {@code UPDATE T SET marker = CURRENT_TIMESTAMP WHERE c AND T.marker IS NULL}.
+ * {@code UPDATE T SET marker = statement_timestamp() WHERE c AND T.marker IS NULL}, when no foreign key
+ * makes the delete reach further; otherwise {@link CascadeDelete} builds the statement.
  *
  * <ul>
  *   <li>{@code AND marker IS NULL}: rows that were already deleted are neither touched nor counted,
@@ -44,6 +45,9 @@ final class DeleteToUpdate {
         TableReference reference = TableReference.resolve(registry, target);
         if (reference == null)
             return null;
+        CascadePlan plan = registry.plan(reference.table());
+        if (!plan.isSingleTable())
+            return CascadeDelete.build(dsl, registry, plan, d, target, reference, Qom.returning(delete));
         Condition where = Predicates.and(d.$where(), reference.predicate(ReadMode.LIVE));
         where = Predicates.and(where, Predicates.allOf(PreservedTables.leftToWhere(registry, d.$using()), flags.readMode()));
         return update(dsl, d, target, reference.marker(), where, Qom.returning(delete));

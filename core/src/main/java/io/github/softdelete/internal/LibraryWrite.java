@@ -6,6 +6,7 @@ import org.jooq.Context;
 import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
 import org.jooq.UpdateSetFirstStep;
 import org.jooq.UpdateSetMoreStep;
 import org.jooq.impl.CustomField;
@@ -30,7 +31,13 @@ final class LibraryWrite<T> extends CustomField<T> {
         this.deletion = deletion;
     }
 
-    /** The time a soft delete stamps: the statement's {@code CURRENT_TIMESTAMP}. */
+    /**
+     * The time a soft delete stamps. On PostgreSQL that is {@code statement_timestamp()}, not
+     * {@code CURRENT_TIMESTAMP}: the latter is the transaction's start, shared by every statement of a
+     * transaction, so two deletes in one transaction would stamp the same time and a restore could not
+     * tell their rows apart. {@code statement_timestamp()} is one value for the whole statement, the
+     * cascade included, and differs between statements.
+     */
     static <T> LibraryWrite<T> deletionTime(DataType<T> type) {
         return new LibraryWrite<>(type, true);
     }
@@ -54,7 +61,9 @@ final class LibraryWrite<T> extends CustomField<T> {
 
     @Override
     public void accept(Context<?> ctx) {
-        if (deletion)
+        if (deletion && ctx.family() == SQLDialect.POSTGRES)
+            ctx.visit(DSL.keyword("statement_timestamp")).sql("()");
+        else if (deletion)
             ctx.visit(DSL.currentTimestamp());
         else
             ctx.visit(DSL.inline(null, getDataType()));

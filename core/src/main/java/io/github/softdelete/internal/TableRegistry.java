@@ -32,10 +32,15 @@ public final class TableRegistry {
     private final ClassValue<Optional<PolicyTable>> byGeneratedClass;
 
     private final List<Relation> relations;
+    private final Map<PolicyTable, CascadePlan> plans;
 
     public TableRegistry(List<PolicyTable> tables, List<Relation> relations) {
         this.tables = List.copyOf(tables);
         this.relations = List.copyOf(relations);
+        Map<PolicyTable, CascadePlan> cascadePlans = new HashMap<>();
+        for (PolicyTable table : this.tables)
+            cascadePlans.put(table, CascadePlan.of(table, this.tables, this.relations));
+        this.plans = Map.copyOf(cascadePlans);
         Map<String, List<PolicyTable>> names = new HashMap<>();
         for (PolicyTable t : this.tables)
             names.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(t);
@@ -57,6 +62,11 @@ public final class TableRegistry {
     /** Every foreign key that references a soft-deletable table. */
     public List<Relation> relations() {
         return relations;
+    }
+
+    /** What a soft delete of rows of {@code table} reaches through the foreign keys. */
+    public CascadePlan plan(PolicyTable table) {
+        return plans.get(table);
     }
 
     /** The foreign keys that reference {@code parent}. */

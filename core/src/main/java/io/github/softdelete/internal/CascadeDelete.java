@@ -1,0 +1,204 @@
+package io.github.softdelete.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jooq.CaseConditionStep;
+import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Name;
+import org.jooq.Query;
+import org.jooq.Record;
+import org.jooq.Select;
+import org.jooq.SelectFieldOrAsterisk;
+import org.jooq.SelectLimitStep;
+import org.jooq.Table;
+import org.jooq.UpdateConditionStep;
+import org.jooq.impl.DSL;
+import org.jooq.impl.QOM;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Rule: a soft delete follows the foreign keys in the same statement, as one PostgreSQL statement
+ * with data-modifying CTEs:
+ * <pre>
+ * WITH RECURSIVE
+ *   softdelete_users(id)    AS (SELECT id FROM users WHERE &lt;the DELETE's condition&gt; AND deleted_at IS NULL),
+ *   softdelete_posts(id)    AS (SELECT id FROM posts WHERE deleted_at IS NULL AND author_id IN (SELECT id FROM softdelete_users)),
+ *   softdelete_comments(id) AS (... post_id IN softdelete_posts OR author_id IN softdelete_users
+ *                               UNION replies of those, recursively),
+ *   softdelete_check(ok)    AS (SELECT CAST(CASE WHEN EXISTS (&lt;a live child over a RESTRICT key&gt;)
+ *                                            THEN 'softdelete-restrict:&lt;key&gt;' ELSE '0' END AS integer)),
+ *   softdelete_posts_update AS (UPDATE posts SET deleted_at = statement_timestamp()
+ *                               WHERE id IN (SELECT id FROM softdelete_posts) AND deleted_at IS NULL AND &lt;check&gt; RETURNING id),
+ *   ...
+ * UPDATE users SET deleted_at = statement_timestamp()
+ * WHERE id IN (SELECT id FROM softdelete_users) AND deleted_at IS NULL AND &lt;check&gt; [RETURNING ...]
+ * </pre>
+ * Why this shape:
+ * <ul>
+ *   <li>One statement is atomic whether or not the caller opened a transaction, and one round trip.</li>
+ *   <li>All parts see one snapshot, so the sets are computed once, before anything changes; each row
+ *       is in one set and updated once, which is what makes diamonds (users to comments directly and
+ *       through posts) neither double-count nor fail. The outer UPDATE is the root's, so the count
+ *       jOOQ returns is the number of root rows deleted, and RETURNING returns them.</li>
+ *   <li>Every UPDATE repeats {@code deleted_at IS NULL}: PostgreSQL re-checks the WHERE of a row that a
+ *       concurrent transaction changed, so a row deleted meanwhile keeps its own timestamp (and is not
+ *       brought back by a restore of this delete).</li>
+ *   <li>A live child over a RESTRICT key makes the CAST fail, which aborts the whole statement; the
+ *       {@link RestrictViolations} listener turns that error into a {@link io.github.softdelete.SoftDeleteException}.</li>
+ *   <li>Every row gets the same {@code statement_timestamp()}, which is how a restore recognises the
+ *       rows of one delete.</li>
+ * </ul>
+ * Plan tables are read through {@link UnfilteredTable} with explicit predicates, so the read mode of
+ * the context does not change what a delete does; the DELETE's USING tables are reads, filtered as usual.
+ */
+final class CascadeDelete {
+
+    static final String RESTRICT_MARK = "softdelete-restrict:";
+
+    private CascadeDelete() {
+    }
+
+    static Query build(DSLContext dsl, TableRegistry registry, CascadePlan plan, QOM.Delete<?> delete,
+                       Table<?> target, TableReference reference, List<? extends SelectFieldOrAsterisk> returning) {
+        List<CommonTableExpression<?>> ctes = new ArrayList<>();
+        boolean recursive = false;
+        if (delete.$with() != null) {
+            ctes.addAll(delete.$with().$commonTableExpressions());
+            recursive = delete.$with().$recursive();
+        }
+        for (CascadePlan.Node node : plan.nodes()) {
+            ctes.add(rowSet(registry, node, node == plan.nodes().get(0) ? rootRows(registry, delete, target, reference, node) : null));
+            recursive |= !node.self().isEmpty();
+        }
+        Condition check = plan.restricts().isEmpty() ? DSL.noCondition() : RestrictCheck.condition();
+        if (!plan.restricts().isEmpty())
+            ctes.add(RestrictCheck.cte(registry, plan));
+        for (CascadePlan.Node node : plan.nodes().subList(1, plan.nodes().size()))
+            ctes.add(childUpdate(node, check));
+        UpdateConditionStep<Record> outer = stamp(dsl, recursive, ctes, target, reference.marker())
+            .where(RowSets.in(RowSets.on(target, RowSets.key(plan.root())), keysOf(plan.root())))
+            .and(reference.marker().isNull())
+            .and(check);
+        return returning.isEmpty() ? outer : outer.returning(returning);
+    }
+
+    private static Select<?> rootRows(TableRegistry registry, QOM.Delete<?> delete, Table<?> target,
+                                      TableReference reference, CascadePlan.Node root) {
+        List<Table<?>> from = new ArrayList<>();
+        from.add(new UnfilteredTable<>(target));
+        from.addAll(delete.$using());
+        SelectLimitStep<?> rows = DSL.select(RowSets.on(target, RowSets.columns(root.table(), registry.relations())))
+            .from(from)
+            .where(Predicates.and(delete.$where(), reference.marker().isNull()))
+            .orderBy(delete.$orderBy());
+        return delete.$limit() == null ? rows : rows.limit(delete.$limit());
+    }
+
+    /** The CTE with the rows of one table that the delete reaches: its base rows, then self-references. */
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static CommonTableExpression<?> rowSet(TableRegistry registry, CascadePlan.Node node, Select<?> base) {
+        PolicyTable table = node.table();
+        List<Field<?>> columns = RowSets.columns(table, registry.relations());
+        Select<?> rows = base != null ? base : childRows(table, columns, node.parents());
+        if (!node.self().isEmpty())
+            rows = ((Select) rows).union((Select) selfReferences(table, columns, node.self()));
+        String[] names = columns.stream().map(Field::getName).toArray(String[]::new);
+        return RowSets.name(table).fields(names).as(rows);
+    }
+
+    private static Select<?> childRows(PolicyTable table, List<Field<?>> columns, List<Relation> parents) {
+        Table<?> child = new UnfilteredTable<>(table.table());
+        List<Condition> reached = new ArrayList<>();
+        for (Relation relation : parents)
+            reached.add(RowSets.memberOf(RowSets.on(child, relation.childColumns()), relation.parent(), relation.parentColumns()));
+        return DSL.select(RowSets.on(child, columns)).from(child)
+            .where(marker(child, table).isNull()).and(DSL.or(reached));
+    }
+
+    // PostgreSQL allows the recursive reference once, and not inside a subquery: join it.
+    private static Select<?> selfReferences(PolicyTable table, List<Field<?>> columns, List<Relation> self) {
+        Table<?> reply = new UnfilteredTable<>(table.table().as(RowSets.name(table, "reply")));
+        List<Condition> joins = new ArrayList<>();
+        for (Relation relation : self)
+            joins.add(DSL.row(RowSets.on(reply, relation.childColumns())).eq(DSL.row(RowSets.ofSet(table, relation.parentColumns()))));
+        return DSL.select(RowSets.on(reply, columns)).from(reply)
+            .join(RowSets.table(table)).on(DSL.or(joins))
+            .where(marker(reply, table).isNull());
+    }
+
+    private static CommonTableExpression<?> childUpdate(CascadePlan.Node node, Condition check) {
+        PolicyTable table = node.table();
+        Table<?> child = new UnfilteredTable<>(table.table());
+        List<Field<?>> key = RowSets.on(child, RowSets.key(table));
+        return RowSets.name(table, "update").as(stamp(null, false, List.of(), child, marker(child, table))
+            .where(RowSets.in(key, keysOf(table)))
+            .and(marker(child, table).isNull())
+            .and(check)
+            .returning(key));
+    }
+
+    private static Select<?> keysOf(PolicyTable table) {
+        return DSL.select(RowSets.ofSet(table, RowSets.key(table))).from(RowSets.table(table));
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static org.jooq.UpdateSetMoreStep<Record> stamp(DSLContext dsl, boolean recursive, List<CommonTableExpression<?>> ctes,
+                                                            Table target, Field marker) {
+        org.jooq.UpdateSetFirstStep<Record> update;
+        if (dsl == null)
+            update = DSL.update((Table<Record>) target);
+        else if (ctes.isEmpty())
+            update = dsl.update((Table<Record>) target);
+        else
+            update = recursive ? dsl.withRecursive(ctes.toArray(CommonTableExpression[]::new)).update(target)
+                : dsl.with(ctes).update(target);
+        return LibraryWrite.write(update, marker, LibraryWrite.deletionTime(marker.getDataType()));
+    }
+
+    static Field<?> marker(Table<?> reference, PolicyTable table) {
+        return RowSets.on(reference, List.of(table.marker())).get(0);
+    }
+
+    /** The RESTRICT check: a CTE whose single value is 0, or whose computation fails naming the key. */
+    static final class RestrictCheck {
+
+        private static final Name NAME = DSL.name("softdelete_check");
+
+        private RestrictCheck() {
+        }
+
+        static Condition condition() {
+            return DSL.field(DSL.select(DSL.field(NAME.append("ok"), Integer.class)).from(DSL.table(NAME))).eq(DSL.inline(0));
+        }
+
+        static CommonTableExpression<?> cte(TableRegistry registry, CascadePlan plan) {
+            CaseConditionStep<String> failure = null;
+            for (Relation relation : plan.restricts()) {
+                Condition blocked = DSL.exists(blockers(registry, plan, relation));
+                String mark = RESTRICT_MARK + relation.name();
+                failure = failure == null ? DSL.when(blocked, DSL.inline(mark)) : failure.when(blocked, DSL.inline(mark));
+            }
+            Field<Integer> ok = failure.otherwise(DSL.inline("0")).cast(SQLDataType.INTEGER);
+            return NAME.fields("ok").as(DSL.select(ok));
+        }
+
+        // Live children over the key that reference a row of the plan and are not deleted by it.
+        private static Select<?> blockers(TableRegistry registry, CascadePlan plan, Relation relation) {
+            PolicyTable softDeletableChild = registry.lookup(relation.child()) != null ? registry.lookup(relation.child()) : null;
+            Table<?> child = softDeletableChild != null
+                ? new UnfilteredTable<>(relation.child().as("softdelete_blocker"))
+                : relation.child().as("softdelete_blocker");
+            Condition condition = RowSets.memberOf(RowSets.on(child, relation.childColumns()), relation.parent(), relation.parentColumns());
+            if (softDeletableChild != null) {
+                condition = condition.and(marker(child, softDeletableChild).isNull());
+                if (plan.node(softDeletableChild) != null)
+                    condition = condition.andNot(RowSets.in(RowSets.on(child, RowSets.key(softDeletableChild)), keysOf(softDeletableChild)));
+            }
+            return DSL.selectOne().from(child).where(condition);
+        }
+    }
+}
