@@ -17,7 +17,7 @@ import org.jooq.impl.DefaultVisitListenerProvider;
 import io.github.softdelete.internal.ContextFlags;
 import io.github.softdelete.internal.ReadMode;
 import io.github.softdelete.internal.Restore;
-import io.github.softdelete.internal.RestrictViolations;
+import io.github.softdelete.internal.StatementRefusals;
 import io.github.softdelete.internal.SoftDeleteVisitListener;
 import io.github.softdelete.internal.TableRegistry;
 import io.github.softdelete.internal.UnfilteredTable;
@@ -70,9 +70,9 @@ public final class SoftDelete {
         configuration.set(providers.toArray(VisitListenerProvider[]::new));
         List<ExecuteListenerProvider> executeListeners = new ArrayList<>();
         for (ExecuteListenerProvider provider : configuration.executeListenerProviders())
-            if (!(provider.provide() instanceof RestrictViolations))
+            if (!(provider.provide() instanceof StatementRefusals))
                 executeListeners.add(provider);
-        executeListeners.add(new DefaultExecuteListenerProvider(new RestrictViolations(policy.registry())));
+        executeListeners.add(new DefaultExecuteListenerProvider(new StatementRefusals(policy.registry())));
         return configuration.set(executeListeners.toArray(ExecuteListenerProvider[]::new));
     }
 
@@ -149,9 +149,11 @@ public final class SoftDelete {
     }
 
     /**
-     * Brings back the deleted rows of {@code table} that match {@code condition}:
-     * {@code UPDATE table SET marker = NULL WHERE condition AND marker IS NOT NULL}. Live rows are never
-     * touched.
+     * Brings back the deleted rows of {@code table} that match {@code condition}, and exactly the rows
+     * that their delete took with them over {@code ON DELETE CASCADE} keys: in one statement,
+     * {@code UPDATE table SET marker = NULL WHERE condition AND marker IS NOT NULL}, with one data-modifying
+     * CTE per child table. Children deleted on their own before (another stamp) stay deleted, and so do
+     * children whose other parent is still deleted. Live rows are never touched.
      *
      * @param ctx       the context to run on
      * @param table     a soft-deletable table
@@ -160,13 +162,35 @@ public final class SoftDelete {
      * @throws IllegalArgumentException when {@code table} is not soft-deletable
      * @throws IllegalStateException    when the soft-delete listener is not installed on {@code ctx}
      * @throws SoftDeleteException      when restoring would break a unique constraint (a live row holds
-     *                                  the same key); nothing is changed then
+     *                                  the same key), or when a matching row's parent is deleted;
+     *                                  nothing is changed then
      */
     public static int restore(DSLContext ctx, Table<?> table, Condition condition) {
         Objects.requireNonNull(ctx, "ctx");
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(condition, "condition");
         return Restore.run(ctx, registry(ctx), table, condition);
+    }
+
+    /**
+     * Like {@link #restore(DSLContext, Table, Condition)}, but first restores the deleted parents of the
+     * matching rows, up the chain (each with what its own delete took), so that nothing is refused for
+     * a deleted parent. It takes several statements, run in one jOOQ transaction (a savepoint inside
+     * the caller's).
+     *
+     * @param ctx       the context to run on
+     * @param table     a soft-deletable table
+     * @param condition which deleted rows to restore
+     * @return the number of rows of {@code table} restored
+     * @throws IllegalArgumentException when {@code table} is not soft-deletable
+     * @throws IllegalStateException    when the soft-delete listener is not installed on {@code ctx}
+     * @throws SoftDeleteException      when a restore would break a unique constraint; nothing is changed then
+     */
+    public static int restoreWithParents(DSLContext ctx, Table<?> table, Condition condition) {
+        Objects.requireNonNull(ctx, "ctx");
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(condition, "condition");
+        return Restore.runWithParents(ctx, registry(ctx), table, condition);
     }
 
     private static ContextFlags flags(DSLContext ctx) {

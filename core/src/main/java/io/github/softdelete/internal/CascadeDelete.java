@@ -48,7 +48,7 @@ import org.jooq.impl.SQLDataType;
  *       concurrent transaction changed, so a row deleted meanwhile keeps its own timestamp (and is not
  *       brought back by a restore of this delete).</li>
  *   <li>A live child over a RESTRICT key makes the CAST fail, which aborts the whole statement; the
- *       {@link RestrictViolations} listener turns that error into a {@link io.github.softdelete.SoftDeleteException}.</li>
+ *       {@link StatementRefusals} listener turns that error into a {@link io.github.softdelete.SoftDeleteException}.</li>
  *   <li>Every row gets the same {@code statement_timestamp()}, which is how a restore recognises the
  *       rows of one delete.</li>
  * </ul>
@@ -70,17 +70,31 @@ final class CascadeDelete {
             ctes.addAll(delete.$with().$commonTableExpressions());
             recursive = delete.$with().$recursive();
         }
+        CascadePlan.Node root = plan.nodes().get(0);
+        List<Field<?>> rootColumns = RowSets.columns(root.table(), registry.relations());
+        Select<?> matched = rootRows(registry, delete, target, reference, root);
+        // A root with self-references (comments.parent_id) keeps the rows its condition matched apart
+        // from their replies: the outer UPDATE counts and returns the matched rows, as a hard delete would.
+        Name matchedSet = root.self().isEmpty() ? RowSets.name(root.table()) : RowSets.name(root.table(), "matched");
+        if (!root.self().isEmpty()) {
+            ctes.add(matchedSet.fields(names(rootColumns)).as(matched));
+            matched = RowSets.select(matchedSet, rootColumns);
+        }
         for (CascadePlan.Node node : plan.nodes()) {
-            ctes.add(rowSet(registry, node, node == plan.nodes().get(0) ? rootRows(registry, delete, target, reference, node) : null));
+            ctes.add(rowSet(registry, node, node == root ? matched : null));
             recursive |= !node.self().isEmpty();
         }
         Condition check = plan.restricts().isEmpty() ? DSL.noCondition() : RestrictCheck.condition();
         if (!plan.restricts().isEmpty())
             ctes.add(RestrictCheck.cte(registry, plan));
+        if (!root.self().isEmpty())
+            ctes.add(update(root.table(), "replies", check,
+                DSL.not(RowSets.in(RowSets.on(new UnfilteredTable<>(root.table().table()), RowSets.key(root.table())),
+                    RowSets.select(matchedSet, RowSets.key(root.table()))))));
         for (CascadePlan.Node node : plan.nodes().subList(1, plan.nodes().size()))
-            ctes.add(childUpdate(node, check));
+            ctes.add(update(node.table(), "update", check, DSL.noCondition()));
         UpdateConditionStep<Record> outer = stamp(dsl, recursive, ctes, target, reference.marker())
-            .where(RowSets.in(RowSets.on(target, RowSets.key(plan.root())), keysOf(plan.root())))
+            .where(RowSets.in(RowSets.on(target, RowSets.key(plan.root())), RowSets.select(matchedSet, RowSets.key(plan.root()))))
             .and(reference.marker().isNull())
             .and(check);
         return returning.isEmpty() ? outer : outer.returning(returning);
@@ -106,8 +120,7 @@ final class CascadeDelete {
         Select<?> rows = base != null ? base : childRows(table, columns, node.parents());
         if (!node.self().isEmpty())
             rows = ((Select) rows).union((Select) selfReferences(table, columns, node.self()));
-        String[] names = columns.stream().map(Field::getName).toArray(String[]::new);
-        return RowSets.name(table).fields(names).as(rows);
+        return RowSets.name(table).fields(names(columns)).as(rows);
     }
 
     private static Select<?> childRows(PolicyTable table, List<Field<?>> columns, List<Relation> parents) {
@@ -130,15 +143,19 @@ final class CascadeDelete {
             .where(marker(reply, table).isNull());
     }
 
-    private static CommonTableExpression<?> childUpdate(CascadePlan.Node node, Condition check) {
-        PolicyTable table = node.table();
+    private static CommonTableExpression<?> update(PolicyTable table, String suffix, Condition check, Condition only) {
         Table<?> child = new UnfilteredTable<>(table.table());
         List<Field<?>> key = RowSets.on(child, RowSets.key(table));
-        return RowSets.name(table, "update").as(stamp(null, false, List.of(), child, marker(child, table))
+        return RowSets.name(table, suffix).as(stamp(null, false, List.of(), child, marker(child, table))
             .where(RowSets.in(key, keysOf(table)))
+            .and(only)
             .and(marker(child, table).isNull())
             .and(check)
             .returning(key));
+    }
+
+    static String[] names(List<Field<?>> columns) {
+        return columns.stream().map(Field::getName).toArray(String[]::new);
     }
 
     private static Select<?> keysOf(PolicyTable table) {

@@ -10,6 +10,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 
 import io.github.softdelete.SoftDeleteException;
 
@@ -37,6 +38,9 @@ public final class Restore {
             throw new IllegalArgumentException("table \"" + target.getName() + "\" is not soft-deletable under the"
                 + " installed policy, so it has no deleted rows to restore; register it in the SoftDeletePolicy");
         try {
+            CascadePlan plan = registry.plan(reference.table());
+            if (CascadeRestore.needed(registry, plan))
+                return CascadeRestore.build(ctx, registry, plan, target, reference, condition).execute();
             return update(ctx, target, reference.marker(), condition);
         } catch (DataAccessException e) {
             if (UNIQUE_VIOLATION.equals(e.sqlState()))
@@ -44,6 +48,47 @@ public final class Restore {
             throw e;
         }
     }
+
+    /**
+     * Restores the deleted parents of the matching rows first, up the chain, then the rows: several
+     * statements, so they run in one transaction (a savepoint when the caller's jOOQ transaction is
+     * open). Returns the number of rows of {@code table} brought back, including those a parent's
+     * restore brought back with it.
+     */
+    public static int runWithParents(DSLContext ctx, TableRegistry registry, Table<?> table, Condition condition) {
+        Table<?> target = UnfilteredTable.unwrap(table);
+        TableReference reference = TableReference.resolve(registry, target);
+        if (reference == null)
+            return run(ctx, registry, table, condition); // reports the table that is not soft-deletable
+        return ctx.transactionResult(tx -> {
+            DSLContext dsl = tx.dsl();
+            int before = deletedCount(dsl, target, reference, condition);
+            restoreParents(dsl, registry, reference.table(), target, condition, 0);
+            run(dsl, registry, target, condition);
+            return before - deletedCount(dsl, target, reference, condition);
+        });
+    }
+
+    private static void restoreParents(DSLContext dsl, TableRegistry registry, PolicyTable table, Table<?> reference,
+                                       Condition rows, int depth) {
+        if (depth > MAX_PARENT_DEPTH)
+            throw new SoftDeleteException("cannot restore the parent chain of " + table.quotedName() + ": it is deeper than "
+                + MAX_PARENT_DEPTH + " levels; restore the upper parents first");
+        for (Relation relation : CascadeRestore.parentKeys(registry, table)) {
+            Table<?> parent = relation.parent().table();
+            Condition parents = RowSets.in(RowSets.on(parent, relation.parentColumns()),
+                DSL.select(RowSets.on(reference, relation.childColumns())).from(new UnfilteredTable<>(reference))
+                    .where(rows).and(CascadeDelete.marker(reference, table).isNotNull()));
+            restoreParents(dsl, registry, relation.parent(), parent, parents, depth + 1);
+            run(dsl, registry, parent, parents);
+        }
+    }
+
+    private static int deletedCount(DSLContext dsl, Table<?> target, TableReference reference, Condition condition) {
+        return dsl.fetchCount(DSL.selectOne().from(new UnfilteredTable<>(target)).where(condition).and(reference.marker().isNotNull()));
+    }
+
+    private static final int MAX_PARENT_DEPTH = 64;
 
     @SuppressWarnings({ "unchecked", "rawtypes" })
     private static int update(DSLContext ctx, Table target, Field marker, Condition condition) {

@@ -82,6 +82,14 @@ final class RowSets {
         return result;
     }
 
+    /** {@code SELECT columns FROM set}, for a set named {@code set}. */
+    static Select<? extends Record> select(Name set, List<Field<?>> columns) {
+        List<Field<?>> fields = new ArrayList<>(columns.size());
+        for (Field<?> column : columns)
+            fields.add(DSL.field(set.append(column.getName()), column.getDataType()));
+        return DSL.select(fields).from(DSL.table(set));
+    }
+
     /** {@code (child columns) IN (SELECT parent columns FROM set of the parent)}. */
     static Condition memberOf(List<Field<?>> childColumns, PolicyTable parent, List<Field<?>> parentColumns) {
         Select<? extends Record> keys = DSL.select(ofSet(parent, parentColumns)).from(table(parent));

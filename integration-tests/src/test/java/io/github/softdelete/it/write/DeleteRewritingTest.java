@@ -64,7 +64,7 @@ class DeleteRewritingTest {
     @Test
     void delete_rendersAsUpdate() {
         assertThat(ctx.deleteFrom(LIKES).where(LIKES.USER_ID.eq(1L)).getSQL()).isEqualTo(
-            "update \"public\".\"likes\" set \"deleted_at\" = current_timestamp"
+            "update \"public\".\"likes\" set \"deleted_at\" = statement_timestamp()"
                 + " where (\"public\".\"likes\".\"user_id\" = ? and \"public\".\"likes\".\"deleted_at\" is null)");
     }
 

@@ -1,0 +1,227 @@
+package io.github.softdelete.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jooq.CaseConditionStep;
+import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Name;
+import org.jooq.Query;
+import org.jooq.Record;
+import org.jooq.Select;
+import org.jooq.Table;
+import org.jooq.UpdateSetFirstStep;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+import io.github.softdelete.OnDelete;
+
+/**
+ * Rule: a restore brings back the rows that match its condition, and exactly the rows that the same
+ * delete operation took with them, in one statement shaped like {@link CascadeDelete}'s.
+ *
+ * <p>"The same operation" is recognised by the stamp: a cascade stamps every row it deletes with one
+ * {@code statement_timestamp()}, so a child belongs to its parent's delete when its marker equals the
+ * parent's, and it is reached through a cascading key. A child that was deleted on its own earlier
+ * has another stamp and stays deleted: no zombies.
+ *
+ * <p>A child is brought back only when each of its other parents (over keys that are not SET NULL or
+ * SET DEFAULT) is live or brought back by the same statement: a comment by another, still deleted user
+ * stays deleted. The rows the condition names must not have a deleted parent: that is refused, naming
+ * the parent ({@code SoftDelete.restoreWithParents} restores the parent chain first).
+ */
+final class CascadeRestore {
+
+    static final String DELETED_PARENT_MARK = "softdelete-deleted-parent:";
+    private static final Name CHECK = DSL.name("softdelete_check");
+
+    private CascadeRestore() {
+    }
+
+    static Query build(DSLContext dsl, TableRegistry registry, CascadePlan plan, Table<?> target, TableReference reference,
+                       Condition condition) {
+        List<CommonTableExpression<?>> ctes = new ArrayList<>();
+        boolean recursive = false;
+        CascadePlan.Node root = plan.nodes().get(0);
+        Table<?> rows = new UnfilteredTable<>(target);
+        Select<?> matched = DSL.select(columns(registry, root.table(), rows)).from(rows).where(condition.and(reference.marker().isNotNull()));
+        // As in CascadeDelete: the rows the condition names are kept apart from their replies, so the
+        // count is theirs and only they are checked for deleted parents.
+        Name matchedSet = root.self().isEmpty() ? RowSets.name(root.table()) : RowSets.name(root.table(), "matched");
+        List<Field<?>> setColumns = columns(registry, root.table(), root.table().table());
+        if (!root.self().isEmpty()) {
+            ctes.add(matchedSet.fields(CascadeDelete.names(setColumns)).as(matched));
+            matched = RowSets.select(matchedSet, setColumns);
+        }
+        for (CascadePlan.Node node : plan.nodes()) {
+            ctes.add(rowSet(registry, plan, node, node == root ? matched : reached(registry, plan, node)));
+            recursive |= !node.self().isEmpty();
+        }
+        List<Relation> parentKeys = parentKeys(registry, plan.root());
+        Condition check = DSL.noCondition();
+        if (!parentKeys.isEmpty()) {
+            ctes.add(CHECK.fields("ok").as(DSL.select(deletedParentCheck(plan, parentKeys, matchedSet))));
+            check = DSL.field(DSL.select(DSL.field(CHECK.append("ok"), Integer.class)).from(DSL.table(CHECK))).eq(DSL.inline(0));
+        }
+        if (!root.self().isEmpty())
+            ctes.add(update(root.table(), "replies", check, DSL.not(RowSets.in(
+                RowSets.on(new UnfilteredTable<>(root.table().table()), RowSets.key(root.table())),
+                RowSets.select(matchedSet, RowSets.key(root.table()))))));
+        for (CascadePlan.Node node : plan.nodes().subList(1, plan.nodes().size()))
+            ctes.add(update(node.table(), "update", check, DSL.noCondition()));
+        UpdateSetFirstStep<Record> outer = recursive
+            ? dsl.withRecursive(ctes.toArray(CommonTableExpression[]::new)).update(asRecordTable(target))
+            : dsl.with(ctes).update(asRecordTable(target));
+        return unstamp(outer, target, plan.root())
+            .where(RowSets.in(RowSets.on(target, RowSets.key(plan.root())), RowSets.select(matchedSet, RowSets.key(plan.root()))))
+            .and(check);
+    }
+
+    private static CommonTableExpression<?> update(PolicyTable table, String suffix, Condition check, Condition only) {
+        Table<?> child = new UnfilteredTable<>(table.table());
+        List<Field<?>> key = RowSets.on(child, RowSets.key(table));
+        return RowSets.name(table, suffix).as(unstamp(DSL.update(asRecordTable(child)), child, table)
+            .where(RowSets.in(key, keysOf(table)))
+            .and(only)
+            .and(check)
+            .returning(key));
+    }
+
+    /** True when a restore of {@code table} needs more than one UPDATE of that table. */
+    static boolean needed(TableRegistry registry, CascadePlan plan) {
+        return plan.nodes().size() > 1 || !plan.nodes().get(0).self().isEmpty() || !parentKeys(registry, plan.root()).isEmpty();
+    }
+
+    private static CommonTableExpression<?> rowSet(TableRegistry registry, CascadePlan plan, CascadePlan.Node node, Select<?> base) {
+        PolicyTable table = node.table();
+        Select<?> rows = base;
+        if (!node.self().isEmpty())
+            rows = union(rows, replies(registry, plan, node));
+        List<String> names = new ArrayList<>();
+        for (Field<?> column : RowSets.columns(table, registry.relations()))
+            names.add(column.getName());
+        names.add(table.markerName());
+        return RowSets.name(table).fields(names.toArray(String[]::new)).as(rows);
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static Select<?> union(Select<?> a, Select<?> b) {
+        return ((Select) a).union((Select) b);
+    }
+
+    // Rows of a child table deleted by the same operation as a parent row being restored.
+    private static Select<?> reached(TableRegistry registry, CascadePlan plan, CascadePlan.Node node) {
+        Table<?> child = new UnfilteredTable<>(node.table().table());
+        List<Condition> reached = new ArrayList<>();
+        for (Relation relation : node.parents())
+            reached.add(sameOperation(child, node.table(), relation));
+        return DSL.select(columns(registry, node.table(), child)).from(child)
+            .where(CascadeDelete.marker(child, node.table()).isNotNull())
+            .and(DSL.or(reached))
+            .and(otherParentsLive(registry, plan, node.table(), child));
+    }
+
+    // PostgreSQL allows the recursive reference once, and not inside a subquery: join it.
+    private static Select<?> replies(TableRegistry registry, CascadePlan plan, CascadePlan.Node node) {
+        PolicyTable table = node.table();
+        Table<?> reply = new UnfilteredTable<>(table.table().as(RowSets.name(table, "reply")));
+        Field<?> setMarker = DSL.field(RowSets.name(table).append(table.markerName()));
+        List<Condition> joins = new ArrayList<>();
+        for (Relation relation : node.self())
+            joins.add(DSL.row(RowSets.on(reply, relation.childColumns())).eq(DSL.row(RowSets.ofSet(table, relation.parentColumns()))));
+        return DSL.select(columns(registry, table, reply)).from(reply)
+            .join(RowSets.table(table)).on(DSL.or(joins).and(eq(CascadeDelete.marker(reply, table), setMarker)))
+            .where(otherParentsLive(registry, plan, table, reply));
+    }
+
+    private static Condition sameOperation(Table<?> child, PolicyTable table, Relation relation) {
+        Field<?> parentMarker = DSL.field(RowSets.name(relation.parent()).append(relation.parent().markerName()));
+        return DSL.exists(DSL.selectOne().from(RowSets.table(relation.parent()))
+            .where(DSL.row(RowSets.on(child, relation.childColumns())).eq(DSL.row(RowSets.ofSet(relation.parent(), relation.parentColumns()))))
+            .and(eq(CascadeDelete.marker(child, table), parentMarker)));
+    }
+
+    // Each parent over a key that is not SET NULL / SET DEFAULT is live, or restored by this statement.
+    private static Condition otherParentsLive(TableRegistry registry, CascadePlan plan, PolicyTable table, Table<?> child) {
+        Condition all = DSL.noCondition();
+        for (Relation relation : parentKeys(registry, table)) {
+            if (relation.parent().equals(table))
+                continue; // self-references are followed by the recursion instead
+            List<Field<?>> fk = RowSets.on(child, relation.childColumns());
+            Condition ok = anyNull(fk).or(liveParent(relation, fk));
+            if (plan.node(relation.parent()) != null)
+                ok = ok.or(RowSets.memberOf(fk, relation.parent(), relation.parentColumns()));
+            all = all.and(ok);
+        }
+        return all;
+    }
+
+    private static Field<Integer> deletedParentCheck(CascadePlan plan, List<Relation> parentKeys, Name matchedSet) {
+        PolicyTable root = plan.root();
+        Table<?> row = new UnfilteredTable<>(root.table().as(RowSets.name(root, "restored")));
+        CaseConditionStep<String> failure = null;
+        for (Relation relation : parentKeys) {
+            List<Field<?>> fk = RowSets.on(row, relation.childColumns());
+            Condition blocked = DSL.exists(DSL.selectOne().from(row)
+                .where(RowSets.in(RowSets.on(row, RowSets.key(root)), RowSets.select(matchedSet, RowSets.key(root))))
+                .and(DSL.not(anyNull(fk)))
+                .and(DSL.not(liveParent(relation, fk)))
+                .and(relation.parent().equals(root) ? DSL.not(RowSets.memberOf(fk, root, relation.parentColumns())) : DSL.noCondition()));
+            String mark = DELETED_PARENT_MARK + relation.name();
+            failure = failure == null ? DSL.when(blocked, DSL.inline(mark)) : failure.when(blocked, DSL.inline(mark));
+        }
+        return failure.otherwise(DSL.inline("0")).cast(SQLDataType.INTEGER);
+    }
+
+    private static Condition liveParent(Relation relation, List<Field<?>> fk) {
+        Table<?> parent = new UnfilteredTable<>(relation.parent().table().as("softdelete_parent"));
+        return DSL.exists(DSL.selectOne().from(parent)
+            .where(DSL.row(RowSets.on(parent, relation.parentColumns())).eq(DSL.row(fk)))
+            .and(CascadeDelete.marker(parent, relation.parent()).isNull()));
+    }
+
+    /** The keys from {@code table} to soft-deletable parents that a restore must respect. */
+    static List<Relation> parentKeys(TableRegistry registry, PolicyTable table) {
+        List<Relation> keys = new ArrayList<>();
+        for (Relation relation : registry.relations())
+            if (relation.child().equals(table.table()) && relation.rule() != OnDelete.SET_NULL && relation.rule() != OnDelete.SET_DEFAULT)
+                keys.add(relation);
+        return keys;
+    }
+
+    private static List<Field<?>> columns(TableRegistry registry, PolicyTable table, Table<?> reference) {
+        List<Field<?>> columns = new ArrayList<>(RowSets.on(reference, RowSets.columns(table, registry.relations())));
+        columns.add(CascadeDelete.marker(reference, table));
+        return columns;
+    }
+
+    private static Condition anyNull(List<Field<?>> fields) {
+        Condition any = DSL.falseCondition();
+        for (Field<?> field : fields)
+            any = any.or(field.isNull());
+        return any;
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static Condition eq(Field<?> a, Field<?> b) {
+        return ((Field) a).eq(b);
+    }
+
+    private static Select<?> keysOf(PolicyTable table) {
+        return DSL.select(RowSets.ofSet(table, RowSets.key(table))).from(RowSets.table(table));
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static org.jooq.UpdateSetMoreStep<Record> unstamp(UpdateSetFirstStep<Record> update, Table<?> reference, PolicyTable table) {
+        Field marker = CascadeDelete.marker(reference, table);
+        return LibraryWrite.write(update, marker, LibraryWrite.restored(marker.getDataType()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Table<Record> asRecordTable(Table<?> table) {
+        return (Table<Record>) table;
+    }
+}
