@@ -115,6 +115,23 @@ class RenderedSqlTest {
         assertThat(PLAIN.render(q)).isEqualTo(plainBefore);
     }
 
+    static Stream<Arguments> queriesWithoutSoftDeletableTables() {
+        var t = TAGS.as("t");
+        return Stream.of(
+            Arguments.of("select", (Function<DSLContext, Query>) ctx -> ctx.selectFrom(TAGS).where(TAGS.NAME.eq("x"))),
+            Arguments.of("selfJoin", (Function<DSLContext, Query>) ctx -> ctx.select(TAGS.ID).from(TAGS).leftJoin(t).on(t.ID.eq(TAGS.ID))),
+            Arguments.of("subquery", (Function<DSLContext, Query>) ctx -> ctx.select(TAGS.ID).from(TAGS).where(exists(selectOne().from(t)))),
+            Arguments.of("delete", (Function<DSLContext, Query>) ctx -> ctx.deleteFrom(TAGS).where(TAGS.ID.eq(1L))),
+            Arguments.of("update", (Function<DSLContext, Query>) ctx -> ctx.update(TAGS).set(TAGS.NAME, "y").where(TAGS.ID.eq(1L))),
+            Arguments.of("insert", (Function<DSLContext, Query>) ctx -> ctx.insertInto(TAGS, TAGS.NAME).values("z")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("queriesWithoutSoftDeletableTables")
+    void noSoftDeletableTable_rendersExactlyAsPlainJooq(String name, Function<DSLContext, Query> query) {
+        assertThat(query.apply(CTX).getSQL()).isEqualTo(PLAIN.render(query.apply(PLAIN)));
+    }
+
     private static Arguments shape(String name, Function<DSLContext, Query> query, String expected) {
         return Arguments.of(name, query, expected);
     }
