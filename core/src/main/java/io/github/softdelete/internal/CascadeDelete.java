@@ -195,7 +195,7 @@ final class CascadeDelete {
         static CommonTableExpression<?> cte(TableRegistry registry, CascadePlan plan) {
             CaseConditionStep<String> failure = null;
             for (Relation relation : plan.restricts()) {
-                Condition blocked = DSL.exists(blockers(registry, plan, relation));
+                Condition blocked = Qom.exists(blockers(registry, plan, relation));
                 String mark = RESTRICT_MARK + relation.name();
                 failure = failure == null ? DSL.when(blocked, DSL.inline(mark)) : failure.when(blocked, DSL.inline(mark));
             }

@@ -139,7 +139,7 @@ final class CascadeRestore {
 
     private static Condition sameOperation(Table<?> child, PolicyTable table, Relation relation) {
         Field<?> parentMarker = DSL.field(RowSets.name(relation.parent()).append(relation.parent().markerName()));
-        return DSL.exists(DSL.selectOne().from(RowSets.table(relation.parent()))
+        return Qom.exists(DSL.selectOne().from(RowSets.table(relation.parent()))
             .where(DSL.row(RowSets.on(child, relation.childColumns())).eq(DSL.row(RowSets.ofSet(relation.parent(), relation.parentColumns()))))
             .and(eq(CascadeDelete.marker(child, table), parentMarker)));
     }
@@ -165,7 +165,7 @@ final class CascadeRestore {
         CaseConditionStep<String> failure = null;
         for (Relation relation : parentKeys) {
             List<Field<?>> fk = RowSets.on(row, relation.childColumns());
-            Condition blocked = DSL.exists(DSL.selectOne().from(row)
+            Condition blocked = Qom.exists(DSL.selectOne().from(row)
                 .where(RowSets.in(RowSets.on(row, RowSets.key(root)), RowSets.select(matchedSet, RowSets.key(root))))
                 .and(DSL.not(anyNull(fk)))
                 .and(DSL.not(liveParent(relation, fk)))
@@ -178,7 +178,7 @@ final class CascadeRestore {
 
     private static Condition liveParent(Relation relation, List<Field<?>> fk) {
         Table<?> parent = new UnfilteredTable<>(relation.parent().table().as("softdelete_parent"));
-        return DSL.exists(DSL.selectOne().from(parent)
+        return Qom.exists(DSL.selectOne().from(parent)
             .where(DSL.row(RowSets.on(parent, relation.parentColumns())).eq(DSL.row(fk)))
             .and(CascadeDelete.marker(parent, relation.parent()).isNull()));
     }

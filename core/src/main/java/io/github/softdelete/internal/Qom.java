@@ -52,6 +52,29 @@ final class Qom {
     }
 
     /**
+     * {@code EXISTS (select)}. jOOQ 3.21 replaced {@code DSL.exists(Select)} by {@code DSL.exists(TableLike)},
+     * which breaks code compiled against 3.19 with a {@code NoSuchMethodError}; so the method is looked
+     * up once, by name, and works on both.
+     */
+    static Condition exists(Select<?> select) {
+        try {
+            return (Condition) EXISTS.invoke(null, select);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot call DSL.exists on this jOOQ version", e);
+        }
+    }
+
+    private static final java.lang.reflect.Method EXISTS = existsMethod();
+
+    private static java.lang.reflect.Method existsMethod() {
+        for (java.lang.reflect.Method method : org.jooq.impl.DSL.class.getMethods())
+            if (method.getName().equals("exists") && method.getParameterCount() == 1
+                && method.getParameterTypes()[0].isAssignableFrom(Select.class))
+                return method;
+        throw new IllegalStateException("jOOQ's DSL has no exists(Select) method");
+    }
+
+    /**
      * The RETURNING list of a DELETE. jOOQ 3.19's {@code QOM.Delete} does not expose it (only the
      * {@code DeleteReturning} wrapper does, and on execution jOOQ renders the inner {@code DeleteQueryImpl}
      * without visiting that wrapper), so read jOOQ's {@code AbstractDMLQuery.returning} field.

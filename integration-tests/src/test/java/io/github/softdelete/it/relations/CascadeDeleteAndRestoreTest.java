@@ -217,6 +217,19 @@ class CascadeDeleteAndRestoreTest {
     }
 
     @Test
+    void deleteUsingWithCte_cascadeKeepsBoth() {
+        var umas = org.jooq.impl.DSL.name("umas").as(org.jooq.impl.DSL.select(USERS.ID).from(USERS).where(USERS.NAME.eq("uma")));
+
+        int count = ctx.with(umas).delete(POSTS).using(USERS)
+            .where(POSTS.AUTHOR_ID.eq(USERS.ID))
+            .and(USERS.ID.in(org.jooq.impl.DSL.select(umas.field(USERS.ID)).from(umas)))
+            .execute();
+
+        assertThat(count).isEqualTo(1); // post 10; post 11 was deleted before
+        assertThat(ctx.select(COMMENTS.ID).from(COMMENTS).fetch(COMMENTS.ID)).containsExactlyInAnyOrder(104L, 200L);
+    }
+
+    @Test
     void hardDeleteOfParent_databaseRulesApplyToAllChildren() {
         int count = SoftDelete.hardDelete(ctx).deleteFrom(USERS).where(USERS.ID.eq(1L)).execute();
 
