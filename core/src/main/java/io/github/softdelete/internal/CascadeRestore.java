@@ -30,7 +30,8 @@ import io.github.softdelete.OnDelete;
  *
  * <p>A child is brought back only when each of its other parents (over keys that are not SET NULL or
  * SET DEFAULT) is live or brought back by the same statement: a comment by another, still deleted user
- * stays deleted. The rows the condition names must not have a deleted parent: that is refused, naming
+ * stays deleted, and so do its replies, which come back only through the recursion from a parent
+ * comment that came back. The rows the condition names must not have a deleted parent: that is refused, naming
  * the parent ({@code SoftDelete.restoreWithParents} restores the parent chain first).
  */
 final class CascadeRestore {
@@ -121,7 +122,19 @@ final class CascadeRestore {
         return DSL.select(columns(registry, node.table(), child)).from(child)
             .where(CascadeDelete.marker(child, node.table()).isNotNull())
             .and(DSL.or(reached))
-            .and(otherParentsLive(registry, plan, node.table(), child));
+            .and(otherParentsLive(registry, plan, node.table(), child))
+            .and(selfParentsLive(node, child));
+    }
+
+    // A row reached through another parent whose own parent row (comments.parent_id) is still deleted
+    // must not start a thread: it comes back only through the recursion, after its parent came back.
+    private static Condition selfParentsLive(CascadePlan.Node node, Table<?> child) {
+        Condition all = DSL.noCondition();
+        for (Relation relation : node.self()) {
+            List<Field<?>> fk = RowSets.on(child, relation.childColumns());
+            all = all.and(anyNull(fk).or(liveParent(relation, fk)));
+        }
+        return all;
     }
 
     // PostgreSQL allows the recursive reference once, and not inside a subquery: join it.
@@ -199,10 +212,10 @@ final class CascadeRestore {
     }
 
     private static Condition anyNull(List<Field<?>> fields) {
-        Condition any = DSL.falseCondition();
+        List<Condition> nulls = new ArrayList<>(fields.size());
         for (Field<?> field : fields)
-            any = any.or(field.isNull());
-        return any;
+            nulls.add(field.isNull());
+        return DSL.or(nulls);
     }
 
     @SuppressWarnings({ "unchecked", "rawtypes" })

@@ -195,6 +195,21 @@ class CascadeDeleteAndRestoreTest {
     }
 
     @Test
+    void restore_replyWhoseParentCommentStaysDeleted_staysDeleted() {
+        // uma's delete takes post 10 with comments 100 (vic's), 101 (uma's reply to 100) and 102; then vic
+        // is deleted. Restoring uma brings back post 10, but not 100 (vic is deleted), and so not 101,
+        // although 101's post and author are back: its parent comment is not.
+        ctx.deleteFrom(USERS).where(USERS.ID.eq(1L)).execute();
+        ctx.deleteFrom(USERS).where(USERS.ID.eq(2L)).execute();
+
+        SoftDelete.restore(ctx, USERS, USERS.ID.eq(1L));
+
+        assertThat(ctx.select(POSTS.ID).from(POSTS).fetch(POSTS.ID)).containsExactly(10L);
+        assertThat(ctx.select(COMMENTS.ID).from(COMMENTS).fetch(COMMENTS.ID)).isEmpty();
+        assertThat(plain.fetchCount(COMMENTS, COMMENTS.DELETED_AT.isNull().and(COMMENTS.PARENT_ID.isNotNull()))).isZero();
+    }
+
+    @Test
     void independentDeletesInOneTransaction_stayApart_onRestore() {
         ctx.transaction(tx -> {
             tx.dsl().deleteFrom(COMMENTS).where(COMMENTS.ID.eq(200L)).execute(); // on its own
