@@ -1,7 +1,8 @@
 /**
- * jOOQ code generator extension for softdelete.
+ * jOOQ code generator extension for softdelete: {@link io.github.softdelete.codegen.SoftDeleteJavaGenerator}.
  *
- * <p>Empty for now: a later change adds a generator that records which tables are soft-deletable
- * and how their foreign keys cascade, so the listener needs no configuration by hand.
+ * <p>It makes generated tables with a marker column implement
+ * {@link io.github.softdelete.SoftDeletableTable}, writes a soft-delete policy class per schema with
+ * the ON DELETE rules of its foreign keys, and lints the schema for soft-delete traps at generation time.
  */
 package io.github.softdelete.codegen;

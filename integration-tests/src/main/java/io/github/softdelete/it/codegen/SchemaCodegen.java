@@ -1,5 +1,6 @@
 package io.github.softdelete.it.codegen;
 
+import io.github.softdelete.codegen.SoftDeleteJavaGenerator;
 import io.github.softdelete.it.harness.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import org.jooq.meta.jaxb.Database;
 import org.jooq.meta.jaxb.Generate;
 import org.jooq.meta.jaxb.Generator;
 import org.jooq.meta.jaxb.OnError;
+import org.jooq.meta.jaxb.Property;
 import org.jooq.meta.jaxb.Target;
 
 /**
@@ -34,11 +36,8 @@ public final class SchemaCodegen {
     /** Package of the generated classes. */
     public static final String PACKAGE = "io.github.softdelete.it.db";
 
-    /**
-     * The generator class. A soft-delete aware generator (in softdelete-codegen) replaces this
-     * one here, and everything else follows.
-     */
-    public static final String GENERATOR = "org.jooq.codegen.JavaGenerator";
+    /** The generator class: jOOQ's, with soft-deletable tables, a policy class and the schema lint. */
+    public static final String GENERATOR = "io.github.softdelete.codegen.SoftDeleteJavaGenerator";
 
     /** Classpath resource naming the jOOQ version that generated the committed classes. */
     public static final String JOOQ_VERSION_RESOURCE = "io/github/softdelete/it/db/jooq-version.properties";
@@ -63,7 +62,12 @@ public final class SchemaCodegen {
                                 .withInputSchema("public")
                                 .withIncludes(".*")
                                 // Flyway's bookkeeping is no part of the reference schema.
-                                .withExcludes("flyway_schema_history"))
+                                .withExcludes("flyway_schema_history")
+                                // The defaults, spelled out as the README's Maven example does. The
+                                // reference schema has planted traps, so the lint warns rather than fails.
+                                .withProperties(
+                                        new Property().withKey(SoftDeleteJavaGenerator.MARKER_COLUMN).withValue("deleted_at"),
+                                        new Property().withKey(SoftDeleteJavaGenerator.LINT).withValue("warn")))
                         .withGenerate(new Generate()
                                 .withGeneratedAnnotation(false)
                                 .withJooqVersionReference(false))
@@ -80,10 +84,20 @@ public final class SchemaCodegen {
      * @throws Exception whatever jOOQ's generator throws
      */
     public static void generate(TestDatabase database, Path sourceDirectory) throws Exception {
+        generate(database, configuration(sourceDirectory, GENERATOR));
+    }
+
+    /**
+     * Runs jOOQ's generator with {@code configuration} on the schema of {@code database}, for tests
+     * that vary the {@link #configuration reference configuration}.
+     *
+     * @throws Exception whatever jOOQ's generator throws
+     */
+    public static void generate(TestDatabase database, Configuration configuration) throws Exception {
         try (Connection connection = database.dataSource().getConnection()) {
             GenerationTool tool = new GenerationTool();
             tool.setConnection(connection);
-            tool.run(configuration(sourceDirectory, GENERATOR));
+            tool.run(configuration);
         }
     }
 

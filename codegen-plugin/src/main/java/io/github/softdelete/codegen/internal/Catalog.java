@@ -1,0 +1,101 @@
+package io.github.softdelete.codegen.internal;
+
+import static org.jooq.impl.DSL.val;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.jooq.DSLContext;
+import org.jooq.DataType;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * What the generator needs from PostgreSQL's catalog and jOOQ 3.19's meta model leaves out: the
+ * predicates of partial indexes (the meta model drops the WHERE) and the ON DELETE rule of each
+ * foreign key ({@code ForeignKey.getDeleteRule()} arrived in jOOQ 3.20).
+ *
+ * @param indexes     every index on a table of the schemas read
+ * @param foreignKeys every foreign key whose child or parent is in the schemas read
+ */
+public record Catalog(List<CatalogIndex> indexes, List<CatalogForeignKey> foreignKeys) {
+
+    // Plain SQL result columns arrive as whatever the driver gives for text[]; jOOQ's converter makes them String[].
+    private static final DataType<String[]> TEXT_ARRAY = SQLDataType.VARCHAR.array();
+
+    private static final String INDEXES = """
+        select n.nspname, t.relname, ic.relname, i.indisunique, i.indisprimary, i.indisvalid, c.conname::text,
+               pg_get_expr(i.indpred, i.indrelid),
+               array(select a.attname::text
+                     from generate_series(1, i.indnkeyatts::int) as k(n)
+                     left join pg_attribute a on a.attrelid = i.indrelid and i.indkey[k.n - 1] <> 0
+                                             and a.attnum = i.indkey[k.n - 1]
+                     order by k.n),
+               array(select pg_get_indexdef(i.indexrelid, k.n, true)
+                     from generate_series(1, i.indnkeyatts::int) as k(n) order by k.n),
+               pg_get_indexdef(i.indexrelid),
+               -- indnullsnotdistinct exists from PostgreSQL 15 on; through jsonb, older servers read NULL.
+               coalesce((to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false),
+               array(select f.conname::text from pg_constraint f
+                     where f.contype = 'f' and f.conindid = i.indexrelid and f.conparentid = 0 order by 1)
+        from pg_index i
+        join pg_class t on t.oid = i.indrelid
+        join pg_namespace n on n.oid = t.relnamespace
+        join pg_class ic on ic.oid = i.indexrelid
+        left join pg_constraint c on c.conindid = i.indexrelid and c.conrelid = i.indrelid and c.contype in ('p', 'u')
+        where n.nspname = any({0})
+        order by 1, 2, 3""";
+
+    // conparentid = 0: a foreign key on a partitioned table is cloned onto each partition; read it once.
+    private static final String FOREIGN_KEYS = """
+        select n.nspname, t.relname, c.conname::text, pn.nspname, pt.relname, c.confdeltype::text,
+               array(select a.attname::text from unnest(c.conkey) with ordinality as k(attnum, ord)
+                     join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum order by k.ord)
+        from pg_constraint c
+        join pg_class t on t.oid = c.conrelid
+        join pg_namespace n on n.oid = t.relnamespace
+        join pg_class pt on pt.oid = c.confrelid
+        join pg_namespace pn on pn.oid = pt.relnamespace
+        where c.contype = 'f' and c.conparentid = 0 and (n.nspname = any({0}) or pn.nspname = any({0}))
+        order by 1, 2, 3""";
+
+    public Catalog {
+        indexes = List.copyOf(indexes);
+        foreignKeys = List.copyOf(foreignKeys);
+    }
+
+    /**
+     * Reads the catalog for {@code schemas} through a PostgreSQL connection.
+     *
+     * @throws org.jooq.exception.DataAccessException when the catalog queries fail
+     */
+    public static Catalog read(DSLContext ctx, List<String> schemas) {
+        Object names = val(schemas.toArray(String[]::new));
+        List<CatalogIndex> indexes = ctx.resultQuery(INDEXES, names).fetch(r -> new CatalogIndex(
+            new TableName(r.get(0, String.class), r.get(1, String.class)), r.get(2, String.class),
+            r.get(3, Boolean.class), r.get(4, Boolean.class), r.get(5, Boolean.class), r.get(6, String.class),
+            r.get(7, String.class), strings(r.get(8)), strings(r.get(9)), r.get(10, String.class),
+            r.get(11, Boolean.class), strings(r.get(12))));
+        List<CatalogForeignKey> foreignKeys = ctx.resultQuery(FOREIGN_KEYS, names).fetch(r -> new CatalogForeignKey(
+            r.get(2, String.class), new TableName(r.get(0, String.class), r.get(1, String.class)), strings(r.get(6)),
+            new TableName(r.get(3, String.class), r.get(4, String.class)),
+            CatalogForeignKey.rule(r.get(5, String.class))));
+        return new Catalog(indexes, foreignKeys);
+    }
+
+    /** The foreign key named {@code name} on {@code child}, if the catalog has it. */
+    public Optional<CatalogForeignKey> foreignKey(TableName child, String name) {
+        return foreignKeys.stream().filter(k -> k.child().equals(child) && k.name().equals(name)).findFirst();
+    }
+
+    /** The indexes on {@code table}. */
+    List<CatalogIndex> indexesOn(TableName table) {
+        return indexes.stream().filter(i -> i.table().equals(table)).toList();
+    }
+
+    private static List<String> strings(Object array) {
+        String[] values = TEXT_ARRAY.convert(array);
+        return Arrays.asList(Objects.requireNonNull(values, "array"));
+    }
+}

@@ -1,0 +1,24 @@
+package io.github.softdelete.codegen.internal;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** PostgreSQL identifier quoting, for the DDL that lint messages suggest. */
+final class Identifiers {
+
+    // What PostgreSQL's quote_ident leaves bare (keywords aside: a marker column named after one is
+    // rare enough that the suggestion may quote less than the database would).
+    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
+
+    private Identifiers() {
+    }
+
+    static String quote(String identifier) {
+        return PLAIN.matcher(identifier).matches() ? identifier : '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    static String quoteAll(List<String> identifiers) {
+        return identifiers.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,47 @@
+package io.github.softdelete.codegen.internal;
+
+import java.util.List;
+
+import org.jooq.codegen.GeneratorException;
+import org.jooq.tools.JooqLogger;
+
+import io.github.softdelete.codegen.SoftDeleteJavaGenerator;
+
+/**
+ * Runs the schema lint as {@link Settings#LINT} says, logs each finding as a warning in the codegen
+ * log, and in {@code fail} mode fails the generation before it writes any file.
+ */
+public final class LintReport {
+
+    private static final JooqLogger log = JooqLogger.getLogger(SoftDeleteJavaGenerator.class);
+
+    private LintReport() {
+    }
+
+    /**
+     * @throws GeneratorException in {@code fail} mode, when the lint finds a trap or cannot run
+     */
+    public static void run(SchemaFacts facts) {
+        Settings.Lint mode = facts.settings().lint();
+        if (mode == Settings.Lint.OFF)
+            return;
+        if (facts.catalog().isEmpty()) {
+            if (mode == Settings.Lint.FAIL)
+                throw new GeneratorException(Settings.LINT + " is fail, but the lint needs PostgreSQL's catalog: "
+                    + facts.catalogNote() + " Set " + Settings.LINT + " to off for this database.");
+            return;
+        }
+        List<Finding> findings = SchemaLint.check(facts.catalog().get(), facts.softDeletable(),
+            facts.settings().markerColumn());
+        log.info("softdelete lint", findings.isEmpty() ? "no schema traps found" : traps(findings.size()) + " found");
+        findings.forEach(finding -> log.warn("softdelete lint", finding));
+        if (!findings.isEmpty() && mode == Settings.Lint.FAIL)
+            throw new GeneratorException("the softdelete schema lint found " + traps(findings.size()) + ", and "
+                + Settings.LINT + " is fail:\n  " + String.join("\n  ", findings.stream().map(Finding::toString).toList())
+                + "\nFix the schema, or set " + Settings.LINT + " to warn to generate anyway.");
+    }
+
+    private static String traps(int count) {
+        return count + (count == 1 ? " trap" : " traps");
+    }
+}

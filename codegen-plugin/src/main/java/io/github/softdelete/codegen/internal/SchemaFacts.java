@@ -1,0 +1,113 @@
+package io.github.softdelete.codegen.internal;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
+import org.jooq.meta.ColumnDefinition;
+import org.jooq.meta.Database;
+import org.jooq.meta.SchemaDefinition;
+import org.jooq.meta.TableDefinition;
+import org.jooq.tools.JooqLogger;
+
+import io.github.softdelete.codegen.SoftDeleteJavaGenerator;
+
+/**
+ * What the generator learns about the schemas before it writes anything: its settings, which tables
+ * are soft-deletable, and PostgreSQL's catalog, if there is one.
+ *
+ * <p>A table is soft-deletable when it has a column named like the marker, which is also how
+ * {@code SoftDeletePolicy.forSchema} decides. That the column is a timestamp is checked later, when
+ * jOOQ resolves its Java type.
+ *
+ * <p>Immutable once read.
+ */
+public final class SchemaFacts {
+
+    private static final JooqLogger log = JooqLogger.getLogger(SoftDeleteJavaGenerator.class);
+
+    private final Settings settings;
+    private final Set<TableName> softDeletable;
+    private final Optional<Catalog> catalog;
+    private final String catalogNote;
+
+    private SchemaFacts(Settings settings, Set<TableName> softDeletable, Optional<Catalog> catalog, String catalogNote) {
+        this.settings = settings;
+        this.softDeletable = Collections.unmodifiableSet(softDeletable);
+        this.catalog = catalog;
+        this.catalogNote = catalogNote;
+    }
+
+    /**
+     * Reads the facts from jOOQ's meta model and, for PostgreSQL, the catalog. Without a catalog it
+     * logs what is skipped.
+     *
+     * @throws IllegalArgumentException when a {@code softdelete.*} property is invalid
+     */
+    public static SchemaFacts read(Database database) {
+        Settings settings = Settings.from(database.getProperties());
+        Set<TableName> softDeletable = new TreeSet<>();
+        for (SchemaDefinition schema : database.getSchemata())
+            for (TableDefinition table : database.getTables(schema))
+                if (marker(table, settings.markerColumn()) != null)
+                    softDeletable.add(TableName.of(table));
+        List<String> schemas = database.getSchemata().stream().map(SchemaDefinition::getInputName).toList();
+        Optional<Catalog> catalog = Optional.empty();
+        String note = null;
+        try {
+            if (database.getDialect().family() != SQLDialect.POSTGRES)
+                note = database.getDialect() + " is not PostgreSQL, so there is no PostgreSQL catalog to read.";
+            else if (database.getConnection() == null)
+                note = "jOOQ reads this schema without a database connection (" + database.getClass().getSimpleName()
+                    + "), so there is no PostgreSQL catalog to read.";
+            else
+                catalog = Optional.of(Catalog.read(database.create(), schemas));
+        } catch (DataAccessException e) {
+            note = "reading PostgreSQL's catalog failed: " + e.getMessage();
+        }
+        if (note != null)
+            log.warn("softdelete", note + " The schema lint cannot run, and the generated policy declares no ON DELETE"
+                + " rule (on jOOQ 3.19 every foreign key then counts as NO ACTION); declare the rules with "
+                + settings.policyClass() + ".builder().onDelete(key, rule).");
+        return new SchemaFacts(settings, softDeletable, catalog, note);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The tables the generated policy registers, in every generated schema. */
+    public Set<TableName> softDeletable() {
+        return softDeletable;
+    }
+
+    public boolean isSoftDeletable(TableDefinition table) {
+        return softDeletable.contains(TableName.of(table));
+    }
+
+    /** The catalog, empty for a database that is not PostgreSQL. */
+    public Optional<Catalog> catalog() {
+        return catalog;
+    }
+
+    /** Why there is no catalog, or null when there is one. */
+    public String catalogNote() {
+        return catalogNote;
+    }
+
+    /** The table's marker column, or null if it has none. */
+    public ColumnDefinition marker(TableDefinition table) {
+        return marker(table, settings.markerColumn());
+    }
+
+    private static ColumnDefinition marker(TableDefinition table, String name) {
+        for (ColumnDefinition column : table.getColumns())
+            if (column.getInputName().equals(name))
+                return column;
+        return null;
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.softdelete.codegen.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The schema lint: runs each rule over the catalog and returns what they found, sorted by rule, table
+ * and constraint, so that the log reads the same on every run.
+ *
+ * <p>Soft-deletable means: a table the generated policy registers. Tables outside the generated
+ * schemas, or excluded from generation, count as not soft-deletable, as they do for the policy.
+ *
+ * <p>Thread-safe: holds no state.
+ */
+public final class SchemaLint {
+
+    private SchemaLint() {
+    }
+
+    /**
+     * Checks the catalog.
+     *
+     * @param catalog       the PostgreSQL catalog of the generated schemas
+     * @param softDeletable the tables the generated policy registers
+     * @param marker        the marker column's name
+     * @return the findings, sorted; empty when the schema is clean
+     */
+    public static List<Finding> check(Catalog catalog, Set<TableName> softDeletable, String marker) {
+        List<Finding> findings = new ArrayList<>();
+        findings.addAll(UniqueCountsDeletedRows.check(catalog, softDeletable, marker));
+        findings.addAll(UnindexedForeignKey.check(catalog, softDeletable, marker));
+        findings.addAll(CascadeAcrossSoftDeleteBoundary.check(catalog, softDeletable, marker));
+        findings.sort(null);
+        return List.copyOf(findings);
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.softdelete.codegen.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.TreeSet;
+
+import javax.lang.model.SourceVersion;
+
+/**
+ * The generator's settings, read from jOOQ's {@code <database><properties>}: the one place in jOOQ's
+ * configuration that takes free key/value pairs, in Maven, Gradle and programmatic configuration
+ * alike. Every key starts with {@code softdelete.}; an unknown one is an error, so a typo cannot
+ * silently fall back to a default.
+ *
+ * @param markerColumn the marker column's name, {@code deleted_at} unless set
+ * @param lint         what the schema lint does with its findings
+ * @param policyClass  the simple name of the generated policy class, {@code SoftDeletes} unless set
+ */
+public record Settings(String markerColumn, Lint lint, String policyClass) {
+
+    /** Key of the marker column's name. */
+    public static final String MARKER_COLUMN = "softdelete.markerColumn";
+
+    /** Key of the lint mode: {@code warn}, {@code fail} or {@code off}. */
+    public static final String LINT = "softdelete.lint";
+
+    /** Key of the generated policy class's simple name. */
+    public static final String POLICY_CLASS = "softdelete.policyClass";
+
+    private static final List<String> KEYS = List.of(MARKER_COLUMN, LINT, POLICY_CLASS);
+
+    /** What the schema lint does with what it finds. */
+    public enum Lint {
+        /** Log each finding as a warning and generate anyway (the default). */
+        WARN,
+        /** Log each finding, then fail the generation before it writes any file. */
+        FAIL,
+        /** Do not run the lint. */
+        OFF
+    }
+
+    /**
+     * Reads and validates the {@code softdelete.*} properties.
+     *
+     * @param properties jOOQ's database properties; other keys are left to jOOQ
+     * @return the settings
+     * @throws IllegalArgumentException naming the property, its value and what it accepts
+     */
+    public static Settings from(Properties properties) {
+        for (String key : new TreeSet<>(properties.stringPropertyNames()))
+            if (key.startsWith("softdelete.") && !KEYS.contains(key))
+                throw new IllegalArgumentException("unknown jOOQ database property " + key + "; softdelete-codegen"
+                    + " reads " + String.join(", ", KEYS) + ": check the spelling");
+        String marker = properties.getProperty(MARKER_COLUMN, "deleted_at").trim();
+        if (marker.isEmpty())
+            throw new IllegalArgumentException(MARKER_COLUMN + " is empty; name the marker column, or remove the"
+                + " property to use deleted_at");
+        String policyClass = properties.getProperty(POLICY_CLASS, "SoftDeletes").trim();
+        if (!SourceVersion.isName(policyClass) || policyClass.contains("."))
+            throw new IllegalArgumentException(POLICY_CLASS + " is \"" + policyClass + "\", which is not a simple"
+                + " Java class name; use a name such as SoftDeletes (the class goes in the schema's package)");
+        return new Settings(marker, lint(properties.getProperty(LINT, "warn").trim()), policyClass);
+    }
+
+    private static Lint lint(String value) {
+        try {
+            return Lint.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(LINT + " is \"" + value + "\"; use warn (log findings, the default),"
+                + " fail (fail the generation on any finding) or off", e);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.github.softdelete.codegen.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.softdelete.OnDelete;
+import io.github.softdelete.codegen.internal.Finding.Kind;
+
+/**
+ * The lint's rules on catalogs written out by hand, shaped as PostgreSQL reports them. The same rules
+ * run on real catalogs in integration-tests ({@code ReferenceSchemaLintTest}, {@code LintVariantTest}).
+ */
+class SchemaLintTest {
+
+    private static final String MARKER = "deleted_at";
+    private static final TableName USERS = new TableName("public", "users");
+    private static final TableName POSTS = new TableName("public", "posts");
+    private static final TableName TAGS = new TableName("public", "tags");
+    private static final TableName POST_TAGS = new TableName("public", "post_tags");
+    private static final Set<TableName> SOFT = Set.of(USERS, POSTS);
+
+    private final List<CatalogIndex> indexes = new ArrayList<>();
+    private final List<CatalogForeignKey> keys = new ArrayList<>();
+
+    @Test
+    void uniqueConstraint_onSoftDeletableTable_reportedWithPartialIndexFix() {
+        unique(USERS, "users_email_key", "users_email_key", null, "email");
+
+        assertThat(lint()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.UNIQUE_COUNTS_DELETED_ROWS);
+            assertThat(f.constraint()).isEqualTo("users_email_key");
+            assertThat(f.message()).contains("unique constraint users_email_key on public.users (email) also counts"
+                + " deleted rows", "CREATE UNIQUE INDEX users_email_live_key ON public.users USING btree (email) WHERE"
+                + " (deleted_at IS NULL);", "ALTER TABLE public.users DROP CONSTRAINT users_email_key;");
+        });
+    }
+
+    @Test
+    void uniqueIndex_withOtherPredicate_fixKeepsIt() {
+        unique(USERS, "users_handle_key", null, "(handle <> ''::text)", "handle");
+
+        assertThat(lint()).singleElement().extracting(Finding::message).asString().contains(
+            "unique index users_handle_key", "WHERE (deleted_at IS NULL) AND (handle <> ''::text);",
+            "DROP INDEX public.users_handle_key;");
+    }
+
+    @Test
+    void uniqueKey_referencedByForeignKey_saysToMoveTheReferenceFirst() {
+        indexes.add(new CatalogIndex(USERS, "users_code_key", true, false, true, "users_code_key", null, List.of("code"),
+            List.of("code"), "CREATE UNIQUE INDEX users_code_key ON public.users USING btree (code)", false,
+            List.of("posts_user_code_fkey")));
+
+        assertThat(lint()).singleElement().extracting(Finding::message).asString()
+            .contains("posts_user_code_fkey references this one: point it at the primary key first.");
+    }
+
+    @Test
+    void uniqueKey_cleanShapes_notReported() {
+        unique(USERS, "users_email_live_key", null, "(deleted_at IS NULL)", "email");
+        unique(USERS, "users_slug_live_key", null, "((deleted_at IS NULL) AND (slug <> ''::text))", "slug");
+        indexes.add(new CatalogIndex(USERS, "users_pkey", true, true, true, "users_pkey", null, List.of("id"),
+            List.of("id"), "CREATE UNIQUE INDEX users_pkey ON public.users USING btree (id)", false, List.of()));
+        unique(TAGS, "tags_name_key", "tags_name_key", null, "name");
+        indexes.add(new CatalogIndex(USERS, "users_name_deleted_key", true, false, true, null, null,
+            List.of("name", MARKER), List.of("name", MARKER), "CREATE UNIQUE INDEX users_name_deleted_key ON"
+            + " public.users USING btree (name, deleted_at) NULLS NOT DISTINCT", true, List.of()));
+
+        assertThat(lint()).isEmpty();
+    }
+
+    @Test
+    void uniqueKey_withMarkerAndDistinctNulls_reportedAsNotUniqueAmongLiveRows() {
+        unique(USERS, "users_name_deleted_key", null, null, "name", MARKER);
+
+        assertThat(lint()).singleElement().extracting(Finding::message).asString()
+            .contains("includes the marker column deleted_at", "NULLS NOT DISTINCT");
+    }
+
+    @Test
+    void foreignKey_withoutIndex_reportedWithIndexFix() {
+        fk("posts_author_id_fkey", POSTS, USERS, OnDelete.CASCADE, "author_id");
+
+        assertThat(lint()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.UNINDEXED_FOREIGN_KEY);
+            assertThat(f.message()).contains("every soft delete of a users row (to cascade it)",
+                "CREATE INDEX posts_author_id_live_idx ON public.posts (author_id) WHERE deleted_at IS NULL;");
+        });
+    }
+
+    @Test
+    void foreignKey_servingIndexes_notReported() {
+        fk("posts_author_id_fkey", POSTS, USERS, OnDelete.CASCADE, "author_id");
+        fk("posts_editor_id_fkey", POSTS, USERS, OnDelete.SET_NULL, "editor_id");
+        fk("posts_owner_fkey", POSTS, USERS, OnDelete.RESTRICT, "owner_org", "owner_id");
+        index(POSTS, "posts_author_id_live_idx", "(deleted_at IS NULL)", "author_id");
+        index(POSTS, "posts_editor_id_idx", null, "editor_id", "title");
+        indexes.add(new CatalogIndex(POSTS, "posts_pkey", true, true, true, "posts_pkey", null,
+            List.of("owner_id", "owner_org", "id"), List.of("owner_id", "owner_org", "id"), "", false, List.of()));
+
+        assertThat(lint()).isEmpty();
+    }
+
+    @Test
+    void foreignKey_indexesThatDoNotServe_reported() {
+        fk("posts_author_id_fkey", POSTS, USERS, OnDelete.RESTRICT, "author_id");
+        fk("posts_editor_id_fkey", POSTS, USERS, OnDelete.CASCADE, "editor_id");
+        fk("posts_reviewer_id_fkey", POSTS, USERS, OnDelete.CASCADE, "reviewer_id");
+        index(POSTS, "posts_title_author_idx", null, "title", "author_id");
+        index(POSTS, "posts_editor_id_deleted_idx", "(deleted_at IS NOT NULL)", "editor_id");
+        indexes.add(new CatalogIndex(POSTS, "posts_reviewer_id_idx", false, false, false, null, null,
+            List.of("reviewer_id"), List.of("reviewer_id"), "", false, List.of()));
+
+        assertThat(lint()).extracting(Finding::constraint)
+            .containsExactly("posts_author_id_fkey", "posts_editor_id_fkey", "posts_reviewer_id_fkey");
+        assertThat(lint().get(0).message()).contains("(to refuse it while live children exist)");
+    }
+
+    @Test
+    void foreignKey_onPlainChild_notCheckedForIndexes() {
+        fk("post_tags_tag_id_fkey", POST_TAGS, TAGS, OnDelete.NO_ACTION, "tag_id");
+
+        assertThat(lint()).isEmpty();
+    }
+
+    @Test
+    void cascade_acrossTheBoundary_reportedInBothDirections() {
+        fk("post_tags_post_id_fkey", POST_TAGS, POSTS, OnDelete.CASCADE, "post_id");
+        fk("posts_tag_id_fkey", POSTS, TAGS, OnDelete.CASCADE, "tag_id");
+        index(POSTS, "posts_tag_id_idx", null, "tag_id");
+
+        List<Finding> findings = lint();
+
+        assertThat(findings).extracting(Finding::kind).containsOnly(Kind.CASCADE_ACROSS_SOFT_DELETE_BOUNDARY);
+        assertThat(findings.get(0).message()).contains("post_tags_post_id_fkey", "leaves its post_tags rows in place");
+        assertThat(findings.get(1).message()).contains("posts_tag_id_fkey", "hard-deleting its posts rows");
+    }
+
+    @Test
+    void cascade_withinEitherSide_orOtherRules_notReported() {
+        fk("posts_author_id_fkey", POSTS, USERS, OnDelete.CASCADE, "author_id");
+        fk("post_tags_tag_id_fkey", POST_TAGS, TAGS, OnDelete.CASCADE, "tag_id");
+        fk("post_tags_post_id_fkey", POST_TAGS, POSTS, OnDelete.RESTRICT, "post_id");
+        index(POSTS, "posts_author_id_idx", null, "author_id");
+
+        assertThat(lint()).isEmpty();
+    }
+
+    @Test
+    void findings_sortedByRuleThenTableThenName() {
+        fk("post_tags_post_id_fkey", POST_TAGS, POSTS, OnDelete.CASCADE, "post_id");
+        fk("posts_b_fkey", POSTS, USERS, OnDelete.CASCADE, "b");
+        fk("posts_a_fkey", POSTS, USERS, OnDelete.CASCADE, "a");
+        unique(USERS, "users_email_key", "users_email_key", null, "email");
+        unique(POSTS, "posts_slug_key", "posts_slug_key", null, "slug");
+
+        assertThat(lint()).extracting(Finding::constraint).containsExactly("posts_slug_key", "users_email_key",
+            "posts_a_fkey", "posts_b_fkey", "post_tags_post_id_fkey");
+    }
+
+    private List<Finding> lint() {
+        return SchemaLint.check(new Catalog(indexes, keys), SOFT, MARKER);
+    }
+
+    private void unique(TableName table, String name, String constraint, String predicate, String... columns) {
+        indexes.add(new CatalogIndex(table, name, true, false, true, constraint, predicate, List.of(columns),
+            List.of(columns), "CREATE UNIQUE INDEX " + name + " ON " + table + " USING btree (" + String.join(", ", columns)
+            + ")" + (predicate == null ? "" : " WHERE " + predicate), false, List.of()));
+    }
+
+    private void index(TableName table, String name, String predicate, String... columns) {
+        indexes.add(new CatalogIndex(table, name, false, false, true, null, predicate, Arrays.asList(columns),
+            List.of(columns), "", false, List.of()));
+    }
+
+    private void fk(String name, TableName child, TableName parent, OnDelete rule, String... columns) {
+        keys.add(new CatalogForeignKey(name, child, List.of(columns), parent, rule));
+    }
+}

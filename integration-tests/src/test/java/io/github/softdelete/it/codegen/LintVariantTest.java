@@ -1,0 +1,106 @@
+package io.github.softdelete.it.codegen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.github.softdelete.codegen.SoftDeleteJavaGenerator;
+import io.github.softdelete.codegen.internal.Catalog;
+import io.github.softdelete.codegen.internal.Finding;
+import io.github.softdelete.codegen.internal.Finding.Kind;
+import io.github.softdelete.codegen.internal.SchemaLint;
+import io.github.softdelete.codegen.internal.TableName;
+import io.github.softdelete.it.harness.PostgresServer;
+import io.github.softdelete.it.harness.PostgresServers;
+import io.github.softdelete.it.harness.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.flywaydb.core.Flyway;
+import org.jooq.codegen.GeneratorException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The schema lint on a variant of the reference schema with one more trap of each kind
+ * ({@code db/lint-variant} in the test resources), each beside near misses it must leave alone.
+ */
+class LintVariantTest {
+
+    private static final String PACKAGE = "io.github.softdelete.it.variant";
+    private static final TableName DRAFTS = new TableName("public", "drafts");
+
+    private static TestDatabase database;
+
+    @BeforeAll
+    static void migrateVariant() {
+        database = PostgresServers.shared().createMigratedDatabase("lint_variant");
+        Flyway.configure()
+                .dataSource(database.dataSource())
+                .locations(PostgresServer.MIGRATIONS, "classpath:db/lint-variant")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+    }
+
+    @AfterAll
+    static void dropVariant() {
+        database.close();
+    }
+
+    @Test
+    void lint_variant_findsOneMoreTrapOfEachKind() {
+        Set<TableName> softDeletable = new HashSet<>(ReferenceSchemaLintTest.softDeletable());
+        softDeletable.add(DRAFTS);
+
+        List<Finding> findings = SchemaLint.check(Catalog.read(database.dsl(), List.of("public")), softDeletable, "deleted_at");
+
+        assertThat(findings).extracting(Finding::kind, Finding::constraint).containsExactly(
+                tuple(Kind.UNIQUE_COUNTS_DELETED_ROWS, "categories_name_key"),
+                tuple(Kind.UNIQUE_COUNTS_DELETED_ROWS, "drafts_slug_key"),
+                tuple(Kind.UNINDEXED_FOREIGN_KEY, "drafts_author_id_fkey"),
+                tuple(Kind.CASCADE_ACROSS_SOFT_DELETE_BOUNDARY, "drafts_language_id_fkey"),
+                tuple(Kind.CASCADE_ACROSS_SOFT_DELETE_BOUNDARY, "post_tags_post_id_fkey"));
+        assertThat(findings.get(1).message()).contains("unique index drafts_slug_key on public.drafts (lower(slug))",
+                "CREATE UNIQUE INDEX drafts_slug_live_key ON public.drafts USING btree (lower(slug)) WHERE (deleted_at IS NULL);",
+                "DROP INDEX public.drafts_slug_key;");
+        assertThat(findings.get(2).message()).contains("every soft delete of a users row (to cascade it)",
+                "CREATE INDEX drafts_author_id_live_idx ON public.drafts (author_id) WHERE deleted_at IS NULL;");
+        assertThat(findings.get(3).message()).contains("deleting a languages row is a real DELETE",
+                "hard-deleting its drafts rows, live and soft-deleted alike");
+    }
+
+    @Test
+    void generate_lintWarn_writesSourcesThatCompile(@TempDir Path directory) throws Exception {
+        Path sources = directory.resolve("sources");
+        Path classes = Files.createDirectories(directory.resolve("classes"));
+
+        SchemaCodegen.generate(database, GeneratedSources.configuration(sources, PACKAGE));
+
+        assertThat(GeneratedSources.compile(sources, classes)).isEmpty();
+        String policy = Files.readString(sources.resolve(PACKAGE.replace('.', '/')).resolve("SoftDeletes.java"));
+        assertThat(policy)
+                .contains(".table(Drafts.DRAFTS, Drafts.DRAFTS.DELETED_AT)")
+                .contains(".onDelete(Keys.DRAFTS__DRAFTS_AUTHOR_ID_FKEY, OnDelete.CASCADE)")
+                .as("languages is not soft-deletable, so a policy has no rule for keys that reference it")
+                .doesNotContain("DRAFTS_LANGUAGE_ID_FKEY");
+        assertThat(Files.readString(sources.resolve(PACKAGE.replace('.', '/')).resolve("tables/Languages.java")))
+                .doesNotContain("SoftDeletableTable");
+    }
+
+    @Test
+    void generate_lintFail_failsNamingEveryTrap(@TempDir Path directory) throws Exception {
+        var configuration = GeneratedSources.configuration(directory, PACKAGE, SoftDeleteJavaGenerator.LINT, "fail");
+
+        assertThatThrownBy(() -> SchemaCodegen.generate(database, configuration))
+                .isInstanceOf(GeneratorException.class)
+                .hasMessageStartingWith("the softdelete schema lint found 5 traps")
+                .hasMessageContainingAll("categories_name_key", "drafts_slug_key", "drafts_author_id_fkey",
+                        "drafts_language_id_fkey", "post_tags_post_id_fkey");
+        assertThat(GeneratedSources.javaFiles(directory)).isEmpty();
+    }
+}
