@@ -19,6 +19,7 @@ import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.DefaultExecuteListenerProvider;
 
 import io.github.softdelete.SoftDelete;
+import io.github.softdelete.it.db.SoftDeletes;
 
 /**
  * The demo's entry point: soft deletes in a small social app, told in seven steps on a real
@@ -142,6 +143,7 @@ public final class Demo {
                 .set(SQLDialect.POSTGRES)
                 .set(readable)
                 .set(new DefaultExecuteListenerProvider(sent));
-        return SoftDelete.install(configuration, ReferenceSchemaPolicy.POLICY);
+        // The policy softdelete-codegen generated from the reference schema, with its ON DELETE rules.
+        return SoftDelete.install(configuration, SoftDeletes.POLICY);
     }
 }
