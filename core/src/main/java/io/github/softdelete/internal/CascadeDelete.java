@@ -16,9 +16,9 @@ import org.jooq.SelectFieldOrAsterisk;
 import org.jooq.SelectLimitStep;
 import org.jooq.Table;
 import org.jooq.UpdateConditionStep;
+import org.jooq.WithStep;
 import org.jooq.impl.DSL;
 import org.jooq.impl.QOM;
-import org.jooq.impl.SQLDataType;
 
 /**
  * Rule: a soft delete follows the foreign keys in the same statement, as one PostgreSQL statement
@@ -84,16 +84,18 @@ final class CascadeDelete {
             ctes.add(rowSet(registry, node, node == root ? matched : null));
             recursive |= !node.self().isEmpty();
         }
-        Condition check = plan.restricts().isEmpty() ? DSL.noCondition() : RestrictCheck.condition();
-        if (!plan.restricts().isEmpty())
-            ctes.add(RestrictCheck.cte(registry, plan));
+        Condition check = DSL.noCondition();
+        if (!plan.restricts().isEmpty()) {
+            ctes.add(restrictCheck(registry, plan));
+            check = CascadeSteps.checkPassed();
+        }
         if (!root.self().isEmpty())
-            ctes.add(update(root.table(), "replies", check,
+            ctes.add(CascadeSteps.update(root.table(), "replies", true, check,
                 DSL.not(RowSets.in(RowSets.on(new UnfilteredTable<>(root.table().table()), RowSets.key(root.table())),
                     RowSets.select(matchedSet, RowSets.key(root.table()))))));
         for (CascadePlan.Node node : plan.nodes().subList(1, plan.nodes().size()))
-            ctes.add(update(node.table(), "update", check, DSL.noCondition()));
-        UpdateConditionStep<Record> outer = stamp(dsl, recursive, ctes, target, reference.marker())
+            ctes.add(CascadeSteps.update(node.table(), "update", true, check, DSL.noCondition()));
+        UpdateConditionStep<Record> outer = CascadeSteps.set(with(dsl, recursive, ctes).update(CascadeSteps.asRecordTable(target)), reference.marker(), true)
             .where(RowSets.in(RowSets.on(target, RowSets.key(plan.root())), RowSets.select(matchedSet, RowSets.key(plan.root()))))
             .and(reference.marker().isNull())
             .and(check);
@@ -143,79 +145,39 @@ final class CascadeDelete {
             .where(marker(reply, table).isNull());
     }
 
-    private static CommonTableExpression<?> update(PolicyTable table, String suffix, Condition check, Condition only) {
-        Table<?> child = new UnfilteredTable<>(table.table());
-        List<Field<?>> key = RowSets.on(child, RowSets.key(table));
-        return RowSets.name(table, suffix).as(stamp(null, false, List.of(), child, marker(child, table))
-            .where(RowSets.in(key, keysOf(table)))
-            .and(only)
-            .and(marker(child, table).isNull())
-            .and(check)
-            .returning(key));
-    }
-
     static String[] names(List<Field<?>> columns) {
         return columns.stream().map(Field::getName).toArray(String[]::new);
     }
 
-    private static Select<?> keysOf(PolicyTable table) {
-        return DSL.select(RowSets.ofSet(table, RowSets.key(table))).from(RowSets.table(table));
-    }
-
     @SuppressWarnings({ "unchecked", "rawtypes" })
-    private static org.jooq.UpdateSetMoreStep<Record> stamp(DSLContext dsl, boolean recursive, List<CommonTableExpression<?>> ctes,
-                                                            Table target, Field marker) {
-        org.jooq.UpdateSetFirstStep<Record> update;
-        if (dsl == null)
-            update = DSL.update((Table<Record>) target);
-        else if (ctes.isEmpty())
-            update = dsl.update((Table<Record>) target);
-        else
-            update = recursive ? dsl.withRecursive(ctes.toArray(CommonTableExpression[]::new)).update(target)
-                : dsl.with(ctes).update(target);
-        return LibraryWrite.write(update, marker, LibraryWrite.deletionTime(marker.getDataType()));
+    static WithStep with(DSLContext dsl, boolean recursive, List<CommonTableExpression<?>> ctes) {
+        return recursive ? dsl.withRecursive(ctes.toArray(CommonTableExpression[]::new)) : dsl.with(ctes);
     }
 
     static Field<?> marker(Table<?> reference, PolicyTable table) {
         return RowSets.on(reference, List.of(table.marker())).get(0);
     }
 
-    /** The RESTRICT check: a CTE whose single value is 0, or whose computation fails naming the key. */
-    static final class RestrictCheck {
+    /** The RESTRICT check: fails, naming the key, when a live child would be left under a deleted row. */
+    private static CommonTableExpression<?> restrictCheck(TableRegistry registry, CascadePlan plan) {
+        CaseConditionStep<String> checks = null;
+        for (Relation relation : plan.restricts())
+            checks = CascadeSteps.failWhen(checks, Qom.exists(blockers(registry, plan, relation)), RESTRICT_MARK + relation.name());
+        return CascadeSteps.check(checks);
+    }
 
-        private static final Name NAME = DSL.name("softdelete_check");
-
-        private RestrictCheck() {
+    // Live children over the key that reference a row of the plan and are not deleted by it.
+    private static Select<?> blockers(TableRegistry registry, CascadePlan plan, Relation relation) {
+        PolicyTable softDeletableChild = registry.lookup(relation.child());
+        Table<?> child = softDeletableChild != null
+            ? new UnfilteredTable<>(relation.child().as("softdelete_blocker"))
+            : relation.child().as("softdelete_blocker");
+        Condition condition = RowSets.memberOf(RowSets.on(child, relation.childColumns()), relation.parent(), relation.parentColumns());
+        if (softDeletableChild != null) {
+            condition = condition.and(marker(child, softDeletableChild).isNull());
+            if (plan.node(softDeletableChild) != null)
+                condition = condition.andNot(RowSets.in(RowSets.on(child, RowSets.key(softDeletableChild)), RowSets.keys(softDeletableChild)));
         }
-
-        static Condition condition() {
-            return DSL.field(DSL.select(DSL.field(NAME.append("ok"), Integer.class)).from(DSL.table(NAME))).eq(DSL.inline(0));
-        }
-
-        static CommonTableExpression<?> cte(TableRegistry registry, CascadePlan plan) {
-            CaseConditionStep<String> failure = null;
-            for (Relation relation : plan.restricts()) {
-                Condition blocked = Qom.exists(blockers(registry, plan, relation));
-                String mark = RESTRICT_MARK + relation.name();
-                failure = failure == null ? DSL.when(blocked, DSL.inline(mark)) : failure.when(blocked, DSL.inline(mark));
-            }
-            Field<Integer> ok = failure.otherwise(DSL.inline("0")).cast(SQLDataType.INTEGER);
-            return NAME.fields("ok").as(DSL.select(ok));
-        }
-
-        // Live children over the key that reference a row of the plan and are not deleted by it.
-        private static Select<?> blockers(TableRegistry registry, CascadePlan plan, Relation relation) {
-            PolicyTable softDeletableChild = registry.lookup(relation.child()) != null ? registry.lookup(relation.child()) : null;
-            Table<?> child = softDeletableChild != null
-                ? new UnfilteredTable<>(relation.child().as("softdelete_blocker"))
-                : relation.child().as("softdelete_blocker");
-            Condition condition = RowSets.memberOf(RowSets.on(child, relation.childColumns()), relation.parent(), relation.parentColumns());
-            if (softDeletableChild != null) {
-                condition = condition.and(marker(child, softDeletableChild).isNull());
-                if (plan.node(softDeletableChild) != null)
-                    condition = condition.andNot(RowSets.in(RowSets.on(child, RowSets.key(softDeletableChild)), keysOf(softDeletableChild)));
-            }
-            return DSL.selectOne().from(child).where(condition);
-        }
+        return DSL.selectOne().from(child).where(condition);
     }
 }

@@ -15,7 +15,6 @@ import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.UpdateSetFirstStep;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 import io.github.softdelete.OnDelete;
 
@@ -37,7 +36,6 @@ import io.github.softdelete.OnDelete;
 final class CascadeRestore {
 
     static final String DELETED_PARENT_MARK = "softdelete-deleted-parent:";
-    private static final Name CHECK = DSL.name("softdelete_check");
 
     private CascadeRestore() {
     }
@@ -64,31 +62,19 @@ final class CascadeRestore {
         List<Relation> parentKeys = parentKeys(registry, plan.root());
         Condition check = DSL.noCondition();
         if (!parentKeys.isEmpty()) {
-            ctes.add(CHECK.fields("ok").as(DSL.select(deletedParentCheck(plan, parentKeys, matchedSet))));
-            check = DSL.field(DSL.select(DSL.field(CHECK.append("ok"), Integer.class)).from(DSL.table(CHECK))).eq(DSL.inline(0));
+            ctes.add(deletedParentCheck(plan, parentKeys, matchedSet));
+            check = CascadeSteps.checkPassed();
         }
         if (!root.self().isEmpty())
-            ctes.add(update(root.table(), "replies", check, DSL.not(RowSets.in(
+            ctes.add(CascadeSteps.update(root.table(), "replies", false, check, DSL.not(RowSets.in(
                 RowSets.on(new UnfilteredTable<>(root.table().table()), RowSets.key(root.table())),
                 RowSets.select(matchedSet, RowSets.key(root.table()))))));
         for (CascadePlan.Node node : plan.nodes().subList(1, plan.nodes().size()))
-            ctes.add(update(node.table(), "update", check, DSL.noCondition()));
-        UpdateSetFirstStep<Record> outer = recursive
-            ? dsl.withRecursive(ctes.toArray(CommonTableExpression[]::new)).update(asRecordTable(target))
-            : dsl.with(ctes).update(asRecordTable(target));
-        return unstamp(outer, target, plan.root())
+            ctes.add(CascadeSteps.update(node.table(), "update", false, check, DSL.noCondition()));
+        UpdateSetFirstStep<Record> outer = CascadeDelete.with(dsl, recursive, ctes).update(CascadeSteps.asRecordTable(target));
+        return CascadeSteps.set(outer, reference.marker(), false)
             .where(RowSets.in(RowSets.on(target, RowSets.key(plan.root())), RowSets.select(matchedSet, RowSets.key(plan.root()))))
             .and(check);
-    }
-
-    private static CommonTableExpression<?> update(PolicyTable table, String suffix, Condition check, Condition only) {
-        Table<?> child = new UnfilteredTable<>(table.table());
-        List<Field<?>> key = RowSets.on(child, RowSets.key(table));
-        return RowSets.name(table, suffix).as(unstamp(DSL.update(asRecordTable(child)), child, table)
-            .where(RowSets.in(key, keysOf(table)))
-            .and(only)
-            .and(check)
-            .returning(key));
     }
 
     /** True when a restore of {@code table} needs more than one UPDATE of that table. */
@@ -172,7 +158,7 @@ final class CascadeRestore {
         return all;
     }
 
-    private static Field<Integer> deletedParentCheck(CascadePlan plan, List<Relation> parentKeys, Name matchedSet) {
+    private static CommonTableExpression<?> deletedParentCheck(CascadePlan plan, List<Relation> parentKeys, Name matchedSet) {
         PolicyTable root = plan.root();
         Table<?> row = new UnfilteredTable<>(root.table().as(RowSets.name(root, "restored")));
         CaseConditionStep<String> failure = null;
@@ -183,10 +169,9 @@ final class CascadeRestore {
                 .and(DSL.not(anyNull(fk)))
                 .and(DSL.not(liveParent(relation, fk)))
                 .and(relation.parent().equals(root) ? DSL.not(RowSets.memberOf(fk, root, relation.parentColumns())) : DSL.noCondition()));
-            String mark = DELETED_PARENT_MARK + relation.name();
-            failure = failure == null ? DSL.when(blocked, DSL.inline(mark)) : failure.when(blocked, DSL.inline(mark));
+            failure = CascadeSteps.failWhen(failure, blocked, DELETED_PARENT_MARK + relation.name());
         }
-        return failure.otherwise(DSL.inline("0")).cast(SQLDataType.INTEGER);
+        return CascadeSteps.check(failure);
     }
 
     private static Condition liveParent(Relation relation, List<Field<?>> fk) {
@@ -221,20 +206,5 @@ final class CascadeRestore {
     @SuppressWarnings({ "unchecked", "rawtypes" })
     private static Condition eq(Field<?> a, Field<?> b) {
         return ((Field) a).eq(b);
-    }
-
-    private static Select<?> keysOf(PolicyTable table) {
-        return DSL.select(RowSets.ofSet(table, RowSets.key(table))).from(RowSets.table(table));
-    }
-
-    @SuppressWarnings({ "unchecked", "rawtypes" })
-    private static org.jooq.UpdateSetMoreStep<Record> unstamp(UpdateSetFirstStep<Record> update, Table<?> reference, PolicyTable table) {
-        Field marker = CascadeDelete.marker(reference, table);
-        return LibraryWrite.write(update, marker, LibraryWrite.restored(marker.getDataType()));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Table<Record> asRecordTable(Table<?> table) {
-        return (Table<Record>) table;
     }
 }

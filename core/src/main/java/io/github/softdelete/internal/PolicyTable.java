@@ -1,7 +1,6 @@
 package io.github.softdelete.internal;
 
 import org.jooq.Field;
-import org.jooq.Name;
 import org.jooq.Table;
 
 /**
@@ -28,11 +27,6 @@ public record PolicyTable(Table<?> table, Field<?> marker, int markerIndex) {
     /** The schema's name, or null when the table was registered without one. */
     public String schemaName() {
         return table.getSchema() == null ? null : table.getSchema().getName();
-    }
-
-    /** The table's qualified name, for error messages: {@code "public"."posts"}. */
-    public Name qualifiedName() {
-        return table.getQualifiedName();
     }
 
     /** The table's name in double quotes, the way error messages name it. */

@@ -82,6 +82,11 @@ final class RowSets {
         return result;
     }
 
+    /** {@code SELECT key FROM set of table}. */
+    static Select<? extends Record> keys(PolicyTable table) {
+        return DSL.select(ofSet(table, key(table))).from(table(table));
+    }
+
     /** {@code SELECT columns FROM set}, for a set named {@code set}. */
     static Select<? extends Record> select(Name set, List<Field<?>> columns) {
         List<Field<?>> fields = new ArrayList<>(columns.size());

@@ -69,15 +69,6 @@ public final class TableRegistry {
         return plans.get(table);
     }
 
-    /** The foreign keys that reference {@code parent}. */
-    public List<Relation> relationsTo(PolicyTable parent) {
-        List<Relation> result = new ArrayList<>();
-        for (Relation relation : relations)
-            if (relation.parent().equals(parent))
-                result.add(relation);
-        return result;
-    }
-
     /**
      * The entry for a table object that is not an alias wrapper: a generated table (aliased or not),
      * or a plain named table. Returns null when the table is not soft-deletable.
