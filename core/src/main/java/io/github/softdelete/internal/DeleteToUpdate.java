@@ -44,7 +44,7 @@ final class DeleteToUpdate {
         Table<?> target = UnfilteredTable.unwrap(d.$from());
         TableReference reference = TableReference.resolve(registry, target);
         if (reference == null)
-            return null;
+            return filterUsing(registry, delete, flags.readMode()); // a physical delete, but its USING tables are reads
         CascadePlan plan = registry.plan(reference.table());
         if (!plan.isSingleTable())
             return CascadeDelete.build(dsl, registry, plan, d, target, reference, Qom.returning(delete));

@@ -15,7 +15,7 @@ final class JoinFilter {
 
     /** The filtered copy of {@code join}, or null when its ON clause needs nothing. */
     static Table<?> rewrite(TableRegistry registry, QOM.JoinTable<?, ?> join, ReadMode mode) {
-        Condition extra = Predicates.allOf(PreservedTables.consumedBy(registry, join), mode);
+        Condition extra = PreservedTables.onCondition(registry, join, mode);
         return extra == null ? null : Qom.withOn(join, extra);
     }
 }

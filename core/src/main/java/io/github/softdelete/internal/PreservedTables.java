@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import org.jooq.Condition;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.jooq.impl.QOM;
 
 import io.github.softdelete.SoftDeleteException;
@@ -20,9 +22,9 @@ import io.github.softdelete.SoftDeleteException;
  *       A's to the enclosing clause;</li>
  *   <li>{@code A LEFT JOIN B ON c}: B's into the ON, so deleted partners become nulls and the outer
  *       join never turns into an inner join; A's to the enclosing clause. RIGHT is the mirror image;</li>
- *   <li>{@code A FULL JOIN B ON c}: both into the ON <em>and</em> both to the enclosing clause. A
- *       null-extended row has a NULL marker, so the outer predicate keeps it, while a deleted row that
- *       the ON left unmatched is removed there;</li>
+ *   <li>{@code A FULL JOIN B ON c}: {@code c AND (A's predicate) = (B's predicate)} in the ON, and
+ *       both predicates to the enclosing clause, where a null-extended row is kept (its marker is NULL;
+ *       for deleted-row reads, its key is NULL) and a hidden row that the ON left unmatched is removed;</li>
  *   <li>CROSS, NATURAL, USING and APPLY joins have no ON to extend: both sides go to the enclosing
  *       clause when the join is inner, and an outer one with a soft-deletable null-extended side is
  *       refused, because no placement would be correct.</li>
@@ -47,45 +49,69 @@ final class PreservedTables {
     static List<TableReference> leftToWhere(TableRegistry registry, Collection<? extends Table<?>> from) {
         List<TableReference> out = null;
         for (Table<?> table : from)
-            out = collect(registry, table, out);
+            out = collect(registry, table, out, false);
         return out == null ? List.of() : out;
     }
 
-    /** The tables whose predicates belong in the ON clause of {@code join}. */
-    static List<TableReference> consumedBy(TableRegistry registry, QOM.JoinTable<?, ?> join) {
-        List<TableReference> out = switch (Qom.kind(join)) {
-            case INNER -> Qom.hasOn(join) ? collect(registry, join.$table2(), null) : null;
-            case LEFT -> collect(registry, join.$table2(), null);
-            case RIGHT -> collect(registry, join.$table1(), null);
-            case FULL -> collect(registry, join.$table2(), collect(registry, join.$table1(), null));
+    /**
+     * What the ON clause of {@code join} must add, or null. For a FULL JOIN with soft-deletable tables
+     * on both sides it is {@code (left predicates) = (right predicates)}, not their conjunction:
+     * PostgreSQL runs a FULL JOIN only when its conditions are merge- or hash-joinable, and a condition
+     * on one side only is neither (a FULL JOIN ON TRUE would fail). The equality is: it matches visible
+     * rows only with visible rows, and the filter above the join removes rows of hidden ones.
+     */
+    static Condition onCondition(TableRegistry registry, QOM.JoinTable<?, ?> join, ReadMode mode) {
+        if (Qom.kind(join) == JoinKind.FULL) {
+            Condition left = Predicates.allOf(asList(collect(registry, join.$table1(), null, true)), mode);
+            Condition right = Predicates.allOf(asList(collect(registry, join.$table2(), null, true)), mode);
+            if (left == null && right == null)
+                return null;
+            requireOn(join, registry);
+            return left == null ? right : right == null ? left : DSL.field(left).eq(DSL.field(right));
+        }
+        List<TableReference> consumed = switch (Qom.kind(join)) {
+            case INNER -> Qom.hasOn(join) ? collect(registry, join.$table2(), null, false) : null;
+            case LEFT -> collect(registry, join.$table2(), null, false);
+            default -> collect(registry, join.$table1(), null, false);
         };
-        if (out == null)
-            return List.of();
+        if (consumed == null)
+            return null;
         if (!Qom.hasOn(join))
-            throw noOnClause(join, out);
-        return out;
+            throw noOnClause(join, consumed);
+        return Predicates.allOf(consumed, mode);
     }
 
-    private static List<TableReference> collect(TableRegistry registry, Table<?> table, List<TableReference> out) {
+    private static void requireOn(QOM.JoinTable<?, ?> join, TableRegistry registry) {
+        if (!Qom.hasOn(join)) {
+            List<TableReference> tables = collect(registry, join.$table2(), collect(registry, join.$table1(), null, true), true);
+            throw noOnClause(join, tables);
+        }
+    }
+
+    private static List<TableReference> asList(List<TableReference> references) {
+        return references == null ? List.of() : references;
+    }
+
+    private static List<TableReference> collect(TableRegistry registry, Table<?> table, List<TableReference> out, boolean nullExtendable) {
         if (table instanceof QOM.JoinTable<?, ?> join)
-            return collectJoin(registry, join, out);
+            return collectJoin(registry, join, out, nullExtendable);
         TableReference reference = TableReference.resolve(registry, table);
         if (reference == null)
             return out;
         if (out == null)
             out = new ArrayList<>(4);
-        out.add(reference);
+        out.add(nullExtendable ? reference.asNullExtendable() : reference);
         return out;
     }
 
-    private static List<TableReference> collectJoin(TableRegistry registry, QOM.JoinTable<?, ?> join, List<TableReference> out) {
+    private static List<TableReference> collectJoin(TableRegistry registry, QOM.JoinTable<?, ?> join, List<TableReference> out, boolean nullExtendable) {
         return switch (Qom.kind(join)) {
             case INNER -> Qom.hasOn(join)
-                ? collect(registry, join.$table1(), out)
-                : collect(registry, join.$table2(), collect(registry, join.$table1(), out));
-            case LEFT -> collect(registry, join.$table1(), out);
-            case RIGHT -> collect(registry, join.$table2(), out);
-            case FULL -> collect(registry, join.$table2(), collect(registry, join.$table1(), out));
+                ? collect(registry, join.$table1(), out, nullExtendable)
+                : collect(registry, join.$table2(), collect(registry, join.$table1(), out, nullExtendable), nullExtendable);
+            case LEFT -> collect(registry, join.$table1(), out, nullExtendable);
+            case RIGHT -> collect(registry, join.$table2(), out, nullExtendable);
+            case FULL -> collect(registry, join.$table2(), collect(registry, join.$table1(), out, true), true);
         };
     }
 

@@ -11,10 +11,12 @@ import org.jooq.impl.QOM;
  * A soft-deletable table as one query refers to it: the policy entry plus the marker column qualified
  * the way this reference must be qualified (by its alias when it has one).
  *
- * @param table  the policy entry
- * @param marker the marker column of this reference, e.g. {@code "p"."deleted_at"} for {@code POSTS.as("p")}
+ * @param table          the policy entry
+ * @param marker         the marker column of this reference, e.g. {@code "p"."deleted_at"} for {@code POSTS.as("p")}
+ * @param reference      the table reference itself
+ * @param nullExtendable whether a FULL JOIN may null-extend this reference below the clause that filters it
  */
-record TableReference(PolicyTable table, Field<?> marker) {
+record TableReference(PolicyTable table, Field<?> marker, Table<?> reference, boolean nullExtendable) {
 
     /**
      * Resolves a table that appears in a FROM clause, a join, or as a DML target. Returns null when the
@@ -25,19 +27,34 @@ record TableReference(PolicyTable table, Field<?> marker) {
             return null;
         if (reference instanceof QOM.TableAlias<?> alias) {
             PolicyTable entry = registry.lookup(alias.$aliased());
-            return entry == null ? null : new TableReference(entry, markerOf(reference, entry, alias.$alias()));
+            return entry == null ? null : new TableReference(entry, markerOf(reference, entry, alias.$alias()), reference, false);
         }
         PolicyTable entry = registry.lookup(reference);
-        return entry == null ? null : new TableReference(entry, markerOf(reference, entry, reference.getQualifiedName()));
+        return entry == null ? null : new TableReference(entry, markerOf(reference, entry, reference.getQualifiedName()), reference, false);
     }
 
-    /** The predicate that keeps only the rows the read mode wants, or null for {@link ReadMode#ALL}. */
+    /** This reference, as a side of a FULL JOIN: filtered above the join, where it may be null-extended. */
+    TableReference asNullExtendable() {
+        return nullExtendable ? this : new TableReference(table, marker, reference, true);
+    }
+
+    /**
+     * The predicate that keeps only the rows the read mode wants, or null for {@link ReadMode#ALL}.
+     *
+     * <p>Above a FULL JOIN, a null-extended row of this table must survive: its marker is NULL, which
+     * {@code marker IS NULL} keeps, but {@code marker IS NOT NULL} would not, so for deleted-row reads
+     * the predicate also accepts a null key, which only a null-extended row has.
+     */
     Condition predicate(ReadMode mode) {
         return switch (mode) {
             case LIVE -> marker.isNull();
-            case DELETED -> marker.isNotNull();
+            case DELETED -> nullExtendable ? marker.isNotNull().or(nullExtended()) : marker.isNotNull();
             case ALL -> null;
         };
+    }
+
+    private Condition nullExtended() {
+        return RowSets.on(reference, RowSets.key(table)).get(0).isNull();
     }
 
     // Generated tables (and their aliases, even with renamed columns) expose the marker at the same

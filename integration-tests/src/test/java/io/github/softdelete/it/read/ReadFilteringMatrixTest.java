@@ -95,6 +95,7 @@ class ReadFilteringMatrixTest {
                 "10|1", "12|1", "13|3", "15|null"),
             rows("fullJoin_nullExtendedBothWays", c -> c.select(U.ID, P.ID).from(U).fullJoin(P).on(P.EDITOR_ID.eq(U.ID)),
                 "1|null", "2|10", "4|null", "null|12", "null|13", "null|15"),
+            rows("fullJoinOnTrue_countsLiveRows", c -> c.select(count()).from(P).fullJoin(CATEGORIES).on(org.jooq.impl.DSL.trueCondition()), "8"),
             rows("selfJoin_commentReplies", c -> c.select(C.ID, PARENT.ID).from(C).join(PARENT).on(C.PARENT_ID.eq(PARENT.ID)), "102|100"),
             rows("selfLeftJoin_commentParents", c -> c.select(C.ID, PARENT.ID).from(C).leftJoin(PARENT).on(C.PARENT_ID.eq(PARENT.ID)),
                 "100|null", "102|100", "103|null", "104|null"),
@@ -177,6 +178,8 @@ class ReadFilteringMatrixTest {
             rows("onlyDeleted_notSoftDeletableUnaffected", c -> SoftDelete.onlyDeleted(c).select(TAGS.ID).from(TAGS), "1", "2", "3"),
             rows("onlyDeleted_subquery", c -> SoftDelete.onlyDeleted(c).select(COMMENTS.ID).from(COMMENTS)
                     .where(COMMENTS.AUTHOR_ID.in(select(USERS.ID).from(USERS))), "101"),
+            rows("onlyDeleted_fullJoin_keepsNullExtendedRows", c -> SoftDelete.onlyDeleted(c).select(P.ID, U.ID).from(P).fullJoin(U).on(U.ID.eq(P.AUTHOR_ID)),
+                "11|null", "14|null", "null|3"),
             rows("includingDeleted_join", c -> c.select(P.ID, U.ID).from(P).join(SoftDelete.includingDeleted(U)).on(U.ID.eq(P.AUTHOR_ID)),
                 "10|1", "12|2", "13|3", "15|4"),
             rows("includingDeleted_selectFrom", c -> c.selectFrom(SoftDelete.includingDeleted(USERS)).fetch(USERS.ID).stream().map(String::valueOf).toList(),

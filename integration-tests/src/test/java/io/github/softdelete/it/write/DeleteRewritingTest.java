@@ -2,6 +2,7 @@ package io.github.softdelete.it.write;
 
 import static io.github.softdelete.it.db.Tables.LIKES;
 import static io.github.softdelete.it.db.Tables.POSTS;
+import static io.github.softdelete.it.db.Tables.POST_TAGS;
 import static io.github.softdelete.it.db.Tables.TAGS;
 import static io.github.softdelete.it.db.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +88,15 @@ class DeleteRewritingTest {
         assertThat(viaDeletedUser).isZero();
         assertThat(viaLiveUser).isEqualTo(2);
         assertThat(plain.fetchCount(LIKES, LIKES.USER_ID.eq(3L).and(LIKES.DELETED_AT.isNull()))).isEqualTo(1);
+    }
+
+    @Test
+    void deleteUsing_targetNotSoftDeletable_usingTablesStillFiltered() {
+        int count = ctx.deleteFrom(POST_TAGS).using(POSTS).where(POST_TAGS.POST_ID.eq(POSTS.ID)).execute();
+
+        assertThat(count).isEqualTo(4); // post 11 is deleted, so (11,1) stays
+        assertThat(plain.select(POST_TAGS.POST_ID, POST_TAGS.TAG_ID).from(POST_TAGS).fetch(r -> r.value1() + "|" + r.value2()))
+            .containsExactly("11|1");
     }
 
     @Test
