@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 
 import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.QOM;
@@ -58,7 +59,8 @@ final class PreservedTables {
      * on both sides it is {@code (left predicates) = (right predicates)}, not their conjunction:
      * PostgreSQL runs a FULL JOIN only when its conditions are merge- or hash-joinable, and a condition
      * on one side only is neither (a FULL JOIN ON TRUE would fail). The equality is: it matches visible
-     * rows only with visible rows, and the filter above the join removes rows of hidden ones.
+     * rows only with visible rows, and the filter above the join removes rows of hidden ones. A side
+     * without soft-deletable tables contributes an always-true condition on one of its columns.
      */
     static Condition onCondition(TableRegistry registry, QOM.JoinTable<?, ?> join, ReadMode mode) {
         if (Qom.kind(join) == JoinKind.FULL) {
@@ -67,7 +69,8 @@ final class PreservedTables {
             if (left == null && right == null)
                 return null;
             requireOn(join, registry);
-            return left == null ? right : right == null ? left : DSL.field(left).eq(DSL.field(right));
+            return DSL.field(left != null ? left : alwaysTrue(join.$table1()))
+                .eq(DSL.field(right != null ? right : alwaysTrue(join.$table2())));
         }
         List<TableReference> consumed = switch (Qom.kind(join)) {
             case INNER -> Qom.hasOn(join) ? collect(registry, join.$table2(), null, false) : null;
@@ -79,6 +82,29 @@ final class PreservedTables {
         if (!Qom.hasOn(join))
             throw noOnClause(join, consumed);
         return Predicates.allOf(consumed, mode);
+    }
+
+    /**
+     * A condition that is true for every row of {@code side} and refers to it, so that a FULL JOIN
+     * with soft-deletable tables on one side only still gets a two-sided, hash-joinable equality.
+     * {@code x IS NOT DISTINCT FROM x} is true even for NULLs and for whole rows with some NULL
+     * columns, where {@code x IS NULL OR x IS NOT NULL} is not.
+     */
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static Condition alwaysTrue(Table<?> side) {
+        Field any = anyColumn(side);
+        return any.isNotDistinctFrom(any);
+    }
+
+    // A column of the side, or, where jOOQ knows none (a CTE or plain name), PostgreSQL's whole-row reference.
+    private static Field<?> anyColumn(Table<?> side) {
+        if (side.fields().length > 0)
+            return side.field(0);
+        if (side instanceof QOM.JoinTable<?, ?> join)
+            return anyColumn(join.$table1());
+        if (side instanceof QOM.TableAlias<?> alias)
+            return DSL.field(alias.$alias());
+        return DSL.field(DSL.name(side.getName()));
     }
 
     private static void requireOn(QOM.JoinTable<?, ?> join, TableRegistry registry) {

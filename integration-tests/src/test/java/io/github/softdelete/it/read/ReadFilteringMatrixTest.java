@@ -96,6 +96,7 @@ class ReadFilteringMatrixTest {
             rows("fullJoin_nullExtendedBothWays", c -> c.select(U.ID, P.ID).from(U).fullJoin(P).on(P.EDITOR_ID.eq(U.ID)),
                 "1|null", "2|10", "4|null", "null|12", "null|13", "null|15"),
             rows("fullJoinOnTrue_countsLiveRows", c -> c.select(count()).from(P).fullJoin(CATEGORIES).on(org.jooq.impl.DSL.trueCondition()), "8"),
+            rows("fullJoinOnTrue_oneSideSoftDeletable", c -> c.select(count()).from(P).fullJoin(TAGS).on(org.jooq.impl.DSL.trueCondition()), "12"),
             rows("selfJoin_commentReplies", c -> c.select(C.ID, PARENT.ID).from(C).join(PARENT).on(C.PARENT_ID.eq(PARENT.ID)), "102|100"),
             rows("selfLeftJoin_commentParents", c -> c.select(C.ID, PARENT.ID).from(C).leftJoin(PARENT).on(C.PARENT_ID.eq(PARENT.ID)),
                 "100|null", "102|100", "103|null", "104|null"),

@@ -1,0 +1,117 @@
+package io.github.softdelete.it.fuzz;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.Function;
+
+/**
+ * Runs many cases against the oracle and collects what they found. Stops after {@link #MAX_MISMATCHES}
+ * mismatches, since later ones are usually the same bug again. The result is immutable; a run itself
+ * uses its databases alone, one case after another.
+ *
+ * @param kind        "reads" or "statements"
+ * @param settings    the settings of the run, whose seed reproduces it
+ * @param dataset     the dataset the run used
+ * @param cases       how many cases ran
+ * @param verdicts    how many cases ended with each verdict
+ * @param mismatches  the reports of the mismatches
+ * @param invalid     the first few invalid cases' errors
+ * @param shapes      how many cases had each shape
+ * @param time        how long the run took
+ */
+public record FuzzRun(String kind, FuzzSettings settings, String dataset, int cases, Map<Outcome.Verdict, Integer> verdicts,
+                      List<String> mismatches, List<String> invalid, Map<Shape, Integer> shapes, Duration time) {
+
+    static final int MAX_MISMATCHES = 5;
+    private static final int SHOWN_INVALID = 5;
+
+    /**
+     * Runs the reads that {@code settings} asks for.
+     *
+     * @param databases the run's databases
+     * @param settings  count and seed
+     * @return what the run found
+     */
+    public static FuzzRun reads(FuzzDatabases databases, FuzzSettings settings) {
+        QueryGenerator generator = new QueryGenerator();
+        ReadOracle oracle = new ReadOracle(databases);
+        return run("reads", databases, settings, settings.reads(), i -> generator.read(i, settings.readSeed(i)),
+            read -> read.shapes(), read -> oracle.check(read));
+    }
+
+    /**
+     * Runs the statements that {@code settings} asks for.
+     *
+     * @param databases the run's databases
+     * @param settings  count and seed
+     * @return what the run found
+     */
+    public static FuzzRun statements(FuzzDatabases databases, FuzzSettings settings) {
+        QueryGenerator generator = new QueryGenerator();
+        StatementOracle oracle = new StatementOracle(databases);
+        return run("statements", databases, settings, settings.statements(), i -> generator.statement(i, settings.statementSeed(i)),
+            statement -> statement.shapes(), statement -> oracle.check(statement));
+    }
+
+    private static <C> FuzzRun run(String kind, FuzzDatabases databases, FuzzSettings settings, int count, IntFunction<C> generate,
+                                   Function<C, java.util.Set<Shape>> shapesOf, Function<C, Outcome> check) {
+        long start = System.nanoTime();
+        Map<Outcome.Verdict, Integer> verdicts = new EnumMap<>(Outcome.Verdict.class);
+        Map<Shape, Integer> shapes = new EnumMap<>(Shape.class);
+        List<String> mismatches = new ArrayList<>();
+        List<String> invalid = new ArrayList<>();
+        int ran = 0;
+        boolean one = settings.onlyCase() >= 0;
+        for (int i = one ? settings.onlyCase() : 0; (one || i < count) && mismatches.size() < MAX_MISMATCHES; i++) {
+            C generated = generate.apply(i);
+            shapesOf.apply(generated).forEach(shape -> shapes.merge(shape, 1, Integer::sum));
+            Outcome outcome = check.apply(generated);
+            verdicts.merge(outcome.verdict(), 1, Integer::sum);
+            if (outcome.verdict() == Outcome.Verdict.MISMATCH)
+                mismatches.add(outcome.report());
+            else if (outcome.verdict() == Outcome.Verdict.INVALID && invalid.size() < SHOWN_INVALID)
+                invalid.add("case " + i + ": " + outcome.report());
+            ran++;
+            if (one)
+                break;
+        }
+        return new FuzzRun(kind, settings, databases.dataset().toString(), ran, verdicts, mismatches, invalid, shapes,
+            Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Whether every case matched the oracle (invalid cases prove nothing, but are no failure). */
+    public boolean passed() {
+        return mismatches.isEmpty();
+    }
+
+    /** How many cases ended with {@code verdict}. */
+    public int count(Outcome.Verdict verdict) {
+        return verdicts.getOrDefault(verdict, 0);
+    }
+
+    /** One paragraph: seed, counts, time; then every mismatch in full. */
+    public String summary() {
+        StringBuilder text = new StringBuilder();
+        text.append("fuzz ").append(kind).append(": seed ").append(settings.seed()).append(", ").append(cases).append(" cases in ")
+            .append(time.toMillis()).append(" ms; ").append(verdicts).append('\n')
+            .append("  ").append(dataset).append('\n')
+            .append("  repeat with ").append(settings.rerun()).append(" -Dfuzz.").append(kind.equals("reads") ? "queries" : "statements")
+            .append('=').append(kind.equals("reads") ? settings.reads() : settings.statements()).append('\n');
+        if (!invalid.isEmpty())
+            text.append("  invalid cases (both sides failed alike; the generator's fault):\n    ")
+                .append(String.join("\n    ", invalid)).append('\n');
+        for (String mismatch : mismatches)
+            text.append("MISMATCH (seed ").append(settings.seed()).append(", ").append(settings.rerun())
+                .append(" -Dfuzz.case=").append(caseNumber(mismatch)).append("): ").append(mismatch).append('\n');
+        return text.toString();
+    }
+
+    private static String caseNumber(String report) {
+        String[] words = report.split(" ", 4);
+        return words.length > 2 ? words[2] : "?";
+    }
+}

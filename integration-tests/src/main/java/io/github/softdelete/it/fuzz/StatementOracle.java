@@ -1,0 +1,112 @@
+package io.github.softdelete.it.fuzz;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.jooq.ResultQuery;
+import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+import io.github.softdelete.SoftDeleteException;
+
+/**
+ * Checks a generated UPDATE or DELETE: it runs through the listener on the full data (a DELETE becomes
+ * a soft delete that follows the policy's relation rules) and without it on the live oracle (a DELETE is
+ * physical and the database's foreign keys apply), each in a transaction that is rolled back afterwards.
+ * Both must report the same row count and leave the same live rows in every table, up to the two
+ * differences {@link LiveRows} documents; a RESTRICT refusal must happen on both sides. Not thread-safe.
+ */
+public final class StatementOracle {
+
+    private static final DSLContext RENDER = DSL.using(SQLDialect.POSTGRES);
+    /** PostgreSQL's foreign_key_violation, which it raises for ON DELETE RESTRICT and NO ACTION alike. */
+    private static final String RESTRICT_VIOLATION = "23503";
+
+    private final FuzzDatabases databases;
+
+    /**
+     * An oracle over the given databases.
+     *
+     * @param databases the databases of the run
+     */
+    public StatementOracle(FuzzDatabases databases) {
+        this.databases = databases;
+    }
+
+    /**
+     * Runs the case on both sides, compares, and rolls both back.
+     *
+     * @param statement the case
+     * @return what the comparison found; never throws for a failing statement, which is a finding too
+     * @throws IllegalStateException when the transactions cannot be rolled back
+     */
+    public Outcome check(StatementCase statement) {
+        return databases.rolledBack(() -> compare(statement));
+    }
+
+    private Outcome compare(StatementCase statement) {
+        List<String> actual = null;
+        List<String> expected = null;
+        RuntimeException actualError = null;
+        RuntimeException expectedError = null;
+        try {
+            actual = run(databases.softDeleting, statement.statement());
+        } catch (RuntimeException e) {
+            actualError = e;
+        }
+        try {
+            expected = run(databases.liveOracle, statement.statement());
+        } catch (RuntimeException e) {
+            expectedError = e;
+        }
+        boolean refusedByListener = actualError instanceof SoftDeleteException;
+        boolean refusedByOracle = statement.shapes().contains(Shape.DELETE) && expectedError instanceof DataAccessException e
+            && RESTRICT_VIOLATION.equals(e.sqlState());
+        if (refusedByListener && refusedByOracle)
+            return Outcome.REFUSED;
+        if (actualError != null && expectedError != null && !refusedByListener && !refusedByOracle)
+            return new Outcome(Outcome.Verdict.INVALID, expectedError.getMessage() + "\n  " + RENDER.renderInlined(statement.statement()));
+        if (actualError != null || expectedError != null)
+            return mismatch(statement, "the listener's side " + (actualError != null ? "failed: " + actualError.getMessage()
+                : "succeeded, " + actual) + "\n  the oracle " + (expectedError != null ? "failed: "
+                + expectedError.getMessage() : "succeeded, " + expected) + "\n");
+        StringBuilder difference = new StringBuilder();
+        if (!actual.equals(expected))
+            difference.append("results (the row count, or the rows RETURNING gave) differ; through the listener:\n")
+                .append(RowDiff.show(actual)).append("  from the oracle:\n").append(RowDiff.show(expected));
+        Map<String, List<String>> live = LiveRows.of(databases.fullPlain);
+        Map<String, List<String>> oracle = LiveRows.of(databases.liveOracle);
+        live.forEach((table, rows) -> {
+            List<String> leaked = RowDiff.minus(rows, oracle.get(table));
+            List<String> lost = RowDiff.minus(oracle.get(table), rows);
+            if (!leaked.isEmpty() || !lost.isEmpty())
+                difference.append("  live rows of ").append(table).append(" only through the listener:\n").append(RowDiff.show(leaked))
+                    .append("  live rows of ").append(table).append(" only in the oracle:\n").append(RowDiff.show(lost));
+        });
+        return difference.length() == 0 ? Outcome.MATCH : mismatch(statement, difference.toString());
+    }
+
+    // The row count, or the rows that RETURNING gave, sorted.
+    private static List<String> run(DSLContext ctx, Query statement) {
+        if (statement instanceof ResultQuery<?> returning)
+            return RowDiff.sorted(RowDiff.rows(ctx.fetch(returning)));
+        return List.of("count " + ctx.execute(statement));
+    }
+
+    private Outcome mismatch(StatementCase statement, String difference) {
+        String after;
+        try {
+            after = databases.softDeleting.renderInlined(statement.statement());
+        } catch (RuntimeException e) {
+            after = "(rendering failed: " + e + ")";
+        }
+        return new Outcome(Outcome.Verdict.MISMATCH, "statement case " + statement.index() + " (case seed " + statement.seed()
+            + "), shapes " + statement.shapes() + "\n"
+            + "  SQL before the rewrite (no listener):\n    " + RENDER.renderInlined(statement.statement()) + "\n"
+            + "  SQL after the rewrite (listener):\n    " + after + "\n"
+            + "  " + difference);
+    }
+}
