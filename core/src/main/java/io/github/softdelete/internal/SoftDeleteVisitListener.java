@@ -43,8 +43,8 @@ import org.jooq.impl.QOM;
  * jOOQ's {@code VisitListener} javadoc warns that these methods run "for every AST element of every
  * query". The listener has no mutable fields: jOOQ shares one instance across threads, so per-render
  * state lives in the render context's {@code data()}. On the hot path a part that is none of the types
- * above costs a few {@code instanceof} checks, and a statement without soft-deletable tables is
- * inspected but never copied. The user's query object is never mutated: every rewrite is a QOM copy.
+ * above costs one {@link ClassValue} lookup ({@link PartKind}), and a statement without soft-deletable
+ * tables is inspected but never copied. The user's query object is never mutated: every rewrite is a QOM copy.
  *
  * <p>Immutable and thread-safe.
  */
@@ -59,33 +59,32 @@ public final class SoftDeleteVisitListener implements VisitListener {
     }
 
     @Override
+    @SuppressWarnings({ "unchecked", "rawtypes" })
     public void visitStart(VisitContext context) {
         QueryPart part = context.queryPart();
-        if (part instanceof SelectQuery<?> select)
-            onSelect(context, select);
-        else if (part instanceof QOM.JoinTable<?, ?> join)
-            onJoin(context, join);
-        else if (part instanceof UnfilteredTable<?> unfiltered)
-            context.queryPart(unfiltered.wrapped());
-        else if (part instanceof Table<?> table) {
-            if (MergeGuard.active(context))
-                MergeGuard.check(context, registry, table);
+        switch (PartKind.of(part)) {
+            case SELECT -> onSelect(context, (Select<?>) part);
+            case JOIN -> onJoin(context, (QOM.JoinTable<?, ?>) part);
+            case UNFILTERED_TABLE -> context.queryPart(((UnfilteredTable<?>) part).wrapped());
+            case TABLE -> {
+                if (MergeGuard.active(context))
+                    MergeGuard.check(context, registry, (Table<?>) part);
+            }
+            case DELETE -> onDelete(context, (DeleteQuery<?>) part);
+            case UPDATE -> replace(context, UpdateFilter.rewrite(registry, (UpdateQuery<?>) part, ContextFlags.of(context.configuration())));
+            case INSERT -> replace(context, InsertFilter.rewrite(registry, (InsertQuery<?>) part, ContextFlags.of(context.configuration())));
+            case MERGE -> MergeGuard.enter(context);
+            case PLAIN_SQL -> {
+                if (strictPlainSql)
+                    PlainSqlGuard.check(context, part);
+            }
+            case OTHER -> { }
         }
-        else if (part instanceof DeleteQuery<?> delete)
-            onDelete(context, delete);
-        else if (part instanceof UpdateQuery<?> update)
-            replace(context, UpdateFilter.rewrite(registry, update, ContextFlags.of(context.configuration())));
-        else if (part instanceof InsertQuery<?> insert)
-            replace(context, InsertFilter.rewrite(registry, insert, ContextFlags.of(context.configuration())));
-        else if (part instanceof Merge<?>)
-            MergeGuard.enter(context);
-        else if (strictPlainSql && part instanceof SQL)
-            PlainSqlGuard.check(context, part);
     }
 
     @Override
     public void visitEnd(VisitContext context) {
-        if (context.queryPart() instanceof Merge<?>)
+        if (PartKind.of(context.queryPart()) == PartKind.MERGE)
             MergeGuard.exit(context);
     }
 
