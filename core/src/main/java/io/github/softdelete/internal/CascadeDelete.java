@@ -125,13 +125,20 @@ final class CascadeDelete {
         return RowSets.name(table).fields(names(columns)).as(rows);
     }
 
+    // One SELECT per cascading key, combined with UNION rather than OR: PostgreSQL plans
+    // "a IN (...) OR b IN (...)" as a full scan of the child table, and each branch of a UNION as an
+    // index scan on its own foreign key (measured in BENCHMARKS.md, B3).
+    @SuppressWarnings({ "unchecked", "rawtypes" })
     private static Select<?> childRows(PolicyTable table, List<Field<?>> columns, List<Relation> parents) {
         Table<?> child = new UnfilteredTable<>(table.table());
-        List<Condition> reached = new ArrayList<>();
-        for (Relation relation : parents)
-            reached.add(RowSets.memberOf(RowSets.on(child, relation.childColumns()), relation.parent(), relation.parentColumns()));
-        return DSL.select(RowSets.on(child, columns)).from(child)
-            .where(marker(child, table).isNull()).and(DSL.or(reached));
+        Select<?> rows = null;
+        for (Relation relation : parents) {
+            Select<?> reached = DSL.select(RowSets.on(child, columns)).from(child)
+                .where(marker(child, table).isNull())
+                .and(RowSets.memberOf(RowSets.on(child, relation.childColumns()), relation.parent(), relation.parentColumns()));
+            rows = rows == null ? reached : ((Select) rows).union((Select) reached);
+        }
+        return rows;
     }
 
     // PostgreSQL allows the recursive reference once, and not inside a subquery: join it.
