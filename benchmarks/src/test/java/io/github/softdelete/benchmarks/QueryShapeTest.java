@@ -1,0 +1,47 @@
+package io.github.softdelete.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class QueryShapeTest {
+
+    /** The shapes that touch no soft-deletable table, or that the listener checks but does not change. */
+    private static final Set<QueryShape> UNCHANGED = EnumSet.of(QueryShape.NOT_SOFT_DELETABLE, QueryShape.INSERT);
+
+    @ParameterizedTest
+    @EnumSource(QueryShape.class)
+    void render_noopListener_rendersLikePlainJooq(QueryShape shape) {
+        String[] sql = RenderBenchmark.renderAll(shape);
+
+        assertThat(sql[1]).isEqualTo(sql[0]);
+    }
+
+    @ParameterizedTest
+    @EnumSource(QueryShape.class)
+    void render_softDelete_rewritesExactlyTheShapesWithSoftDeletableTables(QueryShape shape) {
+        String[] sql = RenderBenchmark.renderAll(shape);
+
+        if (UNCHANGED.contains(shape))
+            assertThat(sql[2]).isEqualTo(sql[0]);
+        else
+            assertThat(sql[2]).isNotEqualTo(sql[0]).contains("deleted_at");
+    }
+
+    @ParameterizedTest
+    @EnumSource(QueryShape.class)
+    void query_isBuiltAnewEachTime_butRendersTheSame(QueryShape shape) {
+        assertThat(shape.query()).isNotSameAs(shape.query());
+        assertThat(shape.query().getSQL()).isEqualTo(shape.query().getSQL());
+    }
+
+    @Test
+    void values_areTheTenShapesOfTheGeometricMean() {
+        assertThat(QueryShape.values()).hasSize(10);
+    }
+}
