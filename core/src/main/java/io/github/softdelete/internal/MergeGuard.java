@@ -15,7 +15,8 @@ import io.github.softdelete.SoftDeleteException;
  * its target and source cannot be read or copied. So while a MERGE is rendered, any soft-deletable
  * table that is visited with no SELECT between it and the MERGE (the target, a table used directly as
  * the source, or a column reference to either) raises {@link SoftDeleteException} instead of running
- * unfiltered. Tables inside a subquery (a derived-table source, a scalar subquery) are read by a
+ * unfiltered. The mark is never cleared: a render context renders one statement, and a MERGE is
+ * always that statement, so nothing follows it. Tables inside a subquery (a derived-table source, a scalar subquery) are read by a
  * SELECT, which {@link SelectFilter} filters as usual.
  */
 final class MergeGuard {
@@ -27,10 +28,6 @@ final class MergeGuard {
 
     static void enter(VisitContext context) {
         context.data(Key.MERGE_IN_PROGRESS, Boolean.TRUE);
-    }
-
-    static void exit(VisitContext context) {
-        context.data().remove(Key.MERGE_IN_PROGRESS);
     }
 
     static boolean active(VisitContext context) {

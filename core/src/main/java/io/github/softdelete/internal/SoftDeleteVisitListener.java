@@ -59,7 +59,6 @@ public final class SoftDeleteVisitListener implements VisitListener {
     }
 
     @Override
-    @SuppressWarnings({ "unchecked", "rawtypes" })
     public void visitStart(VisitContext context) {
         QueryPart part = context.queryPart();
         switch (PartKind.of(part)) {
@@ -80,12 +79,6 @@ public final class SoftDeleteVisitListener implements VisitListener {
             }
             case OTHER -> { }
         }
-    }
-
-    @Override
-    public void visitEnd(VisitContext context) {
-        if (PartKind.of(context.queryPart()) == PartKind.MERGE)
-            MergeGuard.exit(context);
     }
 
     private void onSelect(VisitContext context, Select<?> select) {
