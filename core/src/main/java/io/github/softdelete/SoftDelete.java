@@ -1,7 +1,5 @@
 package io.github.softdelete;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 import org.jooq.Condition;
@@ -9,15 +7,12 @@ import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Table;
-import org.jooq.ExecuteListenerProvider;
 import org.jooq.VisitListenerProvider;
-import org.jooq.impl.DefaultExecuteListenerProvider;
-import org.jooq.impl.DefaultVisitListenerProvider;
 
 import io.github.softdelete.internal.ContextFlags;
+import io.github.softdelete.internal.Installation;
 import io.github.softdelete.internal.ReadMode;
 import io.github.softdelete.internal.Restore;
-import io.github.softdelete.internal.StatementRefusals;
 import io.github.softdelete.internal.SoftDeleteVisitListener;
 import io.github.softdelete.internal.TableRegistry;
 import io.github.softdelete.internal.UnfilteredTable;
@@ -49,31 +44,27 @@ public final class SoftDelete {
 
     /**
      * Registers the soft-delete listeners on {@code configuration} (a {@code VisitListener} that rewrites
-     * statements, and an {@code ExecuteListener} that reports refused cascades), keeping the listeners
-     * already set. Installing again replaces the earlier soft-delete listeners, so nothing is ever
-     * filtered twice.
+     * statements, an {@code ExecuteListener} that reports refused statements, and a {@code RecordListener}
+     * for {@code UpdatableRecord} operations), keeping the listeners already set. Installing again replaces
+     * the earlier soft-delete listeners, so nothing is ever filtered twice.
+     *
+     * <p>Call it after setting your own listeners: {@code Configuration.set(ExecuteListenerProvider...)}
+     * replaces every listener of its kind, ours included, and statements that need ours are then refused
+     * with an {@link IllegalStateException}.
      *
      * @param configuration the configuration to change
      * @param policy        which tables are soft-deletable
      * @return {@code configuration}, changed
-     * @throws NullPointerException when an argument is null
+     * @throws NullPointerException     when an argument is null
+     * @throws IllegalArgumentException when the configuration's dialect is not supported: softdelete
+     *                                  supports the {@code SQLDialect.POSTGRES} family
+     * @throws IllegalStateException    when the running jOOQ lacks an internal the library needs; the
+     *                                  message names the jOOQ version
      */
     public static Configuration install(Configuration configuration, SoftDeletePolicy policy) {
         Objects.requireNonNull(configuration, "configuration");
         Objects.requireNonNull(policy, "policy");
-        List<VisitListenerProvider> providers = new ArrayList<>();
-        for (VisitListenerProvider provider : configuration.visitListenerProviders())
-            if (!SoftDeleteVisitListener.isInstance(provider.provide()))
-                providers.add(provider);
-        providers.add(new DefaultVisitListenerProvider(
-            new SoftDeleteVisitListener(policy.registry(), policy.strictPlainSql())));
-        configuration.set(providers.toArray(VisitListenerProvider[]::new));
-        List<ExecuteListenerProvider> executeListeners = new ArrayList<>();
-        for (ExecuteListenerProvider provider : configuration.executeListenerProviders())
-            if (!(provider.provide() instanceof StatementRefusals))
-                executeListeners.add(provider);
-        executeListeners.add(new DefaultExecuteListenerProvider(new StatementRefusals(policy.registry())));
-        return configuration.set(executeListeners.toArray(ExecuteListenerProvider[]::new));
+        return Installation.install(configuration, policy.registry(), policy.strictPlainSql());
     }
 
     /**

@@ -45,6 +45,7 @@ final class DeleteToUpdate {
         TableReference reference = TableReference.resolve(registry, target);
         if (reference == null)
             return filterUsing(registry, delete, flags.readMode()); // a physical delete, but its USING tables are reads
+        PartnerListeners.require(dsl.configuration());
         CascadePlan plan = registry.plan(reference.table());
         if (!plan.isSingleTable())
             return CascadeDelete.build(dsl, registry, plan, d, target, reference, Qom.returning(delete));

@@ -18,7 +18,7 @@ import org.jooq.impl.QOM;
  * against different interfaces keeps missing it. A {@link ClassValue} answers in one lookup.
  */
 enum PartKind {
-    SELECT, JOIN, UNFILTERED_TABLE, TABLE, DELETE, UPDATE, INSERT, MERGE, PLAIN_SQL, OTHER;
+    SELECT, JOIN, UNFILTERED_TABLE, TABLE, DELETE, UPDATE, INSERT, MERGE, TRUNCATE, PLAIN_SQL, OTHER;
 
     private static final ClassValue<PartKind> BY_CLASS = new ClassValue<>() {
         @Override
@@ -48,6 +48,8 @@ enum PartKind {
             return INSERT;
         if (Merge.class.isAssignableFrom(type))
             return MERGE;
+        if (QOM.Truncate.class.isAssignableFrom(type))
+            return TRUNCATE;
         if (SQL.class.isAssignableFrom(type))
             return PLAIN_SQL;
         return OTHER;

@@ -10,6 +10,8 @@ import org.jooq.SelectFieldOrAsterisk;
 import org.jooq.Table;
 import org.jooq.impl.QOM;
 
+import io.github.softdelete.SoftDeleteException;
+
 /**
  * The one place that touches jOOQ's Query Object Model, which jOOQ marks {@code @Experimental}.
  *
@@ -29,16 +31,38 @@ final class Qom {
         return select.$where(where);
     }
 
+    /**
+     * What {@code join} does with unmatched rows. Every join type of jOOQ 3.19 is listed; a type that a
+     * later jOOQ adds is refused rather than guessed, because treating an outer join as inner would put
+     * a predicate where it drops null-extended rows, or leaks deleted ones.
+     *
+     * @throws SoftDeleteException for a join type this library does not know
+     */
     static JoinKind kind(QOM.JoinTable<?, ?> join) {
-        if (join instanceof QOM.LeftJoin || join instanceof QOM.NaturalLeftJoin
-            || join instanceof QOM.LeftSemiJoin || join instanceof QOM.LeftAntiJoin
-            || join instanceof QOM.OuterApply)
+        return kind(join.getClass());
+    }
+
+    // By class, so that a type no jOOQ 3.19 join has can be tested: QOM.JoinTable is sealed in 3.19.
+    static JoinKind kind(Class<?> join) {
+        if (isAny(join, QOM.LeftJoin.class, QOM.NaturalLeftJoin.class, QOM.LeftSemiJoin.class, QOM.LeftAntiJoin.class, QOM.OuterApply.class))
             return JoinKind.LEFT;
-        if (join instanceof QOM.RightJoin || join instanceof QOM.NaturalRightJoin)
+        if (isAny(join, QOM.RightJoin.class, QOM.NaturalRightJoin.class))
             return JoinKind.RIGHT;
-        if (join instanceof QOM.FullJoin || join instanceof QOM.NaturalFullJoin)
+        if (isAny(join, QOM.FullJoin.class, QOM.NaturalFullJoin.class))
             return JoinKind.FULL;
-        return JoinKind.INNER;
+        if (isAny(join, QOM.Join.class, QOM.CrossJoin.class, QOM.NaturalJoin.class, QOM.StraightJoin.class, QOM.CrossApply.class))
+            return JoinKind.INNER;
+        throw new SoftDeleteException("cannot place the soft-delete predicates of a " + join.getName()
+            + " join: this join type is unknown to softdelete, which knows the join types of jOOQ 3.19 (this is jOOQ "
+            + JooqVersion.running() + "), so it cannot tell which side keeps unmatched rows. Write the join as an inner,"
+            + " LEFT, RIGHT or FULL join, or use a softdelete version that supports this jOOQ version");
+    }
+
+    private static boolean isAny(Class<?> type, Class<?>... kinds) {
+        for (Class<?> kind : kinds)
+            if (kind.isAssignableFrom(type))
+                return true;
+        return false;
     }
 
     /** True for joins with an ON clause we can extend: not CROSS, NATURAL, APPLY, or USING joins. */
@@ -71,20 +95,40 @@ final class Qom {
             if (method.getName().equals("exists") && method.getParameterCount() == 1
                 && method.getParameterTypes()[0].isAssignableFrom(Select.class))
                 return method;
-        throw new IllegalStateException("jOOQ's DSL has no exists(Select) method");
+        return null; // reported by requireSupported() at install
+    }
+
+    /**
+     * Checks, at install time, that every jOOQ member the library reaches by reflection exists on the
+     * running jOOQ, so that a renamed internal fails {@code SoftDelete.install} with the jOOQ version,
+     * not the first DELETE in production.
+     *
+     * @throws IllegalStateException naming the jOOQ version and what is missing
+     */
+    static void requireSupported() {
+        if (EXISTS == null)
+            throw unsupported("its DSL has no exists(Select) method");
+        if (RETURNING == null)
+            throw unsupported("the RETURNING list of a DELETE cannot be read (" + RETURNING_PROBLEM + "); if jOOQ runs"
+                + " on the module path, add --add-opens org.jooq/org.jooq.impl=ALL-UNNAMED (or the name of your module)");
+    }
+
+    private static IllegalStateException unsupported(String problem) {
+        return new IllegalStateException("softdelete cannot run on jOOQ " + JooqVersion.running() + ": " + problem
+            + ". softdelete is built and tested against jOOQ 3.19; use a jOOQ version it supports");
     }
 
     /**
      * The RETURNING list of a DELETE. jOOQ 3.19's {@code QOM.Delete} does not expose it (only the
      * {@code DeleteReturning} wrapper does, and on execution jOOQ renders the inner {@code DeleteQueryImpl}
-     * without visiting that wrapper), so read jOOQ's {@code AbstractDMLQuery.returning} field.
+     * without visiting that wrapper), and no public method of {@code DeleteQueryImpl} tells whether it has
+     * one without changing the query ({@code getReturnedRecords()} caches a result in it). So read jOOQ's
+     * {@code AbstractDMLQuery.returning} field, which {@link #requireSupported()} checked at install.
      */
     @SuppressWarnings("unchecked")
     static List<? extends SelectFieldOrAsterisk> returning(DeleteQuery<?> delete) {
         if (RETURNING == null)
-            throw new IllegalStateException("cannot read the RETURNING list of a DELETE on this jOOQ version ("
-                + RETURNING_PROBLEM + "); if jOOQ runs on the module path, add "
-                + "--add-opens org.jooq/org.jooq.impl=ALL-UNNAMED");
+            throw unsupported("the RETURNING list of a DELETE cannot be read (" + RETURNING_PROBLEM + ")");
         try {
             return (List<? extends SelectFieldOrAsterisk>) RETURNING.get(delete);
         } catch (IllegalAccessException e) {

@@ -35,6 +35,7 @@ import org.jooq.impl.QOM;
  *       {@link MarkerWriteGuard}.</li>
  *   <li>{@link Merge} and plain {@link SQL}: refused where they would leak ({@link MergeGuard},
  *       {@link PlainSqlGuard}).</li>
+ *   <li>{@code TRUNCATE}: refused on soft-deletable tables outside hard deletes ({@link TruncateGuard}).</li>
  * </ol>
  * Deliberately left alone: the SELECT list, GROUP BY, HAVING, ORDER BY, window and locking clauses
  * (they see only rows the FROM produced), and tables that are not soft-deletable.
@@ -73,6 +74,10 @@ public final class SoftDeleteVisitListener implements VisitListener {
             case UPDATE -> replace(context, UpdateFilter.rewrite(registry, (UpdateQuery<?>) part, ContextFlags.of(context.configuration())));
             case INSERT -> replace(context, InsertFilter.rewrite(registry, (InsertQuery<?>) part, ContextFlags.of(context.configuration())));
             case MERGE -> MergeGuard.enter(context);
+            case TRUNCATE -> {
+                if (!ContextFlags.of(context.configuration()).hardDelete())
+                    TruncateGuard.check(registry, (QOM.Truncate<?>) part);
+            }
             case PLAIN_SQL -> {
                 if (strictPlainSql)
                     PlainSqlGuard.check(context, part);

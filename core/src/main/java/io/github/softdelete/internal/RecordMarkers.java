@@ -1,0 +1,136 @@
+package io.github.softdelete.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jooq.Condition;
+import org.jooq.Configuration;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.RecordContext;
+import org.jooq.RecordListener;
+import org.jooq.RecordListenerProvider;
+import org.jooq.TableRecord;
+import org.jooq.UniqueKey;
+import org.jooq.impl.DSL;
+
+import io.github.softdelete.SoftDeleteException;
+
+/**
+ * Rules for records of soft-deletable tables ({@code UpdatableRecord.delete()}, {@code store()},
+ * {@code refresh()}):
+ * <ul>
+ *   <li>after {@code delete()}, the record holds the marker the row now has: the stamp of this delete,
+ *       or the earlier stamp of a row that was deleted already (then {@code delete()} returned 0). jOOQ's
+ *       UPDATE count is all the statement returns, so the stamp is read back by primary key: one more
+ *       query, for record deletes only;</li>
+ *   <li>{@code store()} and {@code update()} of a record whose marker is set are refused: its row is
+ *       soft-deleted, so an UPDATE would silently change nothing (updates never touch deleted rows),
+ *       and after {@code delete()} jOOQ would try an INSERT of the same key;</li>
+ *   <li>{@code refresh()} of such a record is refused too: its row is hidden from reads, and jOOQ would
+ *       throw {@code NoDataFoundException} as if the row were gone.</li>
+ * </ul>
+ * On a context with {@code allowMarkerWrites} (the import escape hatch) records are left to jOOQ.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class RecordMarkers implements RecordListener {
+
+    private final TableRegistry registry;
+
+    public RecordMarkers(TableRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void deleteEnd(RecordContext ctx) {
+        PolicyTable table = softDeletable(ctx);
+        if (table == null || ctx.exception() != null || ContextFlags.of(ctx.configuration()).hardDelete())
+            return;
+        TableRecord<?> record = (TableRecord<?>) ctx.record();
+        Condition key = key(record, table);
+        if (key == null)
+            return;
+        Field<?> marker = record.field(table.markerName());
+        Object stamp = DSL.using(ctx.configuration()).select(marker).from(new UnfilteredTable<>(record.getTable()))
+            .where(key).fetchOne(0);
+        set(record, marker, stamp);
+    }
+
+    @Override
+    public void storeStart(RecordContext ctx) {
+        refuseDeleted(ctx, "store()", "store() would update nothing, or try to insert the same key again");
+    }
+
+    @Override
+    public void updateStart(RecordContext ctx) {
+        refuseDeleted(ctx, "update()", "update() would update nothing, because updates never touch deleted rows");
+    }
+
+    @Override
+    public void refreshStart(RecordContext ctx) {
+        refuseDeleted(ctx, "refresh()", "reads do not see it, so refresh() would find no row");
+    }
+
+    private void refuseDeleted(RecordContext ctx, String operation, String why) {
+        PolicyTable table = softDeletable(ctx);
+        if (table == null || ContextFlags.of(ctx.configuration()).markerWrites())
+            return;
+        Record record = ctx.record();
+        Field<?> marker = record.field(table.markerName());
+        if (marker == null || record.get(marker) == null)
+            return;
+        throw new SoftDeleteException("cannot " + operation + " a record of " + table.quotedName() + " " + keyText((TableRecord<?>) record)
+            + ": it is soft-deleted (" + table.markerName() + " = " + record.get(marker) + "), and " + why + ". Nothing was"
+            + " executed. Bring the row back with SoftDelete.restore(ctx, table, condition) and fetch it again, read it"
+            + " with SoftDelete.includeDeleted(ctx), or insert a new row from record.copy()");
+    }
+
+    private PolicyTable softDeletable(RecordContext ctx) {
+        return ctx.record() instanceof TableRecord<?> record ? registry.lookup(record.getTable()) : null;
+    }
+
+    private static Condition key(TableRecord<?> record, PolicyTable table) {
+        UniqueKey<?> primaryKey = record.getTable().getPrimaryKey();
+        if (primaryKey == null)
+            return null;
+        List<Condition> conditions = new ArrayList<>();
+        for (Field<?> field : primaryKey.getFields())
+            conditions.add(eq(field, record.get(field)));
+        return DSL.and(conditions);
+    }
+
+    private static String keyText(TableRecord<?> record) {
+        UniqueKey<?> primaryKey = record.getTable().getPrimaryKey();
+        if (primaryKey == null)
+            return "";
+        List<String> parts = new ArrayList<>();
+        for (Field<?> field : primaryKey.getFields())
+            parts.add(field.getName() + " = " + record.get(field));
+        return "(" + String.join(", ", parts) + ")";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Condition eq(Field<T> field, Object value) {
+        return field.eq((T) value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void set(Record record, Field<T> field, Object value) {
+        record.set(field, (T) value);
+    }
+
+    /** True when {@code configuration} has a {@code RecordMarkers} among its record listeners. */
+    static boolean installedOn(Configuration configuration) {
+        for (RecordListenerProvider provider : configuration.recordListenerProviders())
+            if (provider.provide() instanceof RecordMarkers)
+                return true;
+        return false;
+    }
+
+    /** For {@code SoftDelete.install}: the record listeners to keep, ours removed. */
+    static boolean isInstance(RecordListener listener) {
+        return listener instanceof RecordMarkers;
+    }
+
+}
