@@ -27,8 +27,10 @@ import io.github.softdelete.SoftDeleteException;
  *   <li>{@code store()} and {@code update()} of a record whose marker is set are refused: its row is
  *       soft-deleted, so an UPDATE would silently change nothing (updates never touch deleted rows),
  *       and after {@code delete()} jOOQ would try an INSERT of the same key;</li>
- *   <li>{@code refresh()} of such a record is refused too: its row is hidden from reads, and jOOQ would
- *       throw {@code NoDataFoundException} as if the row were gone.</li>
+ *   <li>{@code refresh()} of such a record throws jOOQ's {@code NoDataFoundException}, as for a row that is
+ *       gone: its SELECT is a read, reads do not see deleted rows, and jOOQ runs it before any record
+ *       listener could step in. A record attached to a {@code SoftDelete.includeDeleted(ctx)}
+ *       configuration refreshes as usual.</li>
  * </ul>
  * On a context with {@code allowMarkerWrites} (the import escape hatch) records are left to jOOQ.
  *
@@ -65,11 +67,6 @@ public final class RecordMarkers implements RecordListener {
     @Override
     public void updateStart(RecordContext ctx) {
         refuseDeleted(ctx, "update()", "update() would update nothing, because updates never touch deleted rows");
-    }
-
-    @Override
-    public void refreshStart(RecordContext ctx) {
-        refuseDeleted(ctx, "refresh()", "reads do not see it, so refresh() would find no row");
     }
 
     private void refuseDeleted(RecordContext ctx, String operation, String why) {

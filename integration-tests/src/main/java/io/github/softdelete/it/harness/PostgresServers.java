@@ -72,4 +72,23 @@ public final class PostgresServers {
         causes.forEach(e::addSuppressed);
         throw e;
     }
+
+    /**
+     * A server the caller names, beside the shared one: for tests that need a particular server (one
+     * whose messages are not in English, say). Close it when done; it drops the databases it created.
+     *
+     * @param url      a JDBC URL of the server's maintenance database
+     * @param user     the role, or null when the URL names it
+     * @param password the role's password, or null
+     * @throws IllegalStateException when connecting fails
+     */
+    public static PostgresServer connect(String url, String user, String password) {
+        try {
+            return new EnvironmentSource(name -> name.equals(EnvironmentSource.URL) ? url
+                : name.equals(EnvironmentSource.USER) ? user
+                : name.equals(EnvironmentSource.PASSWORD) ? password : null).start();
+        } catch (SourceUnavailableException e) {
+            throw new IllegalStateException("no server at " + url + ": " + e.getMessage(), e);
+        }
+    }
 }
