@@ -140,6 +140,25 @@ public final class SoftDelete {
     }
 
     /**
+     * The opt-out for imports: a context whose INSERT and UPDATE statements may make live rows reference
+     * deleted parents. By default such a write is refused inside the statement, with a
+     * {@link SoftDeleteException} naming the key, because reads would show the live child without its
+     * parent. For example, loading rows whose parent was deleted before the import:
+     * <pre>{@code
+     * SoftDelete.allowDeletedParents(ctx).insertInto(POSTS)
+     *     .set(POSTS.AUTHOR_ID, deletedAuthorId).set(POSTS.TITLE, "kept").execute();
+     * }</pre>
+     * Reads stay filtered, and DELETE still soft-deletes. Combine it with {@link #allowMarkerWrites} to
+     * load rows that are deleted themselves.
+     *
+     * @param ctx the context to derive from; it is not changed
+     * @return the derived context
+     */
+    public static DSLContext allowDeletedParents(DSLContext ctx) {
+        return flags(ctx).withDeletedParents().applyTo(ctx);
+    }
+
+    /**
      * Brings back the deleted rows of {@code table} that match {@code condition}, and exactly the rows
      * that their delete took with them over {@code ON DELETE CASCADE} keys: in one statement,
      * {@code UPDATE table SET marker = NULL WHERE condition AND marker IS NOT NULL}, with one data-modifying

@@ -3,6 +3,7 @@ package io.github.softdelete.internal;
 import org.jooq.DeleteQuery;
 import org.jooq.InsertQuery;
 import org.jooq.Merge;
+import org.jooq.Query;
 import org.jooq.QueryPart;
 import org.jooq.SQL;
 import org.jooq.Select;
@@ -32,7 +33,8 @@ import org.jooq.impl.QOM;
  *   <li>{@link UnfilteredTable}: replaced by the table it wraps, so it renders exactly like it.</li>
  *   <li>{@link DeleteQuery}: {@link DeleteToUpdate}, unless the context asked for hard deletes.</li>
  *   <li>{@link UpdateQuery} and {@link InsertQuery}: {@link UpdateFilter}, {@link InsertFilter} and the
- *       {@link MarkerWriteGuard}.</li>
+ *       {@link MarkerWriteGuard}, then {@link LiveParents}, which checks in the statement that no live row
+ *       is made to reference a deleted parent.</li>
  *   <li>{@link Merge} and plain {@link SQL}: refused where they would leak ({@link MergeGuard},
  *       {@link PlainSqlGuard}).</li>
  *   <li>{@code TRUNCATE}: refused on soft-deletable tables outside hard deletes ({@link TruncateGuard}).</li>
@@ -71,8 +73,8 @@ public final class SoftDeleteVisitListener implements VisitListener {
                     MergeGuard.check(context, registry, (Table<?>) part);
             }
             case DELETE -> onDelete(context, (DeleteQuery<?>) part);
-            case UPDATE -> replace(context, UpdateFilter.rewrite(registry, (UpdateQuery<?>) part, ContextFlags.of(context.configuration())));
-            case INSERT -> replace(context, InsertFilter.rewrite(registry, (InsertQuery<?>) part, ContextFlags.of(context.configuration())));
+            case UPDATE -> onUpdate(context, (UpdateQuery<?>) part);
+            case INSERT -> onInsert(context, (InsertQuery<?>) part);
             case MERGE -> MergeGuard.enter(context);
             case TRUNCATE -> {
                 if (!ContextFlags.of(context.configuration()).hardDelete())
@@ -103,6 +105,22 @@ public final class SoftDeleteVisitListener implements VisitListener {
         replace(context, flags.hardDelete()
             ? DeleteToUpdate.filterUsing(registry, delete, flags.readMode())
             : DeleteToUpdate.rewrite(registry, delete, flags, context.dsl()));
+    }
+
+    private void onUpdate(VisitContext context, UpdateQuery<?> update) {
+        ContextFlags flags = ContextFlags.of(context.configuration());
+        Query filtered = UpdateFilter.rewrite(registry, update, flags);
+        Query checked = flags.deletedParents() || LibraryWrite.isOwnWrite(((QOM.Update<?>) update).$set()) ? null
+            : LiveParents.update(registry, (QOM.Update<?>) (filtered != null ? filtered : update), context.configuration());
+        replace(context, checked != null ? checked : filtered);
+    }
+
+    private void onInsert(VisitContext context, InsertQuery<?> insert) {
+        ContextFlags flags = ContextFlags.of(context.configuration());
+        Query filtered = InsertFilter.rewrite(registry, insert, flags);
+        Query checked = flags.deletedParents() ? null
+            : LiveParents.insert(registry, (QOM.Insert<?>) (filtered != null ? filtered : insert), context.configuration());
+        replace(context, checked != null ? checked : filtered);
     }
 
     private static void replace(VisitContext context, QueryPart replacement) {

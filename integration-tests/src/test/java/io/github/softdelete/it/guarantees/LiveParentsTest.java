@@ -1,0 +1,163 @@
+package io.github.softdelete.it.guarantees;
+
+import static io.github.softdelete.it.db.Tables.COMMENTS;
+import static io.github.softdelete.it.db.Tables.POSTS;
+import static io.github.softdelete.it.db.Tables.POST_TAGS;
+import static io.github.softdelete.it.db.Tables.USERS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.select;
+
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.softdelete.SoftDelete;
+import io.github.softdelete.SoftDeleteException;
+import io.github.softdelete.it.fixture.ReferenceData;
+import io.github.softdelete.it.fixture.SoftDeleteDatabase;
+import io.github.softdelete.it.fixture.StatementCounter;
+import io.github.softdelete.it.harness.PostgresTest;
+import io.github.softdelete.it.harness.TestDatabase;
+
+/** Writes that would make a live row reference a deleted parent are refused inside the statement. */
+@PostgresTest
+class LiveParentsTest {
+
+    private static DSLContext plain;
+    private static DSLContext ctx;
+    private static final StatementCounter statements = new StatementCounter();
+
+    @BeforeAll
+    static void connect(TestDatabase database) {
+        plain = database.dsl();
+        ctx = SoftDeleteDatabase.dsl(database, statements);
+    }
+
+    @BeforeEach
+    void resetData() {
+        ReferenceData.reset(plain);
+        statements.clear();
+    }
+
+    @Test
+    void insert_childOfDeletedParent_refusedNamingTheKey_inOneStatement_nothingInserted() {
+        // user 3 (carol) is deleted
+        assertThatThrownBy(() -> ctx.insertInto(POSTS, POSTS.AUTHOR_ID, POSTS.TITLE).values(3L, "orphan").execute())
+            .isInstanceOf(SoftDeleteException.class)
+            .hasMessageContaining("cannot write rows of \"posts\" that reference a deleted row of \"users\" through posts_author_id_fkey")
+            .hasMessageContaining("SoftDelete.allowDeletedParents(ctx)");
+
+        assertThat(statements.executed()).hasSize(1);
+        assertThat(plain.fetchCount(POSTS, POSTS.TITLE.eq("orphan"))).isZero();
+    }
+
+    @Test
+    void insert_childOfLiveParent_inserted() {
+        assertThat(ctx.insertInto(POSTS, POSTS.AUTHOR_ID, POSTS.CATEGORY_ID, POSTS.TITLE).values(1L, 1L, "fine").execute()).isEqualTo(1);
+
+        assertThat(plain.fetchValue(POSTS.AUTHOR_ID, POSTS.TITLE.eq("fine"))).isEqualTo(1L);
+    }
+
+    @Test
+    void insert_severalRows_oneWithDeletedParent_refusedAsAWhole() {
+        assertThatThrownBy(() -> ctx.insertInto(POSTS, POSTS.AUTHOR_ID, POSTS.CATEGORY_ID, POSTS.TITLE)
+                .values(1L, 1L, "fine").values(2L, 2L, "in a deleted category").execute())
+            .isInstanceOf(SoftDeleteException.class)
+            .hasMessageContaining("posts_category_id_fkey");
+
+        assertThat(plain.fetchCount(POSTS, POSTS.TITLE.eq("fine"))).isZero();
+    }
+
+    @Test
+    void insert_setNullKeyToDeletedParent_allowed() {
+        // posts.editor_id is ON DELETE SET NULL: reads treat a deleted editor as absent
+        assertThat(ctx.insertInto(POSTS, POSTS.AUTHOR_ID, POSTS.EDITOR_ID, POSTS.TITLE).values(1L, 3L, "edited by carol").execute())
+            .isEqualTo(1);
+    }
+
+    @Test
+    void insert_selfReferenceToDeletedRow_refused() {
+        // comment 101 is deleted
+        assertThatThrownBy(() -> ctx.insertInto(COMMENTS, COMMENTS.POST_ID, COMMENTS.AUTHOR_ID, COMMENTS.PARENT_ID, COMMENTS.BODY)
+                .values(10L, 1L, 101L, "reply to a deleted comment").execute())
+            .isInstanceOf(SoftDeleteException.class)
+            .hasMessageContaining("comments_parent_id_fkey");
+    }
+
+    @Test
+    void insert_childTableNotSoftDeletable_refused() {
+        // post 11 is deleted; post_tags is not soft-deletable, but its rows would show a deleted post's tags
+        assertThatThrownBy(() -> ctx.insertInto(POST_TAGS, POST_TAGS.POST_ID, POST_TAGS.TAG_ID).values(11L, 3L).execute())
+            .isInstanceOf(SoftDeleteException.class)
+            .hasMessageContaining("post_tags_post_id_fkey");
+    }
+
+    @Test
+    void insertSelect_sourceRowWithDeletedParent_refused() {
+        assertThatThrownBy(() -> ctx.insertInto(POSTS, POSTS.AUTHOR_ID, POSTS.TITLE)
+                .select(select(inline(3L), inline("copied"))).execute())
+            .isInstanceOf(SoftDeleteException.class)
+            .hasMessageContaining("posts_author_id_fkey");
+        assertThat(plain.fetchCount(POSTS, POSTS.TITLE.eq("copied"))).isZero();
+    }
+
+    @Test
+    void insertSelect_liveParents_inserted() {
+        int count = ctx.insertInto(POSTS, POSTS.AUTHOR_ID, POSTS.TITLE)
+            .select(select(USERS.ID, inline("copied")).from(USERS)).execute();
+
+        assertThat(count).isEqualTo(3); // alice, bob, dave; carol is deleted and not read
+    }
+
+    @Test
+    void update_pointingAtDeletedParent_refused_rowUnchanged() {
+        assertThatThrownBy(() -> ctx.update(POSTS).set(POSTS.AUTHOR_ID, 3L).where(POSTS.ID.eq(10L)).execute())
+            .isInstanceOf(SoftDeleteException.class)
+            .hasMessageContaining("posts_author_id_fkey");
+
+        assertThat(statements.executed()).hasSize(1);
+        assertThat(plain.fetchValue(POSTS.AUTHOR_ID, POSTS.ID.eq(10L))).isEqualTo(1L);
+    }
+
+    @Test
+    void update_pointingAtLiveParent_updated() {
+        assertThat(ctx.update(POSTS).set(POSTS.CATEGORY_ID, 3L).where(POSTS.ID.eq(10L)).execute()).isEqualTo(1);
+
+        assertThat(plain.fetchValue(POSTS.CATEGORY_ID, POSTS.ID.eq(10L))).isEqualTo(3L);
+    }
+
+    @Test
+    void update_keyFromAnotherColumn_checkedPerRow() {
+        // editor 3 is deleted: copying editor_id into author_id would point post 12 at carol
+        assertThatThrownBy(() -> ctx.update(POSTS).set(POSTS.AUTHOR_ID, POSTS.EDITOR_ID).where(POSTS.ID.eq(12L)).execute())
+            .isInstanceOf(SoftDeleteException.class)
+            .hasMessageContaining("posts_author_id_fkey");
+        assertThat(ctx.update(POSTS).set(POSTS.AUTHOR_ID, POSTS.EDITOR_ID).where(POSTS.ID.eq(10L)).execute()).isEqualTo(1);
+    }
+
+    @Test
+    void batch_bindValuesKeepTheirPlaces_deletedParentRefused() {
+        ctx.batch(ctx.insertInto(POSTS, POSTS.AUTHOR_ID, POSTS.TITLE).values((Long) null, null))
+            .bind(1L, "batch one").bind(2L, "batch two").execute();
+        assertThat(plain.fetchValue(POSTS.AUTHOR_ID, POSTS.TITLE.eq("batch two"))).isEqualTo(2L);
+
+        assertThatThrownBy(() -> ctx.batch(ctx.insertInto(POSTS, POSTS.AUTHOR_ID, POSTS.TITLE).values((Long) null, null))
+                .bind(1L, "batch three").bind(3L, "batch four").execute())
+            .isInstanceOf(SoftDeleteException.class)
+            .hasMessageContaining("posts_author_id_fkey");
+    }
+
+    @Test
+    void allowDeletedParents_importsTheRow() {
+        assertThat(SoftDelete.allowDeletedParents(ctx).insertInto(POSTS, POSTS.AUTHOR_ID, POSTS.TITLE).values(3L, "imported").execute())
+            .isEqualTo(1);
+        assertThat(SoftDelete.allowDeletedParents(ctx).update(POSTS).set(POSTS.AUTHOR_ID, 3L).where(POSTS.ID.eq(10L)).execute())
+            .isEqualTo(1);
+
+        assertThat(ctx.insertInto(POSTS, POSTS.AUTHOR_ID, POSTS.TITLE).values(3L, "not imported")
+            .onConflictDoNothing().getSQL()).contains("softdelete-deleted-target:posts_author_id_fkey");
+    }
+}
