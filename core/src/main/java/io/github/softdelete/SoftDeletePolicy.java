@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Schema;
@@ -25,6 +26,10 @@ import io.github.softdelete.internal.ManualRelation;
 import io.github.softdelete.internal.PolicyTable;
 import io.github.softdelete.internal.Relations;
 import io.github.softdelete.internal.TableRegistry;
+import io.github.softdelete.internal.ViewAnalysis;
+import io.github.softdelete.internal.ViewCatalog;
+import io.github.softdelete.internal.ViewDefinition;
+import io.github.softdelete.internal.Views;
 
 /**
  * Which tables are soft-deletable, and by which marker column.
@@ -101,6 +106,14 @@ public final class SoftDeletePolicy {
         return registry.relations().stream().map(Object::toString).toList();
     }
 
+    /**
+     * The registered views over soft-deletable tables, each with what reads of it do: for example
+     * {@code "user_emails" (inlined)}, {@code "live_posts" (filters)}, or {@code "v" (unparsed: <why>)}.
+     */
+    public List<String> views() {
+        return registry.views().all().stream().map(Object::toString).toList();
+    }
+
     /** Whether rendering plain SQL raises {@link SoftDeleteException} (see {@link Builder#strictPlainSql(boolean)}). */
     public boolean strictPlainSql() {
         return strictPlainSql;
@@ -126,6 +139,8 @@ public final class SoftDeletePolicy {
         private final Map<ForeignKey<?, ?>, OnDelete> declaredRules = new LinkedHashMap<>();
         private final List<ManualRelation> manualRelations = new ArrayList<>();
         private final List<String> problems = new ArrayList<>();
+        private final Map<Table<?>, String> views = new LinkedHashMap<>();
+        private DSLContext viewCatalog;
         private boolean strictPlainSql;
 
         private Builder() {
@@ -206,6 +221,42 @@ public final class SoftDeletePolicy {
         }
 
         /**
+         * Registers a view that reads soft-deletable tables, with its definition. Reads of the view then
+         * see live rows only: unless the definition already filters them ({@code WHERE deleted_at IS NULL}
+         * for each soft-deletable table), the view is rendered as its definition, a derived table under
+         * the view's name, and filtered like any query. A DELETE through a simple view over one
+         * soft-deletable table that exposes its primary key soft-deletes the base rows, with cascades;
+         * any other DELETE or UPDATE through the view is refused. See {@code docs/guarantees.md}.
+         *
+         * @param view       the view: a generated view class, or {@code DSL.table(name("schema", "view"))}
+         * @param definition its SELECT, as {@code pg_get_viewdef} prints it or as it was created
+         * @return this builder
+         * @throws NullPointerException when an argument is null
+         */
+        public Builder view(Table<?> view, String definition) {
+            Objects.requireNonNull(view, "view");
+            Objects.requireNonNull(definition, "definition");
+            if (views.putIfAbsent(view, definition) != null)
+                problems.add("view " + quoted(view) + " is registered twice; register each view once");
+            return this;
+        }
+
+        /**
+         * Registers, when {@link #build()} runs, every view that PostgreSQL's catalog shows reading a
+         * soft-deletable table of this policy (found through {@code pg_depend} and {@code pg_rewrite}),
+         * with its definition ({@code pg_get_viewdef}). Views registered with {@link #view} keep their
+         * given definition.
+         *
+         * @param ctx a context on the database; the query runs once, in {@code build()}
+         * @return this builder
+         * @throws NullPointerException when {@code ctx} is null
+         */
+        public Builder viewsFromCatalog(DSLContext ctx) {
+            this.viewCatalog = Objects.requireNonNull(ctx, "ctx");
+            return this;
+        }
+
+        /**
          * Strict mode: rendering plain SQL that can read rows raises {@link SoftDeleteException}, because
          * the library cannot filter SQL text. That is every plain-SQL statement ({@code ctx.fetch("select ...")}),
          * every plain-SQL table ({@code DSL.table("posts")}), and every plain-SQL field or condition whose
@@ -244,7 +295,32 @@ public final class SoftDeletePolicy {
             all.addAll(relations.problems());
             if (!all.isEmpty())
                 throw new IllegalArgumentException("invalid soft-delete policy: " + String.join("; ", all));
-            return new SoftDeletePolicy(new TableRegistry(entries, relations.all()), strictPlainSql);
+            TableRegistry tablesOnly = new TableRegistry(entries, relations.all());
+            List<ViewDefinition> viewDefinitions = views(tablesOnly, all);
+            if (!all.isEmpty())
+                throw new IllegalArgumentException("invalid soft-delete policy: " + String.join("; ", all));
+            return new SoftDeletePolicy(new TableRegistry(entries, relations.all(), new Views(viewDefinitions)), strictPlainSql);
+        }
+
+        private List<ViewDefinition> views(TableRegistry registry, List<String> problems) {
+            Map<Table<?>, String> given = new LinkedHashMap<>(views);
+            if (viewCatalog != null)
+                ViewCatalog.read(viewCatalog, registry.tables()).forEach((view, sql) -> {
+                    for (Table<?> registered : views.keySet())
+                        if (registered.getName().equals(view.getName()))
+                            return;
+                    given.putIfAbsent(view, sql);
+                });
+            List<ViewDefinition> definitions = new ArrayList<>();
+            given.forEach((view, sql) -> {
+                ViewDefinition definition = ViewAnalysis.analyse(view, sql, registry);
+                if (definition.definition() != null && definition.reads().isEmpty())
+                    problems.add("view " + quoted(view) + " reads no soft-deletable table of this policy; register only"
+                        + " views over soft-deletable tables");
+                else
+                    definitions.add(definition);
+            });
+            return definitions;
         }
 
         private static String problem(Table<?> table, Field<?> marker) {

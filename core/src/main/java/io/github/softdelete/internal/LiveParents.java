@@ -27,7 +27,8 @@ import io.github.softdelete.OnDelete;
  * parents: no extra round trip, and a refusal changes nothing.
  *
  * <ul>
- *   <li>{@code INSERT ... VALUES} and {@code UPDATE ... SET fk = x}: the value of each foreign-key
+ *   <li>{@code INSERT ... VALUES} and {@code UPDATE ... SET fk = x} (when x differs from the row's
+ *       current key, so rows that already referenced a deleted parent stay updatable): the value of each foreign-key
  *       column becomes {@code (SELECT v FROM (SELECT x AS v) s WHERE CAST(CASE WHEN EXISTS (deleted parent
  *       with key v) THEN '<mark><key>' ELSE '0' END AS integer) = 0)}, which is {@code x} itself, or fails
  *       naming the key. The value appears once, where it was, so bind values keep their order and
@@ -78,7 +79,7 @@ final class LiveParents {
             Field<?> value = entry.getValue() instanceof Field<?> f ? f
                 : entry.getValue() instanceof Select<?> s ? scalar(s) : null;
             if (key != null && value != null && !(value instanceof QOM.Default<?>)) {
-                entry.setValue(checkedValue(registry, key, column, value));
+                entry.setValue(checkedValue(registry, key, column, value, column));
                 changed = true;
             }
         }
@@ -96,7 +97,7 @@ final class LiveParents {
             for (int i = 0; i < values.length && i < columns.size(); i++) {
                 Relation key = singleColumnKey(keys, columns.get(i));
                 if (key != null && !(values[i] instanceof QOM.Default<?>)) {
-                    values[i] = checkedValue(registry, key, columns.get(i), values[i]);
+                    values[i] = checkedValue(registry, key, columns.get(i), values[i], null);
                     changed = true;
                 }
             }
@@ -118,27 +119,30 @@ final class LiveParents {
                 childColumns.add(field);
             }
             if (childColumns.size() == key.childColumns().size())
-                ok = ok.and(passes(registry, key, childColumns));
+                ok = ok.and(passes(registry, key, childColumns, DSL.noCondition()));
         }
         return insert.$select(DSL.select(DSL.asterisk()).from(source).where(ok));
     }
 
-    // (SELECT v FROM (SELECT value AS v) softdelete_value WHERE <check of v>)
+    // (SELECT v FROM (SELECT value AS v) softdelete_value WHERE <check of v>). For an UPDATE, current is the
+    // row's column: a value that does not change the key is not checked, so rows that already referenced a
+    // deleted parent (imported, or written before this rule) can still be updated in their other columns.
     @SuppressWarnings({ "unchecked", "rawtypes" })
-    private static Field<?> checkedValue(TableRegistry registry, Relation key, Field<?> column, Field<?> value) {
+    private static Field<?> checkedValue(TableRegistry registry, Relation key, Field<?> column, Field<?> value, Field<?> current) {
         Field v = DSL.field(VALUE.append("v"), column.getDataType());
         Table<?> one = DSL.select(value.as("v")).asTable(VALUE.first());
-        return scalar(DSL.select(v).from(one).where(passes(registry, key, List.of(v))));
+        Condition changes = current == null ? DSL.noCondition() : v.isDistinctFrom(current);
+        return scalar(DSL.select(v).from(one).where(passes(registry, key, List.of(v), changes)));
     }
 
-    /** {@code CAST(CASE WHEN <a deleted parent has this key> THEN '<mark><key>' ELSE '0' END AS integer) = 0}. */
-    private static Condition passes(TableRegistry registry, Relation key, List<Field<?>> childValues) {
+    /** {@code CAST(CASE WHEN <changes and a deleted parent has this key> THEN '<mark><key>' ELSE '0' END AS integer) = 0}. */
+    private static Condition passes(TableRegistry registry, Relation key, List<Field<?>> childValues, Condition changes) {
         Table<?> parent = key.parent().table().as("softdelete_parent");
         TableReference reference = TableReference.resolve(registry, parent);
         Condition deletedParent = Qom.exists(DSL.selectOne().from(new UnfilteredTable<>(parent))
             .where(DSL.row(RowSets.on(parent, key.parentColumns())).eq(DSL.row(childValues)))
             .and(reference.predicate(ReadMode.DELETED)));
-        Field<Integer> check = CascadeSteps.failWhen(null, deletedParent, MARK + key.name())
+        Field<Integer> check = CascadeSteps.failWhen(null, changes.and(deletedParent), MARK + key.name())
             .otherwise(DSL.inline("0")).cast(SQLDataType.INTEGER);
         return check.eq(DSL.inline(0));
     }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jooq.Condition;
 import org.jooq.Configuration;
+import org.jooq.ExecuteListenerProvider;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.RecordContext;
@@ -47,16 +48,27 @@ public final class RecordMarkers implements RecordListener {
     @Override
     public void deleteEnd(RecordContext ctx) {
         PolicyTable table = softDeletable(ctx);
-        if (table == null || ctx.exception() != null || ContextFlags.of(ctx.configuration()).hardDelete())
+        if (table == null || ctx.exception() != null || ContextFlags.of(ctx.configuration()).hardDelete() || collectingBatch(ctx))
             return;
         TableRecord<?> record = (TableRecord<?>) ctx.record();
         Condition key = key(record, table);
         if (key == null)
             return;
         Field<?> marker = record.field(table.markerName());
-        Object stamp = DSL.using(ctx.configuration()).select(marker).from(new UnfilteredTable<>(record.getTable()))
-            .where(key).fetchOne(0);
+        // Without the execute listeners: the read-back is ours, and no listener of the caller's should see it.
+        Object stamp = DSL.using(ctx.configuration().derive(new ExecuteListenerProvider[0])).select(marker)
+            .from(new UnfilteredTable<>(record.getTable())).where(key).fetchOne(0);
         set(record, marker, stamp);
+        record.changed(marker, false); // the stamp is the row's value now: its original, too
+    }
+
+    // jOOQ's batchDelete(records) runs each record's delete() only to collect its SQL (BatchCRUD's
+    // QueryCollector), and executes the batch afterwards: nothing is deleted yet, so nothing to read back.
+    private static boolean collectingBatch(RecordContext ctx) {
+        for (ExecuteListenerProvider provider : ctx.configuration().executeListenerProviders())
+            if (provider.provide().getClass().getName().startsWith("org.jooq.impl.BatchCRUD"))
+                return true;
+        return false;
     }
 
     @Override
@@ -75,10 +87,12 @@ public final class RecordMarkers implements RecordListener {
             return;
         Record record = ctx.record();
         Field<?> marker = record.field(table.markerName());
-        if (marker == null || record.get(marker) == null)
+        // The original value: the row's marker when it was fetched (or read back after delete()). A marker
+        // the caller set on a live record is the marker guard's business, which names the statement.
+        if (marker == null || record.original(marker) == null)
             return;
         throw new SoftDeleteException("cannot " + operation + " a record of " + table.quotedName() + " " + keyText((TableRecord<?>) record)
-            + ": it is soft-deleted (" + table.markerName() + " = " + record.get(marker) + "), and " + why + ". Nothing was"
+            + ": it is soft-deleted (" + table.markerName() + " = " + record.original(marker) + "), and " + why + ". Nothing was"
             + " executed. Bring the row back with SoftDelete.restore(ctx, table, condition) and fetch it again, read it"
             + " with SoftDelete.includeDeleted(ctx), or insert a new row from record.copy()");
     }

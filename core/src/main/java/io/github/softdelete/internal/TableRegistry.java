@@ -34,7 +34,15 @@ public final class TableRegistry {
     private final List<Relation> relations;
     private final Map<PolicyTable, CascadePlan> plans;
 
+    private final Views views;
+
     public TableRegistry(List<PolicyTable> tables, List<Relation> relations) {
+        this(tables, relations, Views.NONE);
+    }
+
+    /** A registry that also knows the views over its tables ({@link ViewDefinition}). */
+    public TableRegistry(List<PolicyTable> tables, List<Relation> relations, Views views) {
+        this.views = views;
         this.tables = List.copyOf(tables);
         this.relations = List.copyOf(relations);
         Map<PolicyTable, CascadePlan> cascadePlans = new HashMap<>();
@@ -57,6 +65,11 @@ public final class TableRegistry {
     /** Every soft-deletable table, in registration order. */
     public List<PolicyTable> tables() {
         return tables;
+    }
+
+    /** The views that read soft-deletable tables. */
+    public Views views() {
+        return views;
     }
 
     /** Every foreign key that references a soft-deletable table. */

@@ -80,11 +80,11 @@ class UpdateAndMarkerGuardTest {
     }
 
     @Test
-    void recordStore_deletedRow_updatesNothing() {
+    void recordStore_deletedRow_refused_updatesNothing() {
         PostsRecord deleted = SoftDelete.includeDeleted(ctx).fetchOne(POSTS, POSTS.ID.eq(11L));
         deleted.setTitle("edited");
 
-        assertThat(deleted.store()).isZero();
+        assertThatThrownBy(deleted::store).isInstanceOf(SoftDeleteException.class).hasMessageContaining("it is soft-deleted");
         assertThat(plain.fetchValue(POSTS.TITLE, POSTS.ID.eq(11L))).isEqualTo("a2");
     }
 
