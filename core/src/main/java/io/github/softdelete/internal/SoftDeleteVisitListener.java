@@ -37,6 +37,8 @@ import org.jooq.impl.QOM;
  *       is made to reference a deleted parent.</li>
  *   <li>{@link Merge} and plain {@link SQL}: refused where they would leak ({@link MergeGuard},
  *       {@link PlainSqlGuard}).</li>
+ *   <li>A table that is a registered view: read as its definition ({@link ViewReads}); written through
+ *       only as {@link ViewWrites} allows.</li>
  *   <li>{@code TRUNCATE}: refused on soft-deletable tables outside hard deletes ({@link TruncateGuard}).</li>
  * </ol>
  * Deliberately left alone: the SELECT list, GROUP BY, HAVING, ORDER BY, window and locking clauses
@@ -68,10 +70,7 @@ public final class SoftDeleteVisitListener implements VisitListener {
             case SELECT -> onSelect(context, (Select<?>) part);
             case JOIN -> onJoin(context, (QOM.JoinTable<?, ?>) part);
             case UNFILTERED_TABLE -> context.queryPart(((UnfilteredTable<?>) part).wrapped());
-            case TABLE -> {
-                if (MergeGuard.active(context))
-                    MergeGuard.check(context, registry, (Table<?>) part);
-            }
+            case TABLE -> onTable(context, (Table<?>) part);
             case DELETE -> onDelete(context, (DeleteQuery<?>) part);
             case UPDATE -> onUpdate(context, (UpdateQuery<?>) part);
             case INSERT -> onInsert(context, (InsertQuery<?>) part);
@@ -100,8 +99,20 @@ public final class SoftDeleteVisitListener implements VisitListener {
             replace(context, JoinFilter.rewrite(registry, join, mode));
     }
 
+    private void onTable(VisitContext context, Table<?> table) {
+        if (MergeGuard.active(context))
+            MergeGuard.check(context, registry, table);
+        if (!registry.views().isEmpty() && ContextFlags.of(context.configuration()).readMode() != ReadMode.ALL)
+            replace(context, ViewReads.inline(context, registry, table, strictPlainSql));
+    }
+
     private void onDelete(VisitContext context, DeleteQuery<?> delete) {
         ContextFlags flags = ContextFlags.of(context.configuration());
+        ViewDefinition view = registry.views().lookup(UnfilteredTable.unwrap(((QOM.Delete<?>) delete).$from()));
+        if (view != null && !flags.hardDelete()) {
+            replace(context, ViewWrites.delete(registry, (QOM.Delete<?>) delete, view, flags, context.dsl()));
+            return;
+        }
         replace(context, flags.hardDelete()
             ? DeleteToUpdate.filterUsing(registry, delete, flags.readMode())
             : DeleteToUpdate.rewrite(registry, delete, flags, context.dsl()));
@@ -109,7 +120,10 @@ public final class SoftDeleteVisitListener implements VisitListener {
 
     private void onUpdate(VisitContext context, UpdateQuery<?> update) {
         ContextFlags flags = ContextFlags.of(context.configuration());
-        Query filtered = UpdateFilter.rewrite(registry, update, flags);
+        ViewDefinition view = registry.views().lookup(UnfilteredTable.unwrap(((QOM.Update<?>) update).$table()));
+        Query filtered = view != null && !LibraryWrite.isOwnWrite(((QOM.Update<?>) update).$set())
+            ? ViewWrites.update(registry, (QOM.Update<?>) update, view, flags)
+            : UpdateFilter.rewrite(registry, update, flags);
         Query checked = flags.deletedParents() || LibraryWrite.isOwnWrite(((QOM.Update<?>) update).$set()) ? null
             : LiveParents.update(registry, (QOM.Update<?>) (filtered != null ? filtered : update), context.configuration());
         replace(context, checked != null ? checked : filtered);

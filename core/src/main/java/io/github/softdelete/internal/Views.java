@@ -40,6 +40,8 @@ public final class Views {
         if (all.isEmpty() || reference instanceof UnfilteredTable<?>)
             return null;
         Table<?> table = reference instanceof QOM.TableAlias<?> alias ? alias.$aliased() : reference;
+        if (!(table instanceof org.jooq.impl.TableImpl<?>))
+            return null; // a derived table, join or VALUES, even if its alias has a view's name
         // An alias of a generated view is an instance of its class under another name.
         if (table.getClass() != org.jooq.impl.TableImpl.class)
             for (ViewDefinition candidate : all)

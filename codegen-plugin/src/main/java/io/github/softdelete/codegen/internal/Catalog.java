@@ -18,8 +18,9 @@ import org.jooq.impl.SQLDataType;
  *
  * @param indexes     every index on a table of the schemas read
  * @param foreignKeys every foreign key whose child or parent is in the schemas read
+ * @param views       every view of the schemas read, with the tables it reads
  */
-public record Catalog(List<CatalogIndex> indexes, List<CatalogForeignKey> foreignKeys) {
+public record Catalog(List<CatalogIndex> indexes, List<CatalogForeignKey> foreignKeys, List<CatalogView> views) {
 
     // Plain SQL result columns arrive as whatever the driver gives for text[]; jOOQ's converter makes them String[].
     private static final DataType<String[]> TEXT_ARRAY = SQLDataType.VARCHAR.array();
@@ -60,9 +61,31 @@ public record Catalog(List<CatalogIndex> indexes, List<CatalogForeignKey> foreig
         where c.contype = 'f' and c.conparentid = 0 and (n.nspname = any({0}) or pn.nspname = any({0}))
         order by 1, 2, 3""";
 
+    // A view's rewrite rule depends on every table (or view) the view reads.
+    private static final String VIEWS = """
+        select vn.nspname, v.relname, pg_get_viewdef(v.oid),
+               array(select distinct tn.nspname || '.' || t.relname
+                     from pg_depend d
+                     join pg_rewrite r on r.oid = d.objid
+                     join pg_class t on t.oid = d.refobjid
+                     join pg_namespace tn on tn.oid = t.relnamespace
+                     where d.classid = 'pg_rewrite'::regclass and d.refclassid = 'pg_class'::regclass
+                       and r.ev_class = v.oid and t.oid <> v.oid
+                     order by 1)
+        from pg_class v
+        join pg_namespace vn on vn.oid = v.relnamespace
+        where v.relkind = 'v' and vn.nspname = any({0})
+        order by 1, 2""";
+
     public Catalog {
         indexes = List.copyOf(indexes);
         foreignKeys = List.copyOf(foreignKeys);
+        views = List.copyOf(views);
+    }
+
+    /** A catalog without views. */
+    public Catalog(List<CatalogIndex> indexes, List<CatalogForeignKey> foreignKeys) {
+        this(indexes, foreignKeys, List.of());
     }
 
     /**
@@ -81,7 +104,20 @@ public record Catalog(List<CatalogIndex> indexes, List<CatalogForeignKey> foreig
             r.get(2, String.class), new TableName(r.get(0, String.class), r.get(1, String.class)), strings(r.get(6)),
             new TableName(r.get(3, String.class), r.get(4, String.class)),
             CatalogForeignKey.rule(r.get(5, String.class))));
-        return new Catalog(indexes, foreignKeys);
+        List<CatalogView> views = ctx.resultQuery(VIEWS, names).fetch(r -> new CatalogView(
+            new TableName(r.get(0, String.class), r.get(1, String.class)),
+            strings(r.get(3)).stream().map(Catalog::tableName).toList(), r.get(2, String.class)));
+        return new Catalog(indexes, foreignKeys, views);
+    }
+
+    private static TableName tableName(String qualified) {
+        int dot = qualified.indexOf('.');
+        return new TableName(qualified.substring(0, dot), qualified.substring(dot + 1));
+    }
+
+    /** The views that read at least one of {@code tables}. */
+    public List<CatalogView> viewsReading(java.util.Set<TableName> tables) {
+        return views.stream().filter(v -> v.reads().stream().anyMatch(tables::contains)).toList();
     }
 
     /** The foreign key named {@code name} on {@code child}, if the catalog has it. */

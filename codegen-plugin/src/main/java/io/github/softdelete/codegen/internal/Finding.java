@@ -22,7 +22,9 @@ public record Finding(Kind kind, TableName table, String constraint, String mess
         /** A foreign key on a soft-deletable table that no index serves. */
         UNINDEXED_FOREIGN_KEY("unindexed-foreign-key"),
         /** An ON DELETE CASCADE between a soft-deletable table and one that is not. */
-        CASCADE_ACROSS_SOFT_DELETE_BOUNDARY("cascade-across-soft-delete-boundary");
+        CASCADE_ACROSS_SOFT_DELETE_BOUNDARY("cascade-across-soft-delete-boundary"),
+        /** A view that reads soft-deletable tables: whether it filters them, and how to make it. */
+        VIEW_OVER_SOFT_DELETABLE_TABLE("view-over-soft-deletable-table");
 
         private final String label;
 

@@ -64,7 +64,24 @@ public final class PolicyClass {
         List<PolicySource.Rule> rules = rulesNote == null ? rules(schema, tables) : List.of();
         Settings settings = facts.settings();
         PolicySource.write(out, classJavadoc, settings.policyClass(), schema.getInputName(), settings.markerColumn(),
-            entries, rules, rulesNote);
+            entries, rules, views(schema, tables), rulesNote);
+    }
+
+    // The schema's views that read soft-deletable tables, registered with the definition the catalog gives,
+    // so that reads through them are filtered without a catalog query at run time.
+    private List<PolicySource.View> views(SchemaDefinition schema, List<TableDefinition> tables) {
+        List<PolicySource.View> views = new ArrayList<>();
+        if (facts.catalog().isEmpty())
+            return views;
+        java.util.Set<TableName> softDeletable = new java.util.TreeSet<>();
+        for (TableDefinition table : tables)
+            if (facts.isSoftDeletable(table))
+                softDeletable.add(TableName.of(table));
+        for (CatalogView view : facts.catalog().get().viewsReading(softDeletable))
+            for (TableDefinition table : tables)
+                if (TableName.of(table).equals(view.view()) && !facts.isSoftDeletable(table))
+                    views.add(new PolicySource.View(reference(strategy.getFullJavaIdentifier(table)), view.definition()));
+        return views;
     }
 
     private List<PolicySource.Rule> rules(SchemaDefinition schema, List<TableDefinition> tables) {

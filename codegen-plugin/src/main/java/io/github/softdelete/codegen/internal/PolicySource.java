@@ -34,6 +34,15 @@ public final class PolicySource {
     public record Rule(String key, OnDelete rule) {
     }
 
+    /**
+     * A view over soft-deletable tables.
+     *
+     * @param view       Java expression of the view, e.g. {@code UserEmails.USER_EMAILS}
+     * @param definition its definition, as PostgreSQL prints it
+     */
+    public record View(String view, String definition) {
+    }
+
     private PolicySource() {
     }
 
@@ -45,6 +54,12 @@ public final class PolicySource {
      */
     public static void write(JavaWriter out, Consumer<String> classJavadoc, String className, String schema, String marker,
                              List<Table> tables, List<Rule> rules, String rulesNote) {
+        write(out, classJavadoc, className, schema, marker, tables, rules, List.of(), rulesNote);
+    }
+
+    /** Like the method above, also registering the views over soft-deletable tables with their definitions. */
+    public static void write(JavaWriter out, Consumer<String> classJavadoc, String className, String schema, String marker,
+                             List<Table> tables, List<Rule> rules, List<View> views, String rulesNote) {
         String policy = out.ref(SoftDeletePolicy.class);
         String onDelete = rules.isEmpty() ? null : out.ref(OnDelete.class);
         classJavadoc.accept("The soft-delete policy of schema <code>" + schema + "</code>: every table with a <code>" + marker
@@ -68,6 +83,8 @@ public final class PolicySource {
             chain.add("\t.table(" + table.table() + ", " + table.marker() + ")");
         for (Rule rule : rules)
             chain.add("\t.onDelete(" + rule.key() + ", " + onDelete + "." + rule.rule().name() + ")");
+        for (View view : views)
+            chain.add("\t.view(" + view.view() + ", " + javaString(view.definition()) + ")");
         for (int i = 0; i < chain.size(); i++)
             out.println(chain.get(i) + (i == chain.size() - 1 ? ";" : ""));
         out.println("}");
@@ -75,5 +92,11 @@ public final class PolicySource {
         out.println("private %s() {", className);
         out.println("}");
         out.println("}");
+    }
+
+    // The definition as one Java string literal, exactly as PostgreSQL printed it.
+    private static String javaString(String sql) {
+        return '"' + sql.strip().replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
+            .replace("\r", "\\r").replace("\t", "\\t") + '"';
     }
 }

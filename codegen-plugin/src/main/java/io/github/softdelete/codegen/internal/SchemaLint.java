@@ -31,6 +31,7 @@ public final class SchemaLint {
         findings.addAll(UniqueCountsDeletedRows.check(catalog, softDeletable, marker));
         findings.addAll(UnindexedForeignKey.check(catalog, softDeletable, marker));
         findings.addAll(CascadeAcrossSoftDeleteBoundary.check(catalog, softDeletable, marker));
+        findings.addAll(ViewOverSoftDeletableTable.check(catalog, softDeletable, marker));
         findings.sort(null);
         return List.copyOf(findings);
     }

@@ -7,9 +7,13 @@ package io.github.softdelete.it.db;
 import io.github.softdelete.it.db.tables.Categories;
 import io.github.softdelete.it.db.tables.Comments;
 import io.github.softdelete.it.db.tables.Likes;
+import io.github.softdelete.it.db.tables.LivePosts;
+import io.github.softdelete.it.db.tables.PostAuthors;
 import io.github.softdelete.it.db.tables.PostTags;
 import io.github.softdelete.it.db.tables.Posts;
 import io.github.softdelete.it.db.tables.Tags;
+import io.github.softdelete.it.db.tables.UserEmails;
+import io.github.softdelete.it.db.tables.UserNames;
 import io.github.softdelete.it.db.tables.Users;
 
 import java.util.Arrays;
@@ -49,6 +53,16 @@ public class Public extends SchemaImpl {
     public final Likes LIKES = Likes.LIKES;
 
     /**
+     * The table <code>public.live_posts</code>.
+     */
+    public final LivePosts LIVE_POSTS = LivePosts.LIVE_POSTS;
+
+    /**
+     * The table <code>public.post_authors</code>.
+     */
+    public final PostAuthors POST_AUTHORS = PostAuthors.POST_AUTHORS;
+
+    /**
      * The table <code>public.post_tags</code>.
      */
     public final PostTags POST_TAGS = PostTags.POST_TAGS;
@@ -62,6 +76,16 @@ public class Public extends SchemaImpl {
      * The table <code>public.tags</code>.
      */
     public final Tags TAGS = Tags.TAGS;
+
+    /**
+     * The table <code>public.user_emails</code>.
+     */
+    public final UserEmails USER_EMAILS = UserEmails.USER_EMAILS;
+
+    /**
+     * The table <code>public.user_names</code>.
+     */
+    public final UserNames USER_NAMES = UserNames.USER_NAMES;
 
     /**
      * The table <code>public.users</code>.
@@ -87,9 +111,13 @@ public class Public extends SchemaImpl {
             Categories.CATEGORIES,
             Comments.COMMENTS,
             Likes.LIKES,
+            LivePosts.LIVE_POSTS,
+            PostAuthors.POST_AUTHORS,
             PostTags.POST_TAGS,
             Posts.POSTS,
             Tags.TAGS,
+            UserEmails.USER_EMAILS,
+            UserNames.USER_NAMES,
             Users.USERS
         );
     }

@@ -9,7 +9,11 @@ import io.github.softdelete.SoftDeletePolicy;
 import io.github.softdelete.it.db.tables.Categories;
 import io.github.softdelete.it.db.tables.Comments;
 import io.github.softdelete.it.db.tables.Likes;
+import io.github.softdelete.it.db.tables.LivePosts;
+import io.github.softdelete.it.db.tables.PostAuthors;
 import io.github.softdelete.it.db.tables.Posts;
+import io.github.softdelete.it.db.tables.UserEmails;
+import io.github.softdelete.it.db.tables.UserNames;
 import io.github.softdelete.it.db.tables.Users;
 
 
@@ -51,7 +55,11 @@ public final class SoftDeletes {
             .onDelete(Keys.POST_TAGS__POST_TAGS_POST_ID_FKEY, OnDelete.CASCADE)
             .onDelete(Keys.POSTS__POSTS_AUTHOR_ID_FKEY, OnDelete.CASCADE)
             .onDelete(Keys.POSTS__POSTS_CATEGORY_ID_FKEY, OnDelete.RESTRICT)
-            .onDelete(Keys.POSTS__POSTS_EDITOR_ID_FKEY, OnDelete.SET_NULL);
+            .onDelete(Keys.POSTS__POSTS_EDITOR_ID_FKEY, OnDelete.SET_NULL)
+            .view(LivePosts.LIVE_POSTS, "SELECT id,\n    author_id,\n    title\n   FROM posts\n  WHERE (deleted_at IS NULL);")
+            .view(PostAuthors.POST_AUTHORS, "SELECT p.id AS post_id,\n    p.title,\n    u.name AS author\n   FROM (posts p\n     JOIN users u ON ((u.id = p.author_id)));")
+            .view(UserEmails.USER_EMAILS, "SELECT id,\n    email,\n    name\n   FROM users;")
+            .view(UserNames.USER_NAMES, "SELECT name,\n    email\n   FROM users;");
     }
 
     private SoftDeletes() {

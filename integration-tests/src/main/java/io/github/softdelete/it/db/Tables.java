@@ -7,9 +7,13 @@ package io.github.softdelete.it.db;
 import io.github.softdelete.it.db.tables.Categories;
 import io.github.softdelete.it.db.tables.Comments;
 import io.github.softdelete.it.db.tables.Likes;
+import io.github.softdelete.it.db.tables.LivePosts;
+import io.github.softdelete.it.db.tables.PostAuthors;
 import io.github.softdelete.it.db.tables.PostTags;
 import io.github.softdelete.it.db.tables.Posts;
 import io.github.softdelete.it.db.tables.Tags;
+import io.github.softdelete.it.db.tables.UserEmails;
+import io.github.softdelete.it.db.tables.UserNames;
 import io.github.softdelete.it.db.tables.Users;
 
 
@@ -35,6 +39,16 @@ public class Tables {
     public static final Likes LIKES = Likes.LIKES;
 
     /**
+     * The table <code>public.live_posts</code>.
+     */
+    public static final LivePosts LIVE_POSTS = LivePosts.LIVE_POSTS;
+
+    /**
+     * The table <code>public.post_authors</code>.
+     */
+    public static final PostAuthors POST_AUTHORS = PostAuthors.POST_AUTHORS;
+
+    /**
      * The table <code>public.post_tags</code>.
      */
     public static final PostTags POST_TAGS = PostTags.POST_TAGS;
@@ -48,6 +62,16 @@ public class Tables {
      * The table <code>public.tags</code>.
      */
     public static final Tags TAGS = Tags.TAGS;
+
+    /**
+     * The table <code>public.user_emails</code>.
+     */
+    public static final UserEmails USER_EMAILS = UserEmails.USER_EMAILS;
+
+    /**
+     * The table <code>public.user_names</code>.
+     */
+    public static final UserNames USER_NAMES = UserNames.USER_NAMES;
 
     /**
      * The table <code>public.users</code>.
