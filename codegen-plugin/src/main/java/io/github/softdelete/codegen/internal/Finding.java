@@ -23,7 +23,7 @@ public record Finding(Kind kind, TableName table, String constraint, String mess
         UNINDEXED_FOREIGN_KEY("unindexed-foreign-key"),
         /** An ON DELETE CASCADE between a soft-deletable table and one that is not. */
         CASCADE_ACROSS_SOFT_DELETE_BOUNDARY("cascade-across-soft-delete-boundary"),
-        /** A view that reads soft-deletable tables: whether it filters them, and how to make it. */
+        /** A view that reads soft-deletable tables without filtering deleted rows, and how to make it filter. */
         VIEW_OVER_SOFT_DELETABLE_TABLE("view-over-soft-deletable-table");
 
         private final String label;

@@ -64,7 +64,10 @@ class LintVariantTest {
                 tuple(Kind.UNIQUE_COUNTS_DELETED_ROWS, "drafts_slug_key"),
                 tuple(Kind.UNINDEXED_FOREIGN_KEY, "drafts_author_id_fkey"),
                 tuple(Kind.CASCADE_ACROSS_SOFT_DELETE_BOUNDARY, "drafts_language_id_fkey"),
-                tuple(Kind.CASCADE_ACROSS_SOFT_DELETE_BOUNDARY, "post_tags_post_id_fkey"));
+                tuple(Kind.CASCADE_ACROSS_SOFT_DELETE_BOUNDARY, "post_tags_post_id_fkey"),
+                tuple(Kind.VIEW_OVER_SOFT_DELETABLE_TABLE, "post_authors"),
+                tuple(Kind.VIEW_OVER_SOFT_DELETABLE_TABLE, "user_emails"),
+                tuple(Kind.VIEW_OVER_SOFT_DELETABLE_TABLE, "user_names"));
         assertThat(findings.get(1).message()).contains("unique index drafts_slug_key on public.drafts (lower(slug))",
                 "CREATE UNIQUE INDEX drafts_slug_live_key ON public.drafts USING btree (lower(slug)) WHERE (deleted_at IS NULL);",
                 "DROP INDEX public.drafts_slug_key;");
@@ -98,7 +101,7 @@ class LintVariantTest {
 
         assertThatThrownBy(() -> SchemaCodegen.generate(database, configuration))
                 .isInstanceOf(GeneratorException.class)
-                .hasMessageStartingWith("the softdelete schema lint found 5 traps")
+                .hasMessageStartingWith("the softdelete schema lint found 8 traps")
                 .hasMessageContainingAll("categories_name_key", "drafts_slug_key", "drafts_author_id_fkey",
                         "drafts_language_id_fkey", "post_tags_post_id_fkey");
         assertThat(GeneratedSources.javaFiles(directory)).isEmpty();

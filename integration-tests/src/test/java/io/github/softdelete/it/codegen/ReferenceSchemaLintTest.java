@@ -39,9 +39,17 @@ class ReferenceSchemaLintTest {
         assertThat(findings).extracting(Finding::kind, Finding::constraint)
                 .containsExactly(
                         tuple(Kind.UNIQUE_COUNTS_DELETED_ROWS, "categories_name_key"),
-                        tuple(Kind.CASCADE_ACROSS_SOFT_DELETE_BOUNDARY, "post_tags_post_id_fkey"));
+                        tuple(Kind.CASCADE_ACROSS_SOFT_DELETE_BOUNDARY, "post_tags_post_id_fkey"),
+                        tuple(Kind.VIEW_OVER_SOFT_DELETABLE_TABLE, "post_authors"),
+                        tuple(Kind.VIEW_OVER_SOFT_DELETABLE_TABLE, "user_emails"),
+                        tuple(Kind.VIEW_OVER_SOFT_DELETABLE_TABLE, "user_names"));
         assertThat(findings.get(0).message()).contains("CREATE UNIQUE INDEX categories_name_live_key ON public.categories"
                 + " USING btree (name) WHERE (deleted_at IS NULL);");
+        // live_posts filters its deleted rows itself: no finding
+        assertThat(findings.get(3).message()).contains("view public.user_emails reads soft-deletable public.users without"
+                + " filtering deleted rows", "CREATE OR REPLACE VIEW public.user_emails AS select id, email, name from users"
+                + " where users.deleted_at is null;");
+        assertThat(findings.get(2).message()).contains("p.deleted_at is null", "u.deleted_at is null");
     }
 
     @Test
@@ -51,7 +59,7 @@ class ReferenceSchemaLintTest {
 
         assertThatThrownBy(() -> SchemaCodegen.generate(database, configuration))
                 .isInstanceOf(GeneratorException.class)
-                .hasMessageStartingWith("the softdelete schema lint found 2 traps, and softdelete.lint is fail:")
+                .hasMessageStartingWith("the softdelete schema lint found 5 traps, and softdelete.lint is fail:")
                 .hasMessageContaining("[unique-counts-deleted-rows] unique constraint categories_name_key")
                 .hasMessageContaining("[cascade-across-soft-delete-boundary] foreign key post_tags_post_id_fkey")
                 .hasMessageEndingWith("Fix the schema, or set softdelete.lint to warn to generate anyway.");

@@ -152,8 +152,10 @@ class LiveParentsTest {
 
     @Test
     void allowDeletedParents_importsTheRow() {
-        assertThat(SoftDelete.allowDeletedParents(ctx).insertInto(POSTS, POSTS.AUTHOR_ID, POSTS.TITLE).values(3L, "imported").execute())
-            .isEqualTo(1);
+        // snippet:begin allow-deleted-parents
+        SoftDelete.allowDeletedParents(ctx).insertInto(POSTS, POSTS.AUTHOR_ID, POSTS.TITLE).values(3L, "imported").execute();
+        // snippet:end allow-deleted-parents
+        assertThat(plain.fetchValue(POSTS.AUTHOR_ID, POSTS.TITLE.eq("imported"))).isEqualTo(3L);
         assertThat(SoftDelete.allowDeletedParents(ctx).update(POSTS).set(POSTS.AUTHOR_ID, 3L).where(POSTS.ID.eq(10L)).execute())
             .isEqualTo(1);
 

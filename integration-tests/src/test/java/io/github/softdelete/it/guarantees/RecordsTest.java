@@ -88,8 +88,10 @@ class RecordsTest {
         post.delete();
         plain.update(POSTS).set(POSTS.TITLE, "changed meanwhile").where(POSTS.ID.eq(12L)).execute();
 
+        // snippet:begin refresh-deleted-record
         post.attach(SoftDelete.includeDeleted(ctx).configuration());
         post.refresh();
+        // snippet:end refresh-deleted-record
 
         assertThat(post.getTitle()).isEqualTo("changed meanwhile");
         assertThat(post.getDeletedAt()).isNotNull();

@@ -59,7 +59,9 @@ class TruncateTest {
 
     @Test
     void truncate_hardDelete_removesTheRows() {
+        // snippet:begin truncate-hard-delete
         SoftDelete.hardDelete(ctx).truncate(LIKES).execute();
+        // snippet:end truncate-hard-delete
 
         assertThat(plain.fetchCount(LIKES)).isZero();
     }

@@ -139,8 +139,10 @@ class ViewsTest {
     @Test
     void policyFromCatalog_findsTheViewsOverSoftDeletableTables() {
         SoftDeletePolicy policy = SoftDeletes.builder().viewsFromCatalog(plain).build();
+        // snippet:begin views-from-catalog
         SoftDeletePolicy discovered = SoftDeletePolicy.builder().schema(io.github.softdelete.it.db.Public.PUBLIC)
             .viewsFromCatalog(plain).build();
+        // snippet:end views-from-catalog
 
         assertThat(discovered.views()).containsExactlyInAnyOrder("\"live_posts\" (filters)", "\"post_authors\" (inlined)",
             "\"user_emails\" (inlined)", "\"user_names\" (inlined)");
