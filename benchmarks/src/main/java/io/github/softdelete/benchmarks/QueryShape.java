@@ -78,7 +78,10 @@ public enum QueryShape {
         .orderBy(POSTS.ID.desc())
         .limit(50)),
 
-    /** A new comment, returning its id: checked for marker writes, otherwise unchanged. */
+    /**
+     * A new comment, returning its id: checked for marker writes, and each foreign-key value wrapped in the
+     * in-statement check for a deleted parent.
+     */
     INSERT(() -> insertInto(COMMENTS, COMMENTS.POST_ID, COMMENTS.AUTHOR_ID, COMMENTS.BODY)
         .values(42L, 7L, "Nice post")
         .returning(COMMENTS.ID));

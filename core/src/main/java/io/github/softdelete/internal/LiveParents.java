@@ -160,7 +160,9 @@ final class LiveParents {
     }
 
     /** The keys from {@code table} to soft-deletable parents whose children a soft delete does not change. */
-    private static List<Relation> keysOf(TableRegistry registry, Table<?> table) {
+    private static List<Relation> keysOf(TableRegistry registry, Table<?> target) {
+        ViewDefinition view = registry.views().lookup(target);
+        Table<?> table = view != null && view.base() != null ? view.base().table() : target; // a write through a simple view
         List<Relation> keys = null;
         for (Relation relation : registry.relations())
             if (relation.rule() != OnDelete.SET_NULL && relation.rule() != OnDelete.SET_DEFAULT && relation.child().equals(table)) {

@@ -131,6 +131,9 @@ public final class SoftDeleteVisitListener implements VisitListener {
 
     private void onInsert(VisitContext context, InsertQuery<?> insert) {
         ContextFlags flags = ContextFlags.of(context.configuration());
+        ViewDefinition view = registry.views().lookup(UnfilteredTable.unwrap(((QOM.Insert<?>) insert).$into()));
+        if (view != null)
+            ViewWrites.insert(registry, (QOM.Insert<?>) insert, view, flags);
         Query filtered = InsertFilter.rewrite(registry, insert, flags);
         Query checked = flags.deletedParents() ? null
             : LiveParents.insert(registry, (QOM.Insert<?>) (filtered != null ? filtered : insert), context.configuration());

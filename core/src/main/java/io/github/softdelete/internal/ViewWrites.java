@@ -26,6 +26,8 @@ import io.github.softdelete.SoftDeleteException;
  *       which is then soft-deleted like any DELETE of {@code t}, cascades included.</li>
  *   <li>{@code UPDATE v SET ... WHERE c}, same views: gets {@code AND v.key IN (SELECT key FROM t WHERE live)},
  *       and the marker guard applies to its SET clause.</li>
+ *   <li>{@code INSERT INTO v}: PostgreSQL inserts into {@code t}; the marker guard and the deleted-parent check
+ *       ({@link LiveParents}) apply as for {@code t}.</li>
  *   <li>Any other DELETE or UPDATE through such a view is refused, naming the view, the table and the fix.
  *       Under {@code hardDelete}, a DELETE runs as written.</li>
  * </ul>
@@ -66,6 +68,12 @@ final class ViewWrites {
         Condition live = RowSets.in(RowSets.on(update.$table(), view.key()),
             asRecords(DSL.select(RowSets.key(view.base())).from(rows).where(base.predicate(ReadMode.LIVE))));
         return update.$where(Predicates.and(update.$where(), live));
+    }
+
+    /** Checks an INSERT through {@code view}: like an INSERT into its base table, it may not write the marker. */
+    static void insert(TableRegistry registry, QOM.Insert<?> insert, ViewDefinition view, ContextFlags flags) {
+        if (view.base() != null && !flags.markerWrites())
+            MarkerWriteGuard.checkInsert(TableReference.resolve(registry, view.base().table()), insert);
     }
 
     private static String reason(ViewDefinition view) {

@@ -102,6 +102,13 @@ class ViewsTest {
     }
 
     @Test
+    void insertThroughSimpleView_insertsALiveBaseRow() {
+        assertThat(ctx.insertInto(USER_EMAILS, USER_EMAILS.EMAIL, USER_EMAILS.NAME).values("eve@example.com", "eve").execute())
+            .isEqualTo(1);
+        assertThat(plain.fetchValue(USERS.DELETED_AT, USERS.EMAIL.eq("eve@example.com"))).isNull();
+    }
+
+    @Test
     void readSimpleView_liveRowsOnly() {
         assertThat(ctx.select(USER_EMAILS.EMAIL).from(USER_EMAILS).orderBy(USER_EMAILS.ID).fetch(USER_EMAILS.EMAIL))
             .containsExactly("alice@example.com", "bob@example.com", "dave@example.com");
