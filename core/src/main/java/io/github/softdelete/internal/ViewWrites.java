@@ -6,8 +6,8 @@ import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.DeleteQuery;
-import org.jooq.Field;
 import org.jooq.Query;
+import org.jooq.Record;
 import org.jooq.Select;
 import org.jooq.SelectLimitStep;
 import org.jooq.Table;
@@ -94,8 +94,8 @@ final class ViewWrites {
     }
 
     @SuppressWarnings("unchecked")
-    private static Select<? extends org.jooq.Record> asRecords(Select<?> select) {
-        return (Select<? extends org.jooq.Record>) select;
+    private static Select<? extends Record> asRecords(Select<?> select) {
+        return (Select<? extends Record>) select;
     }
 
 }

@@ -1,11 +1,13 @@
 package io.github.softdelete.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jooq.Table;
 import org.jooq.impl.QOM;
+import org.jooq.impl.TableImpl;
 
 /**
  * The views of a policy that read soft-deletable tables, found by name: a view reference is a generated
@@ -23,7 +25,7 @@ public final class Views {
     public Views(List<ViewDefinition> views) {
         this.all = List.copyOf(views);
         for (ViewDefinition view : all)
-            byName.computeIfAbsent(view.view().getName(), k -> new java.util.ArrayList<>()).add(view);
+            byName.computeIfAbsent(view.view().getName(), k -> new ArrayList<>()).add(view);
     }
 
     /** Every registered view. */
@@ -40,10 +42,10 @@ public final class Views {
         if (all.isEmpty() || reference instanceof UnfilteredTable<?>)
             return null;
         Table<?> table = reference instanceof QOM.TableAlias<?> alias ? alias.$aliased() : reference;
-        if (!(table instanceof org.jooq.impl.TableImpl<?>))
+        if (!(table instanceof TableImpl<?>))
             return null; // a derived table, join or VALUES, even if its alias has a view's name
         // An alias of a generated view is an instance of its class under another name.
-        if (table.getClass() != org.jooq.impl.TableImpl.class)
+        if (table.getClass() != TableImpl.class)
             for (ViewDefinition candidate : all)
                 if (candidate.view().getClass() == table.getClass())
                     return candidate;

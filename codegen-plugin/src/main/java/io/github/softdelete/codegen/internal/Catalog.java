@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jooq.DSLContext;
 import org.jooq.DataType;
@@ -116,7 +117,7 @@ public record Catalog(List<CatalogIndex> indexes, List<CatalogForeignKey> foreig
     }
 
     /** The views that read at least one of {@code tables}. */
-    public List<CatalogView> viewsReading(java.util.Set<TableName> tables) {
+    public List<CatalogView> viewsReading(Set<TableName> tables) {
         return views.stream().filter(v -> v.reads().stream().anyMatch(tables::contains)).toList();
     }
 

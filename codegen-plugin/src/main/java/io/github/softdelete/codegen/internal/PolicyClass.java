@@ -3,6 +3,8 @@ package io.github.softdelete.codegen.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import org.jooq.codegen.GeneratorStrategy;
@@ -73,7 +75,7 @@ public final class PolicyClass {
         List<PolicySource.View> views = new ArrayList<>();
         if (facts.catalog().isEmpty())
             return views;
-        java.util.Set<TableName> softDeletable = new java.util.TreeSet<>();
+        Set<TableName> softDeletable = new TreeSet<>();
         for (TableDefinition table : tables)
             if (facts.isSoftDeletable(table))
                 softDeletable.add(TableName.of(table));
