@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import javax.sql.DataSource;
+
 import org.jooq.Condition;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
@@ -12,6 +14,7 @@ import org.jooq.Table;
 import org.jooq.ExecuteListenerProvider;
 import org.jooq.VisitListenerProvider;
 import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultVisitListenerProvider;
 
 import io.github.softdelete.internal.ContextFlags;
@@ -19,6 +22,7 @@ import io.github.softdelete.internal.ReadMode;
 import io.github.softdelete.internal.Restore;
 import io.github.softdelete.internal.StatementRefusals;
 import io.github.softdelete.internal.SoftDeleteVisitListener;
+import io.github.softdelete.internal.SqlTextDataSource;
 import io.github.softdelete.internal.TableRegistry;
 import io.github.softdelete.internal.UnfilteredTable;
 
@@ -191,6 +195,47 @@ public final class SoftDelete {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(condition, "condition");
         return Restore.runWithParents(ctx, registry(ctx), table, condition);
+    }
+
+    /**
+     * A DataSource for JDBC code that does not go through jOOQ ({@code JdbcTemplate}, MyBatis, hand-written
+     * JDBC): each statement is parsed by jOOQ's parser and rendered through the soft-delete listener, so
+     * its reads are filtered, its DELETEs become soft deletes with cascades, and its bind variables pass
+     * through unchanged. Built on jOOQ's {@code DSLContext.parsingConnection()}; connections come from
+     * {@code configuration}'s {@code ConnectionProvider} (its DataSource), and the opt-outs of the
+     * configuration's context apply, e.g. {@code SoftDelete.dataSource(SoftDelete.includeDeleted(ctx).configuration())}.
+     * <pre>{@code
+     * DataSource filtered = SoftDelete.dataSource(configuration);
+     * new JdbcTemplate(filtered).queryForList("select email from users");   // live users only
+     * }</pre>
+     * A statement jOOQ cannot parse is refused with a {@link SoftDeleteException}; see
+     * {@link #dataSource(Configuration, UnparseableSql)} to pass such statements through. Each SQL string
+     * is parsed once and its rendering cached (bounded by {@code Settings.cacheParsingConnectionLRUCacheSize},
+     * 8192 by default). See docs/sql-text.md for which SQL the parser handles.
+     *
+     * @param configuration a configuration with a connection and the soft-delete listener installed
+     * @return the DataSource; thread-safe
+     * @throws NullPointerException  when {@code configuration} is null
+     * @throws IllegalStateException when the soft-delete listener is not installed on {@code configuration}
+     */
+    public static DataSource dataSource(Configuration configuration) {
+        return dataSource(configuration, UnparseableSql.REFUSE);
+    }
+
+    /**
+     * Like {@link #dataSource(Configuration)}, with a choice of what happens to statements jOOQ cannot parse.
+     *
+     * @param configuration a configuration with a connection and the soft-delete listener installed
+     * @param unparseable   refuse them (the default), or send them unchanged and <b>unfiltered</b>
+     * @return the DataSource; thread-safe
+     * @throws NullPointerException  when an argument is null
+     * @throws IllegalStateException when the soft-delete listener is not installed on {@code configuration}
+     */
+    public static DataSource dataSource(Configuration configuration, UnparseableSql unparseable) {
+        Objects.requireNonNull(configuration, "configuration");
+        Objects.requireNonNull(unparseable, "unparseable");
+        registry(DSL.using(configuration));
+        return new SqlTextDataSource(configuration, unparseable);
     }
 
     private static ContextFlags flags(DSLContext ctx) {
