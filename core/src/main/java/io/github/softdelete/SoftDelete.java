@@ -41,7 +41,7 @@ import io.github.softdelete.internal.UnfilteredTable;
  * }</pre>
  *
  * <p>The opt-outs ({@link #includeDeleted}, {@link #onlyDeleted}, {@link #hardDelete},
- * {@link #allowMarkerWrites}) return a new context derived from the one given. They apply to queries
+ * {@link #allowMarkerWrites}, {@link #allowPlainSql}) return a new context derived from the one given. They apply to queries
  * built from that context only (and to transactions run on it), never to the original context.
  *
  * <p>All methods are thread-safe.
@@ -70,7 +70,7 @@ public final class SoftDelete {
             if (!SoftDeleteVisitListener.isInstance(provider.provide()))
                 providers.add(provider);
         providers.add(new DefaultVisitListenerProvider(
-            new SoftDeleteVisitListener(policy.registry(), policy.strictPlainSql())));
+            new SoftDeleteVisitListener(policy.registry(), policy.strictPlainSql(), policy.parsePlainSql())));
         configuration.set(providers.toArray(VisitListenerProvider[]::new));
         List<ExecuteListenerProvider> executeListeners = new ArrayList<>();
         for (ExecuteListenerProvider provider : configuration.executeListenerProviders())
@@ -150,6 +150,23 @@ public final class SoftDelete {
      */
     public static DSLContext allowMarkerWrites(DSLContext ctx) {
         return flags(ctx).withMarkerWrites().applyTo(ctx);
+    }
+
+    /**
+     * A context whose plain SQL the user vouches for: a strict policy
+     * ({@link SoftDeletePolicy.Builder#strictPlainSql(boolean)}) lets it through unchecked, and it is
+     * not parsed ({@link SoftDeletePolicy.Builder#parsePlainSql(boolean)}). For SQL text that filters
+     * deleted rows itself:
+     * <pre>{@code
+     * SoftDelete.allowPlainSql(ctx).fetch("select id from posts where deleted_at is null and id = ?", id);
+     * }</pre>
+     * The DSL parts of its queries are rewritten as usual.
+     *
+     * @param ctx the context to derive from; it is not changed
+     * @return the derived context
+     */
+    public static DSLContext allowPlainSql(DSLContext ctx) {
+        return flags(ctx).withPlainSql().applyTo(ctx);
     }
 
     /**

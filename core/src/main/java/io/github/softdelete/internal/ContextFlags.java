@@ -15,11 +15,12 @@ import org.jooq.impl.DSL;
  * @param readMode     which rows reads see
  * @param hardDelete   whether DELETE statements delete physically
  * @param markerWrites whether INSERT and UPDATE may write the marker column (the escape hatch)
+ * @param plainSql     whether the user vouches for the plain SQL of the context, so that a strict policy lets it through
  */
-public record ContextFlags(ReadMode readMode, boolean hardDelete, boolean markerWrites) {
+public record ContextFlags(ReadMode readMode, boolean hardDelete, boolean markerWrites, boolean plainSql) {
 
     /** The flags of a context that nobody changed. */
-    public static final ContextFlags DEFAULT = new ContextFlags(ReadMode.LIVE, false, false);
+    public static final ContextFlags DEFAULT = new ContextFlags(ReadMode.LIVE, false, false, false);
 
     private enum Key { SOFT_DELETE_FLAGS }
 
@@ -37,14 +38,18 @@ public record ContextFlags(ReadMode readMode, boolean hardDelete, boolean marker
     }
 
     public ContextFlags withReadMode(ReadMode mode) {
-        return new ContextFlags(mode, hardDelete, markerWrites);
+        return new ContextFlags(mode, hardDelete, markerWrites, plainSql);
     }
 
     public ContextFlags withHardDelete() {
-        return new ContextFlags(readMode, true, markerWrites);
+        return new ContextFlags(readMode, true, markerWrites, plainSql);
     }
 
     public ContextFlags withMarkerWrites() {
-        return new ContextFlags(readMode, hardDelete, true);
+        return new ContextFlags(readMode, hardDelete, true, plainSql);
+    }
+
+    public ContextFlags withPlainSql() {
+        return new ContextFlags(readMode, hardDelete, markerWrites, true);
     }
 }

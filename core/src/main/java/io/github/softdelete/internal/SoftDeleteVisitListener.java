@@ -34,7 +34,8 @@ import org.jooq.impl.QOM;
  *   <li>{@link UpdateQuery} and {@link InsertQuery}: {@link UpdateFilter}, {@link InsertFilter} and the
  *       {@link MarkerWriteGuard}.</li>
  *   <li>{@link Merge} and plain {@link SQL}: refused where they would leak ({@link MergeGuard},
- *       {@link PlainSqlGuard}).</li>
+ *       {@link PlainSqlGuard}); plain-SQL statements and tables are parsed and rewritten when the policy
+ *       asks for it ({@link PlainSqlParsing}).</li>
  * </ol>
  * Deliberately left alone: the SELECT list, GROUP BY, HAVING, ORDER BY, window and locking clauses
  * (they see only rows the FROM produced), and tables that are not soft-deletable.
@@ -52,10 +53,16 @@ public final class SoftDeleteVisitListener implements VisitListener {
 
     private final TableRegistry registry;
     private final boolean strictPlainSql;
+    private final boolean parsePlainSql;
 
     public SoftDeleteVisitListener(TableRegistry registry, boolean strictPlainSql) {
+        this(registry, strictPlainSql, false);
+    }
+
+    public SoftDeleteVisitListener(TableRegistry registry, boolean strictPlainSql, boolean parsePlainSql) {
         this.registry = registry;
         this.strictPlainSql = strictPlainSql;
+        this.parsePlainSql = parsePlainSql;
     }
 
     @Override
@@ -74,8 +81,8 @@ public final class SoftDeleteVisitListener implements VisitListener {
             case INSERT -> replace(context, InsertFilter.rewrite(registry, (InsertQuery<?>) part, ContextFlags.of(context.configuration())));
             case MERGE -> MergeGuard.enter(context);
             case PLAIN_SQL -> {
-                if (strictPlainSql)
-                    PlainSqlGuard.check(context, part);
+                if (strictPlainSql || parsePlainSql)
+                    onPlainSql(context, part);
             }
             case OTHER -> { }
         }
@@ -91,6 +98,16 @@ public final class SoftDeleteVisitListener implements VisitListener {
         ReadMode mode = ContextFlags.of(context.configuration()).readMode();
         if (mode != ReadMode.ALL)
             replace(context, JoinFilter.rewrite(registry, join, mode));
+    }
+
+    private void onPlainSql(VisitContext context, QueryPart sql) {
+        if (ContextFlags.of(context.configuration()).plainSql())
+            return;
+        QueryPart parsed = parsePlainSql ? PlainSqlParsing.rewrite(context, sql) : null;
+        if (parsed != null)
+            context.queryPart(parsed);
+        else if (strictPlainSql)
+            PlainSqlGuard.check(registry, sql);
     }
 
     private void onDelete(VisitContext context, DeleteQuery<?> delete) {

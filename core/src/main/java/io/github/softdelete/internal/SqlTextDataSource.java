@@ -12,8 +12,6 @@ import javax.sql.DataSource;
 
 import org.jooq.Configuration;
 import org.jooq.ConnectionProvider;
-import org.jooq.conf.ParseNameCase;
-import org.jooq.conf.ParseUnknownFunctions;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -49,12 +47,7 @@ public final class SqlTextDataSource implements DataSource {
         Objects.requireNonNull(configuration, "configuration");
         Objects.requireNonNull(unparseable, "unparseable");
         this.target = configuration.connectionProvider();
-        this.parsing = configuration
-            .deriveSettings(s -> s
-                .withParseNameCase(s.getParseNameCase() == null || s.getParseNameCase() == ParseNameCase.DEFAULT
-                    ? ParseNameCase.LOWER_IF_UNQUOTED : s.getParseNameCase())
-                .withParseUnknownFunctions(s.getParseUnknownFunctions() == null
-                    ? ParseUnknownFunctions.IGNORE : s.getParseUnknownFunctions()))
+        this.parsing = PlainSqlParsing.parserConfiguration(configuration)
             .derive(new HandOver());
         Integer size = parsing.settings().getCacheParsingConnectionLRUCacheSize();
         this.verdicts = new ParseVerdicts(parsing, unparseable, size == null || size <= 0 ? DEFAULT_CACHE_SIZE : size);
