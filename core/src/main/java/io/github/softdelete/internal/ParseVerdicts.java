@@ -24,6 +24,12 @@ import io.github.softdelete.UnparseableSql;
 final class ParseVerdicts {
 
     private static final String PARSEABLE = "";
+    // jOOQ's parser reads some statements as nothing (an IgnoreQuery, package-private, nested in
+    // DefaultParseContext in 3.19 and in ParserImpl on later branches): SET commands
+    // it does not model (SET statement_timeout = 0), COMMENT ON, OWNER TO. Its parsing connection would send
+    // "/* ignored */" instead, silently dropping them; none of them reads or writes rows, so they are sent unchanged.
+    private static final String IGNORED_BY_JOOQ = "$IgnoreQuery";
+    private static final String UNCHANGED = "\0unchanged";
     private static final int QUOTED_START = 120;
 
     private final Configuration configuration;
@@ -44,7 +50,9 @@ final class ParseVerdicts {
     }
 
     /**
-     * True when {@code sql} goes through the parser; false when it is passed through unchanged.
+     * True when {@code sql} goes through the parser; false when it is passed through unchanged: a statement
+     * jOOQ's parser reads as nothing (it reads or writes no rows), or one it cannot read when the user lets
+     * those through.
      *
      * @throws SoftDeleteException when jOOQ cannot parse it and such statements are refused
      */
@@ -61,7 +69,7 @@ final class ParseVerdicts {
         }
         if (verdict.isEmpty())
             return true;
-        if (unparseable == UnparseableSql.PASS_THROUGH_UNFILTERED)
+        if (verdict.equals(UNCHANGED) || unparseable == UnparseableSql.PASS_THROUGH_UNFILTERED)
             return false;
         throw new SoftDeleteException("cannot filter the SQL statement \"" + start(sql) + "\": jOOQ's parser does not"
             + " read it (" + verdict + "), so deleted rows cannot be hidden from it. Rewrite it in SQL that jOOQ parses,"
@@ -71,12 +79,17 @@ final class ParseVerdicts {
 
     private String verdictOf(String sql) {
         try {
-            configuration.dsl().parser().parseQuery(sql);
-            return PARSEABLE;
+            org.jooq.Query query = configuration.dsl().parser().parseQuery(sql);
+            return ignoredByJooq(query) ? UNCHANGED : PARSEABLE;
         } catch (ParserException e) {
             String message = e.getMessage();
             return message == null || message.isEmpty() ? "no message" : message.lines().findFirst().orElse(message);
         }
+    }
+
+    /** Whether jOOQ's parser read a statement as nothing, which must then be sent as written. */
+    static boolean ignoredByJooq(org.jooq.Query query) {
+        return query != null && query.getClass().getName().endsWith(IGNORED_BY_JOOQ);
     }
 
     static String start(String sql) {

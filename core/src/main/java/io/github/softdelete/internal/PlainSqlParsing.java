@@ -2,6 +2,7 @@ package io.github.softdelete.internal;
 
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.jooq.QueryPart;
 import org.jooq.Select;
 import org.jooq.Table;
@@ -27,7 +28,8 @@ import org.jooq.impl.QOM;
  *       renders as parsed. Anything else (a join) is left to the strict check.</li>
  * </ul>
  * The text and its bind values are taken by rendering the part without listeners. Text the parser
- * does not read is left alone (null).
+ * does not read is left alone (null), and so is text it reads as nothing ({@code SET statement_timeout = 0}),
+ * which would otherwise render as {@code /* ignored * /}.
  */
 final class PlainSqlParsing {
 
@@ -54,8 +56,10 @@ final class PlainSqlParsing {
             DSLContext parsing = DSL.using(parserConfiguration(context.configuration()));
             // The replacement itself is not visited again, only its children: wrap the parsed statement
             // so that it is a child, and its own rules (SELECT, DELETE, ...) apply.
-            if (statement)
-                return DSL.sql("{0}", parsing.parser().parseQuery(text, binds));
+            if (statement) {
+                Query query = parsing.parser().parseQuery(text, binds);
+                return ParseVerdicts.ignoredByJooq(query) ? null : DSL.sql("{0}", query);
+            }
             // DSL.table(String).as("u") renders TableAlias > Alias > SQLTable > SQL: the alias follows the text
             boolean aliased = stack.length >= 4 && stack[stack.length - 4] instanceof QOM.TableAlias<?>;
             return asTable(parsing.parser().parseTable(text, binds), aliased);
@@ -73,11 +77,16 @@ final class PlainSqlParsing {
         return aliased ? DSL.sql("({0})", select) : DSL.sql("({0}) as {1}", select, DSL.name(table.getName()));
     }
 
+    /**
+     * {@code configuration} with the parser settings of the SQL-text paths: unquoted identifiers folded to
+     * lower case as PostgreSQL folds them (unless the user chose a name case), unknown functions kept.
+     */
     static Configuration parserConfiguration(Configuration configuration) {
         return configuration.deriveSettings(s -> s
             .withParseNameCase(s.getParseNameCase() == null || s.getParseNameCase() == ParseNameCase.DEFAULT
                 ? ParseNameCase.LOWER_IF_UNQUOTED : s.getParseNameCase())
-            .withParseUnknownFunctions(s.getParseUnknownFunctions() == null
-                ? ParseUnknownFunctions.IGNORE : s.getParseUnknownFunctions()));
+            // Settings' default is FAIL, which cannot be told apart from FAIL set on purpose: always IGNORE,
+            // so that calls of functions jOOQ does not know are kept as written.
+            .withParseUnknownFunctions(ParseUnknownFunctions.IGNORE));
     }
 }

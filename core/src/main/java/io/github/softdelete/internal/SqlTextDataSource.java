@@ -28,9 +28,8 @@ import io.github.softdelete.UnparseableSql;
  * cannot parse are refused or sent unchanged, as {@link ParseVerdicts} decides.
  *
  * <p>Parser settings: unquoted identifiers are folded to lower case, as PostgreSQL does, so that
- * {@code FROM Users} finds the policy's {@code users}; calls of functions jOOQ does not know are kept
- * as they are ({@code Settings.parseUnknownFunctions = IGNORE}), which the user may override in the
- * configuration's settings.
+ * {@code FROM Users} finds the policy's {@code users} (a name case set in the configuration's settings
+ * wins); calls of functions jOOQ does not know are kept as they are ({@code Settings.parseUnknownFunctions = IGNORE}).
  *
  * <p>Thread-safe, as the DataSource contract requires; its connections are not, as JDBC connections are not.
  */

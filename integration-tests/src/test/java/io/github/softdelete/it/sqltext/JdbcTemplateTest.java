@@ -49,6 +49,20 @@ class JdbcTemplateTest {
     }
 
     @Test
+    void documentedUsage_readsLiveRows_deleteIsSoft() {
+        // snippet:begin sql-text-datasource
+        DataSource filtered = SoftDelete.dataSource(ctx.configuration());
+        JdbcTemplate jdbc = new JdbcTemplate(filtered);
+
+        List<Long> live = jdbc.queryForList("select id from users order by id", Long.class);
+        jdbc.update("delete from posts where id = ?", 10L);
+        // snippet:end sql-text-datasource
+
+        assertThat(live).containsExactly(1L, 2L, 4L);
+        assertThat(plain.fetchCount(POSTS, POSTS.DELETED_AT.isNotNull())).isEqualTo(3);
+    }
+
+    @Test
     void queryForList_liveRowsOnly() {
         assertThat(jdbc.queryForList("select id from users order by id", Long.class)).containsExactly(1L, 2L, 4L);
         assertThat(jdbc.queryForList("SELECT P.ID FROM Posts P JOIN Users U ON U.ID = P.AUTHOR_ID ORDER BY 1", Long.class))
@@ -113,7 +127,10 @@ class JdbcTemplateTest {
 
     @Test
     void unparseableStatement_passedThroughUnfiltered_whenChosen() {
-        JdbcTemplate passing = new JdbcTemplate(SoftDelete.dataSource(ctx.configuration(), UnparseableSql.PASS_THROUGH_UNFILTERED));
+        // snippet:begin sql-text-pass-through
+        DataSource lenient = SoftDelete.dataSource(ctx.configuration(), UnparseableSql.PASS_THROUGH_UNFILTERED);
+        // snippet:end sql-text-pass-through
+        JdbcTemplate passing = new JdbcTemplate(lenient);
 
         assertThat(passing.queryForList("select ntile(id::int) over () from users")).hasSize(4);
         assertThat(passing.queryForList("select id from users", Long.class)).containsExactlyInAnyOrder(1L, 2L, 4L);
@@ -139,6 +156,21 @@ class JdbcTemplateTest {
         });
 
         assertThat(ids).containsExactly(1L, 2L, 4L);
+    }
+
+    @Test
+    void setCommand_thatJooqParsesAsNothing_sentUnchanged() {
+        String timeout = jdbc.execute((java.sql.Connection connection) -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("SET statement_timeout = 12345");
+            }
+            try (var statement = connection.prepareStatement("select current_setting('statement_timeout')"); var rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+
+        assertThat(timeout).isEqualTo("12345ms");
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Result;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,27 @@ class PlainSqlParsingTest {
     }
 
     @Test
+    void documentedUsage_parsePlainSql_liveRowsOnly(TestDatabase database) {
+        // snippet:begin parse-plain-sql
+        DSLContext parsing = DSL.using(SoftDelete.install(database.newConfiguration(),
+            SoftDeletePolicy.builder().schema(PUBLIC).parsePlainSql(true).build()));
+
+        Result<Record> live = parsing.fetch("select id from users where id > ?", 1L);
+        // snippet:end parse-plain-sql
+        assertThat(live.getValues(0, Long.class)).containsExactlyInAnyOrder(2L, 4L);
+    }
+
+    @Test
+    void documentedUsage_allowPlainSql_vouchedSqlRunsAsWritten() {
+        // snippet:begin allow-plain-sql
+        DSLContext vouched = SoftDelete.allowPlainSql(strict);
+        Result<Record> live = vouched.fetch("select id from users where deleted_at is null");
+        // snippet:end allow-plain-sql
+
+        assertThat(live.getValues(0, Long.class)).containsExactlyInAnyOrder(1L, 2L, 4L);
+    }
+
+    @Test
     void fetch_plainSqlStatement_liveRowsOnly() {
         assertThat(ctx.fetch("select id from users order by id").getValues(0, Long.class)).containsExactly(1L, 2L, 4L);
         assertThat(ctx.fetch("SELECT ID FROM Users WHERE ID > ? ORDER BY 1", 1L).getValues(0, Long.class)).containsExactly(2L, 4L);
@@ -52,6 +75,16 @@ class PlainSqlParsingTest {
         assertThat(count).isEqualTo(1);
         assertThat(plain.fetchCount(LIKES, LIKES.USER_ID.eq(1L).and(LIKES.COMMENT_ID.eq(100L)).and(LIKES.DELETED_AT.isNotNull())))
             .isEqualTo(1);
+    }
+
+    @Test
+    void setCommand_thatJooqParsesAsNothing_runsAsWritten() {
+        String timeout = ctx.transactionResult(tx -> {
+            tx.dsl().execute("SET statement_timeout = 12345");
+            return String.valueOf(tx.dsl().fetchValue("select current_setting('statement_timeout')"));
+        });
+
+        assertThat(timeout).isEqualTo("12345ms");
     }
 
     @Test
