@@ -33,7 +33,7 @@ final class NullExtendedSides {
 
     // Plain SQL: jOOQ renders an empty select list as "select 1", which would add a column. "(select)"
     // names no table, so the strict plain-SQL guard lets it through.
-    private static final String EMPTY_ROW = "(select)";
+    static final String EMPTY_ROW = "(select)";
 
     private NullExtendedSides() {
     }

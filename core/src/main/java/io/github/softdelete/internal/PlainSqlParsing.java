@@ -51,6 +51,8 @@ final class PlainSqlParsing {
             return null;
         DSLContext plain = DSL.using(new DefaultConfiguration().set(context.dialect()).set(context.settings()));
         String text = plain.render(sql);
+        if (text.equals(NullExtendedSides.EMPTY_ROW))
+            return null; // the library's own empty relation: parsed, it would render as "(select 1)", one column more
         Object[] binds = plain.extractBindValues(sql).toArray();
         try {
             DSLContext parsing = DSL.using(parserConfiguration(context.configuration()));

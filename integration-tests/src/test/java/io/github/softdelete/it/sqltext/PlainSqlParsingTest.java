@@ -66,6 +66,9 @@ class PlainSqlParsingTest {
         assertThat(ctx.fetch("select id from users order by id").getValues(0, Long.class)).containsExactly(1L, 2L, 4L);
         assertThat(ctx.fetch("SELECT ID FROM Users WHERE ID > ? ORDER BY 1", 1L).getValues(0, Long.class)).containsExactly(2L, 4L);
         assertThat(ctx.fetchValue("select count(*) from posts p left join users u using (id)")).isEqualTo(4L);
+        assertThat(ctx.fetch("select * from tags left join users using (id) order by id").map(r -> java.util.Arrays.asList(r.intoArray())))
+            .containsExactly(java.util.Arrays.asList(1L, "java", "alice@example.com", "alice", null),
+                java.util.Arrays.asList(2L, "sql", "bob@example.com", "bob", null), java.util.Arrays.asList(3L, "misc", null, null, null));
     }
 
     @Test
