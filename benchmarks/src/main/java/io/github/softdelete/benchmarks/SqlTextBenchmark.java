@@ -30,8 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgs = { "-Xms512m", "-Xmx512m", "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true" })
+// Ten measurements, twice B2's: the round trip dominates, and on a shared machine its noise does too.
 @Warmup(iterations = 6, time = 1)
-@Measurement(iterations = 5, time = 600, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 10, time = 600, timeUnit = TimeUnit.MILLISECONDS)
 public class SqlTextBenchmark {
 
     @Param
