@@ -48,6 +48,11 @@ public final class SqlTextDataSource implements DataSource {
         this.target = configuration.connectionProvider();
         this.parsing = PlainSqlParsing.parserConfiguration(configuration)
             .derive(new HandOver());
+        // derive() copies the data map, caches included: a translation cache that jOOQ built for the
+        // user's own parsing connection on this configuration holds renderings with other parser settings.
+        // jOOQ keys its caches by its package-private enum CacheType; they refill on demand.
+        parsing.data().keySet().removeIf(key -> key instanceof Enum<?> constant
+            && constant.getDeclaringClass().getName().equals("org.jooq.impl.CacheType"));
         Integer size = parsing.settings().getCacheParsingConnectionLRUCacheSize();
         this.verdicts = new ParseVerdicts(parsing, unparseable, size == null || size <= 0 ? DEFAULT_CACHE_SIZE : size);
     }
