@@ -43,7 +43,7 @@ final class SqlTextConnection implements InvocationHandler {
             case "prepareStatement", "prepareCall" ->
                 call(method, verdicts.parse((String) args[0]) ? parsing : physical, args);
             case "createStatement" -> SqlTextStatement.wrap(
-                (Statement) call(method, parsing, args), (Statement) call(method, physical, args), verdicts);
+                (Statement) call(method, parsing, args), (Statement) call(method, physical, args), verdicts, (Connection) proxy);
             case "close" -> {
                 if (!closed) {
                     closed = true;

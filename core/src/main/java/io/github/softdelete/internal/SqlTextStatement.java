@@ -3,6 +3,7 @@ package io.github.softdelete.internal;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.sql.Statement;
 
 import io.github.softdelete.SoftDeleteException;
@@ -20,19 +21,21 @@ final class SqlTextStatement implements InvocationHandler {
     private final Statement parsing;
     private final Statement physical;
     private final ParseVerdicts verdicts;
+    private final Connection connection;
     private Statement current;
     private Statement batch;
 
-    private SqlTextStatement(Statement parsing, Statement physical, ParseVerdicts verdicts) {
+    private SqlTextStatement(Statement parsing, Statement physical, ParseVerdicts verdicts, Connection connection) {
         this.parsing = parsing;
         this.physical = physical;
         this.verdicts = verdicts;
+        this.connection = connection;
         this.current = parsing;
     }
 
-    static Statement wrap(Statement parsing, Statement physical, ParseVerdicts verdicts) {
+    static Statement wrap(Statement parsing, Statement physical, ParseVerdicts verdicts, Connection connection) {
         return (Statement) Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] { Statement.class },
-            new SqlTextStatement(parsing, physical, verdicts));
+            new SqlTextStatement(parsing, physical, verdicts, connection));
     }
 
     @Override
@@ -60,6 +63,8 @@ final class SqlTextStatement implements InvocationHandler {
                 SqlTextConnection.call(method, physical, args);
                 yield SqlTextConnection.call(method, parsing, args);
             }
+            // the filtering connection, never the physical one, so that statements made from it are filtered too
+            case "getConnection" -> connection;
             case "equals" -> proxy == args[0];
             case "hashCode" -> System.identityHashCode(proxy);
             case "toString" -> "SoftDelete SQL-text statement";

@@ -147,7 +147,8 @@ class JdbcTemplateTest {
     @Test
     void plainStatement_parsedToo() {
         List<Long> ids = jdbc.execute((java.sql.Connection connection) -> {
-            try (var statement = connection.createStatement(); var rs = statement.executeQuery("select id from users order by id")) {
+            try (var statement = connection.createStatement();
+                    var rs = statement.getConnection().createStatement().executeQuery("select id from users order by id")) {
                 List<Long> out = new java.util.ArrayList<>();
                 while (rs.next())
                     out.add(rs.getLong(1));
