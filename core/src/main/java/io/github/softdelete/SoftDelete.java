@@ -2,18 +2,24 @@ package io.github.softdelete;
 
 import java.util.Objects;
 
+import javax.sql.DataSource;
+
 import org.jooq.Condition;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.VisitListenerProvider;
+import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultVisitListenerProvider;
 
 import io.github.softdelete.internal.ContextFlags;
 import io.github.softdelete.internal.Installation;
 import io.github.softdelete.internal.ReadMode;
 import io.github.softdelete.internal.Restore;
 import io.github.softdelete.internal.SoftDeleteVisitListener;
+import io.github.softdelete.internal.SqlTextDataSource;
 import io.github.softdelete.internal.TableRegistry;
 import io.github.softdelete.internal.UnfilteredTable;
 
@@ -32,7 +38,7 @@ import io.github.softdelete.internal.UnfilteredTable;
  * }</pre>
  *
  * <p>The opt-outs ({@link #includeDeleted}, {@link #onlyDeleted}, {@link #hardDelete},
- * {@link #allowMarkerWrites}) return a new context derived from the one given. They apply to queries
+ * {@link #allowMarkerWrites}, {@link #allowPlainSql}) return a new context derived from the one given. They apply to queries
  * built from that context only (and to transactions run on it), never to the original context.
  *
  * <p>All methods are thread-safe.
@@ -64,7 +70,7 @@ public final class SoftDelete {
     public static Configuration install(Configuration configuration, SoftDeletePolicy policy) {
         Objects.requireNonNull(configuration, "configuration");
         Objects.requireNonNull(policy, "policy");
-        return Installation.install(configuration, policy.registry(), policy.strictPlainSql());
+        return Installation.install(configuration, policy.registry(), policy.strictPlainSql(), policy.parsePlainSql());
     }
 
     /**
@@ -159,6 +165,23 @@ public final class SoftDelete {
     }
 
     /**
+     * A context whose plain SQL the user vouches for: a strict policy
+     * ({@link SoftDeletePolicy.Builder#strictPlainSql(boolean)}) lets it through unchecked, and it is
+     * not parsed ({@link SoftDeletePolicy.Builder#parsePlainSql(boolean)}). For SQL text that filters
+     * deleted rows itself:
+     * <pre>{@code
+     * SoftDelete.allowPlainSql(ctx).fetch("select id from posts where deleted_at is null and id = ?", id);
+     * }</pre>
+     * The DSL parts of its queries are rewritten as usual.
+     *
+     * @param ctx the context to derive from; it is not changed
+     * @return the derived context
+     */
+    public static DSLContext allowPlainSql(DSLContext ctx) {
+        return flags(ctx).withPlainSql().applyTo(ctx);
+    }
+
+    /**
      * Brings back the deleted rows of {@code table} that match {@code condition}, and exactly the rows
      * that their delete took with them over {@code ON DELETE CASCADE} keys: in one statement,
      * {@code UPDATE table SET marker = NULL WHERE condition AND marker IS NOT NULL}, with one data-modifying
@@ -201,6 +224,47 @@ public final class SoftDelete {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(condition, "condition");
         return Restore.runWithParents(ctx, registry(ctx), table, condition);
+    }
+
+    /**
+     * A DataSource for JDBC code that does not go through jOOQ ({@code JdbcTemplate}, MyBatis, hand-written
+     * JDBC): each statement is parsed by jOOQ's parser and rendered through the soft-delete listener, so
+     * its reads are filtered, its DELETEs become soft deletes with cascades, and its bind variables pass
+     * through unchanged. Built on jOOQ's {@code DSLContext.parsingConnection()}; connections come from
+     * {@code configuration}'s {@code ConnectionProvider} (its DataSource), and the opt-outs of the
+     * configuration's context apply, e.g. {@code SoftDelete.dataSource(SoftDelete.includeDeleted(ctx).configuration())}.
+     * <pre>{@code
+     * DataSource filtered = SoftDelete.dataSource(configuration);
+     * new JdbcTemplate(filtered).queryForList("select email from users");   // live users only
+     * }</pre>
+     * A statement jOOQ cannot parse is refused with a {@link SoftDeleteException}; see
+     * {@link #dataSource(Configuration, UnparseableSql)} to pass such statements through. Each SQL string
+     * is parsed once and its rendering cached (bounded by {@code Settings.cacheParsingConnectionLRUCacheSize},
+     * 8192 by default). See docs/sql-text.md for which SQL the parser handles.
+     *
+     * @param configuration a configuration with a connection and the soft-delete listener installed
+     * @return the DataSource; thread-safe
+     * @throws NullPointerException  when {@code configuration} is null
+     * @throws IllegalStateException when the soft-delete listener is not installed on {@code configuration}
+     */
+    public static DataSource dataSource(Configuration configuration) {
+        return dataSource(configuration, UnparseableSql.REFUSE);
+    }
+
+    /**
+     * Like {@link #dataSource(Configuration)}, with a choice of what happens to statements jOOQ cannot parse.
+     *
+     * @param configuration a configuration with a connection and the soft-delete listener installed
+     * @param unparseable   refuse them (the default), or send them unchanged and <b>unfiltered</b>
+     * @return the DataSource; thread-safe
+     * @throws NullPointerException  when an argument is null
+     * @throws IllegalStateException when the soft-delete listener is not installed on {@code configuration}
+     */
+    public static DataSource dataSource(Configuration configuration, UnparseableSql unparseable) {
+        Objects.requireNonNull(configuration, "configuration");
+        Objects.requireNonNull(unparseable, "unparseable");
+        registry(DSL.using(configuration));
+        return new SqlTextDataSource(configuration, unparseable);
     }
 
     private static ContextFlags flags(DSLContext ctx) {

@@ -56,10 +56,12 @@ public final class SoftDeletePolicy {
 
     private final TableRegistry registry;
     private final boolean strictPlainSql;
+    private final boolean parsePlainSql;
 
-    private SoftDeletePolicy(TableRegistry registry, boolean strictPlainSql) {
+    private SoftDeletePolicy(TableRegistry registry, boolean strictPlainSql, boolean parsePlainSql) {
         this.registry = registry;
         this.strictPlainSql = strictPlainSql;
+        this.parsePlainSql = parsePlainSql;
     }
 
     /**
@@ -119,13 +121,19 @@ public final class SoftDeletePolicy {
         return strictPlainSql;
     }
 
+    /** Whether jOOQ's plain SQL is parsed and rewritten (see {@link Builder#parsePlainSql(boolean)}). */
+    public boolean parsePlainSql() {
+        return parsePlainSql;
+    }
+
     TableRegistry registry() {
         return registry;
     }
 
     @Override
     public String toString() {
-        return "SoftDeletePolicy" + registry.tables() + (strictPlainSql ? " (strict plain SQL)" : "");
+        return "SoftDeletePolicy" + registry.tables() + (strictPlainSql ? " (strict plain SQL)" : "")
+            + (parsePlainSql ? " (parsed plain SQL)" : "");
     }
 
     /**
@@ -142,6 +150,7 @@ public final class SoftDeletePolicy {
         private final Map<Table<?>, String> views = new LinkedHashMap<>();
         private DSLContext viewCatalog;
         private boolean strictPlainSql;
+        private boolean parsePlainSql;
 
         private Builder() {
         }
@@ -257,17 +266,39 @@ public final class SoftDeletePolicy {
         }
 
         /**
-         * Strict mode: rendering plain SQL that can read rows raises {@link SoftDeleteException}, because
-         * the library cannot filter SQL text. That is every plain-SQL statement ({@code ctx.fetch("select ...")}),
-         * every plain-SQL table ({@code DSL.table("posts")}), and every plain-SQL field or condition whose
-         * text contains a SELECT. Plain-SQL fragments that cannot read rows ({@code DSL.condition("a > 1")})
-         * still render. Off by default.
+         * Strict mode: rendering plain SQL that can read or write a soft-deletable table raises
+         * {@link SoftDeleteException}, because the library cannot filter SQL text. The check reads the
+         * text token by token: it refuses text that names a soft-deletable table where a relation can be
+         * named ({@code ctx.fetch("select * from posts")}, {@code DSL.table("posts")},
+         * {@code DSL.condition("exists (table posts)")}), and lets through text that names none
+         * ({@code select 1}, {@code SET statement_timeout = 0}, {@code DSL.condition("a > 1")}), including
+         * words inside string literals and comments. It cannot see tables that functions or views read.
+         * With {@link #parsePlainSql(boolean)}, plain SQL that jOOQ parses is rewritten instead, and only
+         * the rest is checked. {@link SoftDelete#allowPlainSql} lets SQL the user vouches for through.
+         * Off by default.
          *
          * @param strict whether plain SQL is refused
          * @return this builder
          */
         public Builder strictPlainSql(boolean strict) {
             this.strictPlainSql = strict;
+            return this;
+        }
+
+        /**
+         * Routes jOOQ's own plain SQL through jOOQ's parser, so that it is rewritten like DSL queries:
+         * whole statements ({@code ctx.fetch(String)}, {@code ctx.execute(String)}, {@code ctx.query(String)},
+         * {@code ctx.resultQuery(String)}, with their bind values) and plain-SQL tables ({@code DSL.table(String)},
+         * which render as a filtered derived table). Unquoted identifiers are folded to lower case, as
+         * PostgreSQL folds them. Text jOOQ cannot parse is left as it is: unfiltered, or refused when the
+         * policy is strict and the text names a soft-deletable table. Plain-SQL fields and conditions are
+         * never parsed. Each rendering parses again; a hot path belongs in the DSL. Off by default.
+         *
+         * @param parse whether plain SQL is parsed and rewritten
+         * @return this builder
+         */
+        public Builder parsePlainSql(boolean parse) {
+            this.parsePlainSql = parse;
             return this;
         }
 
@@ -299,7 +330,7 @@ public final class SoftDeletePolicy {
             List<ViewDefinition> viewDefinitions = views(tablesOnly, all);
             if (!all.isEmpty())
                 throw new IllegalArgumentException("invalid soft-delete policy: " + String.join("; ", all));
-            return new SoftDeletePolicy(new TableRegistry(entries, relations.all(), new Views(viewDefinitions)), strictPlainSql);
+            return new SoftDeletePolicy(new TableRegistry(entries, relations.all(), new Views(viewDefinitions)), strictPlainSql, parsePlainSql);
         }
 
         private List<ViewDefinition> views(TableRegistry registry, List<String> problems) {

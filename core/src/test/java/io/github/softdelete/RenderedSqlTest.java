@@ -62,6 +62,23 @@ class RenderedSqlTest {
                 "select \"p\".\"title\" from \"posts\" as \"p\" full outer join \"users\" as \"u\" on (\"u\".\"id\" = \"p\".\"author_id\""
                     + " and (\"p\".\"deleted_at\" is not null or \"p\".\"ctid\" is null) = (\"u\".\"deleted_at\" is not null or \"u\".\"ctid\" is null))"
                     + " where ((\"p\".\"deleted_at\" is not null or \"p\".\"ctid\" is null) and (\"u\".\"deleted_at\" is not null or \"u\".\"ctid\" is null))"),
+            shape("leftJoinUsing_nullExtendedSideFilteredBeforeTheJoin", ctx -> ctx.select(P.TITLE).from(P).leftJoin(U).using(USERS.ID),
+                "select \"p\".\"title\" from \"posts\" as \"p\" left outer join (\"users\" as \"u\" join (select) as \"softdelete_u\""
+                    + " on \"u\".\"deleted_at\" is null) using (\"id\") where \"p\".\"deleted_at\" is null"),
+            // joins associate to the left, so jOOQ needs no parentheses around a filtered left side
+            shape("naturalRightJoin_leftSideFilteredBeforeTheJoin", ctx -> ctx.select(USERS.EMAIL).from(POSTS).naturalRightOuterJoin(USERS),
+                "select \"users\".\"email\" from \"posts\" join (select) as \"softdelete_posts\" on \"posts\".\"deleted_at\" is null"
+                    + " natural right outer join \"users\" where \"users\".\"deleted_at\" is null"),
+            shape("fullJoinUsing_bothSidesFilteredBeforeTheJoin", ctx -> ctx.select(P.TITLE).from(P).fullJoin(U).using(USERS.ID),
+                "select \"p\".\"title\" from \"posts\" as \"p\" join (select) as \"softdelete_p\" on \"p\".\"deleted_at\" is null"
+                    + " full outer join (\"users\" as \"u\" join (select) as \"softdelete_u\" on \"u\".\"deleted_at\" is null) using (\"id\")"
+                    + " where (\"p\".\"deleted_at\" is null and \"u\".\"deleted_at\" is null)"),
+            shape("outerApplyOfTable_becomesLeftJoinOn", ctx -> ctx.select(P.TITLE).from(P).outerApply(U),
+                "select \"p\".\"title\" from \"posts\" as \"p\" left outer join \"users\" as \"u\" on \"u\".\"deleted_at\" is null"
+                    + " where \"p\".\"deleted_at\" is null"),
+            shape("lateralOfTable_filteredLikeTheTable", ctx -> ctx.select(P.TITLE).from(P).leftJoin(DSL.lateral(U)).on(U.ID.eq(P.AUTHOR_ID)),
+                "select \"p\".\"title\" from \"posts\" as \"p\" left outer join \"users\" as \"u\" on (\"u\".\"id\" = \"p\".\"author_id\""
+                    + " and \"u\".\"deleted_at\" is null) where \"p\".\"deleted_at\" is null"),
             shape("crossJoin_bothInWhere", ctx -> ctx.select(P.TITLE).from(P).crossJoin(U),
                 "select \"p\".\"title\" from \"posts\" as \"p\" cross join \"users\" as \"u\""
                     + " where (\"p\".\"deleted_at\" is null and \"u\".\"deleted_at\" is null)"),

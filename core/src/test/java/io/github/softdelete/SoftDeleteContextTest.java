@@ -98,7 +98,7 @@ class SoftDeleteContextTest {
 
         assertThatThrownBy(() -> ctx.resultQuery("select * from posts").getSQL())
             .isInstanceOf(SoftDeleteException.class)
-            .hasMessageContaining("plain SQL template \"select * from posts\"");
+            .hasMessageContaining("plain SQL \"select * from posts\"");
         assertThat(ctx.selectCount().from(POSTS).getSQL())
             .isEqualTo("select count(*) from \"posts\" where \"posts\".\"deleted_at\" is null");
     }

@@ -60,7 +60,8 @@ public final class Benchmarks {
         new Group("B1", RenderBenchmark.class, "rendering, 3 variants x " + QueryShape.values().length + " shapes"),
         new Group("B2", ReadBenchmark.class, "reads on PostgreSQL, 2 variants x 3 queries"),
         new Group("B3", CascadeBenchmark.class, "cascade delete, " + CascadeApproach.values().length + " approaches"),
-        new Group("B4", TombstoneBenchmark.class, "tombstones, 3 datasets x 4 queries"));
+        new Group("B4", TombstoneBenchmark.class, "tombstones, 3 datasets x 4 queries"),
+        new Group("B5", SqlTextBenchmark.class, "SQL text through SoftDelete.dataSource, 4 paths x 2 queries"));
 
     private Benchmarks() {
     }

@@ -57,6 +57,8 @@ final class Report {
             out.append('\n').append(cascade());
         if (figures.ran(TombstoneBenchmark.class))
             out.append('\n').append(tombstones());
+        if (figures.ran(SqlTextBenchmark.class))
+            out.append('\n').append(sqlText());
         return out.toString();
     }
 
@@ -126,6 +128,24 @@ final class Report {
             + "The same 10,000 live posts, alone or among 90,000 deleted ones (interleaved: every tenth post is live),"
             + " under the reference schema's indexes; the last two columns add `posts (id) WHERE deleted_at IS NULL`.\n\n"
             + table;
+    }
+
+    private String sqlText() {
+        MarkdownTable table = new MarkdownTable("query", "plain, same SQL, µs", "parsed, same SQL (cached), µs",
+            "cached / plain", "plain, new SQL, µs", "parsed, new SQL (uncached), µs", "uncached / plain");
+        for (String method : List.of("pkLookup", "page")) {
+            Score plain = figures.get(SqlTextBenchmark.class, method, SqlPath.PLAIN_REPEATED);
+            Score cached = figures.get(SqlTextBenchmark.class, method, SqlPath.PARSED_REPEATED);
+            Score plainDistinct = figures.get(SqlTextBenchmark.class, method, SqlPath.PLAIN_DISTINCT);
+            Score uncached = figures.get(SqlTextBenchmark.class, method, SqlPath.PARSED_DISTINCT);
+            table.row(READS.get(method), score(plain, 1), score(cached, 1), ratio(over(cached, plain), true),
+                score(plainDistinct, 1), score(uncached, 1), ratio(over(uncached, plainDistinct), true));
+        }
+        return "### B5: SQL text from JDBC code through `SoftDelete.dataSource`, µs per statement\n\n"
+            + "Prepare, bind, execute and read with plain JDBC, on the physical connection with `deleted_at IS NULL` by hand"
+            + " (plain) or on a connection of `SoftDelete.dataSource(...)` without it (parsed). Same SQL: one string every"
+            + " call, so the parsing path's caches answer; new SQL: a literal changes every call, so every call is parsed"
+            + " and rendered. On the B2 dataset.\n\n" + table;
     }
 
     static String label(CascadeApproach approach) {

@@ -54,6 +54,21 @@ class DatabaseBenchmarksTest {
     }
 
     @Test
+    void sqlText_everyPath_returnsTheSameRows() throws SQLException {
+        try (TestDatabase database = seeded(Dataset.READS); BenchmarkConnection connection = BenchmarkConnection.open(database, null)) {
+            List<Long> ids = new ReadQueries(connection, Filtering.LISTENER).livePostIds();
+            SqlTextQueries plain = new SqlTextQueries(connection, SqlPath.PLAIN_REPEATED);
+            for (SqlPath path : SqlPath.values()) {
+                try (SqlTextQueries queries = new SqlTextQueries(connection, path)) {
+                    assertThat(queries.postById(ids.get(7))).as(path.name()).isEqualTo(plain.postById(ids.get(7))).isNotNull();
+                    assertThat(queries.postById(10)).as(path + ", a deleted post").isNull();
+                    assertThat(queries.page(3)).as(path.name()).hasSize(ReadQueries.PAGE_SIZE).isEqualTo(plain.page(3));
+                }
+            }
+        }
+    }
+
+    @Test
     void tombstones_ninetyPercentDeleted_keepTheSameLiveRowsAsNone() throws SQLException {
         try (TestDatabase none = seeded(Dataset.TOMBSTONES_0); TestDatabase most = seeded(Dataset.TOMBSTONES_90);
                 BenchmarkConnection noneConnection = BenchmarkConnection.open(none, null);

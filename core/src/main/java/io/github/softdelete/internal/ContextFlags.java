@@ -12,15 +12,18 @@ import org.jooq.impl.DSL;
  * configuration it runs on, so the flag follows into transactions. One immutable value under one
  * key keeps the listener to a single map lookup per statement.
  *
- * @param readMode     which rows reads see
- * @param hardDelete   whether DELETE statements delete physically
- * @param markerWrites whether INSERT and UPDATE may write the marker column (the escape hatch)
+ * @param readMode       which rows reads see
+ * @param hardDelete     whether DELETE statements delete physically
+ * @param markerWrites   whether INSERT and UPDATE may write the marker column (the escape hatch)
  * @param deletedParents whether INSERT and UPDATE may make live rows reference deleted parents (imports)
+ * @param plainSql       whether the user vouches for the plain SQL of the context, so that a strict policy lets it through
+ * @param actor          who deletes, for deleted-by columns, or null
  */
-public record ContextFlags(ReadMode readMode, boolean hardDelete, boolean markerWrites, boolean deletedParents) {
+public record ContextFlags(ReadMode readMode, boolean hardDelete, boolean markerWrites, boolean deletedParents,
+                           boolean plainSql, Object actor) {
 
     /** The flags of a context that nobody changed. */
-    public static final ContextFlags DEFAULT = new ContextFlags(ReadMode.LIVE, false, false, false);
+    public static final ContextFlags DEFAULT = new ContextFlags(ReadMode.LIVE, false, false, false, false, null);
 
     private enum Key { SOFT_DELETE_FLAGS }
 
@@ -38,18 +41,26 @@ public record ContextFlags(ReadMode readMode, boolean hardDelete, boolean marker
     }
 
     public ContextFlags withReadMode(ReadMode mode) {
-        return new ContextFlags(mode, hardDelete, markerWrites, deletedParents);
+        return new ContextFlags(mode, hardDelete, markerWrites, deletedParents, plainSql, actor);
     }
 
     public ContextFlags withHardDelete() {
-        return new ContextFlags(readMode, true, markerWrites, deletedParents);
+        return new ContextFlags(readMode, true, markerWrites, deletedParents, plainSql, actor);
     }
 
     public ContextFlags withMarkerWrites() {
-        return new ContextFlags(readMode, hardDelete, true, deletedParents);
+        return new ContextFlags(readMode, hardDelete, true, deletedParents, plainSql, actor);
     }
 
     public ContextFlags withDeletedParents() {
-        return new ContextFlags(readMode, hardDelete, markerWrites, true);
+        return new ContextFlags(readMode, hardDelete, markerWrites, true, plainSql, actor);
+    }
+
+    public ContextFlags withPlainSql() {
+        return new ContextFlags(readMode, hardDelete, markerWrites, deletedParents, true, actor);
+    }
+
+    public ContextFlags withActor(Object who) {
+        return new ContextFlags(readMode, hardDelete, markerWrites, deletedParents, plainSql, who);
     }
 }

@@ -25,14 +25,15 @@ public final class Installation {
     private Installation() {
     }
 
-    public static Configuration install(Configuration configuration, TableRegistry registry, boolean strictPlainSql) {
+    public static Configuration install(Configuration configuration, TableRegistry registry, boolean strictPlainSql,
+                                        boolean parsePlainSql) {
         requireSupportedDialect(configuration.dialect());
         Qom.requireSupported();
         List<VisitListenerProvider> visit = new ArrayList<>();
         for (VisitListenerProvider provider : configuration.visitListenerProviders())
             if (!SoftDeleteVisitListener.isInstance(provider.provide()))
                 visit.add(provider);
-        visit.add(new DefaultVisitListenerProvider(new SoftDeleteVisitListener(registry, strictPlainSql)));
+        visit.add(new DefaultVisitListenerProvider(new SoftDeleteVisitListener(registry, strictPlainSql, parsePlainSql)));
         List<ExecuteListenerProvider> execute = new ArrayList<>();
         for (ExecuteListenerProvider provider : configuration.executeListenerProviders())
             if (!(provider.provide() instanceof StatementRefusals))

@@ -6,7 +6,9 @@ import org.jooq.impl.QOM;
 
 /**
  * Rule: a join's null-extended soft-deletable tables (and an inner join's joined tables) are filtered
- * in that join's ON clause. See {@link PreservedTables} for the placement rule.
+ * in that join's ON clause. See {@link PreservedTables} for the placement rule. An outer join without an
+ * ON clause (USING, NATURAL, OUTER APPLY) filters its null-extended sides before the join instead
+ * ({@link NullExtendedSides}).
  */
 final class JoinFilter {
 
@@ -15,6 +17,8 @@ final class JoinFilter {
 
     /** The filtered copy of {@code join}, or null when its ON clause needs nothing. */
     static Table<?> rewrite(TableRegistry registry, QOM.JoinTable<?, ?> join, ReadMode mode) {
+        if (!Qom.hasOn(join) && Qom.kind(join) != JoinKind.INNER)
+            return NullExtendedSides.rewrite(registry, join, mode);
         Condition extra = PreservedTables.onCondition(registry, join, mode);
         return extra == null ? null : Qom.withOn(join, extra);
     }

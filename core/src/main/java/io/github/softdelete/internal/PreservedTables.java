@@ -10,8 +10,6 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.QOM;
 
-import io.github.softdelete.SoftDeleteException;
-
 /**
  * The placement rule for soft-delete predicates in a table expression.
  *
@@ -27,8 +25,8 @@ import io.github.softdelete.SoftDeleteException;
  *       both predicates to the enclosing clause, where a null-extended row is kept (its marker is NULL;
  *       for deleted-row reads, its key is NULL) and a hidden row that the ON left unmatched is removed;</li>
  *   <li>CROSS, NATURAL, USING and APPLY joins have no ON to extend: both sides go to the enclosing
- *       clause when the join is inner, and an outer one with a soft-deletable null-extended side is
- *       refused, because no placement would be correct.</li>
+ *       clause when the join is inner; an outer one filters its null-extended sides before the join
+ *       ({@link NullExtendedSides}), and leaves its preserved side to the enclosing clause.</li>
  * </ul>
  *
  * <p>Putting inner-join predicates into their ON rather than into WHERE is what also covers the joins
@@ -36,7 +34,8 @@ import io.github.softdelete.SoftDeleteException;
  * in the statement's FROM list, but they are visited as joins.
  *
  * <p>Derived tables, lateral subqueries, CTEs and VALUES are not handled here: their own SELECTs are
- * visited, and filtered, on their own.
+ * visited, and filtered, on their own. {@code LATERAL} over a plain table is that table (jOOQ renders
+ * it without the keyword).
  */
 final class PreservedTables {
 
@@ -61,6 +60,7 @@ final class PreservedTables {
      * on one side only is neither (a FULL JOIN ON TRUE would fail). The equality is: it matches visible
      * rows only with visible rows, and the filter above the join removes rows of hidden ones. A side
      * without soft-deletable tables contributes an always-true condition on one of its columns.
+     * Only for joins with an ON clause, and inner joins: the others are {@link NullExtendedSides}'.
      */
     static Condition onCondition(TableRegistry registry, QOM.JoinTable<?, ?> join, ReadMode mode) {
         if (Qom.kind(join) == JoinKind.FULL) {
@@ -68,7 +68,6 @@ final class PreservedTables {
             Condition right = Predicates.allOf(asList(collect(registry, join.$table2(), null, true)), mode);
             if (left == null && right == null)
                 return null;
-            requireOn(join, registry);
             return DSL.field(left != null ? left : alwaysTrue(join.$table1()))
                 .eq(DSL.field(right != null ? right : alwaysTrue(join.$table2())));
         }
@@ -79,8 +78,6 @@ final class PreservedTables {
         };
         if (consumed == null)
             return null;
-        if (!Qom.hasOn(join))
-            throw noOnClause(join, consumed);
         return Predicates.allOf(consumed, mode);
     }
 
@@ -107,13 +104,6 @@ final class PreservedTables {
         return DSL.field(DSL.name(side.getName()));
     }
 
-    private static void requireOn(QOM.JoinTable<?, ?> join, TableRegistry registry) {
-        if (!Qom.hasOn(join)) {
-            List<TableReference> tables = collect(registry, join.$table2(), collect(registry, join.$table1(), null, true), true);
-            throw noOnClause(join, tables);
-        }
-    }
-
     private static List<TableReference> asList(List<TableReference> references) {
         return references == null ? List.of() : references;
     }
@@ -121,6 +111,8 @@ final class PreservedTables {
     private static List<TableReference> collect(TableRegistry registry, Table<?> table, List<TableReference> out, boolean nullExtendable) {
         if (table instanceof QOM.JoinTable<?, ?> join)
             return collectJoin(registry, join, out, nullExtendable);
+        if (table instanceof QOM.Lateral<?> lateral)
+            return collect(registry, lateral.$arg1(), out, nullExtendable);
         TableReference reference = TableReference.resolve(registry, table);
         if (reference == null)
             return out;
@@ -139,13 +131,5 @@ final class PreservedTables {
             case RIGHT -> collect(registry, join.$table2(), out, nullExtendable);
             case FULL -> collect(registry, join.$table2(), collect(registry, join.$table1(), out, true), true);
         };
-    }
-
-    private static SoftDeleteException noOnClause(QOM.JoinTable<?, ?> join, List<TableReference> tables) {
-        return new SoftDeleteException("cannot hide deleted rows of " + tables.get(0).table().quotedName()
-            + " in an outer " + join.getClass().getSimpleName()
-            + " without an ON clause (NATURAL, USING or APPLY): the soft-delete predicate of a null-extended"
-            + " table must go into the join's ON clause. Write the join with ON, or read the table on purpose"
-            + " with SoftDelete.includingDeleted(table)");
     }
 }

@@ -40,6 +40,8 @@ import org.jooq.impl.QOM;
  *   <li>A table that is a registered view: read as its definition ({@link ViewReads}); written through
  *       only as {@link ViewWrites} allows.</li>
  *   <li>{@code TRUNCATE}: refused on soft-deletable tables outside hard deletes ({@link TruncateGuard}).</li>
+ *       {@link PlainSqlGuard}); plain-SQL statements and tables are parsed and rewritten when the policy
+ *       asks for it ({@link PlainSqlParsing}).</li>
  * </ol>
  * Deliberately left alone: the SELECT list, GROUP BY, HAVING, ORDER BY, window and locking clauses
  * (they see only rows the FROM produced), and tables that are not soft-deletable.
@@ -57,10 +59,16 @@ public final class SoftDeleteVisitListener implements VisitListener {
 
     private final TableRegistry registry;
     private final boolean strictPlainSql;
+    private final boolean parsePlainSql;
 
     public SoftDeleteVisitListener(TableRegistry registry, boolean strictPlainSql) {
+        this(registry, strictPlainSql, false);
+    }
+
+    public SoftDeleteVisitListener(TableRegistry registry, boolean strictPlainSql, boolean parsePlainSql) {
         this.registry = registry;
         this.strictPlainSql = strictPlainSql;
+        this.parsePlainSql = parsePlainSql;
     }
 
     @Override
@@ -80,8 +88,8 @@ public final class SoftDeleteVisitListener implements VisitListener {
                     TruncateGuard.check(registry, (QOM.Truncate<?>) part);
             }
             case PLAIN_SQL -> {
-                if (strictPlainSql)
-                    PlainSqlGuard.check(context, part);
+                if (strictPlainSql || parsePlainSql)
+                    onPlainSql(context, part);
             }
             case OTHER -> { }
         }
@@ -104,6 +112,14 @@ public final class SoftDeleteVisitListener implements VisitListener {
             MergeGuard.check(context, registry, table);
         if (!registry.views().isEmpty() && ContextFlags.of(context.configuration()).readMode() != ReadMode.ALL)
             replace(context, ViewReads.inline(context, registry, table, strictPlainSql));
+    private void onPlainSql(VisitContext context, QueryPart sql) {
+        if (ContextFlags.of(context.configuration()).plainSql())
+            return;
+        QueryPart parsed = parsePlainSql ? PlainSqlParsing.rewrite(context, sql) : null;
+        if (parsed != null)
+            context.queryPart(parsed);
+        else if (strictPlainSql)
+            PlainSqlGuard.check(registry, sql);
     }
 
     private void onDelete(VisitContext context, DeleteQuery<?> delete) {

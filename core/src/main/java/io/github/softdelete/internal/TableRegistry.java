@@ -72,6 +72,11 @@ public final class TableRegistry {
         return views;
     }
 
+    /** Whether some soft-deletable table has this unqualified name (for the plain-SQL guard). */
+    public boolean namesTable(String name) {
+        return byName.containsKey(name);
+    }
+
     /** Every foreign key that references a soft-deletable table. */
     public List<Relation> relations() {
         return relations;

@@ -10,7 +10,8 @@ import org.jooq.impl.DSL;
 
 /**
  * Generates FROM clauses: one to four {@link Sources sources}, joined INNER, LEFT, RIGHT, FULL, CROSS or
- * by comma, with nested joins on the right-hand side and joins of a table with itself.
+ * by comma, with nested joins on the right-hand side and joins of a table with itself. A fifth of the
+ * qualified joins join with USING where the sides share a column name.
  *
  * <p>Join conditions follow a foreign key when one connects the two sides, and otherwise compare two
  * columns of one kind. FULL joins get equalities only, because PostgreSQL runs FULL JOIN only on
@@ -89,14 +90,19 @@ final class FromGenerator {
                 tree = tree.crossJoin(op.table());
                 rows *= op.rows();
             } else {
-                Condition on = on(outer, depth, treeSources, treeColumns, op, kind == Join.FULL, small);
                 TableOnStep<?> step = switch (kind) {
                     case LEFT -> tree.leftJoin(op.table());
                     case RIGHT -> tree.rightJoin(op.table());
                     case FULL -> tree.fullJoin(op.table());
                     default -> tree.join(op.table());
                 };
-                tree = step.on(on);
+                String using = gen.chance(0.2) ? usingColumn(treeColumns, op.columns()) : null;
+                if (using != null) {
+                    gen.shape(Shape.USING_JOIN);
+                    tree = step.using(DSL.field(DSL.name(using)));
+                } else {
+                    tree = step.on(on(outer, depth, treeSources, treeColumns, op, kind == Join.FULL, small));
+                }
                 if (kind == Join.RIGHT || kind == Join.FULL)
                     treeColumns.replaceAll(Column::asNullable);
                 rows = Math.max(rows, op.rows()) * 3;
@@ -173,6 +179,26 @@ final class FromGenerator {
             return gen.pick(keys);
         Column[] pair = samePair(leftColumns, op.columns());
         return pair == null ? keys.isEmpty() ? null : gen.pick(keys) : ConditionGenerator.eq(pair[0].field(), pair[1].field());
+    }
+
+    /**
+     * A column name for {@code USING}: one that each side has exactly once (PostgreSQL refuses a name
+     * that is ambiguous on either side), with the same kind of values on both; null when there is none.
+     * Qualified references to either side's column stay valid after a USING join, so the generated
+     * query needs nothing else.
+     */
+    private String usingColumn(List<Column> left, List<Column> right) {
+        List<String> names = new ArrayList<>();
+        for (Column a : left)
+            for (Column b : right)
+                if (a.field().getName().equals(b.field().getName()) && a.kind() == b.kind()
+                    && once(left, a.field().getName()) && once(right, a.field().getName()))
+                    names.add(a.field().getName());
+        return names.isEmpty() ? null : gen.pick(names);
+    }
+
+    private static boolean once(List<Column> columns, String name) {
+        return columns.stream().filter(c -> c.field().getName().equals(name)).count() == 1;
     }
 
     private Condition comparison(List<Column> left, Operand op) {

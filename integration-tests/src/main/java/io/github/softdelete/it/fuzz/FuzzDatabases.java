@@ -9,7 +9,9 @@ import static io.github.softdelete.it.db.Tables.USERS;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -59,6 +61,8 @@ public final class FuzzDatabases implements AutoCloseable {
     final DSLContext onlyDeleted;
     final DSLContext liveOracle;
     final DSLContext deletedOracle;
+    /** Contexts without the listener over SoftDelete.dataSource(...): queries go there as SQL text. */
+    private final Map<Mode, DSLContext> sqlText = new EnumMap<>(Mode.class);
 
     private FuzzDatabases(PostgresServer server, RandomDataset dataset, SoftDeletePolicy policy) {
         this.dataset = dataset;
@@ -71,6 +75,8 @@ public final class FuzzDatabases implements AutoCloseable {
         onlyDeleted = SoftDelete.onlyDeleted(softDeleting);
         liveOracle = DSL.using(live, SQLDialect.POSTGRES);
         deletedOracle = DSL.using(deleted, SQLDialect.POSTGRES);
+        for (Mode mode : Mode.values())
+            sqlText.put(mode, DSL.using(SoftDelete.dataSource(underTest(mode).configuration()), SQLDialect.POSTGRES));
         dataset.insert(fullPlain);
         dataset.insert(liveOracle);
         dataset.insert(deletedOracle);
@@ -107,6 +113,14 @@ public final class FuzzDatabases implements AutoCloseable {
             case INCLUDE_DELETED -> includeDeleted;
             case ONLY_DELETED -> onlyDeleted;
         };
+    }
+
+    /**
+     * The context under test for a read mode on the SQL-text path: no listener; its statements are
+     * rendered as SQL and sent through {@code SoftDelete.dataSource(...)}, which parses and rewrites them.
+     */
+    DSLContext sqlTextUnderTest(Mode mode) {
+        return sqlText.get(mode);
     }
 
     /** The oracle for a read mode. */

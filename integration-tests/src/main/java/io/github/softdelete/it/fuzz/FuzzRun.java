@@ -44,6 +44,35 @@ public record FuzzRun(String kind, FuzzSettings settings, String dataset, int ca
     }
 
     /**
+     * Runs the reads that {@code settings} asks for on the SQL-text path: each query is rendered without
+     * the listener and sent through {@code SoftDelete.dataSource(...)}, which parses and rewrites it.
+     *
+     * @param databases the run's databases
+     * @param settings  count and seed
+     * @return what the run found
+     */
+    public static FuzzRun readsAsSqlText(FuzzDatabases databases, FuzzSettings settings) {
+        QueryGenerator generator = new QueryGenerator();
+        ReadOracle oracle = new ReadOracle(databases, databases::sqlTextUnderTest);
+        return run("reads as SQL text", databases, settings, settings.reads(), i -> generator.read(i, settings.readSeed(i)),
+            read -> read.shapes(), read -> oracle.check(read));
+    }
+
+    /**
+     * Runs the statements that {@code settings} asks for on the SQL-text path (see {@link #readsAsSqlText}).
+     *
+     * @param databases the run's databases
+     * @param settings  count and seed
+     * @return what the run found
+     */
+    public static FuzzRun statementsAsSqlText(FuzzDatabases databases, FuzzSettings settings) {
+        QueryGenerator generator = new QueryGenerator();
+        StatementOracle oracle = new StatementOracle(databases, databases.sqlTextUnderTest(Mode.LIVE), true);
+        return run("statements as SQL text", databases, settings, settings.statements(), i -> generator.statement(i, settings.statementSeed(i)),
+            statement -> statement.shapes(), statement -> oracle.check(statement));
+    }
+
+    /**
      * Runs the statements that {@code settings} asks for.
      *
      * @param databases the run's databases
@@ -99,8 +128,8 @@ public record FuzzRun(String kind, FuzzSettings settings, String dataset, int ca
         text.append("fuzz ").append(kind).append(": seed ").append(settings.seed()).append(", ").append(cases).append(" cases in ")
             .append(time.toMillis()).append(" ms; ").append(verdicts).append('\n')
             .append("  ").append(dataset).append('\n')
-            .append("  repeat with ").append(settings.rerun()).append(" -Dfuzz.").append(kind.equals("reads") ? "queries" : "statements")
-            .append('=').append(kind.equals("reads") ? settings.reads() : settings.statements()).append('\n');
+            .append("  repeat with ").append(settings.rerun()).append(" -Dfuzz.").append(kind.startsWith("reads") ? "queries" : "statements")
+            .append('=').append(kind.startsWith("reads") ? settings.reads() : settings.statements()).append('\n');
         if (!invalid.isEmpty())
             text.append("  invalid cases (both sides failed alike; the generator's fault):\n    ")
                 .append(String.join("\n    ", invalid)).append('\n');

@@ -60,6 +60,8 @@ public final class ReadOracle {
             expected = null;
             expectedError = e;
         }
+        if (Outcome.unparsed(actualError) && expectedError == null)
+            return new Outcome(Outcome.Verdict.UNPARSED, actualError.getMessage());
         if (actualError != null && expectedError != null && !(actualError instanceof SoftDeleteException))
             return new Outcome(Outcome.Verdict.INVALID, expectedError.getMessage() + "\n  " + RENDER.renderInlined(read.query()));
         if (actualError != null || expectedError != null)

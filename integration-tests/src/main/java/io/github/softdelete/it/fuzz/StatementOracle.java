@@ -26,7 +26,12 @@ public final class StatementOracle {
     /** PostgreSQL's foreign_key_violation, which it raises for ON DELETE RESTRICT and NO ACTION alike. */
     private static final String RESTRICT_VIOLATION = "23503";
 
+    /** PostgreSQL's invalid_text_representation: the failed cast by which a soft delete's RESTRICT check refuses. */
+    private static final String REFUSAL_CAST = "22P02";
+
     private final FuzzDatabases databases;
+    private final DSLContext underTest;
+    private final boolean sqlText;
 
     /**
      * An oracle over the given databases.
@@ -34,7 +39,21 @@ public final class StatementOracle {
      * @param databases the databases of the run
      */
     public StatementOracle(FuzzDatabases databases) {
+        this(databases, databases.softDeleting, false);
+    }
+
+    /**
+     * An oracle whose side under test is {@code underTest}.
+     *
+     * @param databases the databases of the run
+     * @param underTest the context under test
+     * @param sqlText   whether {@code underTest} sends SQL text through {@code SoftDelete.dataSource(...)}, where
+     *                  a refused cascade reaches JDBC code as the database's error (no jOOQ ExecuteListener runs)
+     */
+    StatementOracle(FuzzDatabases databases, DSLContext underTest, boolean sqlText) {
         this.databases = databases;
+        this.underTest = underTest;
+        this.sqlText = sqlText;
     }
 
     /**
@@ -54,7 +73,7 @@ public final class StatementOracle {
         RuntimeException actualError = null;
         RuntimeException expectedError = null;
         try {
-            actual = run(databases.softDeleting, statement.statement());
+            actual = run(underTest, statement.statement());
         } catch (RuntimeException e) {
             actualError = e;
         }
@@ -63,7 +82,10 @@ public final class StatementOracle {
         } catch (RuntimeException e) {
             expectedError = e;
         }
-        boolean refusedByListener = actualError instanceof SoftDeleteException;
+        if (Outcome.unparsed(actualError))
+            return new Outcome(Outcome.Verdict.UNPARSED, actualError.getMessage());
+        boolean refusedByListener = actualError instanceof SoftDeleteException
+            || sqlText && actualError instanceof DataAccessException e && REFUSAL_CAST.equals(e.sqlState());
         // A DELETE over a RESTRICT key, and (since writes may not make live rows reference deleted parents)
         // an UPDATE that points a row at a parent the live oracle does not have, fail on the oracle with a
         // foreign-key violation.
@@ -102,7 +124,7 @@ public final class StatementOracle {
     private Outcome mismatch(StatementCase statement, String difference) {
         String after;
         try {
-            after = databases.softDeleting.renderInlined(statement.statement());
+            after = sqlText ? "(parsed and rewritten by SoftDelete.dataSource)" : underTest.renderInlined(statement.statement());
         } catch (RuntimeException e) {
             after = "(rendering failed: " + e + ")";
         }

@@ -17,6 +17,8 @@ class ReadFuzzTest {
 
     /** More than this share of invalid queries means the generator has rotted, and the run proves too little. */
     private static final double MAX_INVALID_SHARE = 0.01;
+    /** On the SQL-text path, statements jOOQ's parser refuses count too. */
+    private static final double MAX_UNPARSED_SHARE = 0.05;
 
     private static FuzzSettings settings;
     private static FuzzDatabases databases;
@@ -41,5 +43,20 @@ class ReadFuzzTest {
         assertThat(run.passed()).as("mismatches, see the report above").isTrue();
         assertThat(run.count(Outcome.Verdict.INVALID)).as("invalid queries, see the report above")
             .isLessThanOrEqualTo((int) (run.cases() * MAX_INVALID_SHARE));
+    }
+
+    /**
+     * The same reads as SQL text: rendered without the listener, sent through {@code SoftDelete.dataSource(...)},
+     * which parses and rewrites them. A query that jOOQ's parser refuses is counted, not failed; there
+     * must be few.
+     */
+    @Test
+    void readsAsSqlText_randomQueries_matchTheOracle() {
+        FuzzRun run = FuzzRun.readsAsSqlText(databases, settings);
+        System.out.println(run.summary());
+
+        assertThat(run.passed()).as("mismatches, see the report above").isTrue();
+        assertThat(run.count(Outcome.Verdict.INVALID) + run.count(Outcome.Verdict.UNPARSED)).as("invalid or unparsed queries")
+            .isLessThanOrEqualTo((int) (run.cases() * MAX_UNPARSED_SHARE));
     }
 }

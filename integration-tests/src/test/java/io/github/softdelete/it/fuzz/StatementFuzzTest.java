@@ -19,6 +19,8 @@ import io.github.softdelete.it.harness.PostgresServers;
 class StatementFuzzTest {
 
     private static final double MAX_INVALID_SHARE = 0.01;
+    /** On the SQL-text path, statements jOOQ's parser refuses count too. */
+    private static final double MAX_UNPARSED_SHARE = 0.05;
 
     private static FuzzSettings settings;
     private static FuzzDatabases databases;
@@ -43,5 +45,16 @@ class StatementFuzzTest {
         assertThat(run.passed()).as("mismatches, see the report above").isTrue();
         assertThat(run.count(Outcome.Verdict.INVALID)).as("invalid statements, see the report above")
             .isLessThanOrEqualTo((int) (run.cases() * MAX_INVALID_SHARE));
+    }
+
+    /** The same statements as SQL text, through {@code SoftDelete.dataSource(...)} (see ReadFuzzTest). */
+    @Test
+    void statementsAsSqlText_randomUpdatesAndDeletes_leaveTheOraclesLiveRows() {
+        FuzzRun run = FuzzRun.statementsAsSqlText(databases, settings);
+        System.out.println(run.summary());
+
+        assertThat(run.passed()).as("mismatches, see the report above").isTrue();
+        assertThat(run.count(Outcome.Verdict.INVALID) + run.count(Outcome.Verdict.UNPARSED)).as("invalid or unparsed statements")
+            .isLessThanOrEqualTo((int) (run.cases() * MAX_UNPARSED_SHARE));
     }
 }

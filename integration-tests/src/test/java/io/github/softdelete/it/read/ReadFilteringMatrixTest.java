@@ -37,6 +37,8 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.ResultQuery;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -46,6 +48,7 @@ import io.github.softdelete.SoftDelete;
 import io.github.softdelete.it.db.tables.Comments;
 import io.github.softdelete.it.db.tables.Posts;
 import io.github.softdelete.it.db.tables.Users;
+import io.github.softdelete.it.db.tables.records.UsersRecord;
 import io.github.softdelete.it.fixture.ReferenceData;
 import io.github.softdelete.it.fixture.Rows;
 import io.github.softdelete.it.fixture.SoftDeleteDatabase;
@@ -66,6 +69,10 @@ class ReadFilteringMatrixTest {
     private static final Users U = USERS.as("u");
     private static final Comments C = COMMENTS.as("c");
     private static final Comments PARENT = COMMENTS.as("parent");
+    /** Users with {@code id} renamed, so that USING and NATURAL joins with posts match on {@code author_id}. */
+    private static final Table<UsersRecord> AUTHORS = USERS.as("a", "author_id", "email", "name", "deleted_at");
+    private static final Field<Long> AUTHOR_ID = field(name("author_id"), Long.class);
+    private static final Field<String> AUTHOR_NAME = AUTHORS.field("name", String.class);
 
     @BeforeAll
     static void insertDataset(TestDatabase database) {
@@ -108,6 +115,43 @@ class ReadFilteringMatrixTest {
                 "1|100", "1|103", "2|102", "2|104"),
             rows("joinThroughNonSoftDeletable_postTags", c -> c.select(POST_TAGS.TAG_ID, POSTS.ID).from(POST_TAGS).join(POSTS).on(POSTS.ID.eq(POST_TAGS.POST_ID)),
                 "1|10", "2|10", "2|12", "3|13"),
+            // outer joins without ON: the null-extended side is filtered before the join
+            rows("leftJoinUsing_deletedPartnerBecomesNull", c -> c.select(P.ID, AUTHOR_NAME).from(P).leftJoin(AUTHORS).using(AUTHOR_ID),
+                "10|alice", "12|bob", "13|null", "15|dave"),
+            rows("leftJoinUsing_mergedColumnUnqualified", c -> c.select(AUTHOR_ID, P.ID).from(P).leftJoin(AUTHORS).using(AUTHOR_ID),
+                "1|10", "2|12", "3|13", "4|15"),
+            rows("leftJoinUsing_selectStar_schemaQualifiedReferences", c -> c.select().from(TAGS).leftJoin(USERS).using(TAGS.ID)
+                    .where(USERS.NAME.isNull().or(USERS.NAME.ne("nobody"))),
+                "1|java|1|alice@example.com|alice|null", "2|sql|2|bob@example.com|bob|null", "3|misc|null|null|null|null"),
+            rows("leftJoinUsing_asterisk_sameColumnsAsTheTable", c -> c.select(DSL.asterisk()).from(table(name("tags")))
+                    .leftJoin(table(name("users"))).using(field(name("id"))),
+                "1|java|alice@example.com|alice|null", "2|sql|bob@example.com|bob|null", "3|misc|null|null|null"),
+            rows("naturalLeftJoin_deletedPartnerBecomesNull", c -> c.select(P.ID, AUTHOR_NAME).from(P)
+                    .naturalLeftOuterJoin(USERS.as("a", "author_id", "email", "name", "removed")),
+                "10|alice", "12|bob", "13|null", "15|dave"),
+            rows("rightJoinUsing_mirrorOfLeft", c -> c.select(TAGS.ID, USERS.NAME).from(USERS).rightJoin(TAGS).using(TAGS.ID),
+                "1|alice", "2|bob", "3|null"),
+            rows("naturalRightJoin_deletedPartnerBecomesNull", c -> c.select(AUTHOR_NAME, P.ID)
+                    .from(USERS.as("a", "author_id", "email", "name", "removed")).naturalRightOuterJoin(P),
+                "alice|10", "bob|12", "dave|15", "null|13"),
+            rows("fullJoinUsing_oneSideSoftDeletable", c -> c.select(field(name("id")), TAGS.NAME, USERS.NAME).from(TAGS).fullJoin(USERS).using(TAGS.ID),
+                "1|java|alice", "2|sql|bob", "3|misc|null", "4|null|dave"),
+            rows("fullJoinUsing_bothSidesSoftDeletable", c -> c.select(P.ID, AUTHOR_NAME).from(P).fullJoin(AUTHORS).using(AUTHOR_ID),
+                "10|alice", "12|bob", "13|null", "15|dave"),
+            rows("onlyDeleted_leftJoinUsing", c -> SoftDelete.onlyDeleted(c).select(TAGS.ID, USERS.NAME).from(TAGS).leftJoin(USERS).using(TAGS.ID),
+                "1|null", "2|null", "3|carol"),
+            rows("leftJoinUsing_nestedInnerJoinSide", c -> c.select(TAGS.ID, USERS.NAME, LIKES.COMMENT_ID).from(TAGS)
+                    .leftJoin(USERS.join(LIKES).on(LIKES.USER_ID.eq(USERS.ID))).using(TAGS.ID),
+                "1|alice|100", "1|alice|101", "1|alice|103", "2|bob|102", "2|bob|104", "3|null|null"),
+            value("outerApply_table_countsLiveRows", c -> c.fetchValue(select(count()).from(P).outerApply(U)), "12"),
+            rows("outerApply_lateralSubquery", c -> c.select(U.ID, field(name("x", "id"))).from(U)
+                    .outerApply(select(P.ID).from(P).where(P.AUTHOR_ID.eq(U.ID).and(P.CATEGORY_ID.eq(2L))).asTable("x")),
+                "1|null", "2|null", "4|15"),
+            rows("leftJoinLateral_onTrue", c -> c.select(U.ID, field(name("x", "id"))).from(U)
+                    .leftJoin(lateral(select(P.ID).from(P).where(P.AUTHOR_ID.eq(U.ID).and(P.CATEGORY_ID.eq(2L)))).as("x")).on(DSL.trueCondition()),
+                "1|null", "2|null", "4|15"),
+            rows("leftJoinLateralTable_filteredLikeTheTable", c -> c.select(P.ID, U.ID).from(P).leftJoin(lateral(U)).on(U.ID.eq(P.AUTHOR_ID)),
+                "10|1", "12|2", "13|null", "15|4"),
             rows("leftSemiJoin", c -> c.select(U.ID).from(U).leftSemiJoin(P).on(P.AUTHOR_ID.eq(U.ID).and(P.CATEGORY_ID.eq(2L))), "4"),
             rows("leftAntiJoin", c -> c.select(U.ID).from(U).leftAntiJoin(P).on(P.AUTHOR_ID.eq(U.ID).and(P.CATEGORY_ID.eq(2L))), "1", "2"),
             rows("implicitPathJoin_toOne", c -> c.select(COMMENTS.ID, COMMENTS.posts().TITLE).from(COMMENTS), "100|a1", "102|a1", "103|b1"),

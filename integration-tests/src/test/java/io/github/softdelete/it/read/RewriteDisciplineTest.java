@@ -124,9 +124,12 @@ class RewriteDisciplineTest {
     }
 
     @Test
-    void naturalLeftJoinOverSoftDeletableTable_refusedLoudly() {
-        assertThatThrownBy(() -> ctx.select(USERS.ID).from(USERS).naturalLeftOuterJoin(POSTS).fetch())
-            .isInstanceOf(SoftDeleteException.class)
-            .hasMessageContaining("without an ON clause");
+    void naturalLeftJoinOverSoftDeletableTable_sameRowsAsTheOnForm() {
+        // users and posts share "id" and "deleted_at": NATURAL joins on both
+        List<Long> natural = ctx.select(USERS.ID).from(USERS).naturalLeftOuterJoin(POSTS).orderBy(USERS.ID).fetch(USERS.ID);
+        List<Long> on = ctx.select(USERS.ID).from(USERS).leftJoin(POSTS)
+            .on(POSTS.ID.eq(USERS.ID).and(POSTS.DELETED_AT.eq(USERS.DELETED_AT))).orderBy(USERS.ID).fetch(USERS.ID);
+
+        assertThat(natural).containsExactly(1L, 2L, 4L).isEqualTo(on);
     }
 }

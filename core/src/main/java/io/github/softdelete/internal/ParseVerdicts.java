@@ -1,0 +1,99 @@
+package io.github.softdelete.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jooq.Configuration;
+import org.jooq.impl.ParserException;
+
+import io.github.softdelete.SoftDeleteException;
+import io.github.softdelete.UnparseableSql;
+
+/**
+ * Whether jOOQ's parser reads a SQL string, remembered per string in a bounded, least-recently-used
+ * cache: a string is parsed here once, the first time it is seen.
+ *
+ * <p>Why a verdict of our own: jOOQ's parsing connection parses lazily, when the statement executes,
+ * and reports a failure as its own {@code ParserException}; to refuse with a clear message, or to send
+ * the statement on unchanged, the decision must be taken before the statement reaches jOOQ. jOOQ then
+ * caches the rendered statement itself ({@code Settings.cacheParsingConnection}), so a string costs two
+ * parses the first time it is seen, and none after.
+ *
+ * <p>Thread-safe: the cache is synchronized, and a parse runs outside the lock.
+ */
+final class ParseVerdicts {
+
+    private static final String PARSEABLE = "";
+    // jOOQ's parser reads some statements as nothing (an IgnoreQuery, package-private, nested in
+    // DefaultParseContext in 3.19 and in ParserImpl on later branches): SET commands
+    // it does not model (SET statement_timeout = 0), COMMENT ON, OWNER TO. Its parsing connection would send
+    // "/* ignored */" instead, silently dropping them; none of them reads or writes rows, so they are sent unchanged.
+    private static final String IGNORED_BY_JOOQ = "$IgnoreQuery";
+    private static final String UNCHANGED = "\0unchanged";
+    private static final int QUOTED_START = 120;
+
+    private final Configuration configuration;
+    private final UnparseableSql unparseable;
+    private final Map<String, String> verdicts;
+
+    ParseVerdicts(Configuration configuration, UnparseableSql unparseable, int capacity) {
+        this.configuration = configuration;
+        this.unparseable = unparseable;
+        this.verdicts = new LinkedHashMap<>(64, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    /**
+     * True when {@code sql} goes through the parser; false when it is passed through unchanged: a statement
+     * jOOQ's parser reads as nothing (it reads or writes no rows), or one it cannot read when the user lets
+     * those through.
+     *
+     * @throws SoftDeleteException when jOOQ cannot parse it and such statements are refused
+     */
+    boolean parse(String sql) {
+        String verdict;
+        synchronized (verdicts) {
+            verdict = verdicts.get(sql);
+        }
+        if (verdict == null) {
+            verdict = verdictOf(sql);
+            synchronized (verdicts) {
+                verdicts.put(sql, verdict);
+            }
+        }
+        if (verdict.isEmpty())
+            return true;
+        if (verdict.equals(UNCHANGED) || unparseable == UnparseableSql.PASS_THROUGH_UNFILTERED)
+            return false;
+        throw new SoftDeleteException("cannot filter the SQL statement \"" + start(sql) + "\": jOOQ's parser does not"
+            + " read it (" + verdict + "), so deleted rows cannot be hidden from it. Rewrite it in SQL that jOOQ parses,"
+            + " run it on a connection that does not come from SoftDelete.dataSource(...), or pass such statements through"
+            + " unfiltered with SoftDelete.dataSource(configuration, UnparseableSql.PASS_THROUGH_UNFILTERED)");
+    }
+
+    private String verdictOf(String sql) {
+        try {
+            org.jooq.Query query = configuration.dsl().parser().parseQuery(sql);
+            return ignoredByJooq(query) ? UNCHANGED : PARSEABLE;
+        } catch (ParserException e) {
+            String message = e.getMessage();
+            return message == null || message.isEmpty() ? "no message" : message.lines().findFirst().orElse(message);
+        }
+    }
+
+    /** Whether jOOQ's parser read a statement as nothing, which must then be sent as written. */
+    static boolean ignoredByJooq(org.jooq.Query query) {
+        return query != null && query.getClass().getName().endsWith(IGNORED_BY_JOOQ);
+    }
+
+    static String start(String sql) {
+        String oneLine = sql.strip().replaceAll("\\s+", " ");
+        return oneLine.length() <= QUOTED_START ? oneLine : oneLine.substring(0, QUOTED_START) + "...";
+    }
+}

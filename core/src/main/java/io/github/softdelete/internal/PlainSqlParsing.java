@@ -1,0 +1,94 @@
+package io.github.softdelete.internal;
+
+import org.jooq.Configuration;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.jooq.QueryPart;
+import org.jooq.Select;
+import org.jooq.Table;
+import org.jooq.VisitContext;
+import org.jooq.conf.ParseNameCase;
+import org.jooq.conf.ParseUnknownFunctions;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.ParserException;
+import org.jooq.impl.QOM;
+
+/**
+ * Rule ({@code SoftDeletePolicy.Builder.parsePlainSql}): jOOQ's plain SQL is parsed by jOOQ's parser
+ * and rendered in its place, so that every other rule applies to it.
+ *
+ * <ul>
+ *   <li>A whole plain-SQL statement ({@code ctx.fetch(String)}, {@code ctx.execute(String)}): its
+ *       {@code org.jooq.SQL} part, whose parent is jOOQ's plain-SQL query,
+ *       becomes the parsed statement, bind values included.</li>
+ *   <li>A plain-SQL table ({@code DSL.table(String)}, whose parent is jOOQ's plain-SQL table): the
+ *       enclosing SELECT has already placed its predicates without seeing it, so a table, or an alias
+ *       of one, renders as {@code (SELECT * FROM t) AS t}, whose own SELECT is filtered; a derived table
+ *       renders as parsed. Anything else (a join) is left to the strict check.</li>
+ * </ul>
+ * The text and its bind values are taken by rendering the part without listeners. Text the parser
+ * does not read is left alone (null), and so is text it reads as nothing ({@code SET statement_timeout = 0}),
+ * which would otherwise render as {@code /* ignored * /}.
+ */
+final class PlainSqlParsing {
+
+    // jOOQ's plain-SQL wrappers are package-private, and so are the QOM marker interfaces they implement
+    // (QOM.UEmptyQuery, QOM.UEmptyTable), so they are recognised by name. If jOOQ renames them, plain SQL
+    // is simply no longer parsed, and the strict check still applies.
+    private static final java.util.Set<String> PLAIN_SQL_STATEMENTS = java.util.Set.of("org.jooq.impl.SQLQuery", "org.jooq.impl.SQLResultQuery");
+    private static final String PLAIN_SQL_TABLE = "org.jooq.impl.SQLTable";
+
+    private PlainSqlParsing() {
+    }
+
+    /** The parsed replacement of a plain-SQL part, or null when it is no whole statement or table, or does not parse. */
+    static QueryPart rewrite(VisitContext context, QueryPart sql) {
+        QueryPart[] stack = context.queryParts();
+        QueryPart parent = stack.length >= 2 ? stack[stack.length - 2] : null;
+        boolean statement = parent != null && PLAIN_SQL_STATEMENTS.contains(parent.getClass().getName());
+        if (!statement && !(parent != null && PLAIN_SQL_TABLE.equals(parent.getClass().getName())))
+            return null;
+        DSLContext plain = DSL.using(new DefaultConfiguration().set(context.dialect()).set(context.settings()));
+        String text = plain.render(sql);
+        if (text.equals(NullExtendedSides.EMPTY_ROW))
+            return null; // the library's own empty relation: parsed, it would render as "(select 1)", one column more
+        Object[] binds = plain.extractBindValues(sql).toArray();
+        try {
+            DSLContext parsing = DSL.using(parserConfiguration(context.configuration()));
+            // The replacement itself is not visited again, only its children: wrap the parsed statement
+            // so that it is a child, and its own rules (SELECT, DELETE, ...) apply.
+            if (statement) {
+                Query query = parsing.parser().parseQuery(text, binds);
+                return ParseVerdicts.ignoredByJooq(query) ? null : DSL.sql("{0}", query);
+            }
+            // DSL.table(String).as("u") renders TableAlias > Alias > SQLTable > SQL: the alias follows the text
+            boolean aliased = stack.length >= 4 && stack[stack.length - 4] instanceof QOM.TableAlias<?>;
+            return asTable(parsing.parser().parseTable(text, binds), aliased);
+        } catch (ParserException e) {
+            return null;
+        }
+    }
+
+    private static QueryPart asTable(Table<?> table, boolean aliased) {
+        if (table instanceof QOM.DerivedTable<?> || table instanceof QOM.TableAlias<?> alias && alias.$aliased() instanceof QOM.DerivedTable<?>)
+            return table;
+        if (table instanceof QOM.JoinTable<?, ?>)
+            return null;
+        Select<?> select = DSL.select(DSL.asterisk()).from(table);
+        return aliased ? DSL.sql("({0})", select) : DSL.sql("({0}) as {1}", select, DSL.name(table.getName()));
+    }
+
+    /**
+     * {@code configuration} with the parser settings of the SQL-text paths: unquoted identifiers folded to
+     * lower case as PostgreSQL folds them (unless the user chose a name case), unknown functions kept.
+     */
+    static Configuration parserConfiguration(Configuration configuration) {
+        return configuration.deriveSettings(s -> s
+            .withParseNameCase(s.getParseNameCase() == null || s.getParseNameCase() == ParseNameCase.DEFAULT
+                ? ParseNameCase.LOWER_IF_UNQUOTED : s.getParseNameCase())
+            // Settings' default is FAIL, which cannot be told apart from FAIL set on purpose: always IGNORE,
+            // so that calls of functions jOOQ does not know are kept as written.
+            .withParseUnknownFunctions(ParseUnknownFunctions.IGNORE));
+    }
+}

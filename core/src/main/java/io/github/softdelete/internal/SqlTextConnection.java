@@ -1,0 +1,70 @@
+package io.github.softdelete.internal;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.sql.Statement;
+
+/**
+ * A connection of {@link SqlTextDataSource}: statements whose SQL jOOQ parses are prepared on jOOQ's
+ * parsing connection, the others (when the user lets them through) on the physical connection; every
+ * other call (transactions, metadata, settings) goes to the physical connection, which the parsing
+ * connection wraps anyway.
+ *
+ * <p>A dynamic proxy rather than a class with the sixty methods of {@link Connection}: only the
+ * statement factories and {@code close} differ from the physical connection.
+ *
+ * <p>Not thread-safe, as JDBC connections are not.
+ */
+final class SqlTextConnection implements InvocationHandler {
+
+    /** Releases the physical connection to the provider it came from. */
+    interface Release {
+        void run() throws Exception;
+    }
+
+    private final Connection physical;
+    private final Connection parsing;
+    private final ParseVerdicts verdicts;
+    private final Release release;
+    private boolean closed;
+
+    SqlTextConnection(Connection physical, Connection parsing, ParseVerdicts verdicts, Release release) {
+        this.physical = physical;
+        this.parsing = parsing;
+        this.verdicts = verdicts;
+        this.release = release;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        return switch (method.getName()) {
+            case "prepareStatement", "prepareCall" ->
+                call(method, verdicts.parse((String) args[0]) ? parsing : physical, args);
+            case "createStatement" -> SqlTextStatement.wrap(
+                (Statement) call(method, parsing, args), (Statement) call(method, physical, args), verdicts, (Connection) proxy);
+            case "close" -> {
+                if (!closed) {
+                    closed = true;
+                    release.run();
+                }
+                yield null;
+            }
+            case "isClosed" -> closed || physical.isClosed();
+            case "unwrap", "isWrapperFor" -> call(method, physical, args);
+            case "equals" -> proxy == args[0];
+            case "hashCode" -> System.identityHashCode(proxy);
+            case "toString" -> "SoftDelete SQL-text connection over " + physical;
+            default -> call(method, physical, args);
+        };
+    }
+
+    static Object call(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.github.softdelete.it.sqltext;
+
+import static io.github.softdelete.it.db.Tables.COMMENTS;
+import static io.github.softdelete.it.db.Tables.LIKES;
+import static io.github.softdelete.it.db.Tables.POSTS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.jooq.Configuration;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.github.softdelete.SoftDelete;
+import io.github.softdelete.SoftDeleteException;
+import io.github.softdelete.UnparseableSql;
+import io.github.softdelete.it.fixture.ReferenceData;
+import io.github.softdelete.it.fixture.SoftDeleteDatabase;
+import io.github.softdelete.it.harness.PostgresTest;
+import io.github.softdelete.it.harness.TestDatabase;
+
+/** Spring's JdbcTemplate over {@link SoftDelete#dataSource}: JDBC code gets soft deletes without jOOQ's DSL. */
+@PostgresTest
+class JdbcTemplateTest {
+
+    private final TestDatabase database;
+    private final DSLContext plain;
+    private final DSLContext ctx;
+    private final JdbcTemplate jdbc;
+
+    JdbcTemplateTest(TestDatabase database) {
+        this.database = database;
+        this.plain = database.dsl();
+        this.ctx = SoftDeleteDatabase.dsl(database);
+        this.jdbc = new JdbcTemplate(SoftDelete.dataSource(ctx.configuration()));
+    }
+
+    @BeforeEach
+    void resetData() {
+        ReferenceData.reset(plain);
+    }
+
+    @Test
+    void documentedUsage_readsLiveRows_deleteIsSoft() {
+        // snippet:begin sql-text-datasource
+        DataSource filtered = SoftDelete.dataSource(ctx.configuration());
+        JdbcTemplate jdbc = new JdbcTemplate(filtered);
+
+        List<Long> live = jdbc.queryForList("select id from users order by id", Long.class);
+        jdbc.update("delete from posts where id = ?", 10L);
+        // snippet:end sql-text-datasource
+
+        assertThat(live).containsExactly(1L, 2L, 4L);
+        assertThat(plain.fetchCount(POSTS, POSTS.DELETED_AT.isNotNull())).isEqualTo(3);
+    }
+
+    @Test
+    void queryForList_liveRowsOnly() {
+        assertThat(jdbc.queryForList("select id from users order by id", Long.class)).containsExactly(1L, 2L, 4L);
+        assertThat(jdbc.queryForList("SELECT P.ID FROM Posts P JOIN Users U ON U.ID = P.AUTHOR_ID ORDER BY 1", Long.class))
+            .containsExactly(10L, 12L, 15L);
+        assertThat(jdbc.queryForObject("select count(*) from comments where post_id in (select id from posts)", Long.class))
+            .isEqualTo(3L);
+    }
+
+    @Test
+    void bindVariables_passThrough() {
+        assertThat(jdbc.queryForObject("select name from users where id = ?", String.class, 1L)).isEqualTo("alice");
+        assertThatThrownBy(() -> jdbc.queryForObject("select name from users where id = ?", String.class, 3L))
+            .isInstanceOf(EmptyResultDataAccessException.class);
+        assertThat(jdbc.queryForList("select id from posts where author_id = ? and title <> ? order by id", Long.class, 2L, "x"))
+            .containsExactly(12L);
+    }
+
+    @Test
+    void leftJoinUsing_selectStar_sameColumnsAsTheTable() {
+        List<Map<String, Object>> rows = jdbc.queryForList("select * from tags left join users using (id) order by id");
+
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).keySet()).containsExactly("id", "name", "email", "deleted_at");
+        assertThat(rows).extracting(row -> row.get("email")).containsExactly("alice@example.com", "bob@example.com", null);
+    }
+
+    @Test
+    void delete_cascadesAsSoftDelete_andRestoreBringsItBack() {
+        int deleted = jdbc.update("delete from posts where id = ?", 10L);
+
+        assertThat(deleted).isEqualTo(1);
+        assertThat(plain.fetchCount(POSTS, POSTS.ID.eq(10L).and(POSTS.DELETED_AT.isNotNull()))).isEqualTo(1);
+        assertThat(plain.fetchCount(COMMENTS, COMMENTS.POST_ID.eq(10L).and(COMMENTS.DELETED_AT.isNull()))).isZero();
+        assertThat(plain.fetchCount(LIKES, LIKES.COMMENT_ID.in(100L, 102L).and(LIKES.DELETED_AT.isNull()))).isZero();
+        assertThat(jdbc.queryForList("select id from comments where post_id = 10", Long.class)).isEmpty();
+
+        SoftDelete.restore(ctx, POSTS, POSTS.ID.eq(10L));
+
+        assertThat(jdbc.queryForList("select id from comments where post_id = ? order by id", Long.class, 10L))
+            .containsExactly(100L, 102L);
+        // (3, 100) stays deleted: its other parent, user 3, is deleted (restore's rule)
+        assertThat(jdbc.queryForList("select user_id from likes where comment_id in (100, 102) order by 1", Long.class))
+            .containsExactly(1L, 2L);
+    }
+
+    @Test
+    void batchUpdate_bindsEachRow() {
+        int[] counts = jdbc.batchUpdate("delete from likes where user_id = ? and comment_id = ?",
+            List.of(new Object[] { 1L, 100L }, new Object[] { 2L, 102L }));
+
+        assertThat(counts).containsExactly(1, 1);
+        assertThat(plain.fetchCount(LIKES, LIKES.DELETED_AT.isNotNull())).isEqualTo(3);
+    }
+
+    @Test
+    void unparseableStatement_refusedByDefault_quotingItsStart() {
+        assertThatThrownBy(() -> jdbc.queryForList("select ntile(id::int) over () from users"))
+            .isInstanceOf(SoftDeleteException.class)
+            .hasMessageContaining("\"select ntile(id::int) over () from users\"")
+            .hasMessageContaining("UnparseableSql.PASS_THROUGH_UNFILTERED");
+    }
+
+    @Test
+    void unparseableStatement_passedThroughUnfiltered_whenChosen() {
+        // snippet:begin sql-text-pass-through
+        DataSource lenient = SoftDelete.dataSource(ctx.configuration(), UnparseableSql.PASS_THROUGH_UNFILTERED);
+        // snippet:end sql-text-pass-through
+        JdbcTemplate passing = new JdbcTemplate(lenient);
+
+        assertThat(passing.queryForList("select ntile(id::int) over () from users")).hasSize(4);
+        assertThat(passing.queryForList("select id from users", Long.class)).containsExactlyInAnyOrder(1L, 2L, 4L);
+    }
+
+    @Test
+    void contextFlags_applyToTheDataSource() {
+        DataSource deleted = SoftDelete.dataSource(SoftDelete.onlyDeleted(ctx).configuration());
+
+        assertThat(new JdbcTemplate(deleted).queryForList("select id from users", Long.class)).containsExactly(3L);
+        assertThat(jdbc.queryForList("select id from users order by id", Long.class)).containsExactly(1L, 2L, 4L);
+    }
+
+    @Test
+    void plainStatement_parsedToo() {
+        List<Long> ids = jdbc.execute((java.sql.Connection connection) -> {
+            try (var statement = connection.createStatement();
+                    var rs = statement.getConnection().createStatement().executeQuery("select id from users order by id")) {
+                List<Long> out = new java.util.ArrayList<>();
+                while (rs.next())
+                    out.add(rs.getLong(1));
+                return out;
+            }
+        });
+
+        assertThat(ids).containsExactly(1L, 2L, 4L);
+    }
+
+    @Test
+    void setCommand_thatJooqParsesAsNothing_sentUnchanged() {
+        String timeout = jdbc.execute((java.sql.Connection connection) -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("SET statement_timeout = 12345");
+            }
+            try (var statement = connection.prepareStatement("select current_setting('statement_timeout')"); var rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+
+        assertThat(timeout).isEqualTo("12345ms");
+    }
+
+    @Test
+    void dataSource_withoutListener_refused() {
+        Configuration bare = database.newConfiguration();
+
+        assertThatThrownBy(() -> SoftDelete.dataSource(bare)).isInstanceOf(IllegalStateException.class);
+        assertThat(DSL.using(bare).fetchCount(POSTS)).isEqualTo(6);
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.softdelete.it.sqltext;
+
+import static io.github.softdelete.it.db.Public.PUBLIC;
+import static io.github.softdelete.it.db.Tables.LIKES;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Result;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.softdelete.SoftDelete;
+import io.github.softdelete.SoftDeleteException;
+import io.github.softdelete.SoftDeletePolicy;
+import io.github.softdelete.it.fixture.ReferenceData;
+import io.github.softdelete.it.harness.PostgresTest;
+import io.github.softdelete.it.harness.TestDatabase;
+
+/** {@code SoftDeletePolicy.Builder.parsePlainSql(true)}: jOOQ's own plain SQL is parsed and rewritten like the DSL. */
+@PostgresTest
+class PlainSqlParsingTest {
+
+    private final DSLContext plain;
+    private final DSLContext ctx;
+    private final DSLContext strict;
+
+    PlainSqlParsingTest(TestDatabase database) {
+        plain = database.dsl();
+        ctx = DSL.using(SoftDelete.install(database.newConfiguration(), SoftDeletePolicy.builder().schema(PUBLIC)
+            .parsePlainSql(true).build()));
+        strict = DSL.using(SoftDelete.install(database.newConfiguration(), SoftDeletePolicy.builder().schema(PUBLIC)
+            .parsePlainSql(true).strictPlainSql(true).build()));
+    }
+
+    @BeforeEach
+    void resetData() {
+        ReferenceData.reset(plain);
+    }
+
+    @Test
+    void documentedUsage_parsePlainSql_liveRowsOnly(TestDatabase database) {
+        // snippet:begin parse-plain-sql
+        DSLContext parsing = DSL.using(SoftDelete.install(database.newConfiguration(),
+            SoftDeletePolicy.builder().schema(PUBLIC).parsePlainSql(true).build()));
+
+        Result<Record> live = parsing.fetch("select id from users where id > ?", 1L);
+        // snippet:end parse-plain-sql
+        assertThat(live.getValues(0, Long.class)).containsExactlyInAnyOrder(2L, 4L);
+    }
+
+    @Test
+    void documentedUsage_allowPlainSql_vouchedSqlRunsAsWritten() {
+        // snippet:begin allow-plain-sql
+        DSLContext vouched = SoftDelete.allowPlainSql(strict);
+        Result<Record> live = vouched.fetch("select id from users where deleted_at is null");
+        // snippet:end allow-plain-sql
+
+        assertThat(live.getValues(0, Long.class)).containsExactlyInAnyOrder(1L, 2L, 4L);
+    }
+
+    @Test
+    void fetch_plainSqlStatement_liveRowsOnly() {
+        assertThat(ctx.fetch("select id from users order by id").getValues(0, Long.class)).containsExactly(1L, 2L, 4L);
+        assertThat(ctx.fetch("SELECT ID FROM Users WHERE ID > ? ORDER BY 1", 1L).getValues(0, Long.class)).containsExactly(2L, 4L);
+        assertThat(ctx.fetchValue("select count(*) from posts p left join users u using (id)")).isEqualTo(4L);
+        assertThat(ctx.fetch("select * from tags left join users using (id) order by id").map(r -> java.util.Arrays.asList(r.intoArray())))
+            .containsExactly(java.util.Arrays.asList(1L, "java", "alice@example.com", "alice", null),
+                java.util.Arrays.asList(2L, "sql", "bob@example.com", "bob", null), java.util.Arrays.asList(3L, "misc", null, null, null));
+    }
+
+    @Test
+    void execute_plainSqlDelete_becomesSoftDelete() {
+        int count = ctx.execute("delete from likes where user_id = ? and comment_id = ?", 1L, 100L);
+
+        assertThat(count).isEqualTo(1);
+        assertThat(plain.fetchCount(LIKES, LIKES.USER_ID.eq(1L).and(LIKES.COMMENT_ID.eq(100L)).and(LIKES.DELETED_AT.isNotNull())))
+            .isEqualTo(1);
+    }
+
+    @Test
+    void setCommand_thatJooqParsesAsNothing_runsAsWritten() {
+        String timeout = ctx.transactionResult(tx -> {
+            tx.dsl().execute("SET statement_timeout = 12345");
+            return String.valueOf(tx.dsl().fetchValue("select current_setting('statement_timeout')"));
+        });
+
+        assertThat(timeout).isEqualTo("12345ms");
+    }
+
+    @Test
+    void plainSqlTable_filteredAsDerivedTable() {
+        assertThat(ctx.select(DSL.field("id", Long.class)).from(DSL.table("users")).orderBy(DSL.field("id")).fetch().getValues(0, Long.class))
+            .containsExactly(1L, 2L, 4L);
+        assertThat(ctx.select(DSL.field("u.id", Long.class)).from(DSL.table("users").as("u")).orderBy(DSL.field("u.id")).fetch().getValues(0, Long.class))
+            .containsExactly(1L, 2L, 4L);
+    }
+
+    @Test
+    void unparseablePlainSql_leftAlone_orRefusedWhenStrict() {
+        String unparseable = "select ntile(id::int) over () from users";
+
+        assertThat(ctx.fetch(unparseable)).hasSize(4);
+        assertThatThrownBy(() -> strict.fetch(unparseable)).isInstanceOf(SoftDeleteException.class);
+        assertThat(strict.fetch("select id from users")).hasSize(3);
+        assertThat(SoftDelete.allowPlainSql(strict).fetch("select id from users")).hasSize(4);
+    }
+}
