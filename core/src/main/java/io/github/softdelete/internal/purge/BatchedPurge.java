@@ -69,7 +69,7 @@ final class BatchedPurge {
         TableTally tally = new TableTally(target.name(), due);
         long purgedInPass;
         do {
-            tally.forgetKept();
+            tally.forgetKeptByReferences();
             purgedInPass = pass(tally);
         } while (!target.self().isEmpty() && purgedInPass > 0);
         return tally.report();

@@ -38,9 +38,12 @@ final class TableTally {
             kept.merge(reason, rows, Long::sum);
     }
 
-    /** Forgets the rows kept so far: a table that references itself is passed again, and the last pass says what stays. */
-    void forgetKept() {
-        kept.clear();
+    /**
+     * Forgets the rows kept so far by a reference: a table that references itself is passed again, and
+     * the last pass says what those keep. Rows no longer due are not seen again, so they stay counted.
+     */
+    void forgetKeptByReferences() {
+        kept.keySet().removeIf(reason -> !reason.equals(PurgeReport.NO_LONGER_DUE));
     }
 
     void cascaded(String relation, long rows) {
