@@ -32,7 +32,8 @@ import io.github.softdelete.internal.Relation;
  * <pre>
  * WITH purged AS (DELETE FROM t WHERE key &gt; :previous AND key &lt;= :last
  *                   AND marker IS NOT NULL AND marker &lt; :cutoff        -- re-checked: a restore wins
- *                   AND NOT EXISTS (SELECT 1 FROM child WHERE child.fk = t.key) ...
+ *                   AND NOT EXISTS (SELECT 1 FROM child WHERE child.fk = t.key
+ *                                   AND child.fk &gt; :previous AND child.fk &lt;= :last) ...
  *                 RETURNING key, referenced columns)
  * SELECT (SELECT count(*) FROM purged), (SELECT count(*) FROM unmarked_child WHERE fk IN (SELECT ... FROM purged)), ...
  * </pre>
@@ -126,7 +127,7 @@ final class BatchedPurge {
         Name table = target.qualifier();
         List<Field<?>> returned = returnedColumns(table);
         CommonTableExpression<?> purged = PURGED.as(tx.deleteFrom(target.reference())
-            .where(range(previous, last).and(conditions.due(target, table)).andNot(conditions.keptByAnyReference(target, table)))
+            .where(range(previous, last).and(conditions.due(target, table)).and(conditions.notReferenced(target, table, previous, last)))
             .returning(returned));
         List<Field<?>> counts = new ArrayList<>();
         counts.add(DSL.field(DSL.selectCount().from(DSL.table(PURGED))));

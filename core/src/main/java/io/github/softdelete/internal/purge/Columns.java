@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jooq.Condition;
+import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.Record;
@@ -40,11 +41,16 @@ final class Columns {
     }
 
     /** {@code (columns) > (values)}, or {@code (columns) <= (values)}: the bounds of a keyset page. */
-    @SuppressWarnings({ "unchecked", "rawtypes" })
     static Condition compare(List<Field<?>> columns, List<Object> values, boolean after) {
+        return compare(columns, values, columns.get(0).getDataType(), after);
+    }
+
+    /** {@link #compare(List, List, boolean)} of one column, its value bound as {@code type}. */
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    static Condition compare(List<Field<?>> columns, List<Object> values, DataType<?> type, boolean after) {
         if (columns.size() == 1) {
             Field column = columns.get(0);
-            Field value = DSL.val(values.get(0), column.getDataType());
+            Field value = DSL.val(values.get(0), type);
             return after ? column.gt(value) : column.le(value);
         }
         List<Field<?>> bound = new ArrayList<>(values.size());

@@ -62,12 +62,23 @@ final class PurgeConditions {
         return marker.isNull().or(marker.ge(DSL.val(cutoff, SQLDataType.TIMESTAMPWITHTIMEZONE)));
     }
 
-    /** A referencing row that stays exists through some key that keeps rows (a run's reading). */
-    Condition keptByAnyReference(PurgeTarget target, Name qualifier) {
-        List<Condition> any = new ArrayList<>();
+    /**
+     * No referencing row exists through any key that keeps rows (a run's reading), for the rows of a
+     * batch whose keys lie in {@code (previous, last]}.
+     *
+     * <p>Written as {@code NOT EXISTS ... AND NOT EXISTS ...}, not {@code NOT (EXISTS ... OR EXISTS ...)}:
+     * PostgreSQL turns each {@code NOT EXISTS} of a conjunction into an anti-join. Where a key references
+     * the primary key, the subquery also bounds the referencing column to the batch's key range, which
+     * changes nothing (a reference equals a key of the batch) but lets the planner read only the batch's
+     * children from the foreign key's index: without the bound it may hash the whole child table (a
+     * self-reference, whose column is mostly NULL, looks cheap to hash), once per batch, which makes each
+     * batch cost as much as the table is large.
+     */
+    Condition notReferenced(PurgeTarget target, Name qualifier, List<Object> previous, List<Object> last) {
+        List<Condition> none = new ArrayList<>();
         for (Relation relation : target.allBlocking())
-            any.add(referencedThrough(relation, qualifier, false));
-        return DSL.or(any);
+            none.add(DSL.not(referencedThrough(relation, qualifier, false, target, previous, last)));
+        return DSL.and(none);
     }
 
     /**
@@ -75,14 +86,29 @@ final class PurgeConditions {
      * any such row in a run, one that would stay in a forecast.
      */
     Condition referencedThrough(Relation relation, Name qualifier, boolean forecast) {
+        return referencedThrough(relation, qualifier, forecast, null, null, null);
+    }
+
+    private Condition referencedThrough(Relation relation, Name qualifier, boolean forecast, PurgeTarget target,
+                                        List<Object> previous, List<Object> last) {
         String alias = alias("ref");
         Name child = DSL.name(alias);
-        Condition references = Columns.equal(Columns.on(child, relation.childColumns()),
-            Columns.on(qualifier, relation.parentColumns()));
+        List<Field<?>> childColumns = Columns.on(child, relation.childColumns());
+        Condition references = Columns.equal(childColumns, Columns.on(qualifier, relation.parentColumns()));
+        if (target != null && referencesKey(relation, target)) {
+            references = references.and(Columns.compare(childColumns, last, target.keyTypes().get(0), false));
+            if (previous != null)
+                references = references.and(Columns.compare(childColumns, previous, target.keyTypes().get(0), true));
+        }
         PurgeTarget childTarget = forecast ? plan.target(relation.child()) : null;
         Condition stays = childTarget == null ? DSL.noCondition() : mustStay(childTarget, child);
         return DSL.exists(DSL.selectOne().from(DSL.table(relation.child().getQualifiedName()).as(alias))
             .where(references.and(stays)));
+    }
+
+    private static boolean referencesKey(Relation relation, PurgeTarget target) {
+        return target.key().size() == 1 && relation.parentColumns().size() == 1
+            && relation.parentColumns().get(0).getName().equals(target.key().get(0));
     }
 
     /** In a forecast: the row stays, because it is not due or because a row that stays references it. */
