@@ -267,6 +267,18 @@ public final class SoftDelete {
         return new SqlTextDataSource(configuration, unparseable);
     }
 
+    /**
+     * Starts a purge: the physical removal, in short batches, of rows soft-deleted before a cutoff.
+     * See {@link Purge}.
+     *
+     * @param ctx the context to run on; the purge's own statements bypass the soft-delete rewrite
+     * @return a purge to configure and {@link Purge#run() run}
+     * @throws IllegalStateException when the soft-delete listener is not installed on {@code ctx}
+     */
+    public static Purge purge(DSLContext ctx) {
+        return new Purge(Objects.requireNonNull(ctx, "ctx"), registry(ctx));
+    }
+
     private static ContextFlags flags(DSLContext ctx) {
         return ContextFlags.of(Objects.requireNonNull(ctx, "ctx").configuration());
     }

@@ -112,6 +112,8 @@ public final class SoftDeleteVisitListener implements VisitListener {
             MergeGuard.check(context, registry, table);
         if (!registry.views().isEmpty() && ContextFlags.of(context.configuration()).readMode() != ReadMode.ALL)
             replace(context, ViewReads.inline(context, registry, table, strictPlainSql));
+    }
+
     private void onPlainSql(VisitContext context, QueryPart sql) {
         if (ContextFlags.of(context.configuration()).plainSql())
             return;

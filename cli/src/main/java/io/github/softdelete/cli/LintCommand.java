@@ -1,0 +1,60 @@
+package io.github.softdelete.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+import org.jooq.Table;
+
+import io.github.softdelete.SoftDeletePolicy;
+import io.github.softdelete.codegen.internal.Catalog;
+import io.github.softdelete.codegen.internal.Finding;
+import io.github.softdelete.codegen.internal.SchemaLint;
+import io.github.softdelete.codegen.internal.TableName;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code softdelete lint}: the code generator's schema lint, run against a live database. It is the
+ * generator's own code (softdelete-codegen's {@code SchemaLint}), so the findings and their DDL are the
+ * same as in a code generation log.
+ */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+    description = { "Runs softdelete-codegen's schema lint against the live schema: unique constraints that also"
+        + " count deleted rows, foreign keys no index serves, ON DELETE CASCADE across the soft-delete boundary;"
+        + " each finding with the DDL that fixes it.",
+        "Exits with 1 when it finds a trap, so that a CI step fails." })
+final class LintCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Override
+    public Integer call() {
+        try (Database database = Database.open(connection)) {
+            SoftDeletePolicy policy = PolicySource.load(connection, database.plain(), spec.commandLine().getErr());
+            Set<TableName> softDeletable = new TreeSet<>();
+            String marker = null;
+            for (Table<?> table : policy.tables()) {
+                String schema = table.getSchema() == null ? connection.schema : table.getSchema().getName();
+                softDeletable.add(new TableName(schema, table.getName()));
+                marker = policy.marker(table).orElseThrow().getName();
+            }
+            List<String> schemas = softDeletable.stream().map(TableName::schema).distinct().toList();
+            List<Finding> findings = SchemaLint.check(Catalog.read(database.plain(), schemas), softDeletable, marker);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("softdelete lint: " + (findings.isEmpty() ? "no schema traps found"
+                : findings.size() + (findings.size() == 1 ? " trap" : " traps") + " found"));
+            findings.forEach(out::println);
+            out.flush();
+            return findings.isEmpty() ? ExitCodes.SUCCESS : ExitCodes.FAILURE;
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package io.github.softdelete.internal.purge;
+
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Name;
+import org.jooq.Record;
+import org.jooq.Result;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+import io.github.softdelete.PurgeListener;
+import io.github.softdelete.PurgeReport;
+import io.github.softdelete.SoftDeleteException;
+import io.github.softdelete.internal.Relation;
+
+/**
+ * Purges one table in batches: each batch is one short transaction over at most {@code batchSize}
+ * candidates, found by keyset pagination over the primary key, so no run ever holds more than one
+ * batch's keys in memory or one batch's locks.
+ *
+ * <p>A batch is the keys {@code (previous, last]} of the next {@code batchSize} due rows, and one
+ * statement deletes them:
+ * <pre>
+ * WITH purged AS (DELETE FROM t WHERE key &gt; :previous AND key &lt;= :last
+ *                   AND marker IS NOT NULL AND marker &lt; :cutoff        -- re-checked: a restore wins
+ *                   AND NOT EXISTS (SELECT 1 FROM child WHERE child.fk = t.key
+ *                                   AND child.fk &gt; :previous AND child.fk &lt;= :last) ...
+ *                 RETURNING key, referenced columns)
+ * SELECT (SELECT count(*) FROM purged), (SELECT count(*) FROM unmarked_child WHERE fk IN (SELECT ... FROM purged)), ...
+ * </pre>
+ * The counting subqueries read the statement's snapshot, taken before the database's own ON DELETE
+ * actions run, so they count exactly the rows those actions reach. A crash loses at most the open
+ * batch, which rolls back; a new run finds the rows that are left and goes on.
+ *
+ * <p>A table that references itself is passed again while a pass purges something: a reply keeps its
+ * parent until the reply itself is gone.
+ */
+final class BatchedPurge {
+
+    private static final Name PURGED = DSL.name("softdelete_purged");
+
+    private final DSLContext plain;
+    private final PurgePlan plan;
+    private final PurgeTarget target;
+    private final OffsetDateTime cutoff;
+    private final int batchSize;
+    private final PurgeListener listener;
+
+    BatchedPurge(DSLContext plain, PurgePlan plan, PurgeTarget target, OffsetDateTime cutoff, int batchSize, PurgeListener listener) {
+        this.plain = plain;
+        this.plan = plan;
+        this.target = target;
+        this.cutoff = cutoff;
+        this.batchSize = batchSize;
+        this.listener = listener;
+    }
+
+    PurgeReport.TableReport run() {
+        PurgeConditions conditions = new PurgeConditions(plan, cutoff);
+        long due = plain.fetchCount(target.reference(), conditions.due(target, target.qualifier()));
+        TableTally tally = new TableTally(target.name(), due);
+        long purgedInPass;
+        do {
+            tally.forgetKeptByReferences();
+            purgedInPass = pass(tally);
+        } while (!target.self().isEmpty() && purgedInPass > 0);
+        return tally.report();
+    }
+
+    private long pass(TableTally tally) {
+        long before = tally.purged();
+        List<Object> previous = null;
+        while (true) {
+            List<List<Object>> candidates = candidates(previous);
+            if (candidates.isEmpty())
+                break;
+            List<Object> last = candidates.get(candidates.size() - 1);
+            long started = System.nanoTime();
+            long purged = batch(tally, candidates.size(), previous, last, (int) tally.batches() + 1);
+            listener.batchDone(tally.batch(purged, System.nanoTime() - started));
+            if (candidates.size() < batchSize)
+                break;
+            previous = last;
+        }
+        return tally.purged() - before;
+    }
+
+    /** The keys of the next due rows after {@code previous}, at most one batch of them. */
+    private List<List<Object>> candidates(List<Object> previous) {
+        Name table = target.qualifier();
+        List<Field<?>> key = target.keyOn(table);
+        PurgeConditions conditions = new PurgeConditions(plan, cutoff);
+        Condition after = previous == null ? DSL.noCondition() : Columns.compare(key, previous, true);
+        List<List<Object>> keys = new ArrayList<>(Math.min(batchSize, 4096));
+        for (Record record : plain.select(key).from(target.reference()).where(conditions.due(target, table).and(after))
+                .orderBy(key.stream().map(Field::asc).toList()).limit(batchSize).fetch())
+            keys.add(record.intoList());
+        return keys;
+    }
+
+    private long batch(TableTally tally, int candidates, List<Object> previous, List<Object> last, int number) {
+        try {
+            return plain.transactionResult(transaction -> {
+                DSLContext tx = transaction.dsl();
+                long purged = delete(tx, tally, previous, last);
+                if (purged < candidates)
+                    KeptReasons.count(tx, new PurgeConditions(plan, cutoff), target, range(previous, last), tally,
+                        candidates - purged);
+                return purged;
+            });
+        } catch (DataAccessException e) {
+            throw failed(e, number);
+        }
+    }
+
+    private long delete(DSLContext tx, TableTally tally, List<Object> previous, List<Object> last) {
+        PurgeConditions conditions = new PurgeConditions(plan, cutoff);
+        Name table = target.qualifier();
+        List<Field<?>> returned = returnedColumns(table);
+        CommonTableExpression<?> purged = PURGED.as(tx.deleteFrom(target.reference())
+            .where(range(previous, last).and(conditions.due(target, table)).and(conditions.notReferenced(target, table, previous, last)))
+            .returning(returned));
+        List<Field<?>> counts = new ArrayList<>();
+        counts.add(DSL.field(DSL.selectCount().from(DSL.table(PURGED))));
+        for (Relation relation : target.cascaded())
+            counts.add(referencingCount(relation));
+        for (Relation relation : target.setNull())
+            counts.add(referencingCount(relation));
+        Result<Record> result = tx.with(purged).select(counts).fetch();
+        Record row = result.get(0);
+        int i = 1;
+        for (Relation relation : target.cascaded())
+            tally.cascaded(relation.toString(), row.get(i++, Long.class));
+        for (Relation relation : target.setNull())
+            tally.setNull(relation.toString(), row.get(i++, Long.class));
+        long count = row.get(0, Long.class);
+        tally.purged(count);
+        return count;
+    }
+
+    private Condition range(List<Object> previous, List<Object> last) {
+        List<Field<?>> key = target.keyOn(target.qualifier());
+        Condition upTo = Columns.compare(key, last, false);
+        return previous == null ? upTo : Columns.compare(key, previous, true).and(upTo);
+    }
+
+    /** The key, and every column a counted foreign key references. */
+    private List<Field<?>> returnedColumns(Name table) {
+        Set<String> names = new LinkedHashSet<>(target.key());
+        List<Field<?>> columns = new ArrayList<>(target.keyOn(table));
+        List<Relation> counted = new ArrayList<>(target.cascaded());
+        counted.addAll(target.setNull());
+        for (Relation relation : counted)
+            for (Field<?> column : Columns.on(table, relation.parentColumns()))
+                if (names.add(column.getName()))
+                    columns.add(column);
+        return columns;
+    }
+
+    private static Field<Long> referencingCount(Relation relation) {
+        Name child = relation.child().getQualifiedName();
+        return DSL.field(DSL.selectCount().from(DSL.table(child)).where(Columns.in(Columns.on(child, relation.childColumns()),
+            DSL.select(Columns.on(PURGED, relation.parentColumns())).from(DSL.table(PURGED))))).cast(Long.class);
+    }
+
+    private SoftDeleteException failed(DataAccessException e, int number) {
+        String state = sqlState(e);
+        String why = "23503".equals(state)
+            ? "the database refused it through a foreign key that the soft-delete policy does not know (SQLSTATE 23503);"
+              + " declare that key's rule on the policy, so the purge keeps the rows it protects"
+            : "the database reported " + (state == null ? "an error" : "SQLSTATE " + state);
+        return new SoftDeleteException("purge of " + target.table().quotedName() + " stopped: batch " + number
+            + " was rolled back and purged nothing; " + why + ". The batches before it stay purged;"
+            + " run the purge again to continue from there. Cause: " + e.getMessage(), e);
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause())
+            if (t instanceof SQLException sql && sql.getSQLState() != null)
+                return sql.getSQLState();
+        return null;
+    }
+}

@@ -1,0 +1,69 @@
+package io.github.softdelete.internal.purge;
+
+import java.util.List;
+
+import org.jooq.CaseConditionStep;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record2;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+import io.github.softdelete.PurgeReport;
+import io.github.softdelete.internal.Relation;
+
+/**
+ * Why due rows stay: for each, the first foreign key (in the policy's order) through which a row that
+ * stays references it. One grouped query per batch that kept something, in the batch's transaction, so
+ * its memory is a handful of counters however many rows were kept.
+ */
+final class KeptReasons {
+
+    /** Kept for a reason the database no longer shows: the row changed between the DELETE and this count. */
+    static final String CHANGED = "changed while its batch ran; a later run looks at it again";
+
+    private KeptReasons() {
+    }
+
+    /**
+     * Counts the due rows left in {@code range} by reason, into {@code tally}; the kept candidates not
+     * found there are no longer due (restored, or deleted again after the cutoff).
+     */
+    static void count(DSLContext tx, PurgeConditions conditions, PurgeTarget target, Condition range, TableTally tally, long kept) {
+        long found = 0;
+        for (Record2<String, Integer> row : grouped(tx, conditions, target, range, false)) {
+            tally.kept(row.value1() == null ? CHANGED : row.value1(), row.value2());
+            found += row.value2();
+        }
+        tally.kept(PurgeReport.NO_LONGER_DUE, kept - found);
+    }
+
+    /**
+     * {@code SELECT reason, count(*) FROM table WHERE due AND where GROUP BY reason}, the reason being
+     * NULL for rows no reference keeps.
+     */
+    static List<Record2<String, Integer>> grouped(DSLContext ctx, PurgeConditions conditions, PurgeTarget target,
+                                                  Condition where, boolean forecast) {
+        // Grouped outside a derived table: grouping by the CASE itself would repeat its subqueries and
+        // bind values, which PostgreSQL cannot match with the select list's.
+        Table<?> reasons = ctx.select(reason(conditions, target, forecast).as("reason")).from(target.reference())
+            .where(conditions.due(target, target.qualifier()).and(where)).asTable("softdelete_reasons");
+        Field<String> reason = reasons.field("reason", String.class);
+        return ctx.select(reason, DSL.count()).from(reasons).groupBy(reason).fetch();
+    }
+
+    private static Field<String> reason(PurgeConditions conditions, PurgeTarget target, boolean forecast) {
+        List<Relation> relations = target.allBlocking();
+        if (relations.isEmpty())
+            return DSL.inline(null, SQLDataType.VARCHAR);
+        CaseConditionStep<String> reason = null;
+        for (Relation relation : relations) {
+            Condition kept = conditions.referencedThrough(relation, target.qualifier(), forecast);
+            Field<String> text = DSL.inline(relation.toString());
+            reason = reason == null ? DSL.when(kept, text) : reason.when(kept, text);
+        }
+        return reason;
+    }
+}

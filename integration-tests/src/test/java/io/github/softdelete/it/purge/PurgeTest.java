@@ -1,0 +1,191 @@
+package io.github.softdelete.it.purge;
+
+import static io.github.softdelete.it.db.Tables.COMMENTS;
+import static io.github.softdelete.it.db.Tables.POSTS;
+import static io.github.softdelete.it.db.Tables.USERS;
+import static io.github.softdelete.it.purge.RetentionTree.AFTER_PURGE;
+import static io.github.softdelete.it.purge.RetentionTree.CUTOFF;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.softdelete.PurgeProgress;
+import io.github.softdelete.PurgeReport;
+import io.github.softdelete.SoftDelete;
+import io.github.softdelete.SoftDeleteException;
+import io.github.softdelete.it.fixture.SoftDeleteDatabase;
+import io.github.softdelete.it.harness.PostgresTest;
+import io.github.softdelete.it.harness.TestDatabase;
+
+/** Section 2 of the purge contract, on a four-level tree with due, recent and live rows at every level. */
+@PostgresTest
+class PurgeTest {
+
+    private static final String POSTS_AUTHOR = "posts_author_id_fkey (posts -> users, ON DELETE CASCADE)";
+    private static final String POSTS_CATEGORY = "posts_category_id_fkey (posts -> categories, ON DELETE RESTRICT)";
+    private static final String COMMENTS_POST = "comments_post_id_fkey (comments -> posts, ON DELETE CASCADE)";
+    private static final String COMMENTS_PARENT = "comments_parent_id_fkey (comments -> comments, ON DELETE CASCADE)";
+    private static final String LIKES_COMMENT = "likes_comment_id_fkey (likes -> comments, ON DELETE CASCADE)";
+
+    private DSLContext plain;
+    private DSLContext ctx;
+
+    @BeforeEach
+    void reset(TestDatabase database) {
+        plain = database.dsl();
+        ctx = SoftDeleteDatabase.dsl(database);
+        RetentionTree.reset(plain);
+        plain.execute("drop trigger if exists refuse_post_tags_delete on post_tags");
+    }
+
+    @Test
+    void purge_tree_removesExactlyTheDueRowsThatNothingKeeps() {
+        List<PurgeProgress> events = new ArrayList<>();
+        PurgeReport report = SoftDelete.purge(ctx).deletedBefore(CUTOFF).batchSize(2).progress(events::add).run();
+
+        assertThat(RetentionTree.keys(plain)).isEqualTo(AFTER_PURGE);
+        assertThat(plain.select(POSTS.EDITOR_ID).from(POSTS).where(POSTS.ID.eq(10L)).fetchOne().value1()).isNull();
+        assertThat(report.tables()).extracting(PurgeReport.TableReport::table)
+            .containsExactly("likes", "comments", "posts", "categories", "users");
+        assertThat(figures(report)).isEqualTo(expectedFigures());
+        assertThat(report.tables()).filteredOn(t -> t.table().equals("posts")).singleElement()
+            .satisfies(t -> assertThat(t.cascaded()).containsExactly(entry("post_tags_post_id_fkey (post_tags -> posts, ON DELETE CASCADE)", 1L)));
+        assertThat(report.tables()).filteredOn(t -> t.table().equals("users")).singleElement()
+            .satisfies(t -> assertThat(t.setNull()).containsExactly(entry("posts_editor_id_fkey (posts -> users, ON DELETE SET NULL)", 1L)));
+        assertThat(report.batches()).isEqualTo(events.size()).isGreaterThan(5);
+        assertThat(events).allSatisfy(e -> assertThat(e.rowsDone()).isLessThanOrEqualTo(e.estimatedTotal()));
+        assertThat(events).filteredOn(e -> e.table().equals("comments")).last()
+            .satisfies(e -> assertThat(e.rowsDone()).isEqualTo(4)).satisfies(e -> assertThat(e.estimatedTotal()).isEqualTo(6));
+    }
+
+    @Test
+    void purge_again_purgesNothingMore() {
+        SoftDelete.purge(ctx).deletedBefore(CUTOFF).run();
+        PurgeReport again = SoftDelete.purge(ctx).deletedBefore(CUTOFF).run();
+        assertThat(again.purged()).isZero();
+        assertThat(RetentionTree.keys(plain)).isEqualTo(AFTER_PURGE);
+    }
+
+    @Test
+    void dryRun_forecastsTheRun_andChangesNoRow() {
+        Map<String, String> before = RetentionTree.checksums(plain);
+        PurgeReport forecast = SoftDelete.purge(ctx).deletedBefore(CUTOFF).dryRun(true).run();
+        assertThat(RetentionTree.checksums(plain)).isEqualTo(before);
+        assertThat(forecast.dryRun()).isTrue();
+        assertThat(forecast.batches()).isZero();
+
+        PurgeReport run = SoftDelete.purge(ctx).deletedBefore(CUTOFF).batchSize(3).run();
+        assertThat(figures(forecast)).isEqualTo(figures(run)).isEqualTo(expectedFigures());
+        assertThat(forecast.tables()).extracting(PurgeReport.TableReport::cascaded)
+            .isEqualTo(run.tables().stream().map(PurgeReport.TableReport::cascaded).toList());
+        assertThat(forecast.tables()).extracting(PurgeReport.TableReport::setNull)
+            .isEqualTo(run.tables().stream().map(PurgeReport.TableReport::setNull).toList());
+    }
+
+    @Test
+    void purge_oneTable_countsRowsOfOtherTablesAsRowsThatStay() {
+        // Post 20's comment 200 is due, but comments are not purged now, so it keeps post 20.
+        PurgeReport report = SoftDelete.purge(ctx).tables(POSTS).deletedBefore(CUTOFF).run();
+        assertThat(plain.select(POSTS.ID).from(POSTS).orderBy(POSTS.ID).fetch(POSTS.ID)).containsExactly(10L, 20L, 30L, 40L);
+        assertThat(report.tables().get(0).kept()).containsExactly(entry(COMMENTS_POST, 2L));
+    }
+
+    @Test
+    void purge_olderThan_countsBackFromTheDatabaseClock() {
+        // Every deletion of the tree lies within the last hundred years of the database's clock.
+        Duration age = Duration.ofDays(365 * 100);
+        OffsetDateTime before = plain.select(DSL.currentOffsetDateTime()).fetchOne().value1();
+        PurgeReport report = SoftDelete.purge(ctx).olderThan(age).run();
+        OffsetDateTime after = plain.select(DSL.currentOffsetDateTime()).fetchOne().value1();
+        assertThat(report.purged()).isZero();
+        assertThat(report.cutoff()).isBetween(before.toInstant().minus(age), after.toInstant().minus(age));
+    }
+
+    @Test
+    void purge_liveAndRecentRows_areNeverTouched() {
+        SoftDelete.purge(ctx).deletedBefore(CUTOFF).batchSize(1).run();
+        assertThat(plain.fetchCount(USERS, USERS.DELETED_AT.isNull().or(USERS.DELETED_AT.ge(RetentionTree.RECENT)))).isEqualTo(2);
+        assertThat(plain.fetchCount(COMMENTS, COMMENTS.DELETED_AT.isNull())).isEqualTo(2);
+        assertThat(plain.fetchCount(COMMENTS, COMMENTS.DELETED_AT.eq(RetentionTree.RECENT))).isEqualTo(1);
+        assertThat(plain.fetchCount(POSTS, POSTS.DELETED_AT.isNull())).isEqualTo(2);
+    }
+
+    @Test
+    void purge_failureInsideABatch_rollsBackThatBatchWhole_andARerunFinishes() {
+        // Deleting post 20 cascades to its post_tags row; refuse that, inside the posts batch.
+        plain.execute("create or replace function refuse_delete() returns trigger language plpgsql as"
+            + " $$ begin raise exception 'injected failure' using errcode = 'P0001'; end $$");
+        plain.execute("create trigger refuse_post_tags_delete before delete on post_tags for each row execute function refuse_delete()");
+
+        assertThatThrownBy(() -> SoftDelete.purge(ctx).deletedBefore(CUTOFF).batchSize(10).run())
+            .isInstanceOf(SoftDeleteException.class)
+            .hasMessageContaining("purge of \"posts\" stopped: batch 1 was rolled back")
+            .hasMessageContaining("SQLSTATE P0001")
+            .hasMessageContaining("run the purge again");
+        // The tables before posts are done, posts and after untouched, the failed batch left whole.
+        assertThat(RetentionTree.keys(plain).get("comments")).isEqualTo(AFTER_PURGE.get("comments"));
+        assertThat(RetentionTree.keys(plain).get("posts")).containsExactly("10", "20", "30", "40");
+        assertThat(RetentionTree.keys(plain).get("post_tags")).containsExactly("10,1", "20,1");
+        assertThat(RetentionTree.keys(plain).get("users")).containsExactly("1", "2", "3", "4", "5");
+
+        plain.execute("drop trigger refuse_post_tags_delete on post_tags");
+        SoftDelete.purge(ctx).deletedBefore(CUTOFF).batchSize(10).run();
+        assertThat(RetentionTree.keys(plain)).isEqualTo(AFTER_PURGE);
+    }
+
+    @Test
+    void purge_unknownRestrictingKey_isRefusedWithItsSqlState() {
+        plain.execute("create table if not exists audit_notes (post_id bigint references posts (id) on delete restrict)");
+        try {
+            plain.execute("insert into audit_notes values (20)");
+            assertThatThrownBy(() -> SoftDelete.purge(ctx).deletedBefore(CUTOFF).run())
+                .isInstanceOf(SoftDeleteException.class)
+                .hasMessageContaining("SQLSTATE 23503").hasMessageContaining("declare that key's rule");
+            assertThat(RetentionTree.keys(plain).get("posts")).containsExactly("10", "20", "30", "40");
+        } finally {
+            plain.execute("drop table audit_notes");
+        }
+    }
+
+    @Test
+    void purge_withoutCutoff_orBadSettings_isRefused() {
+        assertThatThrownBy(() -> SoftDelete.purge(ctx).run()).isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("deletedBefore(instant) or olderThan(duration)");
+        assertThatThrownBy(() -> SoftDelete.purge(ctx).batchSize(0)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("from 1 to 100000");
+        assertThatThrownBy(() -> SoftDelete.purge(ctx).deletedBefore(CUTOFF).olderThan(Duration.ofDays(1)))
+            .isInstanceOf(IllegalStateException.class).hasMessageContaining("already set");
+        assertThatThrownBy(() -> SoftDelete.purge(ctx).tables(io.github.softdelete.it.db.Tables.TAGS))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"tags\" is not soft-deletable");
+        assertThatThrownBy(() -> SoftDelete.purge(plain)).isInstanceOf(IllegalStateException.class);
+    }
+
+    /** Per table: purged, then the kept rows by reason. */
+    private static Map<String, String> figures(PurgeReport report) {
+        Map<String, String> figures = new TreeMap<>();
+        for (PurgeReport.TableReport table : report.tables())
+            figures.put(table.table(), table.purged() + " " + new TreeMap<>(table.kept()));
+        return figures;
+    }
+
+    private static Map<String, String> expectedFigures() {
+        return new TreeMap<>(Map.of(
+            "likes", "1 {}",
+            "comments", "4 " + new TreeMap<>(Map.of(COMMENTS_PARENT, 1L, LIKES_COMMENT, 1L)),
+            "posts", "1 " + Map.of(COMMENTS_POST, 1L),
+            "categories", "1 " + Map.of(POSTS_CATEGORY, 1L),
+            "users", "1 " + Map.of(POSTS_AUTHOR, 2L)));
+    }
+}
