@@ -8,8 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
-import org.jooq.DataType;
-import org.jooq.impl.SQLDataType;
+import org.jooq.Record;
 
 /**
  * What the generator needs from PostgreSQL's catalog and jOOQ 3.19's meta model leaves out: the
@@ -20,9 +19,6 @@ import org.jooq.impl.SQLDataType;
  * @param foreignKeys every foreign key whose child or parent is in the schemas read
  */
 public record Catalog(List<CatalogIndex> indexes, List<CatalogForeignKey> foreignKeys) {
-
-    // Plain SQL result columns arrive as whatever the driver gives for text[]; jOOQ's converter makes them String[].
-    private static final DataType<String[]> TEXT_ARRAY = SQLDataType.VARCHAR.array();
 
     private static final String INDEXES = """
         select n.nspname, t.relname, ic.relname, i.indisunique, i.indisprimary, i.indisvalid, c.conname::text,
@@ -75,10 +71,10 @@ public record Catalog(List<CatalogIndex> indexes, List<CatalogForeignKey> foreig
         List<CatalogIndex> indexes = ctx.resultQuery(INDEXES, names).fetch(r -> new CatalogIndex(
             new TableName(r.get(0, String.class), r.get(1, String.class)), r.get(2, String.class),
             r.get(3, Boolean.class), r.get(4, Boolean.class), r.get(5, Boolean.class), r.get(6, String.class),
-            r.get(7, String.class), strings(r.get(8)), strings(r.get(9)), r.get(10, String.class),
-            r.get(11, Boolean.class), strings(r.get(12))));
+            r.get(7, String.class), strings(r, 8), strings(r, 9), r.get(10, String.class),
+            r.get(11, Boolean.class), strings(r, 12)));
         List<CatalogForeignKey> foreignKeys = ctx.resultQuery(FOREIGN_KEYS, names).fetch(r -> new CatalogForeignKey(
-            r.get(2, String.class), new TableName(r.get(0, String.class), r.get(1, String.class)), strings(r.get(6)),
+            r.get(2, String.class), new TableName(r.get(0, String.class), r.get(1, String.class)), strings(r, 6),
             new TableName(r.get(3, String.class), r.get(4, String.class)),
             CatalogForeignKey.rule(r.get(5, String.class))));
         return new Catalog(indexes, foreignKeys);
@@ -94,8 +90,10 @@ public record Catalog(List<CatalogIndex> indexes, List<CatalogForeignKey> foreig
         return indexes.stream().filter(i -> i.table().equals(table)).toList();
     }
 
-    private static List<String> strings(Object array) {
-        String[] values = TEXT_ARRAY.convert(array);
+    // Plain SQL result columns arrive as whatever the driver gives for text[]; Record.get(int, Class)
+    // converts them to String[]. Not DataType.convert(Object): jOOQ 3.21 deprecates it for removal.
+    private static List<String> strings(Record row, int index) {
+        String[] values = row.get(index, String[].class);
         return Arrays.asList(Objects.requireNonNull(values, "array"));
     }
 }
