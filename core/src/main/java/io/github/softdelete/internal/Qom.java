@@ -84,7 +84,7 @@ final class Qom {
         if (RETURNING == null)
             throw new IllegalStateException("cannot read the RETURNING list of a DELETE on this jOOQ version ("
                 + RETURNING_PROBLEM + "); if jOOQ runs on the module path, add "
-                + "--add-opens org.jooq/org.jooq.impl=ALL-UNNAMED");
+                + "--add-opens org.jooq/org.jooq.impl=" + OPENS_TARGET);
         try {
             return (List<? extends SelectFieldOrAsterisk>) RETURNING.get(delete);
         } catch (IllegalAccessException e) {
@@ -93,6 +93,9 @@ final class Qom {
     }
 
     private static final Field RETURNING;
+    // The module that needs the package opened: io.github.softdelete on the module path, else the class path's.
+    private static final String OPENS_TARGET = Qom.class.getModule().isNamed()
+        ? Qom.class.getModule().getName() : "ALL-UNNAMED";
     private static final String RETURNING_PROBLEM;
 
     static {
