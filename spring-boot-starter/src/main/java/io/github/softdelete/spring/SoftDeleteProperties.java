@@ -35,6 +35,10 @@ public class SoftDeleteProperties {
      */
     private Boolean strictPlainSql;
 
+    /** Created and bound by Spring. */
+    public SoftDeleteProperties() {
+    }
+
     /**
      * @return whether soft deletes are installed
      */

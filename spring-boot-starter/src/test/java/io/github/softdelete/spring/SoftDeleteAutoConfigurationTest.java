@@ -28,6 +28,7 @@ import org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomize
 import org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.github.softdelete.SoftDelete;
@@ -79,6 +80,26 @@ class SoftDeleteAutoConfigurationTest {
             assertThat(plain.fetchCount(POSTS, POSTS.DELETED_AT.isNull())).isEqualTo(1);
             assertThat(plain.fetchCount(COMMENTS, COMMENTS.DELETED_AT.isNull())).isEqualTo(2);
         });
+    }
+
+    @Test
+    void policyBeanFromConfiguration_isInstalledWithItsSettings() {
+        runner.withUserConfiguration(PolicyConfiguration.class).run(context -> {
+            DSLContext dsl = context.getBean(DSLContext.class);
+
+            assertThat(dsl.fetchCount(COMMENTS)).isEqualTo(2);
+            assertThatThrownBy(() -> dsl.fetch("select * from comments")).isInstanceOf(SoftDeleteException.class);
+        });
+    }
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class PolicyConfiguration {
+        // snippet:begin spring-policy-bean
+        @Bean
+        SoftDeletePolicy softDeletePolicy() {
+            return SoftDeletes.builder().strictPlainSql(true).build();
+        }
+        // snippet:end spring-policy-bean
     }
 
     @Test
