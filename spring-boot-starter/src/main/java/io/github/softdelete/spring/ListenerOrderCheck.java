@@ -1,5 +1,6 @@
 package io.github.softdelete.spring;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.jooq.Configuration;
@@ -33,9 +34,9 @@ final class ListenerOrderCheck implements SmartInitializingSingleton {
     }
 
     private static void check(Configuration configuration) {
-        List<Object> visitListeners = java.util.Arrays.stream(configuration.visitListenerProviders())
+        List<Object> visitListeners = Arrays.stream(configuration.visitListenerProviders())
             .map(VisitListenerProvider::provide).map(Object.class::cast).toList();
-        List<Object> executeListeners = java.util.Arrays.stream(configuration.executeListenerProviders())
+        List<Object> executeListeners = Arrays.stream(configuration.executeListenerProviders())
             .map(ExecuteListenerProvider::provide).map(Object.class::cast).toList();
         if (visitListeners.stream().noneMatch(ListenerOrderCheck::isLibrary))
             throw new IllegalStateException("The jOOQ Configuration bean " + describe(configuration) + " has no "
