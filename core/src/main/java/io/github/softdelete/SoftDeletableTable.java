@@ -21,23 +21,23 @@ import org.jooq.TableField;
  */
 public interface SoftDeletableTable<R extends Record, T> extends Table<R> {
 
-    /** The marker column: NULL for live rows, the deletion time for deleted ones. */
+    /** {@return the marker column: NULL for live rows, the deletion time for deleted ones} */
     TableField<R, T> softDeleteMarker();
 
-    /** {@code marker IS NULL}: the row is live. */
+    /** {@return {@code marker IS NULL}: the row is live} */
     default Condition live() {
         return softDeleteMarker().isNull();
     }
 
     /**
-     * {@code marker IS NOT NULL}: the row is deleted. Deleted rows are filtered out of ordinary reads,
+     * {@return {@code marker IS NOT NULL}: the row is deleted} Deleted rows are filtered out of ordinary reads,
      * so use it on a context from {@link SoftDelete#includeDeleted} or {@link SoftDelete#onlyDeleted}.
      */
     default Condition deleted() {
         return softDeleteMarker().isNotNull();
     }
 
-    /** This table, read unfiltered inside one query: {@link SoftDelete#includingDeleted(Table)}. */
+    /** {@return this table, read unfiltered inside one query: {@link SoftDelete#includingDeleted(Table)}} */
     default Table<R> includingDeleted() {
         return SoftDelete.includingDeleted(this);
     }

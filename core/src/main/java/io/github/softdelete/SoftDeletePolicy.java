@@ -76,12 +76,12 @@ public final class SoftDeletePolicy {
         return builder().schema(schema).build();
     }
 
-    /** A builder for an explicit policy. */
+    /** {@return a builder for an explicit policy} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The soft-deletable tables, in the order they were registered. */
+    /** {@return the soft-deletable tables, in the order they were registered} */
     public List<Table<?>> tables() {
         return registry.tables().stream().<Table<?>>map(PolicyTable::table).toList();
     }
@@ -100,7 +100,7 @@ public final class SoftDeletePolicy {
     }
 
     /**
-     * The foreign keys that reference soft-deletable tables, each with the rule a soft delete follows.
+     * {@return the foreign keys that reference soft-deletable tables, each with the rule a soft delete follows}
      * The text of each entry names the constraint, the tables and the rule, e.g.
      * {@code posts_author_id_fkey (posts -> users, ON DELETE CASCADE)}.
      */
@@ -116,7 +116,7 @@ public final class SoftDeletePolicy {
         return registry.views().all().stream().map(Object::toString).toList();
     }
 
-    /** Whether rendering plain SQL raises {@link SoftDeleteException} (see {@link Builder#strictPlainSql(boolean)}). */
+    /** {@return whether rendering plain SQL raises {@link SoftDeleteException}} See {@link Builder#strictPlainSql(boolean)}. */
     public boolean strictPlainSql() {
         return strictPlainSql;
     }

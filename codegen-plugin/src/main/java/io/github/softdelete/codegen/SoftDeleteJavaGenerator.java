@@ -54,6 +54,10 @@ public class SoftDeleteJavaGenerator extends JavaGenerator {
     /** Database property naming the generated policy class; {@code SoftDeletes} if absent. */
     public static final String POLICY_CLASS = Settings.POLICY_CLASS;
 
+    /** Created by jOOQ's code generation, which instantiates the generator named in its configuration. */
+    public SoftDeleteJavaGenerator() {
+    }
+
     // SoftDeletePolicy accepts these marker types, and no others.
     private static final Set<String> MARKER_TYPES = Set.of("java.time.OffsetDateTime", "java.time.LocalDateTime",
         "java.time.Instant", "java.sql.Timestamp");

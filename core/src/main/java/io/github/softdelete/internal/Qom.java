@@ -109,8 +109,18 @@ final class Qom {
         if (EXISTS == null)
             throw unsupported("its DSL has no exists(Select) method");
         if (RETURNING == null)
-            throw unsupported("the RETURNING list of a DELETE cannot be read (" + RETURNING_PROBLEM + "); if jOOQ runs"
-                + " on the module path, add --add-opens org.jooq/org.jooq.impl=ALL-UNNAMED (or the name of your module)");
+            throw returningUnreadable();
+    }
+
+    // Two different failures: a jOOQ without the field (another version: nothing the user can do but
+    // change versions), and a field that the module system keeps closed (jOOQ on the module path).
+    private static IllegalStateException returningUnreadable() {
+        if (RETURNING_CLOSED)
+            return new IllegalStateException("softdelete cannot read the RETURNING list of a DELETE, which jOOQ "
+                + JooqVersion.running() + " keeps in a field of org.jooq.impl that the module system does not open to it ("
+                + RETURNING_PROBLEM + "); jOOQ runs on the module path, so start the JVM with"
+                + " --add-opens org.jooq/org.jooq.impl=" + OPENS_TARGET);
+        return unsupported("the RETURNING list of a DELETE cannot be read (" + RETURNING_PROBLEM + ")");
     }
 
     private static IllegalStateException unsupported(String problem) {
@@ -128,7 +138,7 @@ final class Qom {
     @SuppressWarnings("unchecked")
     static List<? extends SelectFieldOrAsterisk> returning(DeleteQuery<?> delete) {
         if (RETURNING == null)
-            throw unsupported("the RETURNING list of a DELETE cannot be read (" + RETURNING_PROBLEM + ")");
+            throw returningUnreadable();
         try {
             return (List<? extends SelectFieldOrAsterisk>) RETURNING.get(delete);
         } catch (IllegalAccessException e) {
@@ -137,11 +147,16 @@ final class Qom {
     }
 
     private static final Field RETURNING;
+    // The module that needs the package opened: io.github.softdelete on the module path, else the class path's.
+    private static final String OPENS_TARGET = Qom.class.getModule().isNamed()
+        ? Qom.class.getModule().getName() : "ALL-UNNAMED";
     private static final String RETURNING_PROBLEM;
+    private static final boolean RETURNING_CLOSED;
 
     static {
         Field found = null;
         String problem = null;
+        boolean closed = false;
         try {
             Class<?> dml = Class.forName("org.jooq.impl.AbstractDMLQuery");
             found = dml.getDeclaredField("returning");
@@ -149,8 +164,10 @@ final class Qom {
         } catch (ReflectiveOperationException | RuntimeException e) {
             found = null;
             problem = e.toString();
+            closed = e instanceof java.lang.reflect.InaccessibleObjectException;
         }
         RETURNING = found;
         RETURNING_PROBLEM = problem;
+        RETURNING_CLOSED = closed;
     }
 }

@@ -9,8 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jooq.DSLContext;
-import org.jooq.DataType;
-import org.jooq.impl.SQLDataType;
+import org.jooq.Record;
 
 /**
  * What the generator needs from PostgreSQL's catalog and jOOQ 3.19's meta model leaves out: the
@@ -22,9 +21,6 @@ import org.jooq.impl.SQLDataType;
  * @param views       every view of the schemas read, with the tables it reads
  */
 public record Catalog(List<CatalogIndex> indexes, List<CatalogForeignKey> foreignKeys, List<CatalogView> views) {
-
-    // Plain SQL result columns arrive as whatever the driver gives for text[]; jOOQ's converter makes them String[].
-    private static final DataType<String[]> TEXT_ARRAY = SQLDataType.VARCHAR.array();
 
     private static final String INDEXES = """
         select n.nspname, t.relname, ic.relname, i.indisunique, i.indisprimary, i.indisvalid, c.conname::text,
@@ -99,10 +95,10 @@ public record Catalog(List<CatalogIndex> indexes, List<CatalogForeignKey> foreig
         List<CatalogIndex> indexes = ctx.resultQuery(INDEXES, names).fetch(r -> new CatalogIndex(
             new TableName(r.get(0, String.class), r.get(1, String.class)), r.get(2, String.class),
             r.get(3, Boolean.class), r.get(4, Boolean.class), r.get(5, Boolean.class), r.get(6, String.class),
-            r.get(7, String.class), strings(r.get(8)), strings(r.get(9)), r.get(10, String.class),
-            r.get(11, Boolean.class), strings(r.get(12))));
+            r.get(7, String.class), strings(r, 8), strings(r, 9), r.get(10, String.class),
+            r.get(11, Boolean.class), strings(r, 12)));
         List<CatalogForeignKey> foreignKeys = ctx.resultQuery(FOREIGN_KEYS, names).fetch(r -> new CatalogForeignKey(
-            r.get(2, String.class), new TableName(r.get(0, String.class), r.get(1, String.class)), strings(r.get(6)),
+            r.get(2, String.class), new TableName(r.get(0, String.class), r.get(1, String.class)), strings(r, 6),
             new TableName(r.get(3, String.class), r.get(4, String.class)),
             CatalogForeignKey.rule(r.get(5, String.class))));
         List<CatalogView> views = ctx.resultQuery(VIEWS, names).fetch(r -> new CatalogView(
@@ -131,8 +127,10 @@ public record Catalog(List<CatalogIndex> indexes, List<CatalogForeignKey> foreig
         return indexes.stream().filter(i -> i.table().equals(table)).toList();
     }
 
-    private static List<String> strings(Object array) {
-        String[] values = TEXT_ARRAY.convert(array);
+    // Plain SQL result columns arrive as whatever the driver gives for text[]; Record.get(int, Class)
+    // converts them to String[]. Not DataType.convert(Object): jOOQ 3.21 deprecates it for removal.
+    private static List<String> strings(Record row, int index) {
+        String[] values = row.get(index, String[].class);
         return Arrays.asList(Objects.requireNonNull(values, "array"));
     }
 }

@@ -1,0 +1,3 @@
+module consumer.app {
+    requires io.github.softdelete;
+}

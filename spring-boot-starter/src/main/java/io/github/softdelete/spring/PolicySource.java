@@ -1,0 +1,143 @@
+package io.github.softdelete.spring;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jooq.DSLContext;
+
+import io.github.softdelete.SoftDeletePolicy;
+
+/**
+ * Where the starter's policy comes from: a {@code SoftDeletePolicy} bean, a generated policy class named
+ * by {@code softdelete.policy-class}, or the catalog of the schema named by {@code softdelete.schema}.
+ * Exactly one must be given: choosing silently between two would install a policy the user did not mean.
+ */
+final class PolicySource {
+
+    private final SoftDeletePolicy bean;
+    private final SoftDeleteProperties properties;
+    private final ClassLoader classLoader;
+
+    private PolicySource(SoftDeletePolicy bean, SoftDeleteProperties properties, ClassLoader classLoader) {
+        this.bean = bean;
+        this.properties = properties;
+        this.classLoader = classLoader;
+    }
+
+    /**
+     * Checks that exactly one source is given.
+     *
+     * @throws IllegalStateException naming the sources and what to set
+     */
+    static PolicySource of(SoftDeletePolicy bean, SoftDeleteProperties properties, ClassLoader classLoader) {
+        List<String> given = new ArrayList<>();
+        if (bean != null)
+            given.add("a SoftDeletePolicy bean");
+        if (hasText(properties.getPolicyClass()))
+            given.add("softdelete.policy-class=" + properties.getPolicyClass());
+        if (hasText(properties.getSchema()))
+            given.add("softdelete.schema=" + properties.getSchema());
+        if (given.isEmpty())
+            throw new IllegalStateException("softdelete-spring-boot-starter has no soft-delete policy to install "
+                + "on jOOQ. Define a SoftDeletePolicy bean, or set softdelete.policy-class to the policy class "
+                + "softdelete-codegen generated (com.example.db.SoftDeletes), or softdelete.schema to read the "
+                + "policy from the database catalog; or set softdelete.enabled=false to run without soft deletes.");
+        if (given.size() > 1)
+            throw new IllegalStateException("softdelete-spring-boot-starter was given " + String.join(" and ", given)
+                + " as the soft-delete policy; keep exactly one of them.");
+        if (bean != null && properties.getStrictPlainSql() != null
+            && properties.getStrictPlainSql() != bean.strictPlainSql())
+            throw new IllegalStateException("softdelete.strict-plain-sql=" + properties.getStrictPlainSql()
+                + " cannot change the SoftDeletePolicy bean, which is built with strictPlainSql("
+                + bean.strictPlainSql() + "). Set it on the bean's builder, and remove the property.");
+        return new PolicySource(bean, properties, classLoader);
+    }
+
+    /** Whether the policy needs the database (a catalog-built one), so it is built once jOOQ is configured. */
+    boolean needsDatabase() {
+        return bean == null && !hasText(properties.getPolicyClass());
+    }
+
+    /**
+     * The policy; {@code plain} (no soft-delete listener) reads the catalog when the policy comes from it.
+     *
+     * @throws IllegalStateException when the policy class is missing or is not a generated policy class
+     */
+    SoftDeletePolicy policy(DSLContext plain) {
+        if (bean != null)
+            return bean;
+        if (hasText(properties.getPolicyClass()))
+            return fromClass(properties.getPolicyClass().trim());
+        SoftDeletePolicy.Builder builder = CatalogPolicy.builder(plain, properties.getSchema().trim());
+        return withSettings(builder).build();
+    }
+
+    private SoftDeletePolicy fromClass(String name) {
+        Class<?> type;
+        try {
+            type = Class.forName(name, true, classLoader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalStateException("softdelete.policy-class=" + name + " names no class on the class path. "
+                + "Name the policy class softdelete-codegen generated beside jOOQ's Keys (com.example.db.SoftDeletes).", e);
+        }
+        Method builder = staticMethod(type, "builder");
+        if (builder != null && builder.getReturnType() == SoftDeletePolicy.Builder.class)
+            return withSettings((SoftDeletePolicy.Builder) invoke(builder, name)).build();
+        Field policy = staticField(type, "POLICY");
+        if (policy != null && policy.getType() == SoftDeletePolicy.class && properties.getStrictPlainSql() == null)
+            return (SoftDeletePolicy) read(policy, name);
+        throw new IllegalStateException("softdelete.policy-class=" + name + " is not a generated policy class: it "
+            + "needs a public static SoftDeletePolicy.Builder builder()" + (properties.getStrictPlainSql() == null
+                ? " or a public static final SoftDeletePolicy POLICY" : " (softdelete.strict-plain-sql is set)")
+            + ". Name the class softdelete-codegen generated, or define a SoftDeletePolicy bean.");
+    }
+
+    private SoftDeletePolicy.Builder withSettings(SoftDeletePolicy.Builder builder) {
+        if (properties.getStrictPlainSql() != null)
+            builder.strictPlainSql(properties.getStrictPlainSql());
+        return builder;
+    }
+
+    private static Method staticMethod(Class<?> type, String name) {
+        try {
+            Method method = type.getMethod(name);
+            return Modifier.isStatic(method.getModifiers()) ? method : null;
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    private static Field staticField(Class<?> type, String name) {
+        try {
+            Field field = type.getField(name);
+            return Modifier.isStatic(field.getModifiers()) ? field : null;
+        } catch (NoSuchFieldException e) {
+            return null;
+        }
+    }
+
+    private static Object invoke(Method method, String className) {
+        try {
+            return method.invoke(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("softdelete.policy-class=" + className + ": " + method.getName()
+                + "() failed: " + e.getCause(), e);
+        }
+    }
+
+    private static Object read(Field field, String className) {
+        try {
+            return field.get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("softdelete.policy-class=" + className + ": cannot read "
+                + field.getName() + ": " + e, e);
+        }
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+}

@@ -1,0 +1,65 @@
+package io.github.softdelete.spring;
+
+import java.util.Objects;
+
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomizer;
+import org.springframework.core.Ordered;
+
+import io.github.softdelete.SoftDelete;
+import io.github.softdelete.SoftDeletePolicy;
+
+/**
+ * Installs soft deletes on the jOOQ configuration that Spring Boot auto-configures.
+ *
+ * <p>It runs last among Boot's {@code DefaultConfigurationCustomizer}s ({@link Ordered#LOWEST_PRECEDENCE},
+ * and auto-configured beans come after the application's own), after Boot has set the application's
+ * {@code ExecuteListenerProvider} beans; {@link SoftDelete#install} appends the library's listeners behind
+ * every listener already there. Define a bean of this type yourself to replace the starter's.
+ *
+ * <p>Thread-safe: Spring calls it once per configuration; it keeps no state.
+ */
+public final class SoftDeleteConfigurationCustomizer implements DefaultConfigurationCustomizer, Ordered {
+
+    private final PolicySource policySource;
+    private final SoftDeletePolicy policy;
+
+    /**
+     * A customizer that installs {@code policy}.
+     *
+     * @param policy the policy to install
+     * @throws NullPointerException when {@code policy} is null
+     */
+    public SoftDeleteConfigurationCustomizer(SoftDeletePolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.policySource = null;
+    }
+
+    SoftDeleteConfigurationCustomizer(PolicySource policySource) {
+        this.policy = null;
+        this.policySource = policySource;
+    }
+
+    /**
+     * Installs the policy on {@code configuration}.
+     *
+     * @param configuration Boot's jOOQ configuration, before it is used
+     * @throws IllegalStateException when the policy cannot be built (see {@link SoftDeleteProperties})
+     */
+    @Override
+    public void customize(DefaultConfiguration configuration) {
+        // A catalog-built policy reads the catalog through the application's own connection provider,
+        // on a derived copy that has no soft-delete listener yet.
+        SoftDeletePolicy installed = policy != null ? policy : policySource.policy(DSL.using(configuration.derive()));
+        SoftDelete.install(configuration, installed);
+    }
+
+    /**
+     * @return {@link Ordered#LOWEST_PRECEDENCE}: after every other customizer
+     */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

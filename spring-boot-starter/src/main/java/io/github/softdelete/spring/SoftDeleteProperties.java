@@ -1,0 +1,97 @@
+package io.github.softdelete.spring;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code softdelete.*} properties of the Spring Boot starter.
+ *
+ * <p>The policy comes from exactly one of: a {@code SoftDeletePolicy} bean, {@link #getPolicyClass()
+ * softdelete.policy-class}, or {@link #getSchema() softdelete.schema}. Naming none, or more than one, fails
+ * the application's start with a message saying which to set.
+ *
+ * <p>Not thread-safe while Spring binds it; read-only afterwards.
+ */
+@ConfigurationProperties(prefix = "softdelete")
+public class SoftDeleteProperties {
+
+    /** Whether to install soft deletes on Spring Boot's jOOQ configuration. */
+    private boolean enabled = true;
+
+    /**
+     * Fully qualified name of the policy class that softdelete-codegen generated for a schema (the
+     * SoftDeletes class beside jOOQ's Keys), for example com.example.db.SoftDeletes.
+     */
+    private String policyClass;
+
+    /**
+     * Name of a database schema whose soft-delete policy is read from the database catalog when the
+     * application starts: its tables with the marker column and the ON DELETE rule of each foreign key.
+     */
+    private String schema;
+
+    /**
+     * Whether rendering plain SQL that can read rows raises SoftDeleteException. Unset keeps the policy's
+     * own setting (off unless the policy turned it on).
+     */
+    private Boolean strictPlainSql;
+
+    /** Created and bound by Spring. */
+    public SoftDeleteProperties() {
+    }
+
+    /**
+     * @return whether soft deletes are installed
+     */
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    /**
+     * @param enabled whether soft deletes are installed
+     */
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /**
+     * @return the generated policy class's name, or {@code null}
+     */
+    public String getPolicyClass() {
+        return policyClass;
+    }
+
+    /**
+     * @param policyClass the generated policy class's fully qualified name
+     */
+    public void setPolicyClass(String policyClass) {
+        this.policyClass = policyClass;
+    }
+
+    /**
+     * @return the schema whose policy is read from the catalog, or {@code null}
+     */
+    public String getSchema() {
+        return schema;
+    }
+
+    /**
+     * @param schema the schema whose policy is read from the catalog
+     */
+    public void setSchema(String schema) {
+        this.schema = schema;
+    }
+
+    /**
+     * @return the strict plain SQL setting, or {@code null} to keep the policy's own
+     */
+    public Boolean getStrictPlainSql() {
+        return strictPlainSql;
+    }
+
+    /**
+     * @param strictPlainSql whether rendering plain SQL that can read rows is refused
+     */
+    public void setStrictPlainSql(Boolean strictPlainSql) {
+        this.strictPlainSql = strictPlainSql;
+    }
+}
