@@ -17,6 +17,7 @@ import org.jooq.UpdateSetFirstStep;
 import org.jooq.impl.DSL;
 
 import io.github.softdelete.OnDelete;
+import io.github.softdelete.SoftDeleteException;
 
 /**
  * Rule: a restore brings back the rows that match its condition, and exactly the rows that the same
@@ -42,11 +43,12 @@ final class CascadeRestore {
 
     static Query build(DSLContext dsl, TableRegistry registry, CascadePlan plan, Table<?> target, TableReference reference,
                        Condition condition) {
+        requireStamps(plan);
         List<CommonTableExpression<?>> ctes = new ArrayList<>();
         boolean recursive = false;
         CascadePlan.Node root = plan.nodes().get(0);
         Table<?> rows = new UnfilteredTable<>(target);
-        Select<?> matched = DSL.select(columns(registry, root.table(), rows)).from(rows).where(condition.and(reference.marker().isNotNull()));
+        Select<?> matched = DSL.select(columns(registry, root.table(), rows)).from(rows).where(condition.and(reference.predicate(ReadMode.DELETED)));
         // As in CascadeDelete: the rows the condition names are kept apart from their replies, so the
         // count is theirs and only they are checked for deleted parents.
         Name matchedSet = root.self().isEmpty() ? RowSets.name(root.table()) : RowSets.name(root.table(), "matched");
@@ -66,15 +68,31 @@ final class CascadeRestore {
             check = CascadeSteps.checkPassed();
         }
         if (!root.self().isEmpty())
-            ctes.add(CascadeSteps.update(root.table(), "replies", false, check, DSL.not(RowSets.in(
+            ctes.add(CascadeSteps.update(root.table(), "replies", false, null, check, DSL.not(RowSets.in(
                 RowSets.on(new UnfilteredTable<>(root.table().table()), RowSets.key(root.table())),
                 RowSets.select(matchedSet, RowSets.key(root.table()))))));
         for (CascadePlan.Node node : plan.nodes().subList(1, plan.nodes().size()))
-            ctes.add(CascadeSteps.update(node.table(), "update", false, check, DSL.noCondition()));
+            ctes.add(CascadeSteps.update(node.table(), "update", false, null, check, DSL.noCondition()));
         UpdateSetFirstStep<Record> outer = CascadeDelete.with(dsl, recursive, ctes).update(CascadeSteps.asRecordTable(target));
-        return CascadeSteps.set(outer, reference.marker(), false)
+        return CascadeSteps.set(outer, reference.table(), false, null)
             .where(RowSets.in(RowSets.on(target, RowSets.key(plan.root())), RowSets.select(matchedSet, RowSets.key(plan.root()))))
             .and(check);
+    }
+
+    // A restore that follows a cascade recognises the rows of one delete by their common stamp. A
+    // flag alone has none: two deletes leave the same TRUE, and guessing could bring back a row that
+    // another delete took. So such a restore is refused, before anything is sent.
+    private static void requireStamps(CascadePlan plan) {
+        if (plan.nodes().size() == 1 && plan.nodes().get(0).self().isEmpty())
+            return;
+        for (CascadePlan.Node node : plan.nodes())
+            if (node.table().stamp() == null)
+                throw new SoftDeleteException("cannot restore rows of " + plan.root().quotedName() + " with what their delete"
+                    + " took: " + node.table().quotedName() + " marks deleted rows with the flag " + node.table().quotedName()
+                    + "." + node.table().markerName() + " alone, which cannot tell this delete's rows from another's, and"
+                    + " nothing was restored. Add a timestamp column to " + node.table().quotedName() + " and declare its"
+                    + " marker as Marker.flagAndTimestamp(flag, timestamp), or bring rows back table by table on"
+                    + " SoftDelete.allowMarkerWrites(ctx)");
     }
 
     /** True when a restore of {@code table} needs more than one UPDATE of that table. */
@@ -90,7 +108,8 @@ final class CascadeRestore {
         List<String> names = new ArrayList<>();
         for (Field<?> column : RowSets.columns(table, registry.relations()))
             names.add(column.getName());
-        names.add(table.markerName());
+        if (table.stamp() != null)
+            names.add(table.stamp().getName());
         return RowSets.name(table).fields(names.toArray(String[]::new)).as(rows);
     }
 
@@ -106,7 +125,7 @@ final class CascadeRestore {
         for (Relation relation : node.parents())
             reached.add(sameOperation(child, node.table(), relation));
         return DSL.select(columns(registry, node.table(), child)).from(child)
-            .where(CascadeDelete.marker(child, node.table()).isNotNull())
+            .where(MarkerPredicates.deleted(node.table(), child))
             .and(DSL.or(reached))
             .and(otherParentsLive(registry, plan, node.table(), child))
             .and(selfParentsLive(node, child));
@@ -127,20 +146,20 @@ final class CascadeRestore {
     private static Select<?> replies(TableRegistry registry, CascadePlan plan, CascadePlan.Node node) {
         PolicyTable table = node.table();
         Table<?> reply = new UnfilteredTable<>(table.table().as(RowSets.name(table, "reply")));
-        Field<?> setMarker = DSL.field(RowSets.name(table).append(table.markerName()));
+        Field<?> setMarker = DSL.field(RowSets.name(table).append(table.stamp().getName()));
         List<Condition> joins = new ArrayList<>();
         for (Relation relation : node.self())
             joins.add(DSL.row(RowSets.on(reply, relation.childColumns())).eq(DSL.row(RowSets.ofSet(table, relation.parentColumns()))));
         return DSL.select(columns(registry, table, reply)).from(reply)
-            .join(RowSets.table(table)).on(DSL.or(joins).and(eq(CascadeDelete.marker(reply, table), setMarker)))
+            .join(RowSets.table(table)).on(DSL.or(joins).and(eq(CascadeDelete.stamp(reply, table), setMarker)))
             .where(otherParentsLive(registry, plan, table, reply));
     }
 
     private static Condition sameOperation(Table<?> child, PolicyTable table, Relation relation) {
-        Field<?> parentMarker = DSL.field(RowSets.name(relation.parent()).append(relation.parent().markerName()));
+        Field<?> parentMarker = DSL.field(RowSets.name(relation.parent()).append(relation.parent().stamp().getName()));
         return Qom.exists(DSL.selectOne().from(RowSets.table(relation.parent()))
             .where(DSL.row(RowSets.on(child, relation.childColumns())).eq(DSL.row(RowSets.ofSet(relation.parent(), relation.parentColumns()))))
-            .and(eq(CascadeDelete.marker(child, table), parentMarker)));
+            .and(eq(CascadeDelete.stamp(child, table), parentMarker)));
     }
 
     // Each parent over a key that is not SET NULL / SET DEFAULT is live, or restored by this statement.
@@ -178,7 +197,7 @@ final class CascadeRestore {
         Table<?> parent = new UnfilteredTable<>(relation.parent().table().as("softdelete_parent"));
         return Qom.exists(DSL.selectOne().from(parent)
             .where(DSL.row(RowSets.on(parent, relation.parentColumns())).eq(DSL.row(fk)))
-            .and(CascadeDelete.marker(parent, relation.parent()).isNull()));
+            .and(MarkerPredicates.live(relation.parent(), parent)));
     }
 
     /** The keys from {@code table} to soft-deletable parents that a restore must respect. */
@@ -192,7 +211,8 @@ final class CascadeRestore {
 
     private static List<Field<?>> columns(TableRegistry registry, PolicyTable table, Table<?> reference) {
         List<Field<?>> columns = new ArrayList<>(RowSets.on(reference, RowSets.columns(table, registry.relations())));
-        columns.add(CascadeDelete.marker(reference, table));
+        if (table.stamp() != null)
+            columns.add(CascadeDelete.stamp(reference, table));
         return columns;
     }
 

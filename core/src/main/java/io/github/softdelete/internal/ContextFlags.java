@@ -15,11 +15,16 @@ import org.jooq.impl.DSL;
  * @param readMode     which rows reads see
  * @param hardDelete   whether DELETE statements delete physically
  * @param markerWrites whether INSERT and UPDATE may write the marker column (the escape hatch)
+ * @param actor        who deletes, for deleted-by columns, or null
  */
-public record ContextFlags(ReadMode readMode, boolean hardDelete, boolean markerWrites) {
+public record ContextFlags(ReadMode readMode, boolean hardDelete, boolean markerWrites, Object actor) {
 
     /** The flags of a context that nobody changed. */
-    public static final ContextFlags DEFAULT = new ContextFlags(ReadMode.LIVE, false, false);
+    public static final ContextFlags DEFAULT = new ContextFlags(ReadMode.LIVE, false, false, null);
+
+    public ContextFlags(ReadMode readMode, boolean hardDelete, boolean markerWrites) {
+        this(readMode, hardDelete, markerWrites, null);
+    }
 
     private enum Key { SOFT_DELETE_FLAGS }
 
@@ -37,14 +42,18 @@ public record ContextFlags(ReadMode readMode, boolean hardDelete, boolean marker
     }
 
     public ContextFlags withReadMode(ReadMode mode) {
-        return new ContextFlags(mode, hardDelete, markerWrites);
+        return new ContextFlags(mode, hardDelete, markerWrites, actor);
     }
 
     public ContextFlags withHardDelete() {
-        return new ContextFlags(readMode, true, markerWrites);
+        return new ContextFlags(readMode, true, markerWrites, actor);
     }
 
     public ContextFlags withMarkerWrites() {
-        return new ContextFlags(readMode, hardDelete, true);
+        return new ContextFlags(readMode, hardDelete, true, actor);
+    }
+
+    public ContextFlags withActor(Object who) {
+        return new ContextFlags(readMode, hardDelete, markerWrites, who);
     }
 }

@@ -41,7 +41,7 @@ public final class Restore {
             CascadePlan plan = registry.plan(reference.table());
             if (CascadeRestore.needed(registry, plan))
                 return CascadeRestore.build(ctx, registry, plan, target, reference, condition).execute();
-            return update(ctx, target, reference.marker(), condition);
+            return update(ctx, target, reference, condition);
         } catch (DataAccessException e) {
             if (UNIQUE_VIOLATION.equals(e.sqlState()))
                 throw uniqueViolation(reference, e);
@@ -78,22 +78,21 @@ public final class Restore {
             Table<?> parent = relation.parent().table();
             Condition parents = RowSets.in(RowSets.on(parent, relation.parentColumns()),
                 DSL.select(RowSets.on(reference, relation.childColumns())).from(new UnfilteredTable<>(reference))
-                    .where(rows).and(CascadeDelete.marker(reference, table).isNotNull()));
+                    .where(rows).and(MarkerPredicates.deleted(table, reference)));
             restoreParents(dsl, registry, relation.parent(), parent, parents, depth + 1);
             run(dsl, registry, parent, parents);
         }
     }
 
     private static int deletedCount(DSLContext dsl, Table<?> target, TableReference reference, Condition condition) {
-        return dsl.fetchCount(DSL.selectOne().from(new UnfilteredTable<>(target)).where(condition).and(reference.marker().isNotNull()));
+        return dsl.fetchCount(DSL.selectOne().from(new UnfilteredTable<>(target)).where(condition).and(reference.predicate(ReadMode.DELETED)));
     }
 
     private static final int MAX_PARENT_DEPTH = 64;
 
-    @SuppressWarnings({ "unchecked", "rawtypes" })
-    private static int update(DSLContext ctx, Table target, Field marker, Condition condition) {
-        return LibraryWrite.write(ctx.update((Table<Record>) target), marker, LibraryWrite.restored(marker.getDataType()))
-            .where(condition.and(marker.isNotNull()))
+    private static int update(DSLContext ctx, Table<?> target, TableReference reference, Condition condition) {
+        return LibraryWrite.restoration(ctx.update(CascadeSteps.asRecordTable(target)), reference.table())
+            .where(condition.and(reference.predicate(ReadMode.DELETED)))
             .execute();
     }
 

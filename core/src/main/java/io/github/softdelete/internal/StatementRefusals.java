@@ -60,6 +60,14 @@ public final class StatementRefusals implements ExecuteListener {
     }
 
     private static SoftDeleteException refusedDelete(Relation relation, Throwable cause) {
+        if (!relation.ruleKnown())
+            return new SoftDeleteException("cannot soft-delete from " + relation.parent().quotedName() + ": live rows in \""
+                + relation.child().getName() + "\" reference it through " + relation.name() + ", whose ON DELETE rule the"
+                + " policy does not know (jOOQ " + JooqVersion.RUNNING + " carries no ON DELETE rules in its metadata), so it"
+                + " treated the key as NO ACTION, and nothing was deleted. Tell the policy the rule: build it with"
+                + " SoftDeletePolicy.fromDatabase(ctx, schema) or builder().rulesFromDatabase(ctx, schema), which read the"
+                + " database's rules, generate it with softdelete-codegen, or declare it with"
+                + " SoftDeletePolicy.builder().onDelete(key, OnDelete.CASCADE)", cause);
         return new SoftDeleteException("cannot soft-delete from " + relation.parent().quotedName() + ": live rows in \""
             + relation.child().getName() + "\" reference it through " + relation.name() + " (ON DELETE "
             + relation.rule().name().replace('_', ' ') + "), and nothing was deleted. Delete or move those rows first,"
