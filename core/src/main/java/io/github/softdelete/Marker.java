@@ -67,8 +67,9 @@ public final class Marker {
 
     /**
      * A boolean flag marker: false means live, true means deleted. On a nullable column, NULL counts as
-     * live. A flag alone cannot tell two deletes apart, so a restore that would have to follow a cascade
-     * through such a table is refused; {@link #flagAndTimestamp} has no such limit.
+     * live. A flag alone cannot tell two deletes apart, so a restore that would have to decide whether a
+     * deleted row of such a table was taken by the delete it undoes (a deleted child over a CASCADE key)
+     * is refused; {@link #flagAndTimestamp} has no such limit.
      *
      * @param column a boolean column of the table, preferably {@code NOT NULL DEFAULT false}
      * @return the marker

@@ -197,8 +197,8 @@ public final class SoftDelete {
      * CTE per child table. Children deleted on their own before (another stamp) stay deleted, and so do
      * children whose other parent is still deleted. Live rows are never touched. For other marker kinds
      * the SET clears every column the marker owns ({@code is_deleted = FALSE}, {@code deleted_by = NULL}).
-     * A restore that would follow a cascade through a table marked by a flag alone is refused: a flag
-     * cannot tell this delete's rows from another's.
+     * A restore is refused when a deleted child over a CASCADE key belongs to a table marked by a flag
+     * alone (or the restored table is one): a flag cannot tell this delete's rows from another's.
      *
      * @param ctx       the context to run on
      * @param table     a soft-deletable table
@@ -208,7 +208,8 @@ public final class SoftDelete {
      * @throws IllegalStateException    when the soft-delete listener is not installed on {@code ctx}
      * @throws SoftDeleteException      when restoring would break a unique constraint (a live row holds
      *                                  the same key), when a matching row's parent is deleted, or when
-     *                                  the cascade reaches a flag-only table; nothing is changed then
+     *                                  a deleted flag-only child may or may not belong to the delete;
+     *                                  nothing is changed then
      */
     public static int restore(DSLContext ctx, Table<?> table, Condition condition) {
         Objects.requireNonNull(ctx, "ctx");

@@ -20,14 +20,23 @@ public final class Actors {
      */
     static Object checked(PolicyTable table, Object actor) {
         if (actor == null)
-            throw new SoftDeleteException("cannot soft-delete rows of " + table.quotedName() + ": its deleted-by column "
-                + table.quotedName() + "." + table.deletedBy().getName() + " needs to know who deletes, and no actor was"
-                + " given; nothing was sent. Delete on SoftDelete.withActor(ctx, actor), or give the policy an actor"
-                + " supplier with SoftDeletePolicy.builder().actor(supplier)");
+            throw new SoftDeleteException(missingMessage(table, "nothing was sent"));
         String problem = mismatch(table, actor);
         if (problem != null)
             throw new SoftDeleteException(problem + "; nothing was sent");
         return actor;
+    }
+
+    /** The refusal of a cascade that reached rows of {@code table} without an actor; the statement changed nothing. */
+    static SoftDeleteException missing(PolicyTable table, Throwable cause) {
+        return new SoftDeleteException(missingMessage(table, "the delete reached some of its rows, and nothing was deleted"), cause);
+    }
+
+    private static String missingMessage(PolicyTable table, String outcome) {
+        return "cannot soft-delete rows of " + table.quotedName() + ": its deleted-by column " + table.quotedName() + "."
+            + table.deletedBy().getName() + " needs to know who deletes, and no actor was given; " + outcome + "."
+            + " Delete on SoftDelete.withActor(ctx, actor), or give the policy an actor supplier with"
+            + " SoftDeletePolicy.builder().actor(supplier)";
     }
 
     /** What is wrong with {@code actor} for {@code table}'s deleted-by column, or null when it fits. */

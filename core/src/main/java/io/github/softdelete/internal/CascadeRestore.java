@@ -17,7 +17,6 @@ import org.jooq.UpdateSetFirstStep;
 import org.jooq.impl.DSL;
 
 import io.github.softdelete.OnDelete;
-import io.github.softdelete.SoftDeleteException;
 
 /**
  * Rule: a restore brings back the rows that match its condition, and exactly the rows that the same
@@ -43,7 +42,6 @@ final class CascadeRestore {
 
     static Query build(DSLContext dsl, TableRegistry registry, CascadePlan plan, Table<?> target, TableReference reference,
                        Condition condition) {
-        requireStamps(plan);
         List<CommonTableExpression<?>> ctes = new ArrayList<>();
         boolean recursive = false;
         CascadePlan.Node root = plan.nodes().get(0);
@@ -62,9 +60,10 @@ final class CascadeRestore {
             recursive |= !node.self().isEmpty();
         }
         List<Relation> parentKeys = parentKeys(registry, plan.root());
+        CaseConditionStep<String> failures = UnstampedChildren.check(plan, matchedSet, deletedParentChecks(plan, parentKeys, matchedSet));
         Condition check = DSL.noCondition();
-        if (!parentKeys.isEmpty()) {
-            ctes.add(deletedParentCheck(plan, parentKeys, matchedSet));
+        if (failures != null) {
+            ctes.add(CascadeSteps.check(failures));
             check = CascadeSteps.checkPassed();
         }
         if (!root.self().isEmpty())
@@ -79,22 +78,6 @@ final class CascadeRestore {
             .and(check);
     }
 
-    // A restore that follows a cascade recognises the rows of one delete by their common stamp. A
-    // flag alone has none: two deletes leave the same TRUE, and guessing could bring back a row that
-    // another delete took. So such a restore is refused, before anything is sent.
-    private static void requireStamps(CascadePlan plan) {
-        if (plan.nodes().size() == 1 && plan.nodes().get(0).self().isEmpty())
-            return;
-        for (CascadePlan.Node node : plan.nodes())
-            if (node.table().stamp() == null)
-                throw new SoftDeleteException("cannot restore rows of " + plan.root().quotedName() + " with what their delete"
-                    + " took: " + node.table().quotedName() + " marks deleted rows with the flag " + node.table().quotedName()
-                    + "." + node.table().markerName() + " alone, which cannot tell this delete's rows from another's, and"
-                    + " nothing was restored. Add a timestamp column to " + node.table().quotedName() + " and declare its"
-                    + " marker as Marker.flagAndTimestamp(flag, timestamp), or bring rows back table by table on"
-                    + " SoftDelete.allowMarkerWrites(ctx)");
-    }
-
     /** True when a restore of {@code table} needs more than one UPDATE of that table. */
     static boolean needed(TableRegistry registry, CascadePlan plan) {
         return plan.nodes().size() > 1 || !plan.nodes().get(0).self().isEmpty() || !parentKeys(registry, plan.root()).isEmpty();
@@ -103,7 +86,7 @@ final class CascadeRestore {
     private static CommonTableExpression<?> rowSet(TableRegistry registry, CascadePlan plan, CascadePlan.Node node, Select<?> base) {
         PolicyTable table = node.table();
         Select<?> rows = base;
-        if (!node.self().isEmpty())
+        if (!node.self().isEmpty() && table.stamp() != null)
             rows = union(rows, replies(registry, plan, node));
         List<String> names = new ArrayList<>();
         for (Field<?> column : RowSets.columns(table, registry.relations()))
@@ -122,11 +105,14 @@ final class CascadeRestore {
     private static Select<?> reached(TableRegistry registry, CascadePlan plan, CascadePlan.Node node) {
         Table<?> child = new UnfilteredTable<>(node.table().table());
         List<Condition> reached = new ArrayList<>();
+        // Without a stamp on both sides, "the same delete" cannot be recognised: UnstampedChildren
+        // refuses the restore if such a child could have been taken with the parent.
         for (Relation relation : node.parents())
-            reached.add(sameOperation(child, node.table(), relation));
+            if (node.table().stamp() != null && relation.parent().stamp() != null)
+                reached.add(sameOperation(child, node.table(), relation));
         return DSL.select(columns(registry, node.table(), child)).from(child)
             .where(MarkerPredicates.deleted(node.table(), child))
-            .and(DSL.or(reached))
+            .and(reached.isEmpty() ? DSL.falseCondition() : DSL.or(reached))
             .and(otherParentsLive(registry, plan, node.table(), child))
             .and(selfParentsLive(node, child));
     }
@@ -177,7 +163,7 @@ final class CascadeRestore {
         return all;
     }
 
-    private static CommonTableExpression<?> deletedParentCheck(CascadePlan plan, List<Relation> parentKeys, Name matchedSet) {
+    private static CaseConditionStep<String> deletedParentChecks(CascadePlan plan, List<Relation> parentKeys, Name matchedSet) {
         PolicyTable root = plan.root();
         Table<?> row = new UnfilteredTable<>(root.table().as(RowSets.name(root, "restored")));
         CaseConditionStep<String> failure = null;
@@ -190,7 +176,7 @@ final class CascadeRestore {
                 .and(relation.parent().equals(root) ? DSL.not(RowSets.memberOf(fk, root, relation.parentColumns())) : DSL.noCondition()));
             failure = CascadeSteps.failWhen(failure, blocked, DELETED_PARENT_MARK + relation.name());
         }
-        return CascadeSteps.check(failure);
+        return failure;
     }
 
     private static Condition liveParent(Relation relation, List<Field<?>> fk) {

@@ -55,7 +55,10 @@ final class CascadeSteps {
     static CommonTableExpression<?> update(PolicyTable table, String suffix, boolean deletion, Object actor, Condition check, Condition only) {
         Table<?> rows = new UnfilteredTable<>(table.table());
         List<Field<?>> key = RowSets.on(rows, RowSets.key(table));
-        return RowSets.name(table, suffix).as(set(DSL.update(asRecordTable(rows)), table, deletion, actor)
+        UpdateSetMoreStep<Record> set = deletion
+            ? LibraryWrite.deletion(DSL.update(asRecordTable(rows)), table, actor, true)
+            : LibraryWrite.restoration(DSL.update(asRecordTable(rows)), table);
+        return RowSets.name(table, suffix).as(set
             .where(RowSets.in(key, RowSets.keys(table)))
             .and(only)
             .and(deletion ? MarkerPredicates.live(table, rows) : DSL.noCondition())

@@ -12,6 +12,7 @@ import org.jooq.UpdateSetFirstStep;
 import org.jooq.UpdateSetMoreStep;
 import org.jooq.impl.CustomField;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 import io.github.softdelete.SoftDeleteException;
 
@@ -36,15 +37,24 @@ final class LibraryWrite<T> extends CustomField<T> {
 
     private static final long serialVersionUID = 1L;
 
-    private enum Value { DELETION_TIME, TRUE, FALSE, NULL, ACTOR }
+    private enum Value { DELETION_TIME, TRUE, FALSE, NULL, ACTOR, MISSING_ACTOR }
+
+    /** The mark of the in-statement failure for a cascaded row that needs an actor; see {@link #deletion}. */
+    static final String MISSING_ACTOR_MARK = "softdelete-no-actor:";
 
     private final Value value;
     private final transient Object actor;
+    private final transient PolicyTable table;
 
     private LibraryWrite(DataType<T> type, Value value, Object actor) {
+        this(type, value, actor, null);
+    }
+
+    private LibraryWrite(DataType<T> type, Value value, Object actor, PolicyTable table) {
         super(value.name().toLowerCase(), type);
         this.value = value;
         this.actor = actor;
+        this.table = table;
     }
 
     /**
@@ -75,12 +85,26 @@ final class LibraryWrite<T> extends CustomField<T> {
      *                             not of the column's type; raised while rendering, before anything is sent
      */
     static <R extends Record> UpdateSetMoreStep<R> deletion(UpdateSetFirstStep<R> update, PolicyTable table, Object actor) {
+        return deletion(update, table, actor, false);
+    }
+
+    /**
+     * The SET clause of a soft delete of {@code table}'s rows, as one step of a cascade: a table that a
+     * cascade reaches may have a deleted-by column, and the delete no actor. Refusing at render time
+     * would refuse every delete of the parent, even of parents without such children, so the SET then
+     * fails in the statement, only for a row it really writes ({@link #MISSING_ACTOR_MARK}, turned into
+     * a {@code SoftDeleteException} by {@link StatementRefusals}); the statement then changes nothing.
+     */
+    static <R extends Record> UpdateSetMoreStep<R> deletion(UpdateSetFirstStep<R> update, PolicyTable table, Object actor,
+                                                            boolean cascaded) {
         Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
         if (table.isFlag())
             set.put(table.marker(), of(table.marker(), Value.TRUE, null));
         if (table.stamp() != null)
             set.put(table.stamp(), of(table.stamp(), Value.DELETION_TIME, null));
-        if (table.deletedBy() != null)
+        if (table.deletedBy() != null && actor == null && cascaded)
+            set.put(table.deletedBy(), new LibraryWrite<>(table.deletedBy().getDataType(), Value.MISSING_ACTOR, null, table));
+        else if (table.deletedBy() != null)
             set.put(table.deletedBy(), of(table.deletedBy(), Value.ACTOR, Actors.checked(table, actor)));
         return update.set(set);
     }
@@ -121,6 +145,16 @@ final class LibraryWrite<T> extends CustomField<T> {
             case FALSE -> ctx.visit(DSL.inline(false));
             case NULL -> ctx.visit(DSL.inline(null, getDataType()));
             case ACTOR -> ctx.visit(DSL.inline(actor, getDataType()));
+            case MISSING_ACTOR -> ctx.visit(missingActor());
         }
+    }
+
+    // CAST(CAST(CAST(CASE WHEN key IS NOT NULL THEN '<mark><table>' END AS integer) AS text) AS <type>):
+    // the integer cast fails for every row written, and only then. The CASE depends on the row, so
+    // PostgreSQL cannot fold the failing cast at planning time; text converts to any column type.
+    private Field<T> missingActor() {
+        Field<?> key = DSL.field(DSL.name(RowSets.key(table).get(0).getName()));
+        return DSL.when(key.isNotNull(), DSL.inline(MISSING_ACTOR_MARK + table.name()))
+            .cast(SQLDataType.INTEGER).cast(SQLDataType.CLOB).cast(getDataType());
     }
 }

@@ -39,6 +39,28 @@ public final class StatementRefusals implements ExecuteListener {
         Relation deletedParent = marked(message, CascadeRestore.DELETED_PARENT_MARK);
         if (deletedParent != null)
             ctx.exception(refusedRestore(deletedParent, ctx.exception()));
+        int noActor = message == null ? -1 : message.indexOf(LibraryWrite.MISSING_ACTOR_MARK);
+        if (noActor >= 0) {
+            String table = message.substring(noActor + LibraryWrite.MISSING_ACTOR_MARK.length()).split("\"", 2)[0];
+            for (PolicyTable t : registry.tables())
+                if (t.name().equals(table) && t.deletedBy() != null)
+                    ctx.exception(Actors.missing(t, ctx.exception()));
+        }
+        Relation unstamped = marked(message, UnstampedChildren.MARK);
+        if (unstamped != null)
+            ctx.exception(refusedUnstamped(unstamped, ctx.exception()));
+    }
+
+    private SoftDeleteException refusedUnstamped(Relation relation, Throwable cause) {
+        PolicyTable child = registry.lookup(relation.child());
+        PolicyTable unstamped = child != null && child.stamp() == null ? child : relation.parent();
+        return new SoftDeleteException("cannot restore rows of " + relation.parent().quotedName() + " with what their delete"
+            + " took: deleted rows of \"" + relation.child().getName() + "\" reference them through " + relation.name()
+            + " (ON DELETE CASCADE), and " + unstamped.quotedName() + " marks deleted rows with the flag "
+            + unstamped.quotedName() + "." + unstamped.markerName() + " alone, which cannot tell whether this delete"
+            + " or another took them; nothing was restored. Add a timestamp column to " + unstamped.quotedName()
+            + " and declare Marker.flagAndTimestamp(flag, timestamp), so that restores are exact; or decide row by row:"
+            + " un-delete the rows you want on SoftDelete.allowMarkerWrites(ctx), which writes marker columns as told", cause);
     }
 
     private Relation marked(String message, String mark) {
