@@ -1,0 +1,149 @@
+package io.github.softdelete.it.fuzz.schemas;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+import io.github.softdelete.OnDelete;
+import io.github.softdelete.it.fuzz.schemas.RandomSchema.KeySpec;
+import io.github.softdelete.it.fuzz.schemas.RandomSchema.TableSpec;
+
+/**
+ * The rows that are present after a statement, in a form in which the soft-deleting side and the
+ * hard-deleting oracle must agree, read without the listener. A row is present when it is live (a
+ * marked table, by the hand-written {@link TableSpec#deletedSql deleted} predicate), or, in a table
+ * without a marker, when every parent over a CASCADE key is present: a soft delete leaves such rows
+ * in place where the database deletes them (the documented boundary). Over a SET NULL key, a
+ * reference to a row that is not present reads as NULL on both sides: the database sets it to NULL,
+ * the library leaves it. The marker's own columns are not compared.
+ */
+final class LiveState {
+
+    private final RandomSchema schema;
+
+    LiveState(RandomSchema schema) {
+        this.schema = schema;
+    }
+
+    /**
+     * Whether the constraint {@code name} guards a table that a soft delete of {@code target} does not
+     * reach: its parent is not the target nor reached from it over CASCADE keys into marked tables
+     * (the library's cascade), so only a hard delete that crossed a table without a marker got there.
+     */
+    boolean beyondBoundary(String name, String target) {
+        java.util.Set<String> reached = new java.util.HashSet<>(List.of(target));
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (TableSpec table : schema.tables)
+                for (KeySpec key : table.keys())
+                    if (key.rule() == OnDelete.CASCADE && table.marked() && reached.contains(key.parent()))
+                        grew |= reached.add(table.name());
+        }
+        for (TableSpec table : schema.tables)
+            for (KeySpec key : table.keys())
+                if (key.name().equals(name))
+                    return !reached.contains(key.parent());
+        return false;
+    }
+
+    Map<String, List<String>> read(DSLContext plain, String schemaName, boolean markers) {
+        Map<String, Map<List<Object>, Map<String, Object>>> all = new LinkedHashMap<>();
+        for (TableSpec table : schema.tables) {
+            Map<List<Object>, Map<String, Object>> rows = new LinkedHashMap<>();
+            var select = DSL.select(DSL.asterisk()).select(DSL.field(markers ? table.deletedSql("t") : "false", Boolean.class).as("softdelete_fuzz_deleted"))
+                .from(DSL.table(DSL.name(schemaName, table.name())).as("t"));
+            for (Record r : plain.fetch(select)) {
+                Map<String, Object> row = r.intoMap();
+                rows.put(key(row, table.primaryKey()), row);
+            }
+            all.put(table.name(), rows);
+        }
+        Map<String, Boolean> memo = new HashMap<>();
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        for (TableSpec table : schema.tables) {
+            List<String> present = new ArrayList<>();
+            for (Map<String, Object> row : all.get(table.name()).values()) {
+                if (!present(table, row, all, memo))
+                    continue;
+                Map<String, Object> shown = new LinkedHashMap<>();
+                for (String column : columns(table))
+                    shown.put(column, row.get(column));
+                for (KeySpec key : table.keys())
+                    if (key.rule() == OnDelete.SET_NULL && !parentPresent(key, row, all, memo))
+                        key.columns().forEach(c -> shown.put(c, null));
+                present.add(shown.toString());
+            }
+            present.sort(null);
+            result.put(table.name(), present);
+        }
+        return result;
+    }
+
+    private boolean present(TableSpec table, Map<String, Object> row, Map<String, Map<List<Object>, Map<String, Object>>> all,
+                            Map<String, Boolean> memo) {
+        String id = table.name() + key(row, table.primaryKey());
+        Boolean known = memo.get(id);
+        if (known != null)
+            return known;
+        memo.put(id, Boolean.TRUE); // a cycle of CASCADE self-references counts as present
+        boolean present;
+        if (table.marked()) {
+            present = !Boolean.TRUE.equals(row.get("softdelete_fuzz_deleted"));
+        } else {
+            present = true;
+            for (KeySpec key : table.keys())
+                if (key.rule() == OnDelete.CASCADE && !nullKey(key, row) && !parentPresent(key, row, all, memo))
+                    present = false;
+        }
+        memo.put(id, present);
+        return present;
+    }
+
+    private boolean parentPresent(KeySpec key, Map<String, Object> row, Map<String, Map<List<Object>, Map<String, Object>>> all,
+                                  Map<String, Boolean> memo) {
+        if (nullKey(key, row))
+            return true;
+        List<Object> parentKey = new ArrayList<>();
+        for (String column : key.columns())
+            parentKey.add(row.get(column));
+        Map<String, Object> parent = all.get(key.parent()).get(normalise(parentKey));
+        return parent != null && present(key.parentRef(), parent, all, memo);
+    }
+
+    private static boolean nullKey(KeySpec key, Map<String, Object> row) {
+        for (String column : key.columns())
+            if (row.get(column) == null)
+                return true;
+        return false;
+    }
+
+    private static List<String> columns(TableSpec table) {
+        List<String> columns = new ArrayList<>(table.primaryKey());
+        columns.add("val");
+        for (KeySpec key : table.keys())
+            columns.addAll(key.columns());
+        return columns;
+    }
+
+    private static List<Object> key(Map<String, Object> row, List<String> columns) {
+        List<Object> key = new ArrayList<>();
+        for (String column : columns)
+            key.add(row.get(column));
+        return normalise(key);
+    }
+
+    // Integer and Long keys compare by value.
+    private static List<Object> normalise(List<Object> key) {
+        List<Object> result = new ArrayList<>();
+        for (Object o : key)
+            result.add(o instanceof Number n ? (Object) n.longValue() : o);
+        return result;
+    }
+}
