@@ -22,7 +22,7 @@ import io.github.softdelete.SoftDelete;
 import io.github.softdelete.it.db.SoftDeletes;
 
 /**
- * The demo's entry point: soft deletes in a small social app, told in seven steps on a real
+ * The demo's entry point: soft deletes in a small social app, told in eight steps on a real
  * PostgreSQL. Run it with {@code mvn -q -pl examples -am compile exec:java}; {@code --help} lists the
  * options.
  *

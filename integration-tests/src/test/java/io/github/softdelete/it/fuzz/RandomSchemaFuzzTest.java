@@ -10,8 +10,9 @@ import io.github.softdelete.it.harness.PostgresServers;
 /**
  * The differential fuzzer on random schemas (5 to 12 tables, random marker kinds and names, unmarked
  * tables, random key graphs with every rule, self-references, composite keys): 20 schemas by default,
- * each with 40 reads and 25 statements. {@code -Dfuzz.schemaSeed} and {@code -Dfuzz.schemas} change
- * the seed and the count; long runs go through {@code RandomSchemaFuzz.main}.
+ * each with 40 reads and 25 statements. {@code -Dfuzz.schemaSeed}, {@code -Dfuzz.schemas},
+ * {@code -Dfuzz.schemaReads} and {@code -Dfuzz.schemaStatements} change the seed and the counts, for
+ * long local runs.
  */
 class RandomSchemaFuzzTest {
 
@@ -20,8 +21,12 @@ class RandomSchemaFuzzTest {
         long seed = Long.getLong("fuzz.schemaSeed", 13L);
         int schemas = Integer.getInteger("fuzz.schemas", 20);
 
-        RandomSchemaFuzz.Report report = RandomSchemaFuzz.run(PostgresServers.shared(), seed, schemas, 40, 25);
-        System.out.println("random schemas, seed " + seed + ": " + report);
+        int reads = Integer.getInteger("fuzz.schemaReads", 40);
+        int statements = Integer.getInteger("fuzz.schemaStatements", 25);
+        long start = System.nanoTime();
+
+        RandomSchemaFuzz.Report report = RandomSchemaFuzz.run(PostgresServers.shared(), seed, schemas, reads, statements);
+        System.out.println("random schemas, seed " + seed + ", " + (System.nanoTime() - start) / 1_000_000_000 + " s: " + report);
 
         assertThat(report.schemas).isEqualTo(schemas);
         assertThat(report.mismatches).as("mismatches, see the report above").isEmpty();

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
 
 import io.github.softdelete.OnDelete;
 import io.github.softdelete.it.fuzz.schemas.RandomSchema.KeySpec;
@@ -54,16 +53,33 @@ final class LiveState {
     }
 
     Map<String, List<String>> read(DSLContext plain, String schemaName, boolean markers) {
-        Map<String, Map<List<Object>, Map<String, Object>>> all = new LinkedHashMap<>();
+        // One round trip for all tables: each row as its table, its deleted flag and its compared
+        // columns as text, padded to the widest table.
+        int width = 0;
+        for (TableSpec table : schema.tables)
+            width = Math.max(width, columns(table).size());
+        List<String> selects = new ArrayList<>();
         for (TableSpec table : schema.tables) {
-            Map<List<Object>, Map<String, Object>> rows = new LinkedHashMap<>();
-            var select = DSL.select(DSL.asterisk()).select(DSL.field(markers ? table.deletedSql("t") : "false", Boolean.class).as("softdelete_fuzz_deleted"))
-                .from(DSL.table(DSL.name(schemaName, table.name())).as("t"));
-            for (Record r : plain.fetch(select)) {
-                Map<String, Object> row = r.intoMap();
-                rows.put(key(row, table.primaryKey()), row);
-            }
-            all.put(table.name(), rows);
+            List<String> columns = columns(table);
+            StringBuilder select = new StringBuilder("select '" + table.name() + "', " + (markers ? "coalesce(" + table.deletedSql("t") + ", false)" : "false"));
+            for (int i = 0; i < width; i++)
+                select.append(", ").append(i < columns.size() ? "t." + columns.get(i) + "::text" : "null::text");
+            selects.add(select.append(" from ").append(schemaName).append('.').append(table.name()).append(" t").toString());
+        }
+        Map<String, Map<List<Object>, Map<String, Object>>> all = new LinkedHashMap<>();
+        Map<String, TableSpec> byName = new HashMap<>();
+        for (TableSpec table : schema.tables) {
+            all.put(table.name(), new LinkedHashMap<>());
+            byName.put(table.name(), table);
+        }
+        for (Record r : plain.fetch(String.join(" union all ", selects))) {
+            TableSpec table = byName.get(r.get(0, String.class));
+            List<String> columns = columns(table);
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 0; i < columns.size(); i++)
+                row.put(columns.get(i), r.get(i + 2, String.class));
+            row.put("softdelete_fuzz_deleted", r.get(1, Boolean.class));
+            all.get(table.name()).put(key(row, table.primaryKey()), row);
         }
         Map<String, Boolean> memo = new HashMap<>();
         Map<String, List<String>> result = new LinkedHashMap<>();
@@ -139,11 +155,8 @@ final class LiveState {
         return normalise(key);
     }
 
-    // Integer and Long keys compare by value.
+    // Values are read as text, so keys compare as text.
     private static List<Object> normalise(List<Object> key) {
-        List<Object> result = new ArrayList<>();
-        for (Object o : key)
-            result.add(o instanceof Number n ? (Object) n.longValue() : o);
-        return result;
+        return key;
     }
 }

@@ -84,8 +84,13 @@ public final class RandomSchemaFuzz {
                 }
             RandomSchemaFuzz fuzz = new RandomSchemaFuzz(full, live);
             Report report = new Report();
-            for (int i = 0; i < schemas; i++)
+            long start = System.nanoTime();
+            for (int i = 0; i < schemas; i++) {
                 fuzz.runSchema(report, "fz" + i, seed * 1_000_003L + i, reads, statements);
+                if ((i + 1) % 10 == 0)
+                    System.out.println("random schemas: " + (i + 1) + " of " + schemas + " after "
+                        + (System.nanoTime() - start) / 1_000_000_000 + " s, " + report.mismatches.size() + " mismatches");
+            }
             return report;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot run random schemas: " + e.getMessage(), e);
