@@ -59,3 +59,10 @@ CREATE INDEX attachments_document_id_live_idx ON attachments (document_id) WHERE
 CREATE INDEX attachments_post_id_live_idx     ON attachments (post_id)     WHERE NOT removed;
 -- A live-only unique index on a flag table: a deleted document's title can be used again.
 CREATE UNIQUE INDEX documents_owner_id_title_live_key ON documents (owner_id, title) WHERE NOT is_deleted;
+-- A restore looks up deleted children by key: to bring back what a delete took with it, or, for a
+-- flag alone, to refuse when it cannot tell. The live-row indexes cannot serve deleted rows, so
+-- each CASCADE key into these tables also has an index on the deleted rows, which keeps restores
+-- linear in the rows they touch.
+CREATE INDEX documents_owner_id_deleted_idx      ON documents (owner_id)      WHERE is_deleted;
+CREATE INDEX attachments_document_id_deleted_idx ON attachments (document_id) WHERE removed;
+CREATE INDEX products_owner_id_deleted_idx       ON products (owner_id)       WHERE archived_at IS NOT NULL;

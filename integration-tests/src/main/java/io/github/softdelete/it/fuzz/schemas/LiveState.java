@@ -36,6 +36,30 @@ final class LiveState {
      * (the library's cascade), so only a hard delete that crossed a table without a marker got there.
      */
     boolean beyondBoundary(String name, String target) {
+        java.util.Set<String> reached = softReach(target);
+        for (TableSpec table : schema.tables)
+            for (KeySpec key : table.keys())
+                if (key.name().equals(name))
+                    return !reached.contains(key.parent());
+        return false;
+    }
+
+    /**
+     * Whether a hard delete of {@code target} cascades into a table without a marker, which a soft
+     * delete leaves in place: a RESTRICT or NO ACTION key from such a table then refuses the soft
+     * delete, where the hard delete removed the referencing rows first (the documented boundary).
+     */
+    boolean cascadesAcrossBoundary(String target) {
+        java.util.Set<String> reached = softReach(target);
+        for (TableSpec table : schema.tables)
+            for (KeySpec key : table.keys())
+                if (!table.marked() && key.rule() == OnDelete.CASCADE && reached.contains(key.parent()))
+                    return true;
+        return false;
+    }
+
+    // The target and every marked table a soft delete of it cascades to.
+    private java.util.Set<String> softReach(String target) {
         java.util.Set<String> reached = new java.util.HashSet<>(List.of(target));
         boolean grew = true;
         while (grew) {
@@ -45,11 +69,7 @@ final class LiveState {
                     if (key.rule() == OnDelete.CASCADE && table.marked() && reached.contains(key.parent()))
                         grew |= reached.add(table.name());
         }
-        for (TableSpec table : schema.tables)
-            for (KeySpec key : table.keys())
-                if (key.name().equals(name))
-                    return !reached.contains(key.parent());
-        return false;
+        return reached;
     }
 
     Map<String, List<String>> read(DSLContext plain, String schemaName, boolean markers) {
