@@ -89,6 +89,21 @@ class MarkerKindsOnPostgresTest {
     }
 
     @Test
+    void flag_recordDelete_andIncludingDeleted() {
+        DSLContext alice = SoftDelete.withActor(ctx, "alice");
+        var record = alice.fetchOne(DOCUMENTS, DOCUMENTS.ID.eq(101L));
+
+        assertThat(record.delete()).isEqualTo(1);
+
+        assertThat(plain.select(DOCUMENTS.IS_DELETED, DOCUMENTS.DELETED_BY).from(DOCUMENTS).where(DOCUMENTS.ID.eq(101L)).fetchOne().intoList())
+            .containsExactly(true, "alice");
+        assertThat(ctx.select(DOCUMENTS.ID).from(USERS).join(SoftDelete.includingDeleted(DOCUMENTS)).on(DOCUMENTS.OWNER_ID.eq(USERS.ID))
+            .where(USERS.ID.eq(1L)).orderBy(DOCUMENTS.ID).fetch(DOCUMENTS.ID)).containsExactly(100L, 101L);
+        assertThat(ctx.select(DOCUMENTS.ID).from(USERS).join(DOCUMENTS).on(DOCUMENTS.OWNER_ID.eq(USERS.ID))
+            .where(USERS.ID.eq(1L)).fetch(DOCUMENTS.ID)).containsExactly(100L);
+    }
+
+    @Test
     void flag_deleteWithoutActor_refusedAndNothingChanged() {
         assertThatThrownBy(() -> ctx.deleteFrom(DOCUMENTS).where(DOCUMENTS.ID.eq(101L)).execute())
             .isInstanceOf(SoftDeleteException.class)
