@@ -33,11 +33,6 @@ record TableReference(PolicyTable table, Field<?> marker, Table<?> reference, bo
         return entry == null ? null : new TableReference(entry, markerOf(reference, entry, reference.getQualifiedName()), reference, false);
     }
 
-    /** {@code column}, one of the columns the table's marker owns, as this reference names it. */
-    Field<?> column(Field<?> column) {
-        return column.getName().equals(table.markerName()) ? marker : MarkerPredicates.column(reference, table, column);
-    }
-
     /** This reference, as a side of a FULL JOIN: filtered above the join, where it may be null-extended. */
     TableReference asNullExtendable() {
         return nullExtendable ? this : new TableReference(table, marker, reference, true);
