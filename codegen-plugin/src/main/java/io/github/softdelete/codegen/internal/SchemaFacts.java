@@ -22,9 +22,9 @@ import io.github.softdelete.codegen.SoftDeleteJavaGenerator;
  * What the generator learns about the schemas before it writes anything: its settings, which tables
  * are soft-deletable, and PostgreSQL's catalog, if there is one.
  *
- * <p>A table is soft-deletable when it has a column named like the marker, which is also how
- * {@code SoftDeletePolicy.forSchema} decides. That the column is a timestamp is checked later, when
- * jOOQ resolves its Java type.
+ * <p>A table is soft-deletable when an entry of {@code softdelete.markers} applies to it, or else
+ * when it has a column named like the marker column, which is also how {@code SoftDeletePolicy.forSchema}
+ * decides. That each column has the right type is checked later, when jOOQ resolves its Java type.
  *
  * <p>Immutable once read.
  */
