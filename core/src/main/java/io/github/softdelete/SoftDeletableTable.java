@@ -1,9 +1,11 @@
 package io.github.softdelete;
 
 import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.TableField;
+import org.jooq.impl.DSL;
 
 /**
  * A table that knows its soft-delete marker column. The softdelete code generator
@@ -17,24 +19,38 @@ import org.jooq.TableField;
  * <p>Implementations are jOOQ tables, and as immutable and thread-safe as jOOQ's generated tables.
  *
  * @param <R> the record type
- * @param <T> the marker's Java type, usually {@code OffsetDateTime}
+ * @param <T> the marker's Java type, usually {@code OffsetDateTime}, or {@code Boolean} for a flag
  */
 public interface SoftDeletableTable<R extends Record, T> extends Table<R> {
 
-    /** {@return the marker column: NULL for live rows, the deletion time for deleted ones} */
+    /**
+     * {@return the column that tells live rows from deleted ones} A timestamp (NULL for live rows, the
+     * deletion time for deleted ones) or a boolean flag (false for live rows; NULL counts as live).
+     */
     TableField<R, T> softDeleteMarker();
 
-    /** {@return {@code marker IS NULL}: the row is live} */
+    /** {@return that the row is live} {@code marker IS NULL}, or {@code NOT flag} ({@code flag IS NOT TRUE} when nullable). */
+    @SuppressWarnings("unchecked")
     default Condition live() {
-        return softDeleteMarker().isNull();
+        TableField<R, T> marker = softDeleteMarker();
+        if (marker.getType() != Boolean.class)
+            return marker.isNull();
+        Field<Boolean> flag = (Field<Boolean>) marker;
+        return marker.getDataType().nullable() ? flag.isDistinctFrom(DSL.inline(true)) : DSL.not(DSL.condition(flag));
     }
 
     /**
-     * {@return {@code marker IS NOT NULL}: the row is deleted} Deleted rows are filtered out of ordinary reads,
-     * so use it on a context from {@link SoftDelete#includeDeleted} or {@link SoftDelete#onlyDeleted}.
+     * {@return that the row is deleted} {@code marker IS NOT NULL}, or {@code flag} ({@code flag IS TRUE}
+     * when nullable). Deleted rows are filtered out of ordinary reads, so use it on a context from
+     * {@link SoftDelete#includeDeleted} or {@link SoftDelete#onlyDeleted}.
      */
+    @SuppressWarnings("unchecked")
     default Condition deleted() {
-        return softDeleteMarker().isNotNull();
+        TableField<R, T> marker = softDeleteMarker();
+        if (marker.getType() != Boolean.class)
+            return marker.isNotNull();
+        Field<Boolean> flag = (Field<Boolean>) marker;
+        return marker.getDataType().nullable() ? flag.isNotDistinctFrom(DSL.inline(true)) : DSL.condition(flag);
     }
 
     /** {@return this table, read unfiltered inside one query: {@link SoftDelete#includingDeleted(Table)}} */

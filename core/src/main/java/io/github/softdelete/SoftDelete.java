@@ -14,8 +14,10 @@ import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultVisitListenerProvider;
 
+import io.github.softdelete.internal.Actors;
 import io.github.softdelete.internal.ContextFlags;
 import io.github.softdelete.internal.Installation;
+import io.github.softdelete.internal.PolicyTable;
 import io.github.softdelete.internal.ReadMode;
 import io.github.softdelete.internal.Restore;
 import io.github.softdelete.internal.SoftDeleteVisitListener;
@@ -182,11 +184,54 @@ public final class SoftDelete {
     }
 
     /**
+     * A context whose soft deletes record {@code actor} in the deleted-by columns ({@link Marker#deletedBy}),
+     * instead of the policy's actor supplier. Like the other context flags, it applies to queries built
+     * from the derived context and to transactions run on it, never to {@code ctx}:
+     * <pre>{@code
+     * SoftDelete.withActor(ctx, "alice").deleteFrom(DOCUMENTS).where(DOCUMENTS.ID.eq(7L)).execute();
+     * // UPDATE documents SET is_deleted = TRUE, deleted_by = 'alice' WHERE ... AND NOT is_deleted
+     * }</pre>
+     *
+     * @param ctx   the context to derive from; it is not changed
+     * @param actor who deletes: a value of the deleted-by columns' Java type ({@code String}, {@code UUID}, {@code Long}, ...)
+     * @return the derived context
+     * @throws NullPointerException     when an argument is null
+     * @throws IllegalStateException    when the soft-delete listener is not installed on {@code ctx}
+     * @throws IllegalArgumentException when no table of the installed policy has a deleted-by column, or
+     *                                  when {@code actor} fits the type of none of them (a delete that
+     *                                  reaches a deleted-by column of another type is refused with a
+     *                                  {@link SoftDeleteException} before anything is sent)
+     */
+    public static DSLContext withActor(DSLContext ctx, Object actor) {
+        Objects.requireNonNull(ctx, "ctx");
+        Objects.requireNonNull(actor, "actor");
+        TableRegistry registry = registry(ctx);
+        if (!registry.hasDeletedBy())
+            throw new IllegalArgumentException("an actor was given, but no table of the installed soft-delete policy has a"
+                + " deleted-by column to record it; declare one with Marker.deletedBy(column) in the policy, or delete"
+                + " without SoftDelete.withActor");
+        // Deleted-by columns may differ in type between tables: the actor must fit one of them here, and
+        // each table it is written to when a delete reaches that table (checked before sending).
+        String mismatch = null;
+        for (PolicyTable table : registry.tables())
+            if (table.deletedBy() != null) {
+                String problem = Actors.mismatch(table, actor);
+                if (problem == null)
+                    return flags(ctx).withActor(actor).applyTo(ctx);
+                mismatch = mismatch == null ? problem : mismatch;
+            }
+        throw new IllegalArgumentException(mismatch);
+    }
+
+    /**
      * Brings back the deleted rows of {@code table} that match {@code condition}, and exactly the rows
      * that their delete took with them over {@code ON DELETE CASCADE} keys: in one statement,
      * {@code UPDATE table SET marker = NULL WHERE condition AND marker IS NOT NULL}, with one data-modifying
      * CTE per child table. Children deleted on their own before (another stamp) stay deleted, and so do
-     * children whose other parent is still deleted. Live rows are never touched.
+     * children whose other parent is still deleted. Live rows are never touched. For other marker kinds
+     * the SET clears every column the marker owns ({@code is_deleted = FALSE}, {@code deleted_by = NULL}).
+     * A restore is refused when a deleted child over a CASCADE key belongs to a table marked by a flag
+     * alone (or the restored table is one): a flag cannot tell this delete's rows from another's.
      *
      * @param ctx       the context to run on
      * @param table     a soft-deletable table
@@ -195,7 +240,8 @@ public final class SoftDelete {
      * @throws IllegalArgumentException when {@code table} is not soft-deletable
      * @throws IllegalStateException    when the soft-delete listener is not installed on {@code ctx}
      * @throws SoftDeleteException      when restoring would break a unique constraint (a live row holds
-     *                                  the same key), or when a matching row's parent is deleted;
+     *                                  the same key), when a matching row's parent is deleted, or when
+     *                                  a deleted flag-only child may or may not belong to the delete;
      *                                  nothing is changed then
      */
     public static int restore(DSLContext ctx, Table<?> table, Condition condition) {

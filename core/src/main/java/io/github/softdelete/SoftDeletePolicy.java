@@ -1,28 +1,25 @@
 package io.github.softdelete;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Schema;
 import org.jooq.Table;
-import org.jooq.TableField;
 import org.jooq.impl.QOM;
+import org.jooq.impl.TableImpl;
 
+import io.github.softdelete.internal.DatabaseCatalog;
 import io.github.softdelete.internal.ManualRelation;
+import io.github.softdelete.internal.MarkerValidation;
 import io.github.softdelete.internal.PolicyTable;
 import io.github.softdelete.internal.Relations;
 import io.github.softdelete.internal.TableRegistry;
@@ -34,12 +31,15 @@ import io.github.softdelete.internal.Views;
 /**
  * Which tables are soft-deletable, and by which marker column.
  *
- * <p>A row is deleted when its marker holds a timestamp, and live when the marker is NULL. Build a
- * policy from a generated schema with {@link #forSchema(Schema)}, or list tables explicitly:
+ * <p>By default a row is deleted when its marker holds a timestamp, and live when the marker is NULL;
+ * {@link Marker} describes the other kinds (boolean flags, flag plus timestamp, who deleted a row).
+ * Build a policy from the live database with {@link #fromDatabase(DSLContext, String)}, from a
+ * generated schema with {@link #forSchema(Schema)}, or list tables explicitly:
  * <pre>{@code
  * SoftDeletePolicy policy = SoftDeletePolicy.builder()
  *     .table(POSTS, POSTS.REMOVED_AT)
- *     .table(COMMENTS, COMMENTS.REMOVED_AT)
+ *     .table(COMMENTS, Marker.flag(COMMENTS.IS_DELETED).deletedBy(COMMENTS.DELETED_BY))
+ *     .rulesFromDatabase(ctx, "public")
  *     .build();
  * }</pre>
  *
@@ -51,8 +51,6 @@ public final class SoftDeletePolicy {
     /** The marker column that {@link #forSchema(Schema)} looks for. */
     public static final String DEFAULT_MARKER = "deleted_at";
 
-    private static final Set<Class<?>> MARKER_TYPES =
-        Set.of(OffsetDateTime.class, LocalDateTime.class, Timestamp.class, Instant.class);
 
     private final TableRegistry registry;
     private final boolean strictPlainSql;
@@ -94,9 +92,42 @@ public final class SoftDeletePolicy {
      * @return the marker column as registered, or empty when the table is not soft-deletable
      */
     public Optional<Field<?>> marker(Table<?> table) {
+        return markerOf(table).map(Marker::state);
+    }
+
+    /**
+     * The whole marker of a table (its kind, and every column the library owns), if the table is
+     * soft-deletable.
+     *
+     * @param table a table or a reference to one
+     * @return the marker as registered, or empty when the table is not soft-deletable
+     */
+    public Optional<Marker> markerOf(Table<?> table) {
         Table<?> base = table instanceof QOM.TableAlias<?> alias ? alias.$aliased() : table;
         PolicyTable entry = registry.lookup(base);
-        return entry == null ? Optional.empty() : Optional.of(entry.marker());
+        return entry == null ? Optional.empty() : Optional.of(entry.definition());
+    }
+
+    /**
+     * A policy built from the live database catalog: every table of {@code schema} with a
+     * {@code deleted_at} column is soft-deletable, and every foreign key follows the {@code ON DELETE}
+     * rule the database has ({@code pg_constraint}), on every jOOQ version; the views that read those
+     * tables are registered too, so reads through them see live rows only. The catalog is read once,
+     * now; the policy holds no connection.
+     * <pre>{@code
+     * SoftDeletePolicy policy = SoftDeletePolicy.fromDatabase(ctx, "public");
+     * }</pre>
+     * For other marker kinds, or to keep generated tables, use the builder:
+     * {@code builder().table(PRODUCTS, Marker.flag(PRODUCTS.IS_DELETED)).schema(PUBLIC).rulesFromDatabase(ctx, "public")}.
+     *
+     * @param ctx    a context connected to the PostgreSQL database
+     * @param schema the schema's name, e.g. {@code "public"}
+     * @return the policy
+     * @throws IllegalArgumentException when the schema has no tables, or none with a {@code deleted_at} column
+     * @throws org.jooq.exception.DataAccessException when the catalog cannot be read
+     */
+    public static SoftDeletePolicy fromDatabase(DSLContext ctx, String schema) {
+        return builder().database(ctx, schema).build();
     }
 
     /**
@@ -143,12 +174,14 @@ public final class SoftDeletePolicy {
      */
     public static final class Builder {
 
-        private final Map<Table<?>, Field<?>> tables = new LinkedHashMap<>();
+        private final Map<Table<?>, Marker> tables = new LinkedHashMap<>();
         private final Map<ForeignKey<?, ?>, OnDelete> declaredRules = new LinkedHashMap<>();
+        private final Map<String, OnDelete> catalogRules = new HashMap<>();
         private final List<ManualRelation> manualRelations = new ArrayList<>();
         private final List<String> problems = new ArrayList<>();
         private final Map<Table<?>, String> views = new LinkedHashMap<>();
         private DSLContext viewCatalog;
+        private Supplier<?> actor;
         private boolean strictPlainSql;
         private boolean parsePlainSql;
 
@@ -156,7 +189,7 @@ public final class SoftDeletePolicy {
         }
 
         /**
-         * Registers a soft-deletable table and its marker column.
+         * Registers a soft-deletable table with a timestamp marker: {@code table(table, Marker.timestamp(marker))}.
          *
          * @param table  the table, unaliased: a generated table, or {@code DSL.table(name(...))}
          * @param marker the marker column: a nullable timestamp column of {@code table}
@@ -164,6 +197,22 @@ public final class SoftDeletePolicy {
          * @throws NullPointerException when an argument is null
          */
         public Builder table(Table<?> table, Field<?> marker) {
+            return table(table, Marker.timestamp(Objects.requireNonNull(marker, "marker")));
+        }
+
+        /**
+         * Registers a soft-deletable table and its marker, of any kind:
+         * <pre>{@code
+         * builder.table(PRODUCTS, Marker.flag(PRODUCTS.IS_DELETED).deletedBy(PRODUCTS.DELETED_BY))
+         * }</pre>
+         * The columns' types are checked in {@link #build()}.
+         *
+         * @param table  the table, unaliased: a generated table, or {@code DSL.table(name(...))}
+         * @param marker the marker: its columns are columns of {@code table}
+         * @return this builder
+         * @throws NullPointerException when an argument is null
+         */
+        public Builder table(Table<?> table, Marker marker) {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(marker, "marker");
             if (tables.putIfAbsent(table, marker) != null)
@@ -172,7 +221,8 @@ public final class SoftDeletePolicy {
         }
 
         /**
-         * Registers every table of {@code schema} that has a {@code deleted_at} column.
+         * Registers every table of {@code schema} that has a {@code deleted_at} column, with a timestamp
+         * marker, unless the table is registered already (by {@code table(...)}, with another marker).
          *
          * @param schema a schema with table metadata
          * @return this builder
@@ -180,11 +230,14 @@ public final class SoftDeletePolicy {
          */
         public Builder schema(Schema schema) {
             Objects.requireNonNull(schema, "schema");
-            int before = tables.size();
+            boolean found = false;
             for (Table<?> table : schema.getTables())
-                if (table.field(DEFAULT_MARKER) != null)
-                    table(table, table.field(DEFAULT_MARKER));
-            if (tables.size() == before)
+                if (table.field(DEFAULT_MARKER) != null) {
+                    found = true;
+                    if (!registeredByName(table))
+                        table(table, table.field(DEFAULT_MARKER));
+                }
+            if (!found && tables.isEmpty())
                 problems.add("schema \"" + schema.getName() + "\" has no table with a column named \""
                     + DEFAULT_MARKER + "\"; add that column to the soft-deletable tables, or register tables"
                     + " with SoftDeletePolicy.builder().table(table, marker)");
@@ -192,10 +245,50 @@ public final class SoftDeletePolicy {
         }
 
         /**
+         * Reads the live database's catalog: registers the tables of {@code schema} that have a
+         * {@code deleted_at} column (as {@link #schema(Schema)} does, from an in-memory snapshot of the
+         * catalog), and takes every foreign key's {@code ON DELETE} rule from the database
+         * ({@link #rulesFromDatabase}), and the views that read those tables ({@link #viewsFromCatalog}).
+         * Tables registered before with {@code table(...)} keep their marker.
+         *
+         * @param ctx    a context connected to the PostgreSQL database
+         * @param schema the schema's name
+         * @return this builder
+         * @throws NullPointerException when an argument is null
+         * @throws IllegalArgumentException when the schema has no tables
+         */
+        public Builder database(DSLContext ctx, String schema) {
+            Objects.requireNonNull(ctx, "ctx");
+            Objects.requireNonNull(schema, "schema");
+            schema(DatabaseCatalog.schema(ctx, schema));
+            viewsFromCatalog(ctx);
+            return rulesFromDatabase(ctx, schema);
+        }
+
+        /**
+         * Takes the {@code ON DELETE} rule of every foreign key declared in {@code schema} from the
+         * database's catalog ({@code pg_constraint}), read now. This is what makes cascades follow the
+         * database on jOOQ 3.19, whose metadata carries no rules. A rule declared with
+         * {@link #onDelete} must agree with the database's.
+         *
+         * @param ctx    a context connected to the PostgreSQL database
+         * @param schema the schema's name, e.g. {@code "public"}
+         * @return this builder
+         * @throws NullPointerException when an argument is null
+         */
+        public Builder rulesFromDatabase(DSLContext ctx, String schema) {
+            Objects.requireNonNull(ctx, "ctx");
+            Objects.requireNonNull(schema, "schema");
+            catalogRules.putAll(DatabaseCatalog.deleteRules(ctx, schema));
+            return this;
+        }
+
+        /**
          * Declares the {@code ON DELETE} rule of a generated foreign key. jOOQ 3.19's metadata does not
          * carry these rules ({@code ForeignKey.getDeleteRule()} arrived in jOOQ 3.20), so with 3.19 a
-         * foreign key without a declaration is treated as {@link OnDelete#NO_ACTION}: a soft delete of
-         * a parent with live children is refused. The softdelete code generator declares every rule.
+         * foreign key without a declaration (or a rule read by {@link #rulesFromDatabase}) is treated as
+         * {@link OnDelete#NO_ACTION}, and a refusal says that the rule was unknown. The softdelete code
+         * generator declares every rule.
          *
          * @param key  a foreign key that references a soft-deletable table
          * @param rule what a soft delete of the referenced row does to the referencing rows
@@ -226,6 +319,21 @@ public final class SoftDeletePolicy {
             manualRelations.add(new ManualRelation(Objects.requireNonNull(child, "child"),
                 Objects.requireNonNull(childColumn, "childColumn"), Objects.requireNonNull(parent, "parent"),
                 Objects.requireNonNull(parentColumn, "parentColumn"), Objects.requireNonNull(rule, "rule")));
+            return this;
+        }
+
+        /**
+         * The policy-wide actor for deleted-by columns, asked on each soft delete whose context has no
+         * actor of its own ({@link SoftDelete#withActor}): for example the user of the current request.
+         * The value it returns must be of the deleted-by columns' type; a null means no actor, and a
+         * delete that reaches a deleted-by column is then refused.
+         *
+         * @param supplier called while a statement is rendered, on the rendering thread
+         * @return this builder
+         * @throws NullPointerException when {@code supplier} is null
+         */
+        public Builder actor(Supplier<?> supplier) {
+            this.actor = Objects.requireNonNull(supplier, "supplier");
             return this;
         }
 
@@ -306,23 +414,27 @@ public final class SoftDeletePolicy {
          * Validates every registration and builds the policy.
          *
          * @return the immutable policy
-         * @throws IllegalArgumentException naming each table and column that is not valid: a marker that
-         *                                  is not a column of its table, a marker of an unsupported type,
-         *                                  an aliased or derived table, or no table at all
+         * @throws IllegalArgumentException naming each table and column that is not valid: a marker column
+         *                                  that is not a column of its table, a column whose type does not
+         *                                  fit its kind, an aliased or derived table, an actor supplier
+         *                                  without a deleted-by column, or no table at all
          */
         public SoftDeletePolicy build() {
             List<String> all = new ArrayList<>(problems);
             List<PolicyTable> entries = new ArrayList<>();
             tables.forEach((table, marker) -> {
-                String problem = problem(table, marker);
-                if (problem != null)
-                    all.add(problem);
+                List<String> found = MarkerValidation.problems(table, marker);
+                if (!found.isEmpty())
+                    all.addAll(found);
                 else
-                    entries.add(new PolicyTable(table, marker, indexOf(table, marker)));
+                    entries.add(new PolicyTable(table, marker, MarkerValidation.indexOf(table, marker.state()), ownClass(table)));
             });
             if (tables.isEmpty() && all.isEmpty())
                 all.add("no soft-deletable table was registered; call table(table, marker) or schema(schema)");
-            Relations relations = new Relations(entries, declaredRules, manualRelations);
+            if (actor != null && tables.values().stream().noneMatch(m -> m.deletedBy().isPresent()))
+                all.add("an actor supplier was given, but no table has a deleted-by column to record it; declare one with"
+                    + " table(table, Marker.timestamp(column).deletedBy(column)), or drop the actor supplier");
+            Relations relations = new Relations(entries, declaredRules, manualRelations, catalogRules);
             all.addAll(relations.problems());
             if (!all.isEmpty())
                 throw new IllegalArgumentException("invalid soft-delete policy: " + String.join("; ", all));
@@ -330,7 +442,7 @@ public final class SoftDeletePolicy {
             List<ViewDefinition> viewDefinitions = views(tablesOnly, all);
             if (!all.isEmpty())
                 throw new IllegalArgumentException("invalid soft-delete policy: " + String.join("; ", all));
-            return new SoftDeletePolicy(new TableRegistry(entries, relations.all(), new Views(viewDefinitions)), strictPlainSql, parsePlainSql);
+            return new SoftDeletePolicy(new TableRegistry(entries, relations.all(), new Views(viewDefinitions), actor), strictPlainSql, parsePlainSql);
         }
 
         private List<ViewDefinition> views(TableRegistry registry, List<String> problems) {
@@ -354,30 +466,23 @@ public final class SoftDeletePolicy {
             return definitions;
         }
 
-        private static String problem(Table<?> table, Field<?> marker) {
-            if (table instanceof QOM.TableAlias<?> || table instanceof QOM.JoinTable<?, ?>
-                || table instanceof QOM.DerivedTable<?>)
-                return "table " + quoted(table) + " is an alias, join or derived table; register the table itself";
-            if (marker instanceof TableField<?, ?> column && column.getTable() != null && !column.getTable().equals(table))
-                return "marker " + quoted(column.getTable()) + "." + marker.getName() + " belongs to another table"
-                    + " than " + quoted(table) + "; pass a field of " + quoted(table);
-            if (table.fields().length > 0 && indexOf(table, marker) < 0)
-                return "marker \"" + marker.getName() + "\" is not a column of table " + quoted(table)
-                    + " (its columns: " + Arrays.stream(table.fields()).map(Field::getName)
-                    .collect(Collectors.joining(", ")) + "); pass one of its fields";
-            if (!MARKER_TYPES.contains(marker.getType()))
-                return "marker " + quoted(table) + "." + marker.getName() + " has the unsupported type "
-                    + marker.getType().getName() + "; use a timestamp column (OffsetDateTime, LocalDateTime,"
-                    + " Instant or java.sql.Timestamp), NULL for live rows";
-            return null;
+        // A generated class belongs to one table; catalog snapshots and DSL.table(name) share a class.
+        private boolean ownClass(Table<?> table) {
+            if (table.getClass() == TableImpl.class)
+                return false;
+            for (Table<?> other : tables.keySet())
+                if (other != table && other.getClass() == table.getClass())
+                    return false;
+            return true;
         }
 
-        private static int indexOf(Table<?> table, Field<?> marker) {
-            Field<?>[] fields = table.fields();
-            for (int i = 0; i < fields.length; i++)
-                if (fields[i].getName().equals(marker.getName()))
-                    return i;
-            return -1;
+        private boolean registeredByName(Table<?> table) {
+            for (Table<?> registered : tables.keySet())
+                if (registered.getName().equals(table.getName())
+                    && (registered.getSchema() == null || table.getSchema() == null
+                        || registered.getSchema().getName().equals(table.getSchema().getName())))
+                    return true;
+            return false;
         }
 
         private static String quoted(Table<?> table) {

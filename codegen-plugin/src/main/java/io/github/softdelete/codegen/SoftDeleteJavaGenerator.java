@@ -12,6 +12,7 @@ import org.jooq.codegen.GeneratorStrategy.Mode;
 import org.jooq.codegen.JavaGenerator;
 import org.jooq.codegen.JavaWriter;
 import org.jooq.meta.Database;
+import org.jooq.meta.ColumnDefinition;
 import org.jooq.meta.SchemaDefinition;
 import org.jooq.meta.TableDefinition;
 
@@ -19,6 +20,7 @@ import io.github.softdelete.SoftDeletableTable;
 import io.github.softdelete.codegen.internal.LintReport;
 import io.github.softdelete.codegen.internal.PolicyClass;
 import io.github.softdelete.codegen.internal.SchemaFacts;
+import io.github.softdelete.codegen.internal.TableMarker;
 import io.github.softdelete.codegen.internal.Settings;
 import io.github.softdelete.codegen.internal.SoftDeleteStrategy;
 import io.github.softdelete.codegen.internal.TableName;
@@ -50,6 +52,12 @@ public class SoftDeleteJavaGenerator extends JavaGenerator {
 
     /** Database property for the lint: {@code warn} (the default), {@code fail} or {@code off}. */
     public static final String LINT = Settings.LINT;
+
+    /**
+     * Database property declaring markers of other kinds or names, per table or for every table with the
+     * columns, e.g. {@code documents = flag(is_deleted).deletedBy(deleted_by); flagAndTimestamp(removed, removed_at)}.
+     */
+    public static final String MARKERS = Settings.MARKERS;
 
     /** Database property naming the generated policy class; {@code SoftDeletes} if absent. */
     public static final String POLICY_CLASS = Settings.POLICY_CLASS;
@@ -127,7 +135,10 @@ public class SoftDeleteJavaGenerator extends JavaGenerator {
         super.generateTableClassFooter(table, out);
         if (!facts.isSoftDeletable(table))
             return;
-        out.javadoc("The soft-delete marker, <code>" + facts.settings().markerColumn() + "</code>: NULL while a row is live.");
+        ColumnDefinition state = facts.marker(table);
+        out.javadoc(markerTypes.get(TableName.of(table)).equals(Boolean.class.getName())
+            ? "The soft-delete flag, <code>" + state.getInputName() + "</code>: false while a row is live."
+            : "The soft-delete marker, <code>" + state.getInputName() + "</code>: NULL while a row is live.");
         out.override();
         out.println("public %s<%s, %s> softDeleteMarker() {", TableField.class,
             out.ref(getStrategy().getFullJavaClassName(table, Mode.RECORD)), out.ref(markerTypes.get(TableName.of(table))));
@@ -147,11 +158,27 @@ public class SoftDeleteJavaGenerator extends JavaGenerator {
 
     private String markerType(TableDefinition table, JavaWriter probe) {
         String type = getJavaType(facts.marker(table).getType(resolver(probe)), probe);
+        TableMarker marker = facts.tableMarker(table);
+        if (marker.flag() != null) {
+            if (!type.equals(Boolean.class.getName()))
+                throw new IllegalStateException("table " + TableName.of(table) + " has the flag column " + marker.flag().getInputName()
+                    + " of Java type " + type + ", but a soft-delete flag must be a boolean: change the column's type or"
+                    + " its forced type, or fix the entry in the database property " + MARKERS);
+            if (marker.timestamp() != null)
+                timestampType(table, marker.timestamp(), probe);
+            return type;
+        }
+        return timestampType(table, marker.timestamp(), probe);
+    }
+
+    private String timestampType(TableDefinition table, ColumnDefinition column, JavaWriter probe) {
+        String type = getJavaType(column.getType(resolver(probe)), probe);
         if (!MARKER_TYPES.contains(type))
-            throw new IllegalStateException("table " + TableName.of(table) + " has a " + facts.settings().markerColumn()
+            throw new IllegalStateException("table " + TableName.of(table) + " has a " + column.getInputName()
                 + " column of Java type " + type + ", but a soft-delete marker must be a timestamp (OffsetDateTime,"
                 + " LocalDateTime, Instant or java.sql.Timestamp), NULL while the row is live: change the column's"
-                + " type or its forced type, or name another column with the database property " + MARKER_COLUMN);
+                + " type or its forced type, declare a boolean column as a flag in " + MARKERS + ", or name another column"
+                + " with the database property " + MARKER_COLUMN);
         return type;
     }
 }

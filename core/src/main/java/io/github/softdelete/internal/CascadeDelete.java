@@ -63,7 +63,8 @@ final class CascadeDelete {
     }
 
     static Query build(DSLContext dsl, TableRegistry registry, CascadePlan plan, QOM.Delete<?> delete,
-                       Table<?> target, TableReference reference, List<? extends SelectFieldOrAsterisk> returning) {
+                       Table<?> target, TableReference reference, List<? extends SelectFieldOrAsterisk> returning,
+                       Object actor) {
         List<CommonTableExpression<?>> ctes = new ArrayList<>();
         boolean recursive = false;
         if (delete.$with() != null) {
@@ -90,14 +91,14 @@ final class CascadeDelete {
             check = CascadeSteps.checkPassed();
         }
         if (!root.self().isEmpty())
-            ctes.add(CascadeSteps.update(root.table(), "replies", true, check,
+            ctes.add(CascadeSteps.update(root.table(), "replies", true, actor, check,
                 DSL.not(RowSets.in(RowSets.on(new UnfilteredTable<>(root.table().table()), RowSets.key(root.table())),
                     RowSets.select(matchedSet, RowSets.key(root.table()))))));
         for (CascadePlan.Node node : plan.nodes().subList(1, plan.nodes().size()))
-            ctes.add(CascadeSteps.update(node.table(), "update", true, check, DSL.noCondition()));
-        UpdateConditionStep<Record> outer = CascadeSteps.set(with(dsl, recursive, ctes).update(CascadeSteps.asRecordTable(target)), reference.marker(), true)
+            ctes.add(CascadeSteps.update(node.table(), "update", true, actor, check, DSL.noCondition()));
+        UpdateConditionStep<Record> outer = CascadeSteps.set(with(dsl, recursive, ctes).update(CascadeSteps.asRecordTable(target)), reference.table(), true, actor)
             .where(RowSets.in(RowSets.on(target, RowSets.key(plan.root())), RowSets.select(matchedSet, RowSets.key(plan.root()))))
-            .and(reference.marker().isNull())
+            .and(reference.predicate(ReadMode.LIVE))
             .and(check);
         return returning.isEmpty() ? outer : outer.returning(returning);
     }
@@ -109,7 +110,7 @@ final class CascadeDelete {
         from.addAll(delete.$using());
         SelectLimitStep<?> rows = DSL.select(RowSets.on(target, RowSets.columns(root.table(), registry.relations())))
             .from(from)
-            .where(Predicates.and(delete.$where(), reference.marker().isNull()))
+            .where(Predicates.and(delete.$where(), reference.predicate(ReadMode.LIVE)))
             .orderBy(delete.$orderBy());
         return delete.$limit() == null ? rows : rows.limit(delete.$limit());
     }
@@ -134,7 +135,7 @@ final class CascadeDelete {
         Select<?> rows = null;
         for (Relation relation : parents) {
             Select<?> reached = DSL.select(RowSets.on(child, columns)).from(child)
-                .where(marker(child, table).isNull())
+                .where(MarkerPredicates.live(table, child))
                 .and(RowSets.memberOf(RowSets.on(child, relation.childColumns()), relation.parent(), relation.parentColumns()));
             rows = rows == null ? reached : ((Select) rows).union((Select) reached);
         }
@@ -149,7 +150,7 @@ final class CascadeDelete {
             joins.add(DSL.row(RowSets.on(reply, relation.childColumns())).eq(DSL.row(RowSets.ofSet(table, relation.parentColumns()))));
         return DSL.select(RowSets.on(reply, columns)).from(reply)
             .join(RowSets.table(table)).on(DSL.or(joins))
-            .where(marker(reply, table).isNull());
+            .where(MarkerPredicates.live(table, reply));
     }
 
     static String[] names(List<Field<?>> columns) {
@@ -161,8 +162,9 @@ final class CascadeDelete {
         return recursive ? dsl.withRecursive(ctes.toArray(CommonTableExpression[]::new)) : dsl.with(ctes);
     }
 
-    static Field<?> marker(Table<?> reference, PolicyTable table) {
-        return RowSets.on(reference, List.of(table.marker())).get(0);
+    /** The stamp (timestamp) column of {@code table} as a field of {@code reference}. */
+    static Field<?> stamp(Table<?> reference, PolicyTable table) {
+        return MarkerPredicates.column(reference, table, table.stamp());
     }
 
     /** The RESTRICT check: fails, naming the key, when a live child would be left under a deleted row. */
@@ -181,7 +183,7 @@ final class CascadeDelete {
             : relation.child().as("softdelete_blocker");
         Condition condition = RowSets.memberOf(RowSets.on(child, relation.childColumns()), relation.parent(), relation.parentColumns());
         if (softDeletableChild != null) {
-            condition = condition.and(marker(child, softDeletableChild).isNull());
+            condition = condition.and(MarkerPredicates.live(softDeletableChild, child));
             if (plan.node(softDeletableChild) != null)
                 condition = condition.andNot(RowSets.in(RowSets.on(child, RowSets.key(softDeletableChild)), RowSets.keys(softDeletableChild)));
         }

@@ -46,7 +46,7 @@ final class CascadeRestore {
         boolean recursive = false;
         CascadePlan.Node root = plan.nodes().get(0);
         Table<?> rows = new UnfilteredTable<>(target);
-        Select<?> matched = DSL.select(columns(registry, root.table(), rows)).from(rows).where(condition.and(reference.marker().isNotNull()));
+        Select<?> matched = DSL.select(columns(registry, root.table(), rows)).from(rows).where(condition.and(reference.predicate(ReadMode.DELETED)));
         // As in CascadeDelete: the rows the condition names are kept apart from their replies, so the
         // count is theirs and only they are checked for deleted parents.
         Name matchedSet = root.self().isEmpty() ? RowSets.name(root.table()) : RowSets.name(root.table(), "matched");
@@ -60,19 +60,20 @@ final class CascadeRestore {
             recursive |= !node.self().isEmpty();
         }
         List<Relation> parentKeys = parentKeys(registry, plan.root());
+        CaseConditionStep<String> failures = UnstampedChildren.check(plan, matchedSet, deletedParentChecks(plan, parentKeys, matchedSet));
         Condition check = DSL.noCondition();
-        if (!parentKeys.isEmpty()) {
-            ctes.add(deletedParentCheck(plan, parentKeys, matchedSet));
+        if (failures != null) {
+            ctes.add(CascadeSteps.check(failures));
             check = CascadeSteps.checkPassed();
         }
         if (!root.self().isEmpty())
-            ctes.add(CascadeSteps.update(root.table(), "replies", false, check, DSL.not(RowSets.in(
+            ctes.add(CascadeSteps.update(root.table(), "replies", false, null, check, DSL.not(RowSets.in(
                 RowSets.on(new UnfilteredTable<>(root.table().table()), RowSets.key(root.table())),
                 RowSets.select(matchedSet, RowSets.key(root.table()))))));
         for (CascadePlan.Node node : plan.nodes().subList(1, plan.nodes().size()))
-            ctes.add(CascadeSteps.update(node.table(), "update", false, check, DSL.noCondition()));
+            ctes.add(CascadeSteps.update(node.table(), "update", false, null, check, DSL.noCondition()));
         UpdateSetFirstStep<Record> outer = CascadeDelete.with(dsl, recursive, ctes).update(CascadeSteps.asRecordTable(target));
-        return CascadeSteps.set(outer, reference.marker(), false)
+        return CascadeSteps.set(outer, reference.table(), false, null)
             .where(RowSets.in(RowSets.on(target, RowSets.key(plan.root())), RowSets.select(matchedSet, RowSets.key(plan.root()))))
             .and(check);
     }
@@ -85,12 +86,13 @@ final class CascadeRestore {
     private static CommonTableExpression<?> rowSet(TableRegistry registry, CascadePlan plan, CascadePlan.Node node, Select<?> base) {
         PolicyTable table = node.table();
         Select<?> rows = base;
-        if (!node.self().isEmpty())
+        if (!node.self().isEmpty() && table.stamp() != null)
             rows = union(rows, replies(registry, plan, node));
         List<String> names = new ArrayList<>();
         for (Field<?> column : RowSets.columns(table, registry.relations()))
             names.add(column.getName());
-        names.add(table.markerName());
+        if (table.stamp() != null)
+            names.add(table.stamp().getName());
         return RowSets.name(table).fields(names.toArray(String[]::new)).as(rows);
     }
 
@@ -103,11 +105,14 @@ final class CascadeRestore {
     private static Select<?> reached(TableRegistry registry, CascadePlan plan, CascadePlan.Node node) {
         Table<?> child = new UnfilteredTable<>(node.table().table());
         List<Condition> reached = new ArrayList<>();
+        // Without a stamp on both sides, "the same delete" cannot be recognised: UnstampedChildren
+        // refuses the restore if such a child could have been taken with the parent.
         for (Relation relation : node.parents())
-            reached.add(sameOperation(child, node.table(), relation));
+            if (node.table().stamp() != null && relation.parent().stamp() != null)
+                reached.add(sameOperation(child, node.table(), relation));
         return DSL.select(columns(registry, node.table(), child)).from(child)
-            .where(CascadeDelete.marker(child, node.table()).isNotNull())
-            .and(DSL.or(reached))
+            .where(MarkerPredicates.deleted(node.table(), child))
+            .and(reached.isEmpty() ? DSL.falseCondition() : DSL.or(reached))
             .and(otherParentsLive(registry, plan, node.table(), child))
             .and(selfParentsLive(node, child));
     }
@@ -127,20 +132,20 @@ final class CascadeRestore {
     private static Select<?> replies(TableRegistry registry, CascadePlan plan, CascadePlan.Node node) {
         PolicyTable table = node.table();
         Table<?> reply = new UnfilteredTable<>(table.table().as(RowSets.name(table, "reply")));
-        Field<?> setMarker = DSL.field(RowSets.name(table).append(table.markerName()));
+        Field<?> setMarker = DSL.field(RowSets.name(table).append(table.stamp().getName()));
         List<Condition> joins = new ArrayList<>();
         for (Relation relation : node.self())
             joins.add(DSL.row(RowSets.on(reply, relation.childColumns())).eq(DSL.row(RowSets.ofSet(table, relation.parentColumns()))));
         return DSL.select(columns(registry, table, reply)).from(reply)
-            .join(RowSets.table(table)).on(DSL.or(joins).and(eq(CascadeDelete.marker(reply, table), setMarker)))
+            .join(RowSets.table(table)).on(DSL.or(joins).and(eq(CascadeDelete.stamp(reply, table), setMarker)))
             .where(otherParentsLive(registry, plan, table, reply));
     }
 
     private static Condition sameOperation(Table<?> child, PolicyTable table, Relation relation) {
-        Field<?> parentMarker = DSL.field(RowSets.name(relation.parent()).append(relation.parent().markerName()));
+        Field<?> parentMarker = DSL.field(RowSets.name(relation.parent()).append(relation.parent().stamp().getName()));
         return Qom.exists(DSL.selectOne().from(RowSets.table(relation.parent()))
             .where(DSL.row(RowSets.on(child, relation.childColumns())).eq(DSL.row(RowSets.ofSet(relation.parent(), relation.parentColumns()))))
-            .and(eq(CascadeDelete.marker(child, table), parentMarker)));
+            .and(eq(CascadeDelete.stamp(child, table), parentMarker)));
     }
 
     // Each parent over a key that is not SET NULL / SET DEFAULT is live, or restored by this statement.
@@ -158,7 +163,7 @@ final class CascadeRestore {
         return all;
     }
 
-    private static CommonTableExpression<?> deletedParentCheck(CascadePlan plan, List<Relation> parentKeys, Name matchedSet) {
+    private static CaseConditionStep<String> deletedParentChecks(CascadePlan plan, List<Relation> parentKeys, Name matchedSet) {
         PolicyTable root = plan.root();
         Table<?> row = new UnfilteredTable<>(root.table().as(RowSets.name(root, "restored")));
         CaseConditionStep<String> failure = null;
@@ -171,14 +176,14 @@ final class CascadeRestore {
                 .and(relation.parent().equals(root) ? DSL.not(RowSets.memberOf(fk, root, relation.parentColumns())) : DSL.noCondition()));
             failure = CascadeSteps.failWhen(failure, blocked, DELETED_PARENT_MARK + relation.name());
         }
-        return CascadeSteps.check(failure);
+        return failure;
     }
 
     private static Condition liveParent(Relation relation, List<Field<?>> fk) {
         Table<?> parent = new UnfilteredTable<>(relation.parent().table().as("softdelete_parent"));
         return Qom.exists(DSL.selectOne().from(parent)
             .where(DSL.row(RowSets.on(parent, relation.parentColumns())).eq(DSL.row(fk)))
-            .and(CascadeDelete.marker(parent, relation.parent()).isNull()));
+            .and(MarkerPredicates.live(relation.parent(), parent)));
     }
 
     /** The keys from {@code table} to soft-deletable parents that a restore must respect. */
@@ -192,7 +197,8 @@ final class CascadeRestore {
 
     private static List<Field<?>> columns(TableRegistry registry, PolicyTable table, Table<?> reference) {
         List<Field<?>> columns = new ArrayList<>(RowSets.on(reference, RowSets.columns(table, registry.relations())));
-        columns.add(CascadeDelete.marker(reference, table));
+        if (table.stamp() != null)
+            columns.add(CascadeDelete.stamp(reference, table));
         return columns;
     }
 

@@ -52,24 +52,23 @@ final class CascadeSteps {
      * A soft delete also requires the row to be live still: PostgreSQL re-checks that on a row a
      * concurrent transaction changed, so such a row keeps its own stamp.
      */
-    static CommonTableExpression<?> update(PolicyTable table, String suffix, boolean deletion, Condition check, Condition only) {
+    static CommonTableExpression<?> update(PolicyTable table, String suffix, boolean deletion, Object actor, Condition check, Condition only) {
         Table<?> rows = new UnfilteredTable<>(table.table());
-        Field<?> marker = CascadeDelete.marker(rows, table);
         List<Field<?>> key = RowSets.on(rows, RowSets.key(table));
-        return RowSets.name(table, suffix).as(set(DSL.update(asRecordTable(rows)), marker, deletion)
+        UpdateSetMoreStep<Record> set = deletion
+            ? LibraryWrite.deletion(DSL.update(asRecordTable(rows)), table, actor, true)
+            : LibraryWrite.restoration(DSL.update(asRecordTable(rows)), table);
+        return RowSets.name(table, suffix).as(set
             .where(RowSets.in(key, RowSets.keys(table)))
             .and(only)
-            .and(deletion ? marker.isNull() : DSL.noCondition())
+            .and(deletion ? MarkerPredicates.live(table, rows) : DSL.noCondition())
             .and(check)
             .returning(key));
     }
 
-    /** {@code SET marker = statement_timestamp()} for a delete, {@code SET marker = NULL} for a restore. */
-    @SuppressWarnings({ "unchecked", "rawtypes" })
-    static UpdateSetMoreStep<Record> set(UpdateSetFirstStep<Record> update, Field marker, boolean deletion) {
-        return LibraryWrite.write(update, marker, deletion
-            ? LibraryWrite.deletionTime(marker.getDataType())
-            : LibraryWrite.restored(marker.getDataType()));
+    /** The SET of a delete ({@code marker = statement_timestamp()}, ...) or of a restore ({@code marker = NULL}, ...). */
+    static UpdateSetMoreStep<Record> set(UpdateSetFirstStep<Record> update, PolicyTable table, boolean deletion, Object actor) {
+        return deletion ? LibraryWrite.deletion(update, table, actor) : LibraryWrite.restoration(update, table);
     }
 
     @SuppressWarnings("unchecked")

@@ -6,7 +6,6 @@ import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.DeleteQuery;
-import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.SelectFieldOrAsterisk;
@@ -19,7 +18,8 @@ import org.jooq.impl.QOM;
 
 /**
  * Rule: {@code DELETE FROM T WHERE c} on a soft-deletable table becomes
- * {@code UPDATE T SET marker = statement_timestamp() WHERE c AND T.marker IS NULL}, when no foreign key
+ * {@code UPDATE T SET marker = statement_timestamp() WHERE c AND T.marker IS NULL} (for other marker
+ * kinds, the SET and the live predicate of {@link LibraryWrite} and {@link MarkerPredicates}), when no foreign key
  * makes the delete reach further; otherwise {@link CascadeDelete} builds the statement.
  *
  * <ul>
@@ -47,11 +47,12 @@ final class DeleteToUpdate {
             return filterUsing(registry, delete, flags.readMode()); // a physical delete, but its USING tables are reads
         PartnerListeners.require(dsl.configuration());
         CascadePlan plan = registry.plan(reference.table());
+        Object actor = registry.actor(flags);
         if (!plan.isSingleTable())
-            return CascadeDelete.build(dsl, registry, plan, d, target, reference, Qom.returning(delete));
+            return CascadeDelete.build(dsl, registry, plan, d, target, reference, Qom.returning(delete), actor);
         Condition where = Predicates.and(d.$where(), reference.predicate(ReadMode.LIVE));
         where = Predicates.and(where, Predicates.allOf(PreservedTables.leftToWhere(registry, d.$using()), flags.readMode()));
-        return update(dsl, d, target, reference.marker(), where, Qom.returning(delete));
+        return update(dsl, d, target, reference.table(), actor, where, Qom.returning(delete));
     }
 
     /**
@@ -65,12 +66,12 @@ final class DeleteToUpdate {
     }
 
     @SuppressWarnings({ "unchecked", "rawtypes" })
-    private static Query update(DSLContext dsl, QOM.Delete<?> d, Table target, Field marker, Condition where,
+    private static Query update(DSLContext dsl, QOM.Delete<?> d, Table target, PolicyTable table, Object actor, Condition where,
                                 List<? extends SelectFieldOrAsterisk> returning) {
         UpdateSetFirstStep<Record> start = d.$with() == null
             ? dsl.update(target)
             : withClause(dsl, d.$with()).update(target);
-        UpdateLimitStep<Record> ordered = LibraryWrite.write(start, marker, LibraryWrite.deletionTime(marker.getDataType()))
+        UpdateLimitStep<Record> ordered = LibraryWrite.deletion(start, table, actor)
             .from(d.$using())
             .where(where)
             .orderBy(d.$orderBy());

@@ -1,5 +1,6 @@
 package io.github.softdelete.internal;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jooq.Context;
@@ -11,24 +12,49 @@ import org.jooq.UpdateSetFirstStep;
 import org.jooq.UpdateSetMoreStep;
 import org.jooq.impl.CustomField;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+import io.github.softdelete.SoftDeleteException;
 
 /**
- * A value that the library itself writes into a marker column.
+ * A value that the library itself writes into a column the marker owns (the flag, the timestamp,
+ * the deleted-by column), and the SET clauses of a soft delete and of a restore, built here for
+ * every marker kind:
+ * <ul>
+ *   <li>a delete: {@code flag = TRUE}, {@code timestamp = statement_timestamp()}, {@code deleted_by = <actor>};</li>
+ *   <li>a restore: {@code flag = FALSE}, {@code timestamp = NULL}, {@code deleted_by = NULL}.</li>
+ * </ul>
  *
- * <p>The marker guard refuses every statement that writes the marker, except the library's own: a
- * soft delete and a restore. It tells them apart by this type in the SET clause, which user code cannot
- * create. That works wherever jOOQ visits the statement, including its wrappers ({@code UpdateImpl}
- * visits its {@code UpdateQueryImpl} delegate through the listener again).
+ * <p>The marker guard refuses every statement that writes an owned column, except the library's own.
+ * It tells them apart by this type in the SET clause, which user code cannot create. That works
+ * wherever jOOQ visits the statement, including its wrappers ({@code UpdateImpl} visits its
+ * {@code UpdateQueryImpl} delegate through the listener again).
+ *
+ * <p>Every value is inlined, the actor included: a bind value here would come before the user's
+ * WHERE binds and shift them, which breaks batches.
  */
 final class LibraryWrite<T> extends CustomField<T> {
 
     private static final long serialVersionUID = 1L;
 
-    private final boolean deletion;
+    private enum Value { DELETION_TIME, TRUE, FALSE, NULL, ACTOR, MISSING_ACTOR }
 
-    private LibraryWrite(DataType<T> type, boolean deletion) {
-        super(deletion ? "soft_deleted_at" : "restored", type);
-        this.deletion = deletion;
+    /** The mark of the in-statement failure for a cascaded row that needs an actor; see {@link #deletion}. */
+    static final String MISSING_ACTOR_MARK = "softdelete-no-actor:";
+
+    private final Value value;
+    private final transient Object actor;
+    private final transient PolicyTable table;
+
+    private LibraryWrite(DataType<T> type, Value value, Object actor) {
+        this(type, value, actor, null);
+    }
+
+    private LibraryWrite(DataType<T> type, Value value, Object actor, PolicyTable table) {
+        super(value.name().toLowerCase(), type);
+        this.value = value;
+        this.actor = actor;
+        this.table = table;
     }
 
     /**
@@ -39,17 +65,64 @@ final class LibraryWrite<T> extends CustomField<T> {
      * cascade included, and differs between statements.
      */
     static <T> LibraryWrite<T> deletionTime(DataType<T> type) {
-        return new LibraryWrite<>(type, true);
+        return new LibraryWrite<>(type, Value.DELETION_TIME, null);
     }
 
     /** The NULL a restore writes. */
     static <T> LibraryWrite<T> restored(DataType<T> type) {
-        return new LibraryWrite<>(type, false);
+        return new LibraryWrite<>(type, Value.NULL, null);
     }
 
     /** {@code SET marker = value}, typed, because {@code set(Field, Object)} is ambiguous for a raw marker. */
     static <R extends Record, T> UpdateSetMoreStep<R> write(UpdateSetFirstStep<R> update, Field<T> marker, Field<T> value) {
         return update.set(marker, value);
+    }
+
+    /**
+     * The SET clause of a soft delete of {@code table}'s rows.
+     *
+     * @throws SoftDeleteException when the table has a deleted-by column and {@code actor} is null or
+     *                             not of the column's type; raised while rendering, before anything is sent
+     */
+    static <R extends Record> UpdateSetMoreStep<R> deletion(UpdateSetFirstStep<R> update, PolicyTable table, Object actor) {
+        return deletion(update, table, actor, false);
+    }
+
+    /**
+     * The SET clause of a soft delete of {@code table}'s rows, as one step of a cascade: a table that a
+     * cascade reaches may have a deleted-by column, and the delete no actor. Refusing at render time
+     * would refuse every delete of the parent, even of parents without such children, so the SET then
+     * fails in the statement, only for a row it really writes ({@link #MISSING_ACTOR_MARK}, turned into
+     * a {@code SoftDeleteException} by {@link StatementRefusals}); the statement then changes nothing.
+     */
+    static <R extends Record> UpdateSetMoreStep<R> deletion(UpdateSetFirstStep<R> update, PolicyTable table, Object actor,
+                                                            boolean cascaded) {
+        Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
+        if (table.isFlag())
+            set.put(table.marker(), of(table.marker(), Value.TRUE, null));
+        if (table.stamp() != null)
+            set.put(table.stamp(), of(table.stamp(), Value.DELETION_TIME, null));
+        if (table.deletedBy() != null && actor == null && cascaded)
+            set.put(table.deletedBy(), new LibraryWrite<>(table.deletedBy().getDataType(), Value.MISSING_ACTOR, null, table));
+        else if (table.deletedBy() != null)
+            set.put(table.deletedBy(), of(table.deletedBy(), Value.ACTOR, Actors.checked(table, actor)));
+        return update.set(set);
+    }
+
+    /** The SET clause of a restore of {@code table}'s rows: every owned column back to its live value. */
+    static <R extends Record> UpdateSetMoreStep<R> restoration(UpdateSetFirstStep<R> update, PolicyTable table) {
+        Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
+        if (table.isFlag())
+            set.put(table.marker(), of(table.marker(), Value.FALSE, null));
+        if (table.stamp() != null)
+            set.put(table.stamp(), of(table.stamp(), Value.NULL, null));
+        if (table.deletedBy() != null)
+            set.put(table.deletedBy(), of(table.deletedBy(), Value.NULL, null));
+        return update.set(set);
+    }
+
+    private static <T> LibraryWrite<T> of(Field<T> column, Value value, Object actor) {
+        return new LibraryWrite<>(column.getDataType(), value, actor);
     }
 
     static boolean isOwnWrite(Map<?, ?> set) {
@@ -61,11 +134,27 @@ final class LibraryWrite<T> extends CustomField<T> {
 
     @Override
     public void accept(Context<?> ctx) {
-        if (deletion && ctx.family() == SQLDialect.POSTGRES)
-            ctx.visit(DSL.keyword("statement_timestamp")).sql("()");
-        else if (deletion)
-            ctx.visit(DSL.currentTimestamp());
-        else
-            ctx.visit(DSL.inline(null, getDataType()));
+        switch (value) {
+            case DELETION_TIME -> {
+                if (ctx.family() == SQLDialect.POSTGRES)
+                    ctx.visit(DSL.keyword("statement_timestamp")).sql("()");
+                else
+                    ctx.visit(DSL.currentTimestamp());
+            }
+            case TRUE -> ctx.visit(DSL.inline(true));
+            case FALSE -> ctx.visit(DSL.inline(false));
+            case NULL -> ctx.visit(DSL.inline(null, getDataType()));
+            case ACTOR -> ctx.visit(DSL.inline(actor, getDataType()));
+            case MISSING_ACTOR -> ctx.visit(missingActor());
+        }
+    }
+
+    // CAST(CAST(CAST(CASE WHEN key IS NOT NULL THEN '<mark><table>' END AS integer) AS text) AS <type>):
+    // the integer cast fails for every row written, and only then. The CASE depends on the row, so
+    // PostgreSQL cannot fold the failing cast at planning time; text converts to any column type.
+    private Field<T> missingActor() {
+        Field<?> key = DSL.field(DSL.name(RowSets.key(table).get(0).getName()));
+        return DSL.when(key.isNotNull(), DSL.inline(MISSING_ACTOR_MARK + table.name()))
+            .cast(SQLDataType.INTEGER).cast(SQLDataType.CLOB).cast(getDataType());
     }
 }

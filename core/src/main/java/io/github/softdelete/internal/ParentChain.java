@@ -57,7 +57,7 @@ final class ParentChain {
             PolicyTable parent = relation.parent();
             Table<?> parentTable = parent.table();
             Condition deleted = (self ? ancestors(relation, table, reference, rows) : parents(relation, table, reference, rows))
-                .and(CascadeDelete.marker(parentTable, parent).isNotNull());
+                .and(MarkerPredicates.deleted(parent, parentTable));
             if (!dsl.fetchExists(DSL.selectOne().from(new UnfilteredTable<>(parentTable)).where(deleted)))
                 continue;
             List<Relation> next = new ArrayList<>(path);
@@ -76,7 +76,7 @@ final class ParentChain {
 
     private static Select<? extends Record> referenced(Relation relation, PolicyTable table, Table<?> reference, Condition rows) {
         return DSL.select(RowSets.on(reference, relation.childColumns())).from(new UnfilteredTable<>(reference))
-            .where(rows).and(CascadeDelete.marker(reference, table).isNotNull());
+            .where(rows).and(MarkerPredicates.deleted(table, reference));
     }
 
     // key IN (WITH RECURSIVE up(key) AS (parents of the rows UNION parents of deleted ancestors) SELECT key FROM up);
@@ -91,7 +91,7 @@ final class ParentChain {
             upKey.add(DSL.field(up.append(column)));
         Select<?> step = DSL.select(RowSets.on(ancestor, relation.childColumns())).from(ancestor)
             .join(DSL.table(up)).on(DSL.row(RowSets.on(ancestor, relation.parentColumns())).eq(DSL.row(upKey)))
-            .where(CascadeDelete.marker(ancestor, table).isNotNull());
+            .where(MarkerPredicates.deleted(table, ancestor));
         CommonTableExpression<?> chain = up.fields(columns).as(((Select) referenced(relation, table, reference, rows)).union((Select) step));
         return RowSets.in(RowSets.on(table.table(), relation.parentColumns()), DSL.withRecursive(chain).select(upKey).from(DSL.table(up)));
     }

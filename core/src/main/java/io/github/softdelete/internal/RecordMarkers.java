@@ -54,12 +54,22 @@ public final class RecordMarkers implements RecordListener {
         Condition key = key(record, table);
         if (key == null)
             return;
-        Field<?> marker = record.field(table.markerName());
+        // Every column the library owns (flag, timestamp, deleted-by) that the record has.
+        List<Field<?>> owned = new ArrayList<>();
+        for (Field<?> column : table.ownedColumns())
+            if (record.field(column.getName()) != null)
+                owned.add(record.field(column.getName()));
+        if (owned.isEmpty())
+            return;
         // Without the execute listeners: the read-back is ours, and no listener of the caller's should see it.
-        Object stamp = DSL.using(ctx.configuration().derive(new ExecuteListenerProvider[0])).select(marker)
-            .from(new UnfilteredTable<>(record.getTable())).where(key).fetchOne(0);
-        set(record, marker, stamp);
-        record.changed(marker, false); // the stamp is the row's value now: its original, too
+        Record written = DSL.using(ctx.configuration().derive(new ExecuteListenerProvider[0])).select(owned)
+            .from(new UnfilteredTable<>(record.getTable())).where(key).fetchOne();
+        if (written == null)
+            return;
+        for (int i = 0; i < owned.size(); i++) {
+            set(record, owned.get(i), written.get(i));
+            record.changed(owned.get(i), false); // the row's value now: its original, too
+        }
     }
 
     // jOOQ's batchDelete(records) runs each record's delete() only to collect its SQL (BatchCRUD's
@@ -89,12 +99,17 @@ public final class RecordMarkers implements RecordListener {
         Field<?> marker = record.field(table.markerName());
         // The original value: the row's marker when it was fetched (or read back after delete()). A marker
         // the caller set on a live record is the marker guard's business, which names the statement.
-        if (marker == null || record.original(marker) == null)
+        if (marker == null || !deleted(table, record.original(marker)))
             return;
         throw new SoftDeleteException("cannot " + operation + " a record of " + table.quotedName() + " " + keyText((TableRecord<?>) record)
             + ": it is soft-deleted (" + table.markerName() + " = " + record.original(marker) + "), and " + why + ". Nothing was"
             + " executed. Bring the row back with SoftDelete.restore(ctx, table, condition) and fetch it again, read it"
             + " with SoftDelete.includeDeleted(ctx), or insert a new row from record.copy()");
+    }
+
+    // A timestamp marker holds a time once deleted; a flag is TRUE (a nullable flag's NULL is live).
+    private static boolean deleted(PolicyTable table, Object marker) {
+        return table.isFlag() ? Boolean.TRUE.equals(marker) : marker != null;
     }
 
     private PolicyTable softDeletable(RecordContext ctx) {

@@ -9,6 +9,14 @@ final class Refusals {
     }
 
     static SoftDeleteException delete(Relation relation, Throwable cause) {
+        if (!relation.ruleKnown())
+            return new SoftDeleteException("cannot soft-delete from " + relation.parent().quotedName() + ": live rows in \""
+                + relation.child().getName() + "\" reference it through " + relation.name() + ", whose ON DELETE rule the"
+                + " policy does not know (jOOQ " + JooqVersion.running() + " carries no ON DELETE rules in its metadata), so it"
+                + " treated the key as NO ACTION, and nothing was deleted. Tell the policy the rule: build it with"
+                + " SoftDeletePolicy.fromDatabase(ctx, schema) or builder().rulesFromDatabase(ctx, schema), which read the"
+                + " database's rules, generate it with softdelete-codegen, or declare it with"
+                + " SoftDeletePolicy.builder().onDelete(key, OnDelete.CASCADE)", cause);
         return new SoftDeleteException("cannot soft-delete from " + relation.parent().quotedName() + ": live rows in \""
             + relation.child().getName() + "\" reference it through " + relation.name() + " (ON DELETE "
             + relation.rule().name().replace('_', ' ') + "), and nothing was deleted. Delete or move those rows first,"
@@ -28,5 +36,17 @@ final class Refusals {
             + " child of a deleted parent, which reads would show without it. Nothing was written. Restore the parent first"
             + " (SoftDelete.restore(ctx, table, condition)), point the row at a live parent, or, for imports that load"
             + " such rows on purpose, run the statement on SoftDelete.allowDeletedParents(ctx)", cause);
+    }
+
+    static SoftDeleteException unstamped(TableRegistry registry, Relation relation, Throwable cause) {
+        PolicyTable child = registry.lookup(relation.child());
+        PolicyTable unstamped = child != null && child.stamp() == null ? child : relation.parent();
+        return new SoftDeleteException("cannot restore rows of " + relation.parent().quotedName() + " with what their delete"
+            + " took: deleted rows of \"" + relation.child().getName() + "\" reference them through " + relation.name()
+            + " (ON DELETE CASCADE), and " + unstamped.quotedName() + " marks deleted rows with the flag "
+            + unstamped.quotedName() + "." + unstamped.markerName() + " alone, which cannot tell whether this delete"
+            + " or another took them; nothing was restored. Add a timestamp column to " + unstamped.quotedName()
+            + " and declare Marker.flagAndTimestamp(flag, timestamp), so that restores are exact; or decide row by row:"
+            + " un-delete the rows you want on SoftDelete.allowMarkerWrites(ctx), which writes marker columns as told", cause);
     }
 }

@@ -16,13 +16,21 @@ import io.github.softdelete.OnDelete;
  * @param parent        the referenced, soft-deletable table
  * @param parentColumns the referenced columns, in the order of {@code childColumns}
  * @param rule          the {@code ON DELETE} rule
+ * @param ruleKnown     false when nothing told the policy the key's rule (jOOQ 3.19's metadata has none,
+ *                      and no declaration or catalog did), so {@code rule} is the NO ACTION fallback
  */
 public record Relation(String name, Table<?> child, List<Field<?>> childColumns,
-                       PolicyTable parent, List<Field<?>> parentColumns, OnDelete rule) {
+                       PolicyTable parent, List<Field<?>> parentColumns, OnDelete rule, boolean ruleKnown) {
 
     public Relation {
         childColumns = List.copyOf(childColumns);
         parentColumns = List.copyOf(parentColumns);
+    }
+
+    /** A relation whose rule is known. */
+    public Relation(String name, Table<?> child, List<Field<?>> childColumns,
+                    PolicyTable parent, List<Field<?>> parentColumns, OnDelete rule) {
+        this(name, child, childColumns, parent, parentColumns, rule, true);
     }
 
     /** Whether the rule refuses a delete while live children refer to the parent. */
@@ -32,6 +40,7 @@ public record Relation(String name, Table<?> child, List<Field<?>> childColumns,
 
     @Override
     public String toString() {
-        return name + " (" + child.getName() + " -> " + parent.name() + ", ON DELETE " + rule.name().replace('_', ' ') + ")";
+        return name + " (" + child.getName() + " -> " + parent.name() + ", ON DELETE " + rule.name().replace('_', ' ')
+            + (ruleKnown ? "" : ", rule unknown: treated as NO ACTION") + ")";
     }
 }

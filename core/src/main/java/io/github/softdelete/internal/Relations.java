@@ -28,10 +28,18 @@ public final class Relations {
     private final List<String> problems = new ArrayList<>();
 
     public Relations(List<PolicyTable> tables, Map<ForeignKey<?, ?>, OnDelete> declared, List<ManualRelation> manual) {
+        this(tables, declared, manual, Map.of());
+    }
+
+    /**
+     * @param catalogRules the rules read from the database catalog, by {@link #catalogKey}
+     */
+    public Relations(List<PolicyTable> tables, Map<ForeignKey<?, ?>, OnDelete> declared, List<ManualRelation> manual,
+                     Map<String, OnDelete> catalogRules) {
         Set<ForeignKey<?, ?>> used = new HashSet<>();
         for (Table<?> child : childCandidates(tables))
             for (ForeignKey<?, ?> key : child.getReferences())
-                addGenerated(tables, key, declared, used);
+                addGenerated(tables, key, declared, catalogRules, used);
         for (ForeignKey<?, ?> key : declared.keySet())
             if (!used.contains(key))
                 problems.add("the ON DELETE rule is declared for " + key.getName() + ", which does not reference a"
@@ -63,17 +71,32 @@ public final class Relations {
         return children;
     }
 
-    private void addGenerated(List<PolicyTable> tables, ForeignKey<?, ?> key, Map<ForeignKey<?, ?>, OnDelete> declared, Set<ForeignKey<?, ?>> used) {
+    /** How a catalog rule is keyed: {@code schema.table.constraint}. */
+    public static String catalogKey(String schema, String table, String constraint) {
+        return (schema == null ? "" : schema) + "." + table + "." + constraint;
+    }
+
+    // Declared on the builder first, then the catalog's (the database's own rule), then jOOQ's metadata
+    // (3.20+); when none knows the rule, NO ACTION, marked unknown so that a refusal can say so.
+    private void addGenerated(List<PolicyTable> tables, ForeignKey<?, ?> key, Map<ForeignKey<?, ?>, OnDelete> declared,
+                              Map<String, OnDelete> catalogRules, Set<ForeignKey<?, ?>> used) {
         PolicyTable parent = find(tables, key.getKey().getTable());
         if (parent == null || !used.add(key))
             return;
+        Table<?> child = key.getTable();
+        OnDelete fromCatalog = catalogRules.get(catalogKey(child.getSchema() == null ? null : child.getSchema().getName(),
+            child.getName(), key.getName()));
         OnDelete rule = declared.get(key);
+        if (rule != null && fromCatalog != null && rule != fromCatalog)
+            problems.add("the ON DELETE rule of " + key.getName() + " is declared as " + rule + " but the database has "
+                + fromCatalog + "; declare the database's rule, or change the key in the database");
+        if (rule == null)
+            rule = fromCatalog;
         if (rule == null)
             rule = ForeignKeyRules.fromMetadata(key);
-        if (rule == null)
-            rule = OnDelete.NO_ACTION;
-        all.add(new Relation(key.getName(), key.getTable(), List.<Field<?>>copyOf(key.getFields()), parent,
-            List.<Field<?>>copyOf(key.getKeyFields()), rule));
+        boolean known = rule != null;
+        all.add(new Relation(key.getName(), child, List.<Field<?>>copyOf(key.getFields()), parent,
+            List.<Field<?>>copyOf(key.getKeyFields()), known ? rule : OnDelete.NO_ACTION, known));
     }
 
     private void addManual(List<PolicyTable> tables, ManualRelation relation) {

@@ -36,7 +36,7 @@ public final class Restore {
             CascadePlan plan = registry.plan(reference.table());
             if (CascadeRestore.needed(registry, plan))
                 return CascadeRestore.build(ctx, registry, plan, target, reference, condition).execute();
-            return update(ctx, target, reference.marker(), condition);
+            return update(ctx, target, reference, condition);
         } catch (DataAccessException e) {
             if (ServerErrors.UNIQUE_VIOLATION.equals(e.sqlState()))
                 throw uniqueViolation(reference, e);
@@ -65,13 +65,12 @@ public final class Restore {
     }
 
     private static int deletedCount(DSLContext dsl, Table<?> target, TableReference reference, Condition condition) {
-        return dsl.fetchCount(DSL.selectOne().from(new UnfilteredTable<>(target)).where(condition).and(reference.marker().isNotNull()));
+        return dsl.fetchCount(DSL.selectOne().from(new UnfilteredTable<>(target)).where(condition).and(reference.predicate(ReadMode.DELETED)));
     }
 
-    @SuppressWarnings({ "unchecked", "rawtypes" })
-    private static int update(DSLContext ctx, Table target, Field marker, Condition condition) {
-        return LibraryWrite.write(ctx.update((Table<Record>) target), marker, LibraryWrite.restored(marker.getDataType()))
-            .where(condition.and(marker.isNotNull()))
+    private static int update(DSLContext ctx, Table<?> target, TableReference reference, Condition condition) {
+        return LibraryWrite.restoration(ctx.update(CascadeSteps.asRecordTable(target)), reference.table())
+            .where(condition.and(reference.predicate(ReadMode.DELETED)))
             .execute();
     }
 

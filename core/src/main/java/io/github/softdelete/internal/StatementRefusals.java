@@ -42,19 +42,38 @@ public final class StatementRefusals implements ExecuteListener {
         if (cause == null || !ServerErrors.INVALID_TEXT_REPRESENTATION.equals(cause.getSQLState()) || ctx.sql() == null)
             return;
         String message = String.valueOf(cause.getMessage());
-        Relation restrict = marked(message, ctx.sql(), CascadeDelete.RESTRICT_MARK);
-        if (restrict != null) {
-            ctx.exception(Refusals.delete(restrict, ctx.exception()));
-            return;
-        }
-        Relation deletedParent = marked(message, ctx.sql(), CascadeRestore.DELETED_PARENT_MARK);
-        if (deletedParent != null) {
-            ctx.exception(Refusals.restore(deletedParent, ctx.exception()));
-            return;
-        }
-        Relation deletedTarget = marked(message, ctx.sql(), LiveParents.MARK);
+        SoftDeleteException refusal = refusal(message, ctx.sql(), ctx.exception());
+        if (refusal != null)
+            ctx.exception(refusal);
+    }
+
+    private SoftDeleteException refusal(String message, String sql, Throwable cause) {
+        Relation restrict = marked(message, sql, CascadeDelete.RESTRICT_MARK);
+        if (restrict != null)
+            return Refusals.delete(restrict, cause);
+        Relation deletedParent = marked(message, sql, CascadeRestore.DELETED_PARENT_MARK);
+        if (deletedParent != null)
+            return Refusals.restore(deletedParent, cause);
+        Relation deletedTarget = marked(message, sql, LiveParents.MARK);
         if (deletedTarget != null)
-            ctx.exception(Refusals.write(deletedTarget, ctx.exception()));
+            return Refusals.write(deletedTarget, cause);
+        Relation unstamped = marked(message, sql, UnstampedChildren.MARK);
+        if (unstamped != null)
+            return Refusals.unstamped(registry, unstamped, cause);
+        PolicyTable noActor = markedTable(message, sql, LibraryWrite.MISSING_ACTOR_MARK);
+        return noActor == null ? null : Actors.missing(noActor, cause);
+    }
+
+    // As marked(...), for the tables whose deleted-by column a cascade would write without an actor.
+    private PolicyTable markedTable(String message, String sql, String mark) {
+        PolicyTable found = null;
+        for (PolicyTable table : registry.tables()) {
+            String token = mark + table.name();
+            if (table.deletedBy() != null && message.contains(token) && sql.contains(token)
+                && (found == null || table.name().length() > found.name().length()))
+                found = table;
+        }
+        return found;
     }
 
     private Relation marked(String message, String sql, String mark) {

@@ -42,13 +42,16 @@ record TableReference(PolicyTable table, Field<?> marker, Table<?> reference, bo
      * The predicate that keeps only the rows the read mode wants, or null for {@link ReadMode#ALL}.
      *
      * <p>Above a FULL JOIN, a null-extended row of this table must survive: its marker is NULL, which
-     * {@code marker IS NULL} keeps, but {@code marker IS NOT NULL} would not, so for deleted-row reads
-     * the predicate also accepts a null key, which only a null-extended row has.
+     * the live predicate keeps ({@code IS NULL}, {@code IS NOT TRUE}), but the deleted predicate would
+     * not, so for deleted-row reads the predicate also accepts a null key, which only a null-extended
+     * row has.
      */
     Condition predicate(ReadMode mode) {
         return switch (mode) {
-            case LIVE -> marker.isNull();
-            case DELETED -> nullExtendable ? marker.isNotNull().or(nullExtended()) : marker.isNotNull();
+            case LIVE -> MarkerPredicates.live(table, marker, nullExtendable);
+            case DELETED -> nullExtendable
+                ? MarkerPredicates.deleted(table, marker).or(nullExtended())
+                : MarkerPredicates.deleted(table, marker);
             case ALL -> null;
         };
     }

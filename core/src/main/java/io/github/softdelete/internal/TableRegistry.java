@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.jooq.Table;
 import org.jooq.impl.TableImpl;
@@ -33,16 +34,23 @@ public final class TableRegistry {
 
     private final List<Relation> relations;
     private final Map<PolicyTable, CascadePlan> plans;
+    private final Supplier<?> actor;
+    private final boolean hasDeletedBy;
 
     private final Views views;
 
     public TableRegistry(List<PolicyTable> tables, List<Relation> relations) {
-        this(tables, relations, Views.NONE);
+        this(tables, relations, Views.NONE, null);
     }
 
-    /** A registry that also knows the views over its tables ({@link ViewDefinition}). */
-    public TableRegistry(List<PolicyTable> tables, List<Relation> relations, Views views) {
+    /**
+     * @param views the views over the tables ({@link ViewDefinition})
+     * @param actor the policy-wide supplier of the deleted-by value, or null
+     */
+    public TableRegistry(List<PolicyTable> tables, List<Relation> relations, Views views, Supplier<?> actor) {
         this.views = views;
+        this.actor = actor;
+        this.hasDeletedBy = tables.stream().anyMatch(t -> t.deletedBy() != null);
         this.tables = List.copyOf(tables);
         this.relations = List.copyOf(relations);
         Map<PolicyTable, CascadePlan> cascadePlans = new HashMap<>();
@@ -60,6 +68,21 @@ public final class TableRegistry {
                 return registeredForClass(type);
             }
         };
+    }
+
+    /**
+     * The actor a soft delete records in deleted-by columns: the context's, else the policy's supplier's,
+     * else null. The supplier is only asked when some table has a deleted-by column.
+     */
+    public Object actor(ContextFlags flags) {
+        if (flags.actor() != null || !hasDeletedBy || actor == null)
+            return flags.actor();
+        return actor.get();
+    }
+
+    /** Whether some table has a deleted-by column. */
+    public boolean hasDeletedBy() {
+        return hasDeletedBy;
     }
 
     /** Every soft-deletable table, in registration order. */
@@ -112,8 +135,7 @@ public final class TableRegistry {
 
     /** True when the reference came from the same generated class, so its fields mirror the entry's. */
     static boolean sameShape(Table<?> table, PolicyTable entry) {
-        return entry.markerIndex() >= 0 && entry.table().getClass().isInstance(table)
-            && entry.table().getClass() != TableImpl.class;
+        return entry.markerIndex() >= 0 && entry.ownClass() && entry.table().getClass().isInstance(table);
     }
 
     private PolicyTable lookupByName(Table<?> table) {
@@ -133,7 +155,7 @@ public final class TableRegistry {
     private Optional<PolicyTable> registeredForClass(Class<?> type) {
         for (Class<?> c = type; c != null && c != TableImpl.class; c = c.getSuperclass())
             for (PolicyTable t : tables)
-                if (t.table().getClass() == c)
+                if (t.ownClass() && t.table().getClass() == c)
                     return Optional.of(t);
         return Optional.empty();
     }

@@ -22,7 +22,7 @@ import io.github.softdelete.SoftDelete;
 import io.github.softdelete.it.db.SoftDeletes;
 
 /**
- * The demo's entry point: soft deletes in a small social app, told in seven steps on a real
+ * The demo's entry point: soft deletes in a small social app, told in eight steps on a real
  * PostgreSQL. Run it with {@code mvn -q -pl examples -am compile exec:java}; {@code --help} lists the
  * options.
  *
@@ -105,7 +105,8 @@ public final class Demo {
         transcript.heading("softdelete demo: soft deletes for jOOQ, in a small social app");
         transcript.paragraph("Running on PostgreSQL " + plain.fetchValue("SHOW server_version") + ", "
                 + database.description() + ", migrated with Flyway to the reference schema: a table is"
-                + " soft-deletable when it has a deleted_at column, NULL while the row is live.");
+                + " soft-deletable when it has a deleted_at column, NULL while the row is live, or another"
+                + " marker its policy declares, such as a boolean is_deleted flag.");
         transcript.paragraph("Each step shows the jOOQ code, the SQL that jOOQ sent after the soft-delete"
                 + " listener rewrote it, and the result. So that the SQL reads well, the demo's jOOQ sends"
                 + " it formatted, without schema or quotes, and with values inline"

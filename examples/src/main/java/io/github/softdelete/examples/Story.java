@@ -6,9 +6,11 @@ import static io.github.softdelete.examples.SocialApp.CAROL;
 import static io.github.softdelete.examples.StepResult.rows;
 import static io.github.softdelete.it.db.Tables.CATEGORIES;
 import static io.github.softdelete.it.db.Tables.COMMENTS;
+import static io.github.softdelete.it.db.Tables.DOCUMENTS;
 import static io.github.softdelete.it.db.Tables.LIKES;
 import static io.github.softdelete.it.db.Tables.POSTS;
 import static io.github.softdelete.it.db.Tables.USERS;
+import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.selectCount;
@@ -25,7 +27,7 @@ import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
 
 /**
- * The seven steps, in order. Each step's code text mirrors its action; later steps build on the rows
+ * The eight steps, in order. Each step's code text mirrors its action; later steps build on the rows
  * that earlier steps left behind, as in a real app.
  */
 final class Story {
@@ -191,6 +193,39 @@ final class Story {
                     result.table("Posts, deleted ones included:", SoftDelete.includeDeleted(ctx)
                         .select(POSTS.ID, POSTS.TITLE, POSTS.DELETED_AT.isNotNull().as("deleted"))
                         .from(POSTS).orderBy(POSTS.ID).fetch());
+                }),
+            new Step("A table with a boolean flag records who deleted a row",
+                "Documents mark deleted rows with is_deleted (a boolean, NOT NULL DEFAULT false) and say who"
+                    + " deleted them in deleted_by: the policy declares Marker.flag(DOCUMENTS.IS_DELETED)"
+                    + ".deletedBy(DOCUMENTS.DELETED_BY). The actor comes from the context, like the other"
+                    + " context flags; a delete of a document without one is refused before anything is sent.",
+                """
+                ctx.insertInto(DOCUMENTS, DOCUMENTS.OWNER_ID, DOCUMENTS.TITLE)
+                   .values(ALICE, "Packing list").values(ALICE, "Visa scan").execute();
+
+                SoftDelete.withActor(ctx, "alice@example.com")
+                    .deleteFrom(DOCUMENTS).where(DOCUMENTS.TITLE.eq("Visa scan")).execute();
+
+                SoftDelete.includeDeleted(ctx)
+                    .select(DOCUMENTS.TITLE, DOCUMENTS.IS_DELETED,
+                            coalesce(DOCUMENTS.DELETED_BY, "-").as("deleted_by"))
+                    .from(DOCUMENTS).orderBy(DOCUMENTS.ID).fetch();
+
+                ctx.deleteFrom(DOCUMENTS).where(DOCUMENTS.TITLE.eq("Packing list")).execute();""",
+                (ctx, result) -> {
+                    result.line("inserted: " + rows(ctx.insertInto(DOCUMENTS, DOCUMENTS.OWNER_ID, DOCUMENTS.TITLE)
+                        .values(ALICE, "Packing list").values(ALICE, "Visa scan").execute()));
+                    result.line("deleted: " + rows(SoftDelete.withActor(ctx, "alice@example.com")
+                        .deleteFrom(DOCUMENTS).where(DOCUMENTS.TITLE.eq("Visa scan")).execute()));
+                    result.table("Documents, deleted ones included:", SoftDelete.includeDeleted(ctx)
+                        .select(DOCUMENTS.TITLE, DOCUMENTS.IS_DELETED, coalesce(DOCUMENTS.DELETED_BY, "-").as("deleted_by"))
+                        .from(DOCUMENTS).orderBy(DOCUMENTS.ID).fetch());
+                    try {
+                        result.line("deleted: " + rows(ctx.deleteFrom(DOCUMENTS)
+                            .where(DOCUMENTS.TITLE.eq("Packing list")).execute()));
+                    } catch (SoftDeleteException e) {
+                        result.refused("delete", e);
+                    }
                 }));
     }
 

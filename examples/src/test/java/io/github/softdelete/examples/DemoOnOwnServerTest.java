@@ -26,7 +26,7 @@ class DemoOnOwnServerTest {
         DemoOutput run = DemoOutput.of(arguments(database));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("your server at", "scratch database softdelete_demo_", "The end: 7 steps");
+        assertThat(run.out()).contains("your server at", "scratch database softdelete_demo_", "The end: 8 steps");
         assertThat(demoDatabases(plain)).isEqualTo(before);
         assertThat(plain.fetchCount(USERS)).isZero();
     }

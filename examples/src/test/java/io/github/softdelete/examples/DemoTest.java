@@ -23,7 +23,7 @@ class DemoTest {
     @Test
     void story_runsToTheEnd_exitsZero() {
         assertThat(demo.exitCode()).as(demo.err()).isZero();
-        assertThat(demo.out()).contains("Running on PostgreSQL", "embedded PostgreSQL", "The end: 7 steps");
+        assertThat(demo.out()).contains("Running on PostgreSQL", "embedded PostgreSQL", "The end: 8 steps");
     }
 
     @Test
@@ -81,6 +81,14 @@ class DemoTest {
                 .containsExactly("1 alice@example.com no", "2 bob@example.com no", "4 carol@example.com no");
         assertThat(demo.table(7, "Posts, deleted ones included:")).containsExactly("1 Lisbon in spring no",
                 "2 Pasta from scratch no", "3 Sourdough diary no", "4 Road trip notes yes", "5 Ramen tour no");
+    }
+
+    @Test
+    void step8_flagTable_recordsWhoDeleted_andRefusesADeleteWithoutActor() {
+        assertThat(demo.resultLines(8)).contains("inserted: 2 rows", "deleted: 1 row");
+        assertThat(demo.table(8, "Documents, deleted ones included:"))
+                .containsExactly("Packing list no -", "Visa scan yes alice@example.com");
+        assertThat(demo.out()).contains("needs to know who deletes, and no actor was given");
     }
 
     @Test

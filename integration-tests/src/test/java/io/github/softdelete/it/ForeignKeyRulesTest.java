@@ -32,7 +32,13 @@ class ForeignKeyRulesTest {
             entry("likes_user_id_fkey", "CASCADE"),
             entry("likes_comment_id_fkey", "CASCADE"),
             entry("post_tags_post_id_fkey", "CASCADE"),
-            entry("post_tags_tag_id_fkey", "CASCADE"));
+            entry("post_tags_tag_id_fkey", "CASCADE"),
+            entry("products_owner_id_fkey", "CASCADE"),
+            entry("products_category_id_fkey", "RESTRICT"),
+            entry("documents_owner_id_fkey", "CASCADE"),
+            entry("documents_product_id_fkey", "RESTRICT"),
+            entry("attachments_document_id_fkey", "CASCADE"),
+            entry("attachments_post_id_fkey", "RESTRICT"));
 
     @Test
     void generatedForeignKeys_eachHaveAnExpectedRule() {

@@ -2,7 +2,7 @@ package io.github.softdelete.codegen.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import io.github.softdelete.OnDelete;
 import io.github.softdelete.codegen.internal.Finding.Kind;
@@ -26,11 +26,12 @@ final class CascadeAcrossSoftDeleteBoundary {
     private CascadeAcrossSoftDeleteBoundary() {
     }
 
-    static List<Finding> check(Catalog catalog, Set<TableName> softDeletable, String marker) {
+    static List<Finding> check(Catalog catalog, Map<TableName, LintMarker> markers) {
         List<Finding> findings = new ArrayList<>();
         for (CatalogForeignKey key : catalog.foreignKeys()) {
-            boolean softChild = softDeletable.contains(key.child());
-            boolean softParent = softDeletable.contains(key.parent());
+            boolean softChild = markers.containsKey(key.child());
+            boolean softParent = markers.containsKey(key.parent());
+            String marker = markers.getOrDefault(softChild ? key.child() : key.parent(), LintMarker.timestamp("deleted_at")).column();
             if (key.rule() != OnDelete.CASCADE || softChild == softParent)
                 continue;
             findings.add(new Finding(Kind.CASCADE_ACROSS_SOFT_DELETE_BOUNDARY, key.child(), key.name(),

@@ -103,7 +103,7 @@ public record Catalog(List<CatalogIndex> indexes, List<CatalogForeignKey> foreig
             CatalogForeignKey.rule(r.get(5, String.class))));
         List<CatalogView> views = ctx.resultQuery(VIEWS, names).fetch(r -> new CatalogView(
             new TableName(r.get(0, String.class), r.get(1, String.class)),
-            strings(r.get(3)).stream().map(Catalog::tableName).toList(), r.get(2, String.class)));
+            strings(r, 3).stream().map(Catalog::tableName).toList(), r.get(2, String.class)));
         return new Catalog(indexes, foreignKeys, views);
     }
 

@@ -31,8 +31,7 @@ public final class LintReport {
                     + facts.catalogNote() + " Set " + Settings.LINT + " to off for this database.");
             return;
         }
-        List<Finding> findings = SchemaLint.check(facts.catalog().get(), facts.softDeletable(),
-            facts.settings().markerColumn());
+        List<Finding> findings = SchemaLint.check(facts.catalog().get(), facts.lintMarkers());
         log.info("softdelete lint", findings.isEmpty() ? "no schema traps found" : traps(findings.size()) + " found");
         findings.forEach(finding -> log.warn("softdelete lint", finding));
         if (!findings.isEmpty() && mode == Settings.Lint.FAIL)

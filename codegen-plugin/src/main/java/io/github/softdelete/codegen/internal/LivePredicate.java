@@ -19,18 +19,27 @@ final class LivePredicate {
 
     /** Whether rows the predicate admits are all live: one of its AND operands is {@code marker IS NULL}. */
     static boolean restrictsToLive(String predicate, String marker) {
-        return predicate != null && conjuncts(predicate).stream().anyMatch(c -> isLive(c, marker));
+        return restrictsToLive(predicate, LintMarker.timestamp(marker));
+    }
+
+    /** Whether rows the predicate admits are all live: one of its AND operands is the marker's live predicate. */
+    static boolean restrictsToLive(String predicate, LintMarker marker) {
+        return predicate != null && conjuncts(predicate).stream().anyMatch(c -> marker.isLive(unwrap(c)));
     }
 
     /** Whether the predicate is exactly {@code marker IS NULL}, so the index serves any live-row lookup. */
     static boolean isExactlyLive(String predicate, String marker) {
-        return predicate != null && isLive(predicate, marker);
+        return isExactlyLive(predicate, LintMarker.timestamp(marker));
     }
 
-    private static boolean isLive(String expression, String marker) {
-        String bare = unwrap(expression);
-        return bare.equals(marker + " IS NULL") || bare.equals(Identifiers.quote(marker) + " IS NULL")
-            || bare.equals('"' + marker.replace("\"", "\"\"") + "\" IS NULL");
+    /** Whether the predicate is exactly the marker's live predicate, so the index serves any live-row lookup. */
+    static boolean isExactlyLive(String predicate, LintMarker marker) {
+        return predicate != null && marker.isLive(unwrap(predicate));
+    }
+
+    /** The ways {@code pg_get_expr} may spell a column name. */
+    static List<String> spellings(String column) {
+        return List.of(column, Identifiers.quote(column), '"' + column.replace("\"", "\"\"") + '"');
     }
 
     private static List<String> conjuncts(String predicate) {

@@ -9,11 +9,13 @@ import java.util.function.Consumer;
 
 import org.jooq.codegen.GeneratorStrategy;
 import org.jooq.codegen.JavaWriter;
+import org.jooq.meta.ColumnDefinition;
 import org.jooq.meta.ForeignKeyDefinition;
 import org.jooq.meta.SchemaDefinition;
 import org.jooq.meta.TableDefinition;
 import org.jooq.tools.JooqLogger;
 
+import io.github.softdelete.Marker;
 import io.github.softdelete.codegen.SoftDeleteJavaGenerator;
 
 /**
@@ -56,7 +58,7 @@ public final class PolicyClass {
             if (!facts.isSoftDeletable(table))
                 continue;
             String ref = reference(strategy.getFullJavaIdentifier(table));
-            entries.add(new PolicySource.Table(ref, ref + "." + strategy.getJavaIdentifier(facts.marker(table))));
+            entries.add(new PolicySource.Table(ref, markerExpression(ref, facts.tableMarker(table))));
         }
         String rulesNote = !keysGenerated
             ? "<generate> has relations or globalKeyReferences turned off, so there is no key constant to declare a"
@@ -106,6 +108,22 @@ public final class PolicyClass {
             }
         }
         return rules;
+    }
+
+    // timestamp(deleted_at) keeps the short form table(T, T.DELETED_AT); other kinds name the Marker.
+    private String markerExpression(String table, TableMarker marker) {
+        String expression = switch (marker.kind()) {
+            case "timestamp" -> marker.deletedBy() == null ? column(table, marker.timestamp())
+                : out.ref(Marker.class) + ".timestamp(" + column(table, marker.timestamp()) + ")";
+            case "flag" -> out.ref(Marker.class) + ".flag(" + column(table, marker.flag()) + ")";
+            default -> out.ref(Marker.class) + ".flagAndTimestamp(" + column(table, marker.flag()) + ", "
+                + column(table, marker.timestamp()) + ")";
+        };
+        return marker.deletedBy() == null ? expression : expression + ".deletedBy(" + column(table, marker.deletedBy()) + ")";
+    }
+
+    private String column(String table, ColumnDefinition column) {
+        return table + "." + strategy.getJavaIdentifier(column);
     }
 
     /** {@code pkg.Keys.FOO} becomes {@code Keys.FOO}, importing {@code pkg.Keys} unless a name clashes. */

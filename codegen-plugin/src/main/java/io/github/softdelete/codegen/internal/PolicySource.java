@@ -20,7 +20,9 @@ public final class PolicySource {
      * A soft-deletable table.
      *
      * @param table  Java expression of the table, e.g. {@code Users.USERS}
-     * @param marker Java expression of its marker column, e.g. {@code Users.USERS.DELETED_AT}
+     * @param marker Java expression of its marker: a column for a {@code deleted_at}-style timestamp, e.g.
+     *               {@code Users.USERS.DELETED_AT}, else a {@code Marker}, e.g.
+     *               {@code Marker.flag(Documents.DOCUMENTS.IS_DELETED).deletedBy(Documents.DOCUMENTS.DELETED_BY)}
      */
     public record Table(String table, String marker) {
     }
@@ -63,7 +65,7 @@ public final class PolicySource {
         String policy = out.ref(SoftDeletePolicy.class);
         String onDelete = rules.isEmpty() ? null : out.ref(OnDelete.class);
         classJavadoc.accept("The soft-delete policy of schema <code>" + schema + "</code>: every table with a <code>" + marker
-            + "</code> column, and the <code>ON DELETE</code> rule of every foreign key that references one. Install it"
+            + "</code> column or a marker declared in <code>softdelete.markers</code>, and the <code>ON DELETE</code> rule of every foreign key that references one. Install it"
             + " with <code>SoftDelete.install(configuration, " + className + ".POLICY)</code>.\n<p>\n"
             + (rulesNote == null
             ? "The rules were read from the database catalog when this class was generated, because jOOQ 3.19 keeps"

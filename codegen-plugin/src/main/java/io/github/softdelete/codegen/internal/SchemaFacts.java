@@ -2,6 +2,8 @@ package io.github.softdelete.codegen.internal;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,9 +22,9 @@ import io.github.softdelete.codegen.SoftDeleteJavaGenerator;
  * What the generator learns about the schemas before it writes anything: its settings, which tables
  * are soft-deletable, and PostgreSQL's catalog, if there is one.
  *
- * <p>A table is soft-deletable when it has a column named like the marker, which is also how
- * {@code SoftDeletePolicy.forSchema} decides. That the column is a timestamp is checked later, when
- * jOOQ resolves its Java type.
+ * <p>A table is soft-deletable when an entry of {@code softdelete.markers} applies to it, or else
+ * when it has a column named like the marker column, which is also how {@code SoftDeletePolicy.forSchema}
+ * decides. That each column has the right type is checked later, when jOOQ resolves its Java type.
  *
  * <p>Immutable once read.
  */
@@ -31,13 +33,15 @@ public final class SchemaFacts {
     private static final JooqLogger log = JooqLogger.getLogger(SoftDeleteJavaGenerator.class);
 
     private final Settings settings;
+    private final Map<TableName, TableMarker> markers;
     private final Set<TableName> softDeletable;
     private final Optional<Catalog> catalog;
     private final String catalogNote;
 
-    private SchemaFacts(Settings settings, Set<TableName> softDeletable, Optional<Catalog> catalog, String catalogNote) {
+    private SchemaFacts(Settings settings, Map<TableName, TableMarker> markers, Optional<Catalog> catalog, String catalogNote) {
         this.settings = settings;
-        this.softDeletable = Collections.unmodifiableSet(softDeletable);
+        this.markers = Collections.unmodifiableMap(markers);
+        this.softDeletable = Collections.unmodifiableSet(new TreeSet<>(markers.keySet()));
         this.catalog = catalog;
         this.catalogNote = catalogNote;
     }
@@ -50,11 +54,13 @@ public final class SchemaFacts {
      */
     public static SchemaFacts read(Database database) {
         Settings settings = Settings.from(database.getProperties());
-        Set<TableName> softDeletable = new TreeSet<>();
+        Map<TableName, TableMarker> markers = new TreeMap<>();
         for (SchemaDefinition schema : database.getSchemata())
-            for (TableDefinition table : database.getTables(schema))
-                if (marker(table, settings.markerColumn()) != null)
-                    softDeletable.add(TableName.of(table));
+            for (TableDefinition table : database.getTables(schema)) {
+                TableMarker marker = TableMarker.of(table, settings.markers());
+                if (marker != null)
+                    markers.put(TableName.of(table), marker);
+            }
         List<String> schemas = database.getSchemata().stream().map(SchemaDefinition::getInputName).toList();
         Optional<Catalog> catalog = Optional.empty();
         String note = null;
@@ -73,7 +79,7 @@ public final class SchemaFacts {
             log.warn("softdelete", note + " The schema lint cannot run, and the generated policy declares no ON DELETE"
                 + " rule (on jOOQ 3.19 every foreign key then counts as NO ACTION); declare the rules with "
                 + settings.policyClass() + ".builder().onDelete(key, rule).");
-        return new SchemaFacts(settings, softDeletable, catalog, note);
+        return new SchemaFacts(settings, markers, catalog, note);
     }
 
     public Settings settings() {
@@ -99,15 +105,21 @@ public final class SchemaFacts {
         return catalogNote;
     }
 
-    /** The table's marker column, or null if it has none. */
+    /** The table's state column (its flag, else its timestamp), or null if it has no marker. */
     public ColumnDefinition marker(TableDefinition table) {
-        return marker(table, settings.markerColumn());
+        TableMarker marker = markers.get(TableName.of(table));
+        return marker == null ? null : marker.state();
     }
 
-    private static ColumnDefinition marker(TableDefinition table, String name) {
-        for (ColumnDefinition column : table.getColumns())
-            if (column.getInputName().equals(name))
-                return column;
-        return null;
+    /** The table's whole marker, or null. */
+    public TableMarker tableMarker(TableDefinition table) {
+        return markers.get(TableName.of(table));
+    }
+
+    /** Every soft-deletable table's marker, as the lint needs it. */
+    public Map<TableName, LintMarker> lintMarkers() {
+        Map<TableName, LintMarker> lint = new TreeMap<>();
+        markers.forEach((table, marker) -> lint.put(table, marker.lint()));
+        return lint;
     }
 }

@@ -2,6 +2,8 @@ package io.github.softdelete.codegen.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 
 /**
@@ -27,11 +29,25 @@ public final class SchemaLint {
      * @return the findings, sorted; empty when the schema is clean
      */
     public static List<Finding> check(Catalog catalog, Set<TableName> softDeletable, String marker) {
+        Map<TableName, LintMarker> markers = new TreeMap<>();
+        for (TableName table : softDeletable)
+            markers.put(table, LintMarker.timestamp(marker));
+        return check(catalog, markers);
+    }
+
+    /**
+     * Checks the catalog, each soft-deletable table with its own marker.
+     *
+     * @param catalog the PostgreSQL catalog of the generated schemas
+     * @param markers the tables the generated policy registers, with their markers
+     * @return the findings, sorted; empty when the schema is clean
+     */
+    public static List<Finding> check(Catalog catalog, Map<TableName, LintMarker> markers) {
         List<Finding> findings = new ArrayList<>();
-        findings.addAll(UniqueCountsDeletedRows.check(catalog, softDeletable, marker));
-        findings.addAll(UnindexedForeignKey.check(catalog, softDeletable, marker));
-        findings.addAll(CascadeAcrossSoftDeleteBoundary.check(catalog, softDeletable, marker));
-        findings.addAll(ViewOverSoftDeletableTable.check(catalog, softDeletable, marker));
+        findings.addAll(UniqueCountsDeletedRows.check(catalog, markers));
+        findings.addAll(UnindexedForeignKey.check(catalog, markers));
+        findings.addAll(CascadeAcrossSoftDeleteBoundary.check(catalog, markers));
+        findings.addAll(ViewOverSoftDeletableTable.check(catalog, markers));
         findings.sort(null);
         return List.copyOf(findings);
     }

@@ -1,5 +1,6 @@
 package io.github.softdelete.codegen.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -16,8 +17,21 @@ import javax.lang.model.SourceVersion;
  * @param markerColumn the marker column's name, {@code deleted_at} unless set
  * @param lint         what the schema lint does with its findings
  * @param policyClass  the simple name of the generated policy class, {@code SoftDeletes} unless set
+ * @param markers      the markers to look for, most specific first; the last is {@code timestamp(markerColumn)}
  */
-public record Settings(String markerColumn, Lint lint, String policyClass) {
+public record Settings(String markerColumn, Lint lint, String policyClass, List<MarkerSpec> markers) {
+
+    /** Settings with the default marker only. */
+    public Settings(String markerColumn, Lint lint, String policyClass) {
+        this(markerColumn, lint, policyClass, List.of(MarkerSpec.timestamp(markerColumn)));
+    }
+
+    /**
+     * Key of the per-table markers, e.g.
+     * {@code documents = flag(is_deleted).deletedBy(deleted_by); flagAndTimestamp(removed, removed_at)}:
+     * see {@link MarkerSpec}. Tables that no entry matches fall back to {@code timestamp(markerColumn)}.
+     */
+    public static final String MARKERS = "softdelete.markers";
 
     /** Key of the marker column's name. */
     public static final String MARKER_COLUMN = "softdelete.markerColumn";
@@ -28,7 +42,7 @@ public record Settings(String markerColumn, Lint lint, String policyClass) {
     /** Key of the generated policy class's simple name. */
     public static final String POLICY_CLASS = "softdelete.policyClass";
 
-    private static final List<String> KEYS = List.of(MARKER_COLUMN, LINT, POLICY_CLASS);
+    private static final List<String> KEYS = List.of(MARKER_COLUMN, LINT, POLICY_CLASS, MARKERS);
 
     /** What the schema lint does with what it finds. */
     public enum Lint {
@@ -60,7 +74,12 @@ public record Settings(String markerColumn, Lint lint, String policyClass) {
         if (!SourceVersion.isName(policyClass) || policyClass.contains("."))
             throw new IllegalArgumentException(POLICY_CLASS + " is \"" + policyClass + "\", which is not a simple"
                 + " Java class name; use a name such as SoftDeletes (the class goes in the schema's package)");
-        return new Settings(marker, lint(properties.getProperty(LINT, "warn").trim()), policyClass);
+        List<MarkerSpec> markers = new ArrayList<>();
+        List<MarkerSpec> listed = MarkerSpec.parse(properties.getProperty(MARKERS, ""));
+        listed.stream().filter(m -> m.table() != null).forEach(markers::add);
+        listed.stream().filter(m -> m.table() == null).forEach(markers::add);
+        markers.add(MarkerSpec.timestamp(marker));
+        return new Settings(marker, lint(properties.getProperty(LINT, "warn").trim()), policyClass, List.copyOf(markers));
     }
 
     private static Lint lint(String value) {

@@ -3,7 +3,7 @@ package io.github.softdelete.codegen.internal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import io.github.softdelete.OnDelete;
 import io.github.softdelete.codegen.internal.Finding.Kind;
@@ -26,24 +26,29 @@ final class UnindexedForeignKey {
     private UnindexedForeignKey() {
     }
 
-    static List<Finding> check(Catalog catalog, Set<TableName> softDeletable, String marker) {
+    static List<Finding> check(Catalog catalog, Map<TableName, LintMarker> markers) {
         List<Finding> findings = new ArrayList<>();
-        for (CatalogForeignKey key : catalog.foreignKeys())
-            if (softDeletable.contains(key.child())
-                && catalog.indexesOn(key.child()).stream().noneMatch(index -> serves(index, key, marker)))
+        for (CatalogForeignKey key : catalog.foreignKeys()) {
+            LintMarker marker = markers.get(key.child());
+            if (marker != null && catalog.indexesOn(key.child()).stream().noneMatch(index -> serves(index, key, marker)))
                 findings.add(new Finding(Kind.UNINDEXED_FOREIGN_KEY, key.child(), key.name(),
-                    message(key, softDeletable.contains(key.parent()), marker)));
+                    message(key, markers.containsKey(key.parent()), marker)));
+        }
         return findings;
     }
 
     static boolean serves(CatalogIndex index, CatalogForeignKey key, String marker) {
+        return serves(index, key, LintMarker.timestamp(marker));
+    }
+
+    static boolean serves(CatalogIndex index, CatalogForeignKey key, LintMarker marker) {
         int n = key.columns().size();
         return index.valid() && index.keyColumns().size() >= n
             && new HashSet<>(index.keyColumns().subList(0, n)).equals(new HashSet<>(key.columns()))
             && (index.predicate() == null || LivePredicate.isExactlyLive(index.predicate(), marker));
     }
 
-    private static String message(CatalogForeignKey key, boolean softDeletableParent, String marker) {
+    private static String message(CatalogForeignKey key, boolean softDeletableParent, LintMarker marker) {
         String columns = String.join(", ", key.columns());
         String child = key.child().table();
         String lookups = !softDeletableParent
@@ -59,7 +64,8 @@ final class UnindexedForeignKey {
         return "foreign key " + key.name() + " (" + child + "." + columns + " -> " + key.parent().table()
             + ", ON DELETE " + key.ruleSql() + "): no index on " + key.child() + " leads with (" + columns + "), so "
             + lookups + " scan the whole table. Add one: CREATE INDEX " + Identifiers.quote(name) + " ON "
-            + key.child().sql() + " (" + Identifiers.quoteAll(key.columns()) + ") WHERE " + Identifiers.quote(marker)
-            + " IS NULL;";
+            + key.child().sql() + " (" + Identifiers.quoteAll(key.columns()) + ") WHERE " + marker.liveSql() + ";"
+            + (marker.nullableFlag() ? " Better still, make " + marker.column() + " NOT NULL DEFAULT false: the"
+                + " index can then be WHERE NOT " + Identifiers.quote(marker.column()) + ", and a NULL flag reads as live." : "");
     }
 }

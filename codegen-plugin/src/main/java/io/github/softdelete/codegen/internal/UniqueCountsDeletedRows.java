@@ -2,7 +2,7 @@ package io.github.softdelete.codegen.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,13 +30,14 @@ final class UniqueCountsDeletedRows {
     private UniqueCountsDeletedRows() {
     }
 
-    static List<Finding> check(Catalog catalog, Set<TableName> softDeletable, String marker) {
+    static List<Finding> check(Catalog catalog, Map<TableName, LintMarker> markers) {
         List<Finding> findings = new ArrayList<>();
         for (CatalogIndex index : catalog.indexes()) {
-            if (!index.unique() || index.primary() || !softDeletable.contains(index.table())
+            LintMarker marker = markers.get(index.table());
+            if (!index.unique() || index.primary() || marker == null
                 || LivePredicate.restrictsToLive(index.predicate(), marker))
                 continue;
-            if (!index.keyColumns().contains(marker))
+            if (marker.flag() || !index.keyColumns().contains(marker.column()))
                 findings.add(finding(index, countsDeletedRows(index, marker)));
             else if (!index.nullsNotDistinct())
                 findings.add(finding(index, keepsNoLiveRowsUnique(index, marker)));
@@ -44,7 +45,7 @@ final class UniqueCountsDeletedRows {
         return findings;
     }
 
-    private static String countsDeletedRows(CatalogIndex index, String marker) {
+    private static String countsDeletedRows(CatalogIndex index, LintMarker marker) {
         String live = liveIndexName(index);
         String drop = index.constraint() != null
             ? "ALTER TABLE " + index.table().sql() + " DROP CONSTRAINT " + Identifiers.quote(index.constraint()) + ";"
@@ -59,10 +60,10 @@ final class UniqueCountsDeletedRows {
         return message;
     }
 
-    private static String keepsNoLiveRowsUnique(CatalogIndex index, String marker) {
-        return subject(index) + " includes the marker column " + marker + ", which is NULL in every live row; NULLs are"
+    private static String keepsNoLiveRowsUnique(CatalogIndex index, LintMarker marker) {
+        return subject(index) + " includes the marker column " + marker.column() + ", which is NULL in every live row; NULLs are"
             + " distinct, so any number of live rows may share the other columns. Use a partial unique index on"
-            + " the other columns WHERE " + Identifiers.quote(marker) + " IS NULL, or declare it NULLS NOT DISTINCT"
+            + " the other columns WHERE " + marker.liveSql() + ", or declare it NULLS NOT DISTINCT"
             + " (PostgreSQL 15+).";
     }
 
@@ -72,8 +73,8 @@ final class UniqueCountsDeletedRows {
     }
 
     /** The index's own definition, renamed and restricted to live rows, so opclasses and INCLUDE survive. */
-    private static String liveDefinition(CatalogIndex index, String name, String marker) {
-        String live = "(" + Identifiers.quote(marker) + " IS NULL)";
+    private static String liveDefinition(CatalogIndex index, String name, LintMarker marker) {
+        String live = "(" + marker.liveSql() + ")";
         String definition = index.definition().replaceFirst(
             " INDEX " + Pattern.quote(Identifiers.quote(index.name())) + " ON ",
             Matcher.quoteReplacement(" INDEX " + Identifiers.quote(name) + " ON "));

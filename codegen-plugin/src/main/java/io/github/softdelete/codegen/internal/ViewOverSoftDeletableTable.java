@@ -2,9 +2,11 @@ package io.github.softdelete.codegen.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Name;
 import org.jooq.SQLDialect;
 import org.jooq.Select;
 import org.jooq.Table;
@@ -12,6 +14,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.QOM;
 import org.jooq.impl.SQLDataType;
 
+import io.github.softdelete.Marker;
 import io.github.softdelete.SoftDeletePolicy;
 
 /**
@@ -29,60 +32,71 @@ final class ViewOverSoftDeletableTable {
     private ViewOverSoftDeletableTable() {
     }
 
-    static List<Finding> check(Catalog catalog, Set<TableName> softDeletable, String marker) {
+    static List<Finding> check(Catalog catalog, Map<TableName, LintMarker> markers) {
         List<Finding> findings = new ArrayList<>();
-        for (CatalogView view : catalog.viewsReading(softDeletable)) {
-            List<TableName> tables = view.reads().stream().filter(softDeletable::contains).toList();
-            String status = status(view, tables, marker);
+        for (CatalogView view : catalog.viewsReading(markers.keySet())) {
+            List<TableName> tables = view.reads().stream().filter(markers::containsKey).toList();
+            String status = status(view, tables, markers);
             if (!status.contains("(filters)")) // a view that hides deleted rows itself is no trap
                 findings.add(new Finding(Finding.Kind.VIEW_OVER_SOFT_DELETABLE_TABLE, view.view(), view.view().table(),
-                    message(view, tables, marker, status)));
+                    message(view, tables, markers, status)));
         }
         return findings;
     }
 
-    private static String message(CatalogView view, List<TableName> tables, String marker, String status) {
+    private static String message(CatalogView view, List<TableName> tables, Map<TableName, LintMarker> markers, String status) {
         String reads = String.join(", ", tables.stream().map(TableName::sql).toList());
         String common = "view " + view.view().sql() + " reads soft-deletable " + reads + " without filtering deleted rows."
             + " Through jOOQ with softdelete, reads of it are filtered (its definition is inlined) and writes through it"
             + " soft-delete or are refused; other SQL that reads it sees deleted rows.";
         if (status.contains("(unparsed"))
             return common + " Its definition could not be parsed by jOOQ " + status.substring(status.indexOf("(unparsed"))
-                + ", so softdelete reads it unfiltered, and refuses it in strict mode. Add " + marker + " IS NULL for each of"
-                + " those tables to its WHERE clause.";
-        return common + " To make it filter: " + filteringDdl(view, tables, marker)
+                + ", so softdelete reads it unfiltered, and refuses it in strict mode. Add "
+                + String.join(" AND ", tables.stream().map(t -> markers.get(t).liveSql()).toList())
+                + " for those tables to its WHERE clause.";
+        return common + " To make it filter: " + filteringDdl(view, tables, markers)
             + " (for a table on the null-extended side of an outer join, put its predicate into that join's ON instead).";
     }
 
-    private static String status(CatalogView view, List<TableName> tables, String marker) {
+    private static String status(CatalogView view, List<TableName> tables, Map<TableName, LintMarker> markers) {
         SoftDeletePolicy.Builder builder = SoftDeletePolicy.builder();
-        for (TableName table : tables)
-            builder.table(DSL.table(DSL.name(table.schema(), table.table())),
-                DSL.field(DSL.name(marker), SQLDataType.TIMESTAMPWITHTIMEZONE));
+        for (TableName table : tables) {
+            LintMarker marker = markers.get(table);
+            builder.table(DSL.table(DSL.name(table.schema(), table.table())), marker.flag()
+                ? Marker.flag(DSL.field(DSL.name(marker.column()), SQLDataType.BOOLEAN.nullable(marker.nullableFlag())))
+                : Marker.timestamp(DSL.field(DSL.name(marker.column()), SQLDataType.TIMESTAMPWITHTIMEZONE)));
+        }
         builder.view(DSL.table(DSL.name(view.view().schema(), view.view().table())), view.definition());
         List<String> views = builder.build().views();
         return views.isEmpty() ? "" : views.get(0);
     }
 
-    private static String filteringDdl(CatalogView view, List<TableName> tables, String marker) {
+    private static String filteringDdl(CatalogView view, List<TableName> tables, Map<TableName, LintMarker> markers) {
         String definition = view.definition().strip();
         if (definition.endsWith(";"))
             definition = definition.substring(0, definition.length() - 1);
         Select<?> select = DSL.using(SQLDialect.POSTGRES).parser().parseSelect(definition);
         Condition filter = DSL.noCondition();
         for (Table<?> from : select.$from())
-            filter = filter.and(predicates(from, tables, marker));
+            filter = filter.and(predicates(from, tables, markers));
         Select<?> filtered = select.$where(select.$where() == null ? filter : select.$where().and(filter));
         return "CREATE OR REPLACE VIEW " + view.view().sql() + " AS " + DSL.using(SQLDialect.POSTGRES).renderInlined(filtered) + ";";
     }
 
-    private static Condition predicates(Table<?> table, List<TableName> tables, String marker) {
+    private static Condition predicates(Table<?> table, List<TableName> tables, Map<TableName, LintMarker> markers) {
         if (table instanceof QOM.JoinTable<?, ?> join)
-            return predicates(join.$table1(), tables, marker).and(predicates(join.$table2(), tables, marker));
+            return predicates(join.$table1(), tables, markers).and(predicates(join.$table2(), tables, markers));
         Table<?> base = table instanceof QOM.TableAlias<?> alias ? alias.$aliased() : table;
         for (TableName name : tables)
             if (name.table().equals(base.getName()))
-                return DSL.field(DSL.unquotedName(table.getName(), marker)).isNull(); // as the parser's own names
+                return live(DSL.unquotedName(table.getName(), markers.get(name).column()), markers.get(name)); // as the parser's own names
         return DSL.noCondition();
+    }
+
+    private static Condition live(Name column, LintMarker marker) {
+        if (!marker.flag())
+            return DSL.field(column).isNull();
+        Field<Boolean> flag = DSL.field(column, SQLDataType.BOOLEAN);
+        return marker.nullableFlag() ? flag.isDistinctFrom(DSL.inline(true)) : DSL.not(DSL.condition(flag));
     }
 }

@@ -43,23 +43,31 @@ final class PurgeConditions {
     }
 
     /**
-     * The marker, read as a timestamp with time zone. PostgreSQL compares a {@code timestamp} column
-     * with it in the session's time zone, the zone in which {@code statement_timestamp()} was stored.
+     * The deletion time (the timestamp marker, or the timestamp of a flag-and-timestamp marker), read as
+     * a timestamp with time zone. PostgreSQL compares a {@code timestamp} column with it in the session's
+     * time zone, the zone in which {@code statement_timestamp()} was stored.
      */
     Field<OffsetDateTime> marker(PurgeTarget target, Name qualifier) {
-        return DSL.field(qualifier.append(target.table().markerName()), SQLDataType.TIMESTAMPWITHTIMEZONE);
+        return DSL.field(qualifier.append(target.table().stamp().getName()), SQLDataType.TIMESTAMPWITHTIMEZONE);
     }
 
-    /** Deleted before the cutoff. */
+    /** Deleted before the cutoff: with a flag, the flag says deleted too (a restore clears both). */
     Condition due(PurgeTarget target, Name qualifier) {
         Field<OffsetDateTime> marker = marker(target, qualifier);
-        return marker.isNotNull().and(marker.lt(DSL.val(cutoff, SQLDataType.TIMESTAMPWITHTIMEZONE)));
+        Condition due = marker.isNotNull().and(marker.lt(DSL.val(cutoff, SQLDataType.TIMESTAMPWITHTIMEZONE)));
+        return target.table().isFlag() ? due.and(flag(target, qualifier).isNotDistinctFrom(DSL.inline(true))) : due;
     }
 
     /** Live, or deleted at or after the cutoff. */
     Condition notDue(PurgeTarget target, Name qualifier) {
         Field<OffsetDateTime> marker = marker(target, qualifier);
-        return marker.isNull().or(marker.ge(DSL.val(cutoff, SQLDataType.TIMESTAMPWITHTIMEZONE)));
+        Condition notDue = marker.isNull().or(marker.ge(DSL.val(cutoff, SQLDataType.TIMESTAMPWITHTIMEZONE)));
+        return target.table().isFlag() ? notDue.or(flag(target, qualifier).isDistinctFrom(DSL.inline(true))) : notDue;
+    }
+
+    // A nullable flag's NULL means live, as everywhere in the library: IS [NOT] DISTINCT FROM TRUE.
+    private static Field<Boolean> flag(PurgeTarget target, Name qualifier) {
+        return DSL.field(qualifier.append(target.table().markerName()), SQLDataType.BOOLEAN);
     }
 
     /**

@@ -48,13 +48,17 @@ record PurgePlan(List<PurgeTarget> targets) {
         return null;
     }
 
-    // Issue 13 brings markers without a time (boolean flags); they say that a row is deleted, not when.
+    // A flag alone says that a row is deleted, not when; a purge goes by the age of the deletion.
     private static void requireTimeMarker(PolicyTable table) {
-        if (!TIME_TYPES.contains(table.marker().getType()))
-            throw new IllegalArgumentException("cannot purge " + table.quotedName() + ": its marker \"" + table.markerName()
-                + "\" (" + table.marker().getType().getSimpleName() + ") records that a row was deleted, not when,"
-                + " and a purge removes rows by the age of their deletion; leave the table out with"
-                + " Purge.tables(...), or give it a timestamp marker");
+        if (table.stamp() == null)
+            throw new IllegalArgumentException("cannot purge " + table.quotedName() + ": its marker, the flag \""
+                + table.markerName() + "\", records that a row was deleted, not when, and a purge removes rows by the age"
+                + " of their deletion; leave the table out with Purge.tables(...), or add a timestamp column and declare"
+                + " Marker.flagAndTimestamp(flag, timestamp)");
+        if (!TIME_TYPES.contains(table.stamp().getType()))
+            throw new IllegalArgumentException("cannot purge " + table.quotedName() + ": its timestamp marker \""
+                + table.stamp().getName() + "\" has the type " + table.stamp().getType().getSimpleName()
+                + ", not a timestamp; leave the table out with Purge.tables(...)");
     }
 
     private static PurgeTarget target(DSLContext plain, TableRegistry registry, PolicyTable table) {

@@ -42,6 +42,10 @@ public final class SchemaCodegen {
     /** Classpath resource naming the jOOQ version that generated the committed classes. */
     public static final String JOOQ_VERSION_RESOURCE = "io/github/softdelete/it/db/jooq-version.properties";
 
+    /** The markers of the tables that do not have a {@code deleted_at} timestamp, as the README's example declares them. */
+    public static final String MARKERS = "products = timestamp(archived_at); flag(is_deleted).deletedBy(deleted_by);"
+            + " flagAndTimestamp(removed, removed_at)";
+
     private SchemaCodegen() {
     }
 
@@ -67,7 +71,9 @@ public final class SchemaCodegen {
                                 // reference schema has planted traps, so the lint warns rather than fails.
                                 .withProperties(
                                         new Property().withKey(SoftDeleteJavaGenerator.MARKER_COLUMN).withValue("deleted_at"),
-                                        new Property().withKey(SoftDeleteJavaGenerator.LINT).withValue("warn")))
+                                        new Property().withKey(SoftDeleteJavaGenerator.LINT).withValue("warn"),
+                                        // The tables of V4 mark deleted rows otherwise: per table, and by columns.
+                                        new Property().withKey(SoftDeleteJavaGenerator.MARKERS).withValue(MARKERS)))
                         .withGenerate(new Generate()
                                 .withGeneratedAnnotation(false)
                                 .withJooqVersionReference(false))

@@ -4,18 +4,24 @@
 package io.github.softdelete.it.db;
 
 
+import io.github.softdelete.it.db.tables.Attachments;
 import io.github.softdelete.it.db.tables.Categories;
 import io.github.softdelete.it.db.tables.Comments;
+import io.github.softdelete.it.db.tables.Documents;
 import io.github.softdelete.it.db.tables.Likes;
 import io.github.softdelete.it.db.tables.PostTags;
 import io.github.softdelete.it.db.tables.Posts;
+import io.github.softdelete.it.db.tables.Products;
 import io.github.softdelete.it.db.tables.Tags;
 import io.github.softdelete.it.db.tables.Users;
+import io.github.softdelete.it.db.tables.records.AttachmentsRecord;
 import io.github.softdelete.it.db.tables.records.CategoriesRecord;
 import io.github.softdelete.it.db.tables.records.CommentsRecord;
+import io.github.softdelete.it.db.tables.records.DocumentsRecord;
 import io.github.softdelete.it.db.tables.records.LikesRecord;
 import io.github.softdelete.it.db.tables.records.PostTagsRecord;
 import io.github.softdelete.it.db.tables.records.PostsRecord;
+import io.github.softdelete.it.db.tables.records.ProductsRecord;
 import io.github.softdelete.it.db.tables.records.TagsRecord;
 import io.github.softdelete.it.db.tables.records.UsersRecord;
 
@@ -37,12 +43,15 @@ public class Keys {
     // UNIQUE and PRIMARY KEY definitions
     // -------------------------------------------------------------------------
 
+    public static final UniqueKey<AttachmentsRecord> ATTACHMENTS_PKEY = Internal.createUniqueKey(Attachments.ATTACHMENTS, DSL.name("attachments_pkey"), new TableField[] { Attachments.ATTACHMENTS.ID }, true);
     public static final UniqueKey<CategoriesRecord> CATEGORIES_NAME_KEY = Internal.createUniqueKey(Categories.CATEGORIES, DSL.name("categories_name_key"), new TableField[] { Categories.CATEGORIES.NAME }, true);
     public static final UniqueKey<CategoriesRecord> CATEGORIES_PKEY = Internal.createUniqueKey(Categories.CATEGORIES, DSL.name("categories_pkey"), new TableField[] { Categories.CATEGORIES.ID }, true);
     public static final UniqueKey<CommentsRecord> COMMENTS_PKEY = Internal.createUniqueKey(Comments.COMMENTS, DSL.name("comments_pkey"), new TableField[] { Comments.COMMENTS.ID }, true);
+    public static final UniqueKey<DocumentsRecord> DOCUMENTS_PKEY = Internal.createUniqueKey(Documents.DOCUMENTS, DSL.name("documents_pkey"), new TableField[] { Documents.DOCUMENTS.ID }, true);
     public static final UniqueKey<LikesRecord> LIKES_PKEY = Internal.createUniqueKey(Likes.LIKES, DSL.name("likes_pkey"), new TableField[] { Likes.LIKES.USER_ID, Likes.LIKES.COMMENT_ID }, true);
     public static final UniqueKey<PostTagsRecord> POST_TAGS_PKEY = Internal.createUniqueKey(PostTags.POST_TAGS, DSL.name("post_tags_pkey"), new TableField[] { PostTags.POST_TAGS.POST_ID, PostTags.POST_TAGS.TAG_ID }, true);
     public static final UniqueKey<PostsRecord> POSTS_PKEY = Internal.createUniqueKey(Posts.POSTS, DSL.name("posts_pkey"), new TableField[] { Posts.POSTS.ID }, true);
+    public static final UniqueKey<ProductsRecord> PRODUCTS_PKEY = Internal.createUniqueKey(Products.PRODUCTS, DSL.name("products_pkey"), new TableField[] { Products.PRODUCTS.ID }, true);
     public static final UniqueKey<TagsRecord> TAGS_NAME_KEY = Internal.createUniqueKey(Tags.TAGS, DSL.name("tags_name_key"), new TableField[] { Tags.TAGS.NAME }, true);
     public static final UniqueKey<TagsRecord> TAGS_PKEY = Internal.createUniqueKey(Tags.TAGS, DSL.name("tags_pkey"), new TableField[] { Tags.TAGS.ID }, true);
     public static final UniqueKey<UsersRecord> USERS_PKEY = Internal.createUniqueKey(Users.USERS, DSL.name("users_pkey"), new TableField[] { Users.USERS.ID }, true);
@@ -51,9 +60,13 @@ public class Keys {
     // FOREIGN KEY definitions
     // -------------------------------------------------------------------------
 
+    public static final ForeignKey<AttachmentsRecord, DocumentsRecord> ATTACHMENTS__ATTACHMENTS_DOCUMENT_ID_FKEY = Internal.createForeignKey(Attachments.ATTACHMENTS, DSL.name("attachments_document_id_fkey"), new TableField[] { Attachments.ATTACHMENTS.DOCUMENT_ID }, Keys.DOCUMENTS_PKEY, new TableField[] { Documents.DOCUMENTS.ID }, true);
+    public static final ForeignKey<AttachmentsRecord, PostsRecord> ATTACHMENTS__ATTACHMENTS_POST_ID_FKEY = Internal.createForeignKey(Attachments.ATTACHMENTS, DSL.name("attachments_post_id_fkey"), new TableField[] { Attachments.ATTACHMENTS.POST_ID }, Keys.POSTS_PKEY, new TableField[] { Posts.POSTS.ID }, true);
     public static final ForeignKey<CommentsRecord, UsersRecord> COMMENTS__COMMENTS_AUTHOR_ID_FKEY = Internal.createForeignKey(Comments.COMMENTS, DSL.name("comments_author_id_fkey"), new TableField[] { Comments.COMMENTS.AUTHOR_ID }, Keys.USERS_PKEY, new TableField[] { Users.USERS.ID }, true);
     public static final ForeignKey<CommentsRecord, CommentsRecord> COMMENTS__COMMENTS_PARENT_ID_FKEY = Internal.createForeignKey(Comments.COMMENTS, DSL.name("comments_parent_id_fkey"), new TableField[] { Comments.COMMENTS.PARENT_ID }, Keys.COMMENTS_PKEY, new TableField[] { Comments.COMMENTS.ID }, true);
     public static final ForeignKey<CommentsRecord, PostsRecord> COMMENTS__COMMENTS_POST_ID_FKEY = Internal.createForeignKey(Comments.COMMENTS, DSL.name("comments_post_id_fkey"), new TableField[] { Comments.COMMENTS.POST_ID }, Keys.POSTS_PKEY, new TableField[] { Posts.POSTS.ID }, true);
+    public static final ForeignKey<DocumentsRecord, UsersRecord> DOCUMENTS__DOCUMENTS_OWNER_ID_FKEY = Internal.createForeignKey(Documents.DOCUMENTS, DSL.name("documents_owner_id_fkey"), new TableField[] { Documents.DOCUMENTS.OWNER_ID }, Keys.USERS_PKEY, new TableField[] { Users.USERS.ID }, true);
+    public static final ForeignKey<DocumentsRecord, ProductsRecord> DOCUMENTS__DOCUMENTS_PRODUCT_ID_FKEY = Internal.createForeignKey(Documents.DOCUMENTS, DSL.name("documents_product_id_fkey"), new TableField[] { Documents.DOCUMENTS.PRODUCT_ID }, Keys.PRODUCTS_PKEY, new TableField[] { Products.PRODUCTS.ID }, true);
     public static final ForeignKey<LikesRecord, CommentsRecord> LIKES__LIKES_COMMENT_ID_FKEY = Internal.createForeignKey(Likes.LIKES, DSL.name("likes_comment_id_fkey"), new TableField[] { Likes.LIKES.COMMENT_ID }, Keys.COMMENTS_PKEY, new TableField[] { Comments.COMMENTS.ID }, true);
     public static final ForeignKey<LikesRecord, UsersRecord> LIKES__LIKES_USER_ID_FKEY = Internal.createForeignKey(Likes.LIKES, DSL.name("likes_user_id_fkey"), new TableField[] { Likes.LIKES.USER_ID }, Keys.USERS_PKEY, new TableField[] { Users.USERS.ID }, true);
     public static final ForeignKey<PostTagsRecord, PostsRecord> POST_TAGS__POST_TAGS_POST_ID_FKEY = Internal.createForeignKey(PostTags.POST_TAGS, DSL.name("post_tags_post_id_fkey"), new TableField[] { PostTags.POST_TAGS.POST_ID }, Keys.POSTS_PKEY, new TableField[] { Posts.POSTS.ID }, true);
@@ -61,4 +74,6 @@ public class Keys {
     public static final ForeignKey<PostsRecord, UsersRecord> POSTS__POSTS_AUTHOR_ID_FKEY = Internal.createForeignKey(Posts.POSTS, DSL.name("posts_author_id_fkey"), new TableField[] { Posts.POSTS.AUTHOR_ID }, Keys.USERS_PKEY, new TableField[] { Users.USERS.ID }, true);
     public static final ForeignKey<PostsRecord, CategoriesRecord> POSTS__POSTS_CATEGORY_ID_FKEY = Internal.createForeignKey(Posts.POSTS, DSL.name("posts_category_id_fkey"), new TableField[] { Posts.POSTS.CATEGORY_ID }, Keys.CATEGORIES_PKEY, new TableField[] { Categories.CATEGORIES.ID }, true);
     public static final ForeignKey<PostsRecord, UsersRecord> POSTS__POSTS_EDITOR_ID_FKEY = Internal.createForeignKey(Posts.POSTS, DSL.name("posts_editor_id_fkey"), new TableField[] { Posts.POSTS.EDITOR_ID }, Keys.USERS_PKEY, new TableField[] { Users.USERS.ID }, true);
+    public static final ForeignKey<ProductsRecord, CategoriesRecord> PRODUCTS__PRODUCTS_CATEGORY_ID_FKEY = Internal.createForeignKey(Products.PRODUCTS, DSL.name("products_category_id_fkey"), new TableField[] { Products.PRODUCTS.CATEGORY_ID }, Keys.CATEGORIES_PKEY, new TableField[] { Categories.CATEGORIES.ID }, true);
+    public static final ForeignKey<ProductsRecord, UsersRecord> PRODUCTS__PRODUCTS_OWNER_ID_FKEY = Internal.createForeignKey(Products.PRODUCTS, DSL.name("products_owner_id_fkey"), new TableField[] { Products.PRODUCTS.OWNER_ID }, Keys.USERS_PKEY, new TableField[] { Users.USERS.ID }, true);
 }

@@ -4,13 +4,16 @@
 package io.github.softdelete.it.db;
 
 
+import io.github.softdelete.it.db.tables.Attachments;
 import io.github.softdelete.it.db.tables.Categories;
 import io.github.softdelete.it.db.tables.Comments;
+import io.github.softdelete.it.db.tables.Documents;
 import io.github.softdelete.it.db.tables.Likes;
 import io.github.softdelete.it.db.tables.LivePosts;
 import io.github.softdelete.it.db.tables.PostAuthors;
 import io.github.softdelete.it.db.tables.PostTags;
 import io.github.softdelete.it.db.tables.Posts;
+import io.github.softdelete.it.db.tables.Products;
 import io.github.softdelete.it.db.tables.Tags;
 import io.github.softdelete.it.db.tables.UserEmails;
 import io.github.softdelete.it.db.tables.UserNames;
@@ -38,6 +41,11 @@ public class Public extends SchemaImpl {
     public static final Public PUBLIC = new Public();
 
     /**
+     * The table <code>public.attachments</code>.
+     */
+    public final Attachments ATTACHMENTS = Attachments.ATTACHMENTS;
+
+    /**
      * The table <code>public.categories</code>.
      */
     public final Categories CATEGORIES = Categories.CATEGORIES;
@@ -46,6 +54,11 @@ public class Public extends SchemaImpl {
      * The table <code>public.comments</code>.
      */
     public final Comments COMMENTS = Comments.COMMENTS;
+
+    /**
+     * The table <code>public.documents</code>.
+     */
+    public final Documents DOCUMENTS = Documents.DOCUMENTS;
 
     /**
      * The table <code>public.likes</code>.
@@ -71,6 +84,11 @@ public class Public extends SchemaImpl {
      * The table <code>public.posts</code>.
      */
     public final Posts POSTS = Posts.POSTS;
+
+    /**
+     * The table <code>public.products</code>.
+     */
+    public final Products PRODUCTS = Products.PRODUCTS;
 
     /**
      * The table <code>public.tags</code>.
@@ -108,13 +126,16 @@ public class Public extends SchemaImpl {
     @Override
     public final List<Table<?>> getTables() {
         return Arrays.asList(
+            Attachments.ATTACHMENTS,
             Categories.CATEGORIES,
             Comments.COMMENTS,
+            Documents.DOCUMENTS,
             Likes.LIKES,
             LivePosts.LIVE_POSTS,
             PostAuthors.POST_AUTHORS,
             PostTags.POST_TAGS,
             Posts.POSTS,
+            Products.PRODUCTS,
             Tags.TAGS,
             UserEmails.USER_EMAILS,
             UserNames.USER_NAMES,

@@ -4,22 +4,27 @@
 package io.github.softdelete.it.db;
 
 
+import io.github.softdelete.Marker;
 import io.github.softdelete.OnDelete;
 import io.github.softdelete.SoftDeletePolicy;
+import io.github.softdelete.it.db.tables.Attachments;
 import io.github.softdelete.it.db.tables.Categories;
 import io.github.softdelete.it.db.tables.Comments;
+import io.github.softdelete.it.db.tables.Documents;
 import io.github.softdelete.it.db.tables.Likes;
 import io.github.softdelete.it.db.tables.LivePosts;
 import io.github.softdelete.it.db.tables.PostAuthors;
 import io.github.softdelete.it.db.tables.Posts;
 import io.github.softdelete.it.db.tables.UserEmails;
 import io.github.softdelete.it.db.tables.UserNames;
+import io.github.softdelete.it.db.tables.Products;
 import io.github.softdelete.it.db.tables.Users;
 
 
 /**
  * The soft-delete policy of schema <code>public</code>: every table with a
- * <code>deleted_at</code> column, and the <code>ON DELETE</code> rule of every
+ * <code>deleted_at</code> column or a marker declared in
+ * <code>softdelete.markers</code>, and the <code>ON DELETE</code> rule of every
  * foreign key that references one. Install it with
  * <code>SoftDelete.install(configuration, SoftDeletes.POLICY)</code>.
  * <p>
@@ -42,20 +47,29 @@ public final class SoftDeletes {
      */
     public static SoftDeletePolicy.Builder builder() {
         return SoftDeletePolicy.builder()
+            .table(Attachments.ATTACHMENTS, Marker.flagAndTimestamp(Attachments.ATTACHMENTS.REMOVED, Attachments.ATTACHMENTS.REMOVED_AT))
             .table(Categories.CATEGORIES, Categories.CATEGORIES.DELETED_AT)
             .table(Comments.COMMENTS, Comments.COMMENTS.DELETED_AT)
+            .table(Documents.DOCUMENTS, Marker.flag(Documents.DOCUMENTS.IS_DELETED).deletedBy(Documents.DOCUMENTS.DELETED_BY))
             .table(Likes.LIKES, Likes.LIKES.DELETED_AT)
             .table(Posts.POSTS, Posts.POSTS.DELETED_AT)
+            .table(Products.PRODUCTS, Products.PRODUCTS.ARCHIVED_AT)
             .table(Users.USERS, Users.USERS.DELETED_AT)
+            .onDelete(Keys.ATTACHMENTS__ATTACHMENTS_DOCUMENT_ID_FKEY, OnDelete.CASCADE)
+            .onDelete(Keys.ATTACHMENTS__ATTACHMENTS_POST_ID_FKEY, OnDelete.RESTRICT)
             .onDelete(Keys.COMMENTS__COMMENTS_AUTHOR_ID_FKEY, OnDelete.CASCADE)
             .onDelete(Keys.COMMENTS__COMMENTS_PARENT_ID_FKEY, OnDelete.CASCADE)
             .onDelete(Keys.COMMENTS__COMMENTS_POST_ID_FKEY, OnDelete.CASCADE)
+            .onDelete(Keys.DOCUMENTS__DOCUMENTS_OWNER_ID_FKEY, OnDelete.CASCADE)
+            .onDelete(Keys.DOCUMENTS__DOCUMENTS_PRODUCT_ID_FKEY, OnDelete.RESTRICT)
             .onDelete(Keys.LIKES__LIKES_COMMENT_ID_FKEY, OnDelete.CASCADE)
             .onDelete(Keys.LIKES__LIKES_USER_ID_FKEY, OnDelete.CASCADE)
             .onDelete(Keys.POST_TAGS__POST_TAGS_POST_ID_FKEY, OnDelete.CASCADE)
             .onDelete(Keys.POSTS__POSTS_AUTHOR_ID_FKEY, OnDelete.CASCADE)
             .onDelete(Keys.POSTS__POSTS_CATEGORY_ID_FKEY, OnDelete.RESTRICT)
             .onDelete(Keys.POSTS__POSTS_EDITOR_ID_FKEY, OnDelete.SET_NULL)
+            .onDelete(Keys.PRODUCTS__PRODUCTS_CATEGORY_ID_FKEY, OnDelete.RESTRICT)
+            .onDelete(Keys.PRODUCTS__PRODUCTS_OWNER_ID_FKEY, OnDelete.CASCADE)
             .view(LivePosts.LIVE_POSTS, "SELECT id,\n    author_id,\n    title\n   FROM posts\n  WHERE (deleted_at IS NULL);")
             .view(PostAuthors.POST_AUTHORS, "SELECT p.id AS post_id,\n    p.title,\n    u.name AS author\n   FROM (posts p\n     JOIN users u ON ((u.id = p.author_id)));")
             .view(UserEmails.USER_EMAILS, "SELECT id,\n    email,\n    name\n   FROM users;")

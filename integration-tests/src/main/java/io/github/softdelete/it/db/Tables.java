@@ -4,13 +4,16 @@
 package io.github.softdelete.it.db;
 
 
+import io.github.softdelete.it.db.tables.Attachments;
 import io.github.softdelete.it.db.tables.Categories;
 import io.github.softdelete.it.db.tables.Comments;
+import io.github.softdelete.it.db.tables.Documents;
 import io.github.softdelete.it.db.tables.Likes;
 import io.github.softdelete.it.db.tables.LivePosts;
 import io.github.softdelete.it.db.tables.PostAuthors;
 import io.github.softdelete.it.db.tables.PostTags;
 import io.github.softdelete.it.db.tables.Posts;
+import io.github.softdelete.it.db.tables.Products;
 import io.github.softdelete.it.db.tables.Tags;
 import io.github.softdelete.it.db.tables.UserEmails;
 import io.github.softdelete.it.db.tables.UserNames;
@@ -24,6 +27,11 @@ import io.github.softdelete.it.db.tables.Users;
 public class Tables {
 
     /**
+     * The table <code>public.attachments</code>.
+     */
+    public static final Attachments ATTACHMENTS = Attachments.ATTACHMENTS;
+
+    /**
      * The table <code>public.categories</code>.
      */
     public static final Categories CATEGORIES = Categories.CATEGORIES;
@@ -32,6 +40,11 @@ public class Tables {
      * The table <code>public.comments</code>.
      */
     public static final Comments COMMENTS = Comments.COMMENTS;
+
+    /**
+     * The table <code>public.documents</code>.
+     */
+    public static final Documents DOCUMENTS = Documents.DOCUMENTS;
 
     /**
      * The table <code>public.likes</code>.
@@ -57,6 +70,11 @@ public class Tables {
      * The table <code>public.posts</code>.
      */
     public static final Posts POSTS = Posts.POSTS;
+
+    /**
+     * The table <code>public.products</code>.
+     */
+    public static final Products PRODUCTS = Products.PRODUCTS;
 
     /**
      * The table <code>public.tags</code>.

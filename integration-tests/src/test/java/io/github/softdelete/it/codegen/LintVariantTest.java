@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.softdelete.codegen.SoftDeleteJavaGenerator;
 import io.github.softdelete.codegen.internal.Catalog;
+import io.github.softdelete.codegen.internal.LintMarker;
 import io.github.softdelete.codegen.internal.Finding;
 import io.github.softdelete.codegen.internal.Finding.Kind;
 import io.github.softdelete.codegen.internal.SchemaLint;
@@ -15,9 +16,9 @@ import io.github.softdelete.it.harness.PostgresServers;
 import io.github.softdelete.it.harness.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.TreeMap;
 import org.flywaydb.core.Flyway;
 import org.jooq.codegen.GeneratorException;
 import org.junit.jupiter.api.AfterAll;
@@ -54,10 +55,10 @@ class LintVariantTest {
 
     @Test
     void lint_variant_findsOneMoreTrapOfEachKind() {
-        Set<TableName> softDeletable = new HashSet<>(ReferenceSchemaLintTest.softDeletable());
-        softDeletable.add(DRAFTS);
+        Map<TableName, LintMarker> markers = new TreeMap<>(ReferenceSchemaLintTest.markers());
+        markers.put(DRAFTS, LintMarker.timestamp("deleted_at"));
 
-        List<Finding> findings = SchemaLint.check(Catalog.read(database.dsl(), List.of("public")), softDeletable, "deleted_at");
+        List<Finding> findings = SchemaLint.check(Catalog.read(database.dsl(), List.of("public")), markers);
 
         assertThat(findings).extracting(Finding::kind, Finding::constraint).containsExactly(
                 tuple(Kind.UNIQUE_COUNTS_DELETED_ROWS, "categories_name_key"),

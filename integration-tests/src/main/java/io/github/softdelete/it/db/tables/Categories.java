@@ -8,6 +8,7 @@ import io.github.softdelete.SoftDeletableTable;
 import io.github.softdelete.it.db.Keys;
 import io.github.softdelete.it.db.Public;
 import io.github.softdelete.it.db.tables.Posts.PostsPath;
+import io.github.softdelete.it.db.tables.Products.ProductsPath;
 import io.github.softdelete.it.db.tables.records.CategoriesRecord;
 
 import java.time.OffsetDateTime;
@@ -166,6 +167,19 @@ public class Categories extends TableImpl<CategoriesRecord> implements SoftDelet
             _posts = new PostsPath(this, null, Keys.POSTS__POSTS_CATEGORY_ID_FKEY.getInverseKey());
 
         return _posts;
+    }
+
+    private transient ProductsPath _products;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.products</code>
+     * table
+     */
+    public ProductsPath products() {
+        if (_products == null)
+            _products = new ProductsPath(this, null, Keys.PRODUCTS__PRODUCTS_CATEGORY_ID_FKEY.getInverseKey());
+
+        return _products;
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.github.softdelete.SoftDeletableTable;
 import io.github.softdelete.it.db.Indexes;
 import io.github.softdelete.it.db.Keys;
 import io.github.softdelete.it.db.Public;
+import io.github.softdelete.it.db.tables.Attachments.AttachmentsPath;
 import io.github.softdelete.it.db.tables.Categories.CategoriesPath;
 import io.github.softdelete.it.db.tables.Comments.CommentsPath;
 import io.github.softdelete.it.db.tables.PostTags.PostTagsPath;
@@ -223,6 +224,19 @@ public class Posts extends TableImpl<PostsRecord> implements SoftDeletableTable<
             _postsEditorIdFkey = new UsersPath(this, Keys.POSTS__POSTS_EDITOR_ID_FKEY, null);
 
         return _postsEditorIdFkey;
+    }
+
+    private transient AttachmentsPath _attachments;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.attachments</code>
+     * table
+     */
+    public AttachmentsPath attachments() {
+        if (_attachments == null)
+            _attachments = new AttachmentsPath(this, null, Keys.ATTACHMENTS__ATTACHMENTS_POST_ID_FKEY.getInverseKey());
+
+        return _attachments;
     }
 
     private transient CommentsPath _comments;

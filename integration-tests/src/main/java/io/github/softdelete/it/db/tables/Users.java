@@ -9,8 +9,10 @@ import io.github.softdelete.it.db.Indexes;
 import io.github.softdelete.it.db.Keys;
 import io.github.softdelete.it.db.Public;
 import io.github.softdelete.it.db.tables.Comments.CommentsPath;
+import io.github.softdelete.it.db.tables.Documents.DocumentsPath;
 import io.github.softdelete.it.db.tables.Likes.LikesPath;
 import io.github.softdelete.it.db.tables.Posts.PostsPath;
+import io.github.softdelete.it.db.tables.Products.ProductsPath;
 import io.github.softdelete.it.db.tables.records.UsersRecord;
 
 import java.time.OffsetDateTime;
@@ -178,6 +180,19 @@ public class Users extends TableImpl<UsersRecord> implements SoftDeletableTable<
         return _comments;
     }
 
+    private transient DocumentsPath _documents;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.documents</code>
+     * table
+     */
+    public DocumentsPath documents() {
+        if (_documents == null)
+            _documents = new DocumentsPath(this, null, Keys.DOCUMENTS__DOCUMENTS_OWNER_ID_FKEY.getInverseKey());
+
+        return _documents;
+    }
+
     private transient LikesPath _likes;
 
     /**
@@ -214,6 +229,19 @@ public class Users extends TableImpl<UsersRecord> implements SoftDeletableTable<
             _postsEditorIdFkey = new PostsPath(this, null, Keys.POSTS__POSTS_EDITOR_ID_FKEY.getInverseKey());
 
         return _postsEditorIdFkey;
+    }
+
+    private transient ProductsPath _products;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.products</code>
+     * table
+     */
+    public ProductsPath products() {
+        if (_products == null)
+            _products = new ProductsPath(this, null, Keys.PRODUCTS__PRODUCTS_OWNER_ID_FKEY.getInverseKey());
+
+        return _products;
     }
 
     @Override

@@ -1,0 +1,62 @@
+package io.github.softdelete.internal;
+
+import java.util.List;
+
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Table;
+
+/**
+ * The predicates that tell live rows from deleted ones, for every marker kind. Every rule of the
+ * library builds them here, so a marker kind changes what they produce in one place.
+ *
+ * <table>
+ *   <caption>Predicates by state column</caption>
+ *   <tr><th>state column</th><th>live</th><th>deleted</th></tr>
+ *   <tr><td>timestamp</td><td>{@code deleted_at IS NULL}</td><td>{@code deleted_at IS NOT NULL}</td></tr>
+ *   <tr><td>flag, NOT NULL</td><td>{@code NOT is_deleted}</td><td>{@code is_deleted}</td></tr>
+ *   <tr><td>flag, nullable (NULL counts as live)</td><td>{@code is_deleted IS NOT TRUE}</td><td>{@code is_deleted IS TRUE}</td></tr>
+ * </table>
+ * Above a FULL JOIN, a null-extended row must count as live (its timestamp is NULL, and so is its
+ * flag), so there a flag's live predicate is {@code IS NOT TRUE} whatever the column's nullability.
+ */
+final class MarkerPredicates {
+
+    private MarkerPredicates() {
+    }
+
+    /** The live predicate on {@code state}, the state column of {@code table} as a reference names it. */
+    static Condition live(PolicyTable table, Field<?> state, boolean nullExtendable) {
+        if (!table.isFlag())
+            return state.isNull();
+        return new FlagCondition(state, nullable(table) || nullExtendable ? FlagCondition.Test.IS_NOT_TRUE : FlagCondition.Test.NOT_SET);
+    }
+
+    /** The deleted predicate on {@code state}. */
+    static Condition deleted(PolicyTable table, Field<?> state) {
+        if (!table.isFlag())
+            return state.isNotNull();
+        return new FlagCondition(state, nullable(table) ? FlagCondition.Test.IS_TRUE : FlagCondition.Test.SET);
+    }
+
+    /** Live rows of {@code reference}, a reference to {@code table} (aliased or not). */
+    static Condition live(PolicyTable table, Table<?> reference) {
+        return live(table, column(reference, table, table.marker()), false);
+    }
+
+    /** Deleted rows of {@code reference}, a reference to {@code table}. */
+    static Condition deleted(PolicyTable table, Table<?> reference) {
+        return deleted(table, column(reference, table, table.marker()));
+    }
+
+    /** {@code column}, one of {@code table}'s, as a field of {@code reference}. */
+    static Field<?> column(Table<?> reference, PolicyTable table, Field<?> column) {
+        return RowSets.on(reference, List.of(column)).get(0);
+    }
+
+    // A flag whose nullability jOOQ does not know (DSL.field(name, BOOLEAN) is nullable by default)
+    // is treated as nullable: IS NOT TRUE is right for both, NOT flag only for NOT NULL columns.
+    private static boolean nullable(PolicyTable table) {
+        return table.marker().getDataType().nullable();
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.softdelete.it.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.softdelete.it.fuzz.schemas.RandomSchemaFuzz;
+import io.github.softdelete.it.harness.PostgresServers;
+
+/**
+ * The differential fuzzer on random schemas (5 to 12 tables, random marker kinds and names, unmarked
+ * tables, random key graphs with every rule, self-references, composite keys): 20 schemas by default,
+ * each with 40 reads and 25 statements. {@code -Dfuzz.schemaSeed}, {@code -Dfuzz.schemas},
+ * {@code -Dfuzz.schemaReads} and {@code -Dfuzz.schemaStatements} change the seed and the counts, for
+ * long local runs.
+ */
+class RandomSchemaFuzzTest {
+
+    @Test
+    void randomSchemas_readsAndStatements_matchTheOracles() {
+        long seed = Long.getLong("fuzz.schemaSeed", 13L);
+        int schemas = Integer.getInteger("fuzz.schemas", 20);
+
+        int reads = Integer.getInteger("fuzz.schemaReads", 40);
+        int statements = Integer.getInteger("fuzz.schemaStatements", 25);
+        long start = System.nanoTime();
+
+        RandomSchemaFuzz.Report report = RandomSchemaFuzz.run(PostgresServers.shared(), seed, schemas, reads, statements);
+        System.out.println("random schemas, seed " + seed + ", " + (System.nanoTime() - start) / 1_000_000_000 + " s: " + report);
+
+        assertThat(report.schemas).isEqualTo(schemas);
+        assertThat(report.mismatches).as("mismatches, see the report above").isEmpty();
+        assertThat(report.invalid).as("queries invalid on both sides").isLessThanOrEqualTo(report.reads / 20);
+    }
+}
