@@ -15,9 +15,9 @@ import io.github.softdelete.it.db.tables.Likes;
 import io.github.softdelete.it.db.tables.LivePosts;
 import io.github.softdelete.it.db.tables.PostAuthors;
 import io.github.softdelete.it.db.tables.Posts;
+import io.github.softdelete.it.db.tables.Products;
 import io.github.softdelete.it.db.tables.UserEmails;
 import io.github.softdelete.it.db.tables.UserNames;
-import io.github.softdelete.it.db.tables.Products;
 import io.github.softdelete.it.db.tables.Users;
 
 
