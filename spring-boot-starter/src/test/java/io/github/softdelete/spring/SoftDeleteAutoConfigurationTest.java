@@ -154,11 +154,25 @@ class SoftDeleteAutoConfigurationTest {
     }
 
     @Test
-    void schemaProperty_beforeCatalogPolicyIsConnected_failsStartup() {
-        // Until core's catalog-built policy (issue 13) is connected in CatalogPolicy.
-        runner.withPropertyValues("softdelete.schema=public")
-            .run(context -> assertThat(startupFailure(context.getStartupFailure()))
-                .contains("softdelete.schema=public needs a catalog-built policy"));
+    void schemaProperty_catalogBuiltPolicyCascadesByTheDatabasesRules() {
+        // jOOQ 3.19's metadata carries no ON DELETE rules: the cascade to posts and comments comes from pg_constraint.
+        runner.withPropertyValues("softdelete.schema=public", "softdelete.strict-plain-sql=true").run(context -> {
+            DSLContext dsl = context.getBean(DSLContext.class);
+
+            assertThat(dsl.deleteFrom(USERS).where(USERS.ID.eq(1L)).execute()).isEqualTo(1);
+
+            assertThat(dsl.fetchCount(USERS)).isEqualTo(1);
+            assertThat(dsl.fetchCount(COMMENTS)).isZero();
+            assertThat(plain.fetchCount(POSTS, POSTS.DELETED_AT.isNotNull())).isEqualTo(1);
+            assertThat(plain.fetchCount(COMMENTS, COMMENTS.DELETED_AT.isNotNull())).isEqualTo(2);
+            assertThatThrownBy(() -> dsl.fetch("select * from posts")).isInstanceOf(SoftDeleteException.class);
+        });
+    }
+
+    @Test
+    void schemaProperty_unknownSchema_failsStartupNamingIt() {
+        runner.withPropertyValues("softdelete.schema=no_such_schema")
+            .run(context -> assertThat(startupFailure(context.getStartupFailure())).contains("no_such_schema"));
     }
 
     @Test
