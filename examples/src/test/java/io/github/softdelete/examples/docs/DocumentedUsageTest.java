@@ -1,6 +1,5 @@
 package io.github.softdelete.examples.docs;
 
-import static io.github.softdelete.it.db.Public.PUBLIC;
 import static io.github.softdelete.it.db.Tables.POSTS;
 import static io.github.softdelete.it.db.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,12 +71,13 @@ class DocumentedUsageTest {
     }
 
     @Test
-    void usingInstall_forSchema_deletesReadsAndRestores() {
+    void usingInstall_fromDatabase_deletesReadsAndRestores() {
         // snippet:begin using-install
         Configuration configuration = new DefaultConfiguration()
             .set(dataSource)
             .set(SQLDialect.POSTGRES);
-        SoftDelete.install(configuration, SoftDeletePolicy.forSchema(PUBLIC)); // every table with deleted_at
+        // every table with deleted_at, and each foreign key's ON DELETE rule as the database has it
+        SoftDelete.install(configuration, SoftDeletePolicy.fromDatabase(DSL.using(configuration), "public"));
         DSLContext ctx = DSL.using(configuration);
 
         ctx.deleteFrom(POSTS).where(POSTS.ID.eq(42L)).execute();     // UPDATE posts SET deleted_at = ...
