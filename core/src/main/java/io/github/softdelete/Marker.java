@@ -112,32 +112,32 @@ public final class Marker {
         return new Marker(kind, flag, timestamp, column);
     }
 
-    /** The kind of marker. */
+    /** {@return the kind of marker} */
     public Kind kind() {
         return kind;
     }
 
-    /** The flag column, for {@link Kind#FLAG} and {@link Kind#FLAG_AND_TIMESTAMP}. */
+    /** {@return the flag column, for {@link Kind#FLAG} and {@link Kind#FLAG_AND_TIMESTAMP}} */
     public Optional<Field<?>> flag() {
         return Optional.ofNullable(flag);
     }
 
-    /** The timestamp column, for {@link Kind#TIMESTAMP} and {@link Kind#FLAG_AND_TIMESTAMP}. */
+    /** {@return the timestamp column, for {@link Kind#TIMESTAMP} and {@link Kind#FLAG_AND_TIMESTAMP}} */
     public Optional<Field<?>> timestamp() {
         return Optional.ofNullable(timestamp);
     }
 
-    /** The deleted-by column, if any. */
+    /** {@return the deleted-by column, if any} */
     public Optional<Field<?>> deletedBy() {
         return Optional.ofNullable(deletedBy);
     }
 
-    /** The column that decides whether a row is live: the flag when there is one, else the timestamp. */
+    /** {@return the column that decides whether a row is live: the flag when there is one, else the timestamp} */
     public Field<?> state() {
         return flag != null ? flag : timestamp;
     }
 
-    /** Every column the library owns, which only the library writes: state, timestamp, deleted-by. */
+    /** {@return every column the library owns, which only the library writes: state, timestamp, deleted-by} */
     public List<Field<?>> columns() {
         List<Field<?>> columns = new ArrayList<>(3);
         if (flag != null)

@@ -34,7 +34,7 @@ public record PurgeProgress(String table, long batch, long rowsDone, long estima
         return Optional.of(Duration.ofMillis((long) (left / rowsPerSecond * 1000)));
     }
 
-    /** The share of the estimated total done, from 0 to 1. */
+    /** {@return the share of the estimated total done, from 0 to 1} */
     public double fraction() {
         return estimatedTotal <= 0 ? 1 : Math.min(1, (double) rowsDone / estimatedTotal);
     }

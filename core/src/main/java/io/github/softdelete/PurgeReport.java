@@ -22,21 +22,30 @@ public record PurgeReport(Instant cutoff, boolean dryRun, List<TableReport> tabl
     /** The reason a row deleted before the cutoff is kept when it is no longer deleted, or deleted again later. */
     public static final String NO_LONGER_DUE = "no longer deleted before the cutoff (restored or deleted again during the purge)";
 
+    /**
+     * Copies the table reports, so the report is immutable.
+     *
+     * @param cutoff   rows deleted before this instant were candidates
+     * @param dryRun   whether this is a dry run's forecast
+     * @param tables   one entry per table, in the order they were purged
+     * @param batches  the number of batches run
+     * @param duration the time the whole purge took
+     */
     public PurgeReport {
         tables = List.copyOf(tables);
     }
 
-    /** The rows purged from every table. */
+    /** {@return the rows purged from every table} */
     public long purged() {
         return tables.stream().mapToLong(TableReport::purged).sum();
     }
 
-    /** The rows kept in every table. */
+    /** {@return the rows kept in every table} */
     public long kept() {
         return tables.stream().mapToLong(TableReport::keptTotal).sum();
     }
 
-    /** The longest batch of the purge, its transaction included: how long it held its locks at most. */
+    /** {@return the longest batch of the purge, its transaction included: how long it held its locks at most} */
     public Duration longestBatch() {
         return tables.stream().map(TableReport::longestBatch).max(Duration::compareTo).orElse(Duration.ZERO);
     }
@@ -60,13 +69,25 @@ public record PurgeReport(Instant cutoff, boolean dryRun, List<TableReport> tabl
     public record TableReport(String table, long purged, Map<String, Long> kept, Map<String, Long> cascaded,
                               Map<String, Long> setNull, long batches, Duration duration, Duration longestBatch) {
 
+        /**
+         * Copies the maps, so the report is immutable.
+         *
+         * @param table        the table's name
+         * @param purged       the rows purged
+         * @param kept         the rows that stay, by reason
+         * @param cascaded     rows the database deleted through CASCADE keys of tables without a marker, by key
+         * @param setNull      rows whose reference the database set to NULL, by key
+         * @param batches      the batches run on this table
+         * @param duration     the time spent on this table
+         * @param longestBatch the longest of those batches
+         */
         public TableReport {
             kept = Map.copyOf(kept);
             cascaded = Map.copyOf(cascaded);
             setNull = Map.copyOf(setNull);
         }
 
-        /** The rows kept, whatever the reason. */
+        /** {@return the rows kept, whatever the reason} */
         public long keptTotal() {
             return kept.values().stream().mapToLong(Long::longValue).sum();
         }

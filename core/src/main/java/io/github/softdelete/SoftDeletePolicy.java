@@ -140,7 +140,7 @@ public final class SoftDeletePolicy {
     }
 
     /**
-     * The registered views over soft-deletable tables, each with what reads of it do: for example
+     * {@return the registered views over soft-deletable tables, each with what reads of it do} For example
      * {@code "user_emails" (inlined)}, {@code "live_posts" (filters)}, or {@code "v" (unparsed: <why>)}.
      */
     public List<String> views() {
@@ -152,7 +152,7 @@ public final class SoftDeletePolicy {
         return strictPlainSql;
     }
 
-    /** Whether jOOQ's plain SQL is parsed and rewritten (see {@link Builder#parsePlainSql(boolean)}). */
+    /** {@return whether jOOQ's plain SQL is parsed and rewritten} See {@link Builder#parsePlainSql(boolean)}. */
     public boolean parsePlainSql() {
         return parsePlainSql;
     }
