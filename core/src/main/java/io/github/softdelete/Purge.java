@@ -57,8 +57,9 @@ public final class Purge {
     }
 
     /**
-     * Limits the purge to these tables; by default it covers every table of the policy. Rows of the
-     * policy's other tables then all count as rows that stay.
+     * Limits the purge to these tables; by default it covers every table of the policy whose marker
+     * records when a row was deleted (a timestamp, or a flag with a timestamp; a flag alone does not,
+     * and such a table is left out). Rows of the policy's other tables all count as rows that stay.
      *
      * @param tables soft-deletable tables of the policy
      * @return this purge
@@ -159,8 +160,19 @@ public final class Purge {
     public PurgeReport run() {
         if (deletedBefore == null && olderThan == null)
             throw new IllegalStateException("the purge has no cutoff; call deletedBefore(instant) or olderThan(duration)");
-        List<PolicyTable> selected = tables.isEmpty() ? registry.tables() : List.copyOf(tables);
+        List<PolicyTable> selected = tables.isEmpty() ? datedTables() : List.copyOf(tables);
         return PurgeRun.run(new PurgeSettings(ctx, registry, selected, deletedBefore, olderThan, batchSize, listener, dryRun));
+    }
+
+    // A flag alone records that a row was deleted, not when: such a table has no row a cutoff can
+    // select, so "every table" means every table whose marker has a timestamp. Its rows then count as
+    // rows that stay, which keeps the parents they reference. Naming it in tables(...) is refused.
+    private List<PolicyTable> datedTables() {
+        List<PolicyTable> dated = new ArrayList<>();
+        for (PolicyTable table : registry.tables())
+            if (table.stamp() != null)
+                dated.add(table);
+        return dated;
     }
 
     private void requireNoCutoff() {

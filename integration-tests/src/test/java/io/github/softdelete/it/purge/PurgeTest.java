@@ -1,6 +1,7 @@
 package io.github.softdelete.it.purge;
 
 import static io.github.softdelete.it.db.Tables.COMMENTS;
+import static io.github.softdelete.it.db.Tables.DOCUMENTS;
 import static io.github.softdelete.it.db.Tables.POSTS;
 import static io.github.softdelete.it.db.Tables.USERS;
 import static io.github.softdelete.it.purge.RetentionTree.AFTER_PURGE;
@@ -58,7 +59,9 @@ class PurgeTest {
         assertThat(RetentionTree.keys(plain)).isEqualTo(AFTER_PURGE);
         assertThat(plain.select(POSTS.EDITOR_ID).from(POSTS).where(POSTS.ID.eq(10L)).fetchOne().value1()).isNull();
         assertThat(report.tables()).extracting(PurgeReport.TableReport::table)
-            .containsExactly("likes", "comments", "posts", "categories", "users");
+            .containsExactly("attachments", "likes", "comments", "posts", "products", "categories", "users");
+        // documents (a flag without a timestamp) records no time of deletion: "every table" leaves it out.
+        assertThat(report.tables()).extracting(PurgeReport.TableReport::table).doesNotContain("documents");
         assertThat(figures(report)).isEqualTo(expectedFigures());
         assertThat(report.tables()).filteredOn(t -> t.table().equals("posts")).singleElement()
             .satisfies(t -> assertThat(t.cascaded()).containsExactly(entry("post_tags_post_id_fkey (post_tags -> posts, ON DELETE CASCADE)", 1L)));
@@ -68,6 +71,14 @@ class PurgeTest {
         assertThat(events).allSatisfy(e -> assertThat(e.rowsDone()).isLessThanOrEqualTo(e.estimatedTotal()));
         assertThat(events).filteredOn(e -> e.table().equals("comments")).last()
             .satisfies(e -> assertThat(e.rowsDone()).isEqualTo(4)).satisfies(e -> assertThat(e.estimatedTotal()).isEqualTo(6));
+    }
+
+    @Test
+    void purge_flagOnlyTableNamed_isRefusedNamingTheFix() {
+        assertThatThrownBy(() -> SoftDelete.purge(ctx).tables(DOCUMENTS).deletedBefore(CUTOFF).run())
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("cannot purge \"documents\"")
+            .hasMessageContaining("Marker.flagAndTimestamp(flag, timestamp)");
     }
 
     @Test
@@ -186,6 +197,9 @@ class PurgeTest {
             "comments", "4 " + new TreeMap<>(Map.of(COMMENTS_PARENT, 1L, LIKES_COMMENT, 1L)),
             "posts", "1 " + Map.of(COMMENTS_POST, 1L),
             "categories", "1 " + Map.of(POSTS_CATEGORY, 1L),
-            "users", "1 " + Map.of(POSTS_AUTHOR, 2L)));
+            "users", "1 " + Map.of(POSTS_AUTHOR, 2L),
+            // the V4 tables of other marker kinds hold no rows in this tree
+            "attachments", "0 {}",
+            "products", "0 {}"));
     }
 }
