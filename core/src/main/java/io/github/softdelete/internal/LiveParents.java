@@ -79,7 +79,7 @@ final class LiveParents {
             Field<?> value = entry.getValue() instanceof Field<?> f ? f
                 : entry.getValue() instanceof Select<?> s ? scalar(s) : null;
             if (key != null && value != null && !(value instanceof QOM.Default<?>)) {
-                entry.setValue(checkedValue(registry, key, column, value, column));
+                entry.setValue(checkedValue(registry, key, column, value, current(update, column)));
                 changed = true;
             }
         }
@@ -87,6 +87,12 @@ final class LiveParents {
             return null;
         PartnerListeners.require(configuration);
         return update.$set(set);
+    }
+
+    // The row's current key, qualified by the target: a SET column is often unqualified (always, in
+    // parsed SQL text), and UPDATE ... FROM may bring in another table with a column of the same name.
+    private static Field<?> current(QOM.Update<?> update, Field<?> column) {
+        return RowSets.on(UnfilteredTable.unwrap(update.$table()), List.of(column)).get(0);
     }
 
     private static Query checkedValues(TableRegistry registry, QOM.Insert<?> insert, List<Relation> keys, List<? extends Field<?>> columns) {

@@ -6,10 +6,13 @@ import static io.github.softdelete.it.db.Tables.POST_TAGS;
 import static io.github.softdelete.it.db.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.select;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +139,21 @@ class LiveParentsTest {
             .isInstanceOf(SoftDeleteException.class)
             .hasMessageContaining("posts_author_id_fkey");
         assertThat(ctx.update(POSTS).set(POSTS.AUTHOR_ID, POSTS.EDITOR_ID).where(POSTS.ID.eq(10L)).execute()).isEqualTo(1);
+    }
+
+    @Test
+    void updateFrom_unqualifiedSetColumn_sameNameInFrom_checkedOnTheTarget() {
+        // fuzz regression (statement seed -5283784748625696962, case 409): parsed SQL text sets unqualified
+        // columns, and comments also has author_id, so the check's "current key" must name posts'
+        Field<Long> authorId = field(name("author_id"), Long.class);
+        assertThat(ctx.update(POSTS).set(authorId, 2L).from(COMMENTS)
+                .where(COMMENTS.POST_ID.eq(POSTS.ID).and(COMMENTS.ID.eq(100L))).execute()).isEqualTo(1);
+        assertThat(plain.fetchValue(POSTS.AUTHOR_ID, POSTS.ID.eq(10L))).isEqualTo(2L);
+
+        assertThatThrownBy(() -> ctx.update(POSTS).set(authorId, 3L).from(COMMENTS)
+                .where(COMMENTS.POST_ID.eq(POSTS.ID).and(COMMENTS.ID.eq(100L))).execute())
+            .isInstanceOf(SoftDeleteException.class)
+            .hasMessageContaining("posts_author_id_fkey");
     }
 
     @Test
