@@ -10,6 +10,7 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.table;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -154,6 +155,20 @@ class LiveParentsTest {
                 .where(COMMENTS.POST_ID.eq(POSTS.ID).and(COMMENTS.ID.eq(100L))).execute())
             .isInstanceOf(SoftDeleteException.class)
             .hasMessageContaining("posts_author_id_fkey");
+    }
+
+    @Test
+    void update_plainUnqualifiedTableName_checkedLikeTheGeneratedTable() {
+        // SQL text names "posts" without its schema; the keys are registered on "public"."posts"
+        assertThatThrownBy(() -> ctx.update(table(name("posts"))).set(field(name("author_id"), Long.class), 3L)
+                .where(field(name("id"), Long.class).eq(10L)).execute())
+            .isInstanceOf(SoftDeleteException.class)
+            .hasMessageContaining("posts_author_id_fkey");
+        assertThatThrownBy(() -> ctx.insertInto(table(name("posts")), field(name("author_id")), field(name("title")))
+                .values(3L, "orphan").execute())
+            .isInstanceOf(SoftDeleteException.class)
+            .hasMessageContaining("posts_author_id_fkey");
+        assertThat(plain.fetchValue(POSTS.AUTHOR_ID, POSTS.ID.eq(10L))).isEqualTo(1L);
     }
 
     @Test
