@@ -69,10 +69,9 @@ class RenderedSqlTest {
             shape("naturalRightJoin_leftSideFilteredBeforeTheJoin", ctx -> ctx.select(USERS.EMAIL).from(POSTS).naturalRightOuterJoin(USERS),
                 "select \"users\".\"email\" from \"posts\" join (select) as \"softdelete_posts\" on \"posts\".\"deleted_at\" is null"
                     + " natural right outer join \"users\" where \"users\".\"deleted_at\" is null"),
-            shape("fullJoinUsing_bothSidesFilteredBeforeTheJoin", ctx -> ctx.select(P.TITLE).from(P).fullJoin(U).using(USERS.ID),
+            shape("fullJoinUsing_bothSidesFilteredBeforeTheJoin_nothingLeftToWhere", ctx -> ctx.select(P.TITLE).from(P).fullJoin(U).using(USERS.ID),
                 "select \"p\".\"title\" from \"posts\" as \"p\" join (select) as \"softdelete_p\" on \"p\".\"deleted_at\" is null"
-                    + " full outer join (\"users\" as \"u\" join (select) as \"softdelete_u\" on \"u\".\"deleted_at\" is null) using (\"id\")"
-                    + " where (\"p\".\"deleted_at\" is null and \"u\".\"deleted_at\" is null)"),
+                    + " full outer join (\"users\" as \"u\" join (select) as \"softdelete_u\" on \"u\".\"deleted_at\" is null) using (\"id\")"),
             shape("outerApplyOfTable_becomesLeftJoinOn", ctx -> ctx.select(P.TITLE).from(P).outerApply(U),
                 "select \"p\".\"title\" from \"posts\" as \"p\" left outer join \"users\" as \"u\" on \"u\".\"deleted_at\" is null"
                     + " where \"p\".\"deleted_at\" is null"),

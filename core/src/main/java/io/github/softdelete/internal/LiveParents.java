@@ -79,7 +79,7 @@ final class LiveParents {
             Field<?> value = entry.getValue() instanceof Field<?> f ? f
                 : entry.getValue() instanceof Select<?> s ? scalar(s) : null;
             if (key != null && value != null && !(value instanceof QOM.Default<?>)) {
-                entry.setValue(checkedValue(registry, key, column, value, column));
+                entry.setValue(checkedValue(registry, key, column, value, current(update, column)));
                 changed = true;
             }
         }
@@ -87,6 +87,12 @@ final class LiveParents {
             return null;
         PartnerListeners.require(configuration);
         return update.$set(set);
+    }
+
+    // The row's current key, qualified by the target: a SET column is often unqualified (always, in
+    // parsed SQL text), and UPDATE ... FROM may bring in another table with a column of the same name.
+    private static Field<?> current(QOM.Update<?> update, Field<?> column) {
+        return RowSets.on(UnfilteredTable.unwrap(update.$table()), List.of(column)).get(0);
     }
 
     private static Query checkedValues(TableRegistry registry, QOM.Insert<?> insert, List<Relation> keys, List<? extends Field<?>> columns) {
@@ -159,13 +165,26 @@ final class LiveParents {
         return null;
     }
 
+    // SQL text names tables as it likes: "posts" is "public"."posts" (the parser knows no schema), as reads
+    // take it (TableRegistry.lookupByName). A schema, when the statement names one, must match.
+    private static boolean sameTable(Table<?> child, Table<?> target) {
+        if (child.equals(target))
+            return true;
+        if (!child.getName().equals(target.getName()))
+            return false;
+        String schema = target.getSchema() == null ? "" : target.getSchema().getName();
+        return schema.isEmpty() || (child.getSchema() != null && schema.equals(child.getSchema().getName()));
+    }
+
     /** The keys from {@code table} to soft-deletable parents whose children a soft delete does not change. */
     private static List<Relation> keysOf(TableRegistry registry, Table<?> target) {
         ViewDefinition view = registry.views().lookup(target);
         Table<?> table = view != null && view.base() != null ? view.base().table() : target; // a write through a simple view
+        if (table instanceof QOM.TableAlias<?> alias)
+            table = alias.$aliased();
         List<Relation> keys = null;
         for (Relation relation : registry.relations())
-            if (relation.rule() != OnDelete.SET_NULL && relation.rule() != OnDelete.SET_DEFAULT && relation.child().equals(table)) {
+            if (relation.rule() != OnDelete.SET_NULL && relation.rule() != OnDelete.SET_DEFAULT && sameTable(relation.child(), table)) {
                 if (keys == null)
                     keys = new ArrayList<>(2);
                 keys.add(relation);

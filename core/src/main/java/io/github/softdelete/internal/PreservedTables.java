@@ -129,7 +129,10 @@ final class PreservedTables {
                 : collect(registry, join.$table2(), collect(registry, join.$table1(), out, nullExtendable), nullExtendable);
             case LEFT -> collect(registry, join.$table1(), out, nullExtendable);
             case RIGHT -> collect(registry, join.$table2(), out, nullExtendable);
-            case FULL -> collect(registry, join.$table2(), collect(registry, join.$table1(), out, true), true);
+            // Without an ON clause, NullExtendedSides filters both sides before the join: nothing is left.
+            case FULL -> Qom.hasOn(join)
+                ? collect(registry, join.$table2(), collect(registry, join.$table1(), out, true), true)
+                : out;
         };
     }
 }

@@ -25,7 +25,9 @@ import io.github.softdelete.UnparseableSql;
  * connection; jOOQ's parsing connection is created over it (one configuration for all connections,
  * whose provider hands over the connection just acquired), so that jOOQ's translation cache, which
  * lives in that configuration, is shared by every connection of this DataSource. Statements that jOOQ
- * cannot parse are refused or sent unchanged, as {@link ParseVerdicts} decides.
+ * cannot parse are refused or sent unchanged, as {@link ParseVerdicts} decides. jOOQ runs no
+ * ExecuteListeners on that path, so the connection handed to it translates the library's refusals
+ * itself ({@link RefusingConnection}).
  *
  * <p>Parser settings: unquoted identifiers are folded to lower case, as PostgreSQL does, so that
  * {@code FROM Users} finds the policy's {@code users} (a name case set in the configuration's settings
@@ -41,11 +43,13 @@ public final class SqlTextDataSource implements DataSource {
     private final ConnectionProvider target;
     private final Configuration parsing;
     private final ParseVerdicts verdicts;
+    private final StatementRefusals refusals;
 
     public SqlTextDataSource(Configuration configuration, UnparseableSql unparseable) {
         Objects.requireNonNull(configuration, "configuration");
         Objects.requireNonNull(unparseable, "unparseable");
         this.target = configuration.connectionProvider();
+        this.refusals = StatementRefusals.on(configuration);
         this.parsing = PlainSqlParsing.parserConfiguration(configuration)
             .derive(new HandOver());
         // derive() copies the data map, caches included: a translation cache that jOOQ built for the
@@ -61,7 +65,7 @@ public final class SqlTextDataSource implements DataSource {
     public Connection getConnection() throws SQLException {
         Connection physical = acquire();
         Connection parsingConnection;
-        ACQUIRED.set(physical);
+        ACQUIRED.set(RefusingConnection.wrap(physical, refusals));
         try {
             parsingConnection = DSL.using(parsing).parsingConnection();
         } catch (RuntimeException e) {

@@ -38,16 +38,20 @@ public final class StatementRefusals implements ExecuteListener {
 
     @Override
     public void exception(ExecuteContext ctx) {
-        SQLException cause = ServerErrors.sqlException(ctx.exception());
-        if (cause == null || !ServerErrors.INVALID_TEXT_REPRESENTATION.equals(cause.getSQLState()) || ctx.sql() == null)
-            return;
-        String message = String.valueOf(cause.getMessage());
-        SoftDeleteException refusal = refusal(message, ctx.sql(), ctx.exception());
+        SoftDeleteException refusal = refusal(ServerErrors.sqlException(ctx.exception()), ctx.sql(), ctx.exception());
         if (refusal != null)
             ctx.exception(refusal);
     }
 
-    private SoftDeleteException refusal(String message, String sql, Throwable cause) {
+    /**
+     * The refusal that {@code error}, raised by running {@code sql} (as the library rendered it), stands
+     * for, or null when it is not one of the library's in-statement checks. {@code cause} becomes the
+     * refusal's cause.
+     */
+    SoftDeleteException refusal(SQLException error, String sql, Throwable cause) {
+        if (error == null || !ServerErrors.INVALID_TEXT_REPRESENTATION.equals(error.getSQLState()) || sql == null)
+            return null;
+        String message = String.valueOf(error.getMessage());
         Relation restrict = marked(message, sql, CascadeDelete.RESTRICT_MARK);
         if (restrict != null)
             return Refusals.delete(restrict, cause);
@@ -89,9 +93,14 @@ public final class StatementRefusals implements ExecuteListener {
 
     /** True when {@code configuration} has a {@code StatementRefusals} among its execute listeners. */
     static boolean installedOn(Configuration configuration) {
+        return on(configuration) != null;
+    }
+
+    /** The {@code StatementRefusals} among {@code configuration}'s execute listeners, or null. */
+    static StatementRefusals on(Configuration configuration) {
         for (ExecuteListenerProvider provider : configuration.executeListenerProviders())
-            if (provider.provide() instanceof StatementRefusals)
-                return true;
-        return false;
+            if (provider.provide() instanceof StatementRefusals refusals)
+                return refusals;
+        return null;
     }
 }

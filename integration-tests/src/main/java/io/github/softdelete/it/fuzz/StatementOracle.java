@@ -48,7 +48,7 @@ public final class StatementOracle {
      * @param databases the databases of the run
      * @param underTest the context under test
      * @param sqlText   whether {@code underTest} sends SQL text through {@code SoftDelete.dataSource(...)}, where
-     *                  a refused cascade reaches JDBC code as the database's error (no jOOQ ExecuteListener runs)
+     *                  a refusal reaches JDBC code as an SQLException (SQLSTATE 22P02) caused by the SoftDeleteException
      */
     StatementOracle(FuzzDatabases databases, DSLContext underTest, boolean sqlText) {
         this.databases = databases;
@@ -65,6 +65,13 @@ public final class StatementOracle {
      */
     public Outcome check(StatementCase statement) {
         return databases.rolledBack(() -> compare(statement));
+    }
+
+    private static boolean causedByRefusal(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause())
+            if (t instanceof SoftDeleteException)
+                return true;
+        return false;
     }
 
     private Outcome compare(StatementCase statement) {
@@ -84,8 +91,9 @@ public final class StatementOracle {
         }
         if (Outcome.unparsed(actualError))
             return new Outcome(Outcome.Verdict.UNPARSED, actualError.getMessage());
+        // Through the SQL-text DataSource a refusal is an SQLException (SQLSTATE 22P02) caused by the SoftDeleteException.
         boolean refusedByListener = actualError instanceof SoftDeleteException
-            || sqlText && actualError instanceof DataAccessException e && REFUSAL_CAST.equals(e.sqlState());
+            || sqlText && actualError instanceof DataAccessException e && REFUSAL_CAST.equals(e.sqlState()) && causedByRefusal(e);
         // A DELETE over a RESTRICT key, and (since writes may not make live rows reference deleted parents)
         // an UPDATE that points a row at a parent the live oracle does not have, fail on the oracle with a
         // foreign-key violation.

@@ -6,10 +6,14 @@ import static io.github.softdelete.it.db.Tables.POST_TAGS;
 import static io.github.softdelete.it.db.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.table;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +140,35 @@ class LiveParentsTest {
             .isInstanceOf(SoftDeleteException.class)
             .hasMessageContaining("posts_author_id_fkey");
         assertThat(ctx.update(POSTS).set(POSTS.AUTHOR_ID, POSTS.EDITOR_ID).where(POSTS.ID.eq(10L)).execute()).isEqualTo(1);
+    }
+
+    @Test
+    void updateFrom_unqualifiedSetColumn_sameNameInFrom_checkedOnTheTarget() {
+        // fuzz regression (statement seed -5283784748625696962, case 409): parsed SQL text sets unqualified
+        // columns, and comments also has author_id, so the check's "current key" must name posts'
+        Field<Long> authorId = field(name("author_id"), Long.class);
+        assertThat(ctx.update(POSTS).set(authorId, 2L).from(COMMENTS)
+                .where(COMMENTS.POST_ID.eq(POSTS.ID).and(COMMENTS.ID.eq(100L))).execute()).isEqualTo(1);
+        assertThat(plain.fetchValue(POSTS.AUTHOR_ID, POSTS.ID.eq(10L))).isEqualTo(2L);
+
+        assertThatThrownBy(() -> ctx.update(POSTS).set(authorId, 3L).from(COMMENTS)
+                .where(COMMENTS.POST_ID.eq(POSTS.ID).and(COMMENTS.ID.eq(100L))).execute())
+            .isInstanceOf(SoftDeleteException.class)
+            .hasMessageContaining("posts_author_id_fkey");
+    }
+
+    @Test
+    void update_plainUnqualifiedTableName_checkedLikeTheGeneratedTable() {
+        // SQL text names "posts" without its schema; the keys are registered on "public"."posts"
+        assertThatThrownBy(() -> ctx.update(table(name("posts"))).set(field(name("author_id"), Long.class), 3L)
+                .where(field(name("id"), Long.class).eq(10L)).execute())
+            .isInstanceOf(SoftDeleteException.class)
+            .hasMessageContaining("posts_author_id_fkey");
+        assertThatThrownBy(() -> ctx.insertInto(table(name("posts")), field(name("author_id")), field(name("title")))
+                .values(3L, "orphan").execute())
+            .isInstanceOf(SoftDeleteException.class)
+            .hasMessageContaining("posts_author_id_fkey");
+        assertThat(plain.fetchValue(POSTS.AUTHOR_ID, POSTS.ID.eq(10L))).isEqualTo(1L);
     }
 
     @Test

@@ -138,6 +138,15 @@ class ReadFilteringMatrixTest {
                 "1|java|alice", "2|sql|bob", "3|misc|null", "4|null|dave"),
             rows("fullJoinUsing_bothSidesSoftDeletable", c -> c.select(P.ID, AUTHOR_NAME).from(P).fullJoin(AUTHORS).using(AUTHOR_ID),
                 "10|alice", "12|bob", "13|null", "15|dave"),
+            // fuzz regression (read seed -4064235824271301918, case 427): a FULL USING join inside another
+            // outer join was filtered twice ("softdelete_users" specified more than once)
+            rows("fullJoinUsing_nestedInFullJoinUsing", c -> c.select(field(name("id")), TAGS.NAME, USERS.NAME, CATEGORIES.NAME)
+                    .from(TAGS).fullJoin(USERS).using(TAGS.ID).fullJoin(CATEGORIES).using(TAGS.ID),
+                "1|java|alice|tech", "2|sql|bob|null", "3|misc|null|misc", "4|null|dave|null"),
+            rows("onlyDeleted_fullJoinUsing_nestedInFullJoinUsing", c -> SoftDelete.onlyDeleted(c)
+                    .select(field(name("id")), TAGS.NAME, USERS.NAME, CATEGORIES.NAME)
+                    .from(TAGS).fullJoin(USERS).using(TAGS.ID).fullJoin(CATEGORIES).using(TAGS.ID),
+                "1|java|null|null", "2|sql|null|life", "3|misc|carol|null"),
             rows("onlyDeleted_leftJoinUsing", c -> SoftDelete.onlyDeleted(c).select(TAGS.ID, USERS.NAME).from(TAGS).leftJoin(USERS).using(TAGS.ID),
                 "1|null", "2|null", "3|carol"),
             rows("leftJoinUsing_nestedInnerJoinSide", c -> c.select(TAGS.ID, USERS.NAME, LIKES.COMMENT_ID).from(TAGS)

@@ -1,11 +1,18 @@
 package io.github.softdelete.it.sqltext;
 
+import static io.github.softdelete.it.db.Tables.CATEGORIES;
 import static io.github.softdelete.it.db.Tables.COMMENTS;
 import static io.github.softdelete.it.db.Tables.LIKES;
 import static io.github.softdelete.it.db.Tables.POSTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLDataException;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +23,8 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -106,6 +115,47 @@ class JdbcTemplateTest {
         // (3, 100) stays deleted: its other parent, user 3, is deleted (restore's rule)
         assertThat(jdbc.queryForList("select user_id from likes where comment_id in (100, 102) order by 1", Long.class))
             .containsExactly(1L, 2L);
+    }
+
+    @Test
+    void refusedCascade_restrictKey_libraryMessage_throughSpringsTranslation() {
+        // posts 10 and 12 are live in category 1, over a RESTRICT key
+        assertThatThrownBy(() -> jdbc.update("delete from categories where id = ?", 1L))
+            .isInstanceOf(DataIntegrityViolationException.class)
+            .hasMessageContaining("cannot soft-delete from \"categories\": live rows in \"posts\" reference it through posts_category_id_fkey")
+            .cause().isInstanceOf(SQLDataException.class)
+            .cause().isInstanceOf(SoftDeleteException.class);
+        assertThat(plain.fetchCount(CATEGORIES, CATEGORIES.ID.eq(1L).and(CATEGORIES.DELETED_AT.isNull()))).isEqualTo(1);
+    }
+
+    @Test
+    void refusedWrite_deletedParent_libraryMessage_throughSpringsTranslation() {
+        // user 3 (carol) is deleted
+        assertThatThrownBy(() -> jdbc.update("update posts set author_id = ? where id = ?", 3L, 10L))
+            .isInstanceOf(DataIntegrityViolationException.class)
+            .hasMessageContaining("cannot write rows of \"posts\" that reference a deleted row of \"users\" through posts_author_id_fkey")
+            .satisfies(e -> assertThat(SoftDeleteException.class.isInstance(e.getCause().getCause())).isTrue());
+        assertThatThrownBy(() -> jdbc.batchUpdate("update posts set author_id = ? where id = ?",
+                List.of(new Object[] { 2L, 10L }, new Object[] { 3L, 12L })))
+            .isInstanceOf(DataAccessException.class)
+            .hasMessageContaining("through posts_author_id_fkey");
+        assertThat(plain.fetchValue(POSTS.AUTHOR_ID, POSTS.ID.eq(10L))).isEqualTo(1L);
+    }
+
+    @Test
+    void refusals_plainJdbc_sqlExceptionWithTheServersSqlState_softDeleteExceptionAsCause() throws SQLException {
+        DataSource filtered = SoftDelete.dataSource(ctx.configuration());
+        try (Connection connection = filtered.getConnection(); Statement statement = connection.createStatement();
+                PreparedStatement prepared = connection.prepareStatement("delete from categories where id = ?")) {
+            SQLException write = catchThrowableOfType(() -> statement.executeUpdate("update posts set author_id = 3 where id = 10"),
+                SQLException.class);
+            assertThat(write.getSQLState()).isEqualTo("22P02");
+            assertThat((Throwable) write).hasMessageContaining("cannot write rows of \"posts\"").hasCauseInstanceOf(SoftDeleteException.class);
+
+            prepared.setLong(1, 1L);
+            SQLException cascade = catchThrowableOfType(prepared::executeUpdate, SQLException.class);
+            assertThat((Throwable) cascade).hasMessageStartingWith("cannot soft-delete from \"categories\"").hasCauseInstanceOf(SoftDeleteException.class);
+        }
     }
 
     @Test
