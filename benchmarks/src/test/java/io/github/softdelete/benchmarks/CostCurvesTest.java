@@ -71,7 +71,8 @@ class CostCurvesTest {
             .contains("| B3 over 0.5 ms each way, vs one UPDATE per table |")
             .contains("a tree of 504 descendant rows | 1 statement, bounded client memory | 1 statement(s)")
             .contains("| render time vs soft-deletable tables (1 to 3) |")
-            .contains("| cascade restore vs tree size |");
+            .contains("| cascade restore vs tree size |")
+            .contains("| B4 read time vs share of deleted rows (0% to 90%) | linear or better in the table's rows | worst: ");
         // the render curve: 1, 2, 3 tables; the cascade curve: 106 and 316 rows (5 and 15 posts); the reads: 0% and 90%.
         assertThat(rows(markdown, "tables")).containsExactly("1", "2", "3");
         assertThat(rows(markdown, "rows")).containsExactly("106", "316");
