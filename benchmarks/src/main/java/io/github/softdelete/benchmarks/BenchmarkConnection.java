@@ -69,6 +69,11 @@ final class BenchmarkConnection implements AutoCloseable {
         return new BenchmarkConnection(database.dataSource().getConnection(), roundTrips);
     }
 
+    /** Wraps a connection the caller opened (through {@link LatencyProxy}, say); closing this closes it. */
+    static BenchmarkConnection of(Connection connection, RoundTrips roundTrips) {
+        return new BenchmarkConnection(connection, roundTrips);
+    }
+
     /** Plain jOOQ: no listener, so every {@code deleted_at IS NULL} is written by hand. */
     DSLContext plain() {
         return plain;

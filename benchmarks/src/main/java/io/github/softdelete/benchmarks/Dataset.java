@@ -84,6 +84,11 @@ public enum Dataset {
      * vacuums and analyses it so that every benchmark starts with fresh statistics.
      */
     void seed(Connection connection) throws SQLException {
+        seed(connection, statements);
+    }
+
+    /** Runs {@code statements} on an empty, migrated database as {@link #seed(Connection)} does its own. */
+    static void seed(Connection connection, List<String> statements) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(true); // VACUUM refuses to run inside a transaction
         try (Statement statement = connection.createStatement()) {
@@ -115,6 +120,11 @@ public enum Dataset {
     // Post i is live when i % stride = 0; live post k (= i / stride) belongs to user (k - 1) % 1000 + 1
     // in every dataset, so the live rows are the same rows whatever the share of deleted ones.
     private static List<String> tombstones(int stride) {
+        return tombstones(LIVE_POSTS, stride);
+    }
+
+    /** {@code live} live posts of 1,000 users, each followed by {@code stride - 1} deleted ones. */
+    static List<String> tombstones(int live, int stride) {
         return List.of(
             users(1000, "NULL"),
             categories(),
@@ -123,7 +133,7 @@ public enum Dataset {
                 + " CASE WHEN i % " + stride + " = 0 THEN (i / " + stride + " - 1) % 1000 + 1 ELSE (i - 1) % 1000 + 1 END,"
                 + " (i - 1) % 10 + 1, 'Post ' || i, repeat('Lorem ipsum ', 20),"
                 + " CASE WHEN i % " + stride + " = 0 THEN NULL ELSE now() - interval '1 day' END"
-                + " FROM generate_series(1, " + LIVE_POSTS * stride + ") i");
+                + " FROM generate_series(1, " + (long) live * stride + ") i");
     }
 
     private static List<String> concat(List<String> statements, String more) {

@@ -48,6 +48,18 @@ class ReportTest {
     }
 
     @Test
+    void targets_issue16Rows_b2PrecisionAndRendering() {
+        Figures figures = figures(1.01, 1.01, 10, 1.1);
+        figures.put("ReadBenchmark", "count", "HAND_WRITTEN", new Score(100, 20, "us/op"));
+        figures.put("RenderBenchmark", "softDelete", "DELETE", new Score(600, 1, "ns/op"));
+        String table = new Targets(figures, Map.of(CascadeApproach.LIBRARY, 1)).table();
+
+        assertThat(table).contains("| B2 PK lookup, every ± under 10% of its figure | ≤ 1.05× hand-written | 1.01× (widest ± of B2: 20.0%) | **missed** |")
+            .contains("| B1 rendering, the cascading DELETE (issue 16) | ≤ 5× plain jOOQ | 6.00× | **missed** |")
+            .contains("| B1 rendering, geometric mean of the other 9 shapes (issue 16) | ≤ 2.0× plain jOOQ | 1.01× | met |");
+    }
+
+    @Test
     void targets_benchmarkNotRun_saysNotRun() {
         String table = new Targets(new Figures(), Map.of()).table();
 
