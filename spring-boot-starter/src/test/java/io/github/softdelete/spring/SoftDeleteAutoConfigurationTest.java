@@ -249,7 +249,7 @@ class SoftDeleteAutoConfigurationTest {
 
     @Test
     void listenerOrderCheck_listenerBehindTheLibrarys_failsNamingIt() {
-        Configuration configuration = SoftDelete.install(new org.jooq.impl.DefaultConfiguration(), SoftDeletes.POLICY);
+        Configuration configuration = SoftDelete.install(new org.jooq.impl.DefaultConfiguration().set(org.jooq.SQLDialect.POSTGRES), SoftDeletes.POLICY);
         VisitListenerProvider[] visit = Arrays.copyOf(configuration.visitListenerProviders(), 2);
         visit[1] = new DefaultVisitListenerProvider(new LateVisitListener());
         configuration.set(visit);
