@@ -18,7 +18,7 @@ import io.github.softdelete.SoftDeleteException;
  * <p>Every setter here is a QOM copy-setter: it returns a modified copy and never mutates the
  * user's query object, which is what keeps a query that is executed twice rendering the same SQL.
  */
-final class Qom {
+public final class Qom {
 
     private Qom() {
     }
@@ -78,9 +78,10 @@ final class Qom {
     /**
      * {@code EXISTS (select)}. jOOQ 3.21 replaced {@code DSL.exists(Select)} by {@code DSL.exists(TableLike)},
      * which breaks code compiled against 3.19 with a {@code NoSuchMethodError}; so the method is looked
-     * up once, by name, and works on both.
+     * up once, by name, and works on both. Public for the purge ({@code internal.purge}); every EXISTS the
+     * library builds goes through here.
      */
-    static Condition exists(Select<?> select) {
+    public static Condition exists(Select<?> select) {
         try {
             return (Condition) EXISTS.invoke(null, select);
         } catch (ReflectiveOperationException e) {

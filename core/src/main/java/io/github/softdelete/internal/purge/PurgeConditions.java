@@ -12,6 +12,7 @@ import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
+import io.github.softdelete.internal.Qom;
 import io.github.softdelete.internal.Relation;
 
 /**
@@ -110,7 +111,7 @@ final class PurgeConditions {
         }
         PurgeTarget childTarget = forecast ? plan.target(relation.child()) : null;
         Condition stays = childTarget == null ? DSL.noCondition() : mustStay(childTarget, child);
-        return DSL.exists(DSL.selectOne().from(DSL.table(relation.child().getQualifiedName()).as(alias))
+        return Qom.exists(DSL.selectOne().from(DSL.table(relation.child().getQualifiedName()).as(alias))
             .where(references.and(stays)));
     }
 
