@@ -45,6 +45,9 @@ public final class RecordMarkers implements RecordListener {
         this.registry = registry;
     }
 
+    // Record.changed(Field, boolean) is jOOQ 3.19's only way to mark a value as the row's own; jOOQ 3.21
+    // marks it for removal in favour of touched(Field, boolean), which 3.19 does not have.
+    @SuppressWarnings("removal")
     @Override
     public void deleteEnd(RecordContext ctx) {
         PolicyTable table = softDeletable(ctx);
