@@ -186,7 +186,7 @@ public final class CostCurves {
             .append("\n![render time vs soft-deletable tables](").append(RENDER_PNG).append(")\n\n");
         md.append("#### Cascade delete and restore time vs tree size\n\nOne user's tree (posts, 10 comments per post, 1 like per comment),")
             .append(" deleted by the library's `deleteFrom(USERS)` and brought back by `SoftDelete.restore`, over loopback, ms,")
-            .append(" one run per size, on the reference schema with exactly the indexes the schema lint recommends")
+            .append(" medians of 3 runs up to 100,000 rows and one run above, on the reference schema with exactly the indexes the schema lint recommends")
             .append(" (V5: `(fk, deleted_at)` per foreign key) and no others.\n\n")
             .append(curveTable(cascade, "rows", new String[] { "delete, ms", "restore, ms" }, true))
             .append("\n![cascade delete and restore time vs tree size](").append(CASCADE_PNG).append(")\n\n");
