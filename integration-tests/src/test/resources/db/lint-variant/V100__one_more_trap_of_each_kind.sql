@@ -37,5 +37,6 @@ CREATE UNIQUE INDEX drafts_slug_language_live_key ON drafts (slug, language_id)
 -- Near misses for the index rule: neither serves author_id (wrong rows, not the leading column)...
 CREATE INDEX drafts_author_id_deleted_idx ON drafts (author_id) WHERE deleted_at IS NOT NULL;
 CREATE INDEX drafts_slug_author_id_idx    ON drafts (slug, author_id);
--- ...while this one serves language_id among live rows.
+-- ...and this one serves language_id among live rows only: a TRAP since issue 16, because the real
+-- DELETE of a language looks up its drafts, deleted ones included.
 CREATE INDEX drafts_language_id_live_idx  ON drafts (language_id) WHERE deleted_at IS NULL;

@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.jooq.DSLContext;
@@ -78,7 +79,6 @@ public final class CostCurves {
      * @param maxTables      the render curve goes from 1 to this many soft-deletable tables
      * @param renderMillis   time spent per render point and variant (half warm-up, half measured)
      * @param treeSizes      the cascade curve's approximate tree sizes, in rows
-     * @param restoreCapMillis no larger tree is tried whose restore, extrapolated quadratically, would take longer than this
      * @param deletedPercent the read curve's shares of deleted posts, in percent (below 100)
      * @param livePosts      live posts in every read dataset
      * @param readMillis     time spent per read point and query (half warm-up, half measured)
@@ -87,13 +87,13 @@ public final class CostCurves {
      * @param outputDirectory where the PNG images go (next to BENCHMARKS.md)
      * @param benchmarksMd   the file whose curves section is replaced, or null to leave it alone
      */
-    record Settings(int maxTables, int renderMillis, List<Integer> treeSizes, long restoreCapMillis, List<Integer> deletedPercent,
+    record Settings(int maxTables, int renderMillis, List<Integer> treeSizes, List<Integer> deletedPercent,
             int livePosts, int readMillis, int networkRuns, int bigTree, Path outputDirectory, Path benchmarksMd) {
 
         static Settings fromSystemProperties() {
             Path md = Path.of(System.getProperty("curves.benchmarksMd", "BENCHMARKS.md"));
             return new Settings(Integer.getInteger("curves.maxTables", 20), Integer.getInteger("curves.renderMillis", 1000),
-                ints(System.getProperty("curves.trees", "1000,10000,100000")), Long.getLong("curves.restoreCapMillis", 60_000),
+                ints(System.getProperty("curves.trees", "1000,10000,100000,1000000")),
                 ints(System.getProperty("curves.deleted", "0,50,90,99")), Integer.getInteger("curves.live", Dataset.LIVE_POSTS),
                 Integer.getInteger("curves.readMillis", 2000), Integer.getInteger("curves.networkRuns", 10),
                 Integer.getInteger("curves.bigTree", 100_000), md.toAbsolutePath().getParent(), md);
@@ -136,8 +136,7 @@ public final class CostCurves {
         System.out.println("Render curve...");
         List<Point> render = renderCurve(settings);
         System.out.println("Cascade curve...");
-        List<Integer> skipped = new ArrayList<>();
-        List<Point> cascade = cascadeCurve(server, settings, skipped);
+        List<Point> cascade = cascadeCurve(server, settings);
         System.out.println("Read curve...");
         List<Point> reads = readCurve(server, settings);
 
@@ -188,11 +187,9 @@ public final class CostCurves {
             .append(curveTable(render, "tables", new String[] { "plain jOOQ, ns", "soft delete, ns" }, true))
             .append("\n![render time vs soft-deletable tables](").append(RENDER_PNG).append(")\n\n");
         md.append("#### Cascade delete and restore time vs tree size\n\nOne user's tree (posts, 10 comments per post, 1 like per comment),")
-            .append(" deleted by the library's `deleteFrom(USERS)` and brought back by `SoftDelete.restore`, over loopback, ms. ")
-            .append("A size is skipped when the last restore, extrapolated quadratically, says it would take over ")
-            .append(settings.restoreCapMillis() / 1000).append(" s")
-            .append(skipped.isEmpty() ? "" : "; skipped in this run: " + skipped.stream().map(n -> number(n, 0)).toList() + " rows")
-            .append(".\n\n")
+            .append(" deleted by the library's `deleteFrom(USERS)` and brought back by `SoftDelete.restore`, over loopback, ms,")
+            .append(" medians of 3 runs up to 100,000 rows and one run above, on the reference schema with exactly the indexes the schema lint recommends")
+            .append(" (V5: `(fk, deleted_at)` per foreign key) and no others.\n\n")
             .append(curveTable(cascade, "rows", new String[] { "delete, ms", "restore, ms" }, true))
             .append("\n![cascade delete and restore time vs tree size](").append(CASCADE_PNG).append(")\n\n");
         md.append("#### B4 read time vs share of deleted rows\n\nThe same ").append(number(settings.livePosts(), 0))
@@ -359,40 +356,51 @@ public final class CostCurves {
         return select.where(first.ID.eq(1L));
     }
 
-    /** x: rows in the tree; y: delete ms, restore ms. Adds the sizes it did not try to {@code skipped}. */
-    static List<Point> cascadeCurve(PostgresServer server, Settings settings, List<Integer> skipped) throws SQLException {
+    /**
+     * x: rows in the tree; y: delete ms, restore ms, the medians of 3 runs up to 100,000 rows and of one
+     * above (the tree is vacuumed between runs). The first size is deleted and restored twice, unmeasured,
+     * so that the JIT has compiled both paths before anything is timed.
+     */
+    static List<Point> cascadeCurve(PostgresServer server, Settings settings) throws SQLException {
         List<Point> points = new ArrayList<>();
         try (TestDatabase database = server.createMigratedDatabase("curves_cascade");
                 BenchmarkConnection connection = BenchmarkConnection.open(database, null)) {
             for (int size : settings.treeSizes()) {
                 long posts = seedTree(connection.jdbc(), size);
-                long start = System.nanoTime();
-                connection.softDeleting().deleteFrom(USERS).where(USERS.ID.eq(1L)).execute();
-                double delete = (System.nanoTime() - start) / 1e6;
-                if (deletedRows(connection.jdbc()) != 1 + 21 * posts)
-                    throw new IllegalStateException("the delete of a " + size + "-row tree stamped the wrong rows");
-                start = System.nanoTime();
-                SoftDelete.restore(connection.softDeleting(), USERS, USERS.ID.eq(1L));
-                double restore = (System.nanoTime() - start) / 1e6;
-                if (deletedRows(connection.jdbc()) != 0)
-                    throw new IllegalStateException("the restore of a " + size + "-row tree left deleted rows");
-                points.add(new Point(1 + 21 * posts, delete, restore));
-                System.out.println("  " + (1 + 21 * posts) + " rows: delete " + Math.round(delete) + " ms, restore " + Math.round(restore) + " ms");
-                // Today's restore grows faster than the tree (issue 16 item 1): stop before a size whose
-                // restore, extrapolated quadratically from this one, would take longer than the cap.
-                int next = settings.treeSizes().indexOf(size) + 1;
-                if (next < settings.treeSizes().size()) {
-                    double ratio = (double) settings.treeSizes().get(next) / size;
-                    if (restore * ratio * ratio > settings.restoreCapMillis()) {
-                        System.out.println("  skipping " + settings.treeSizes().subList(next, settings.treeSizes().size())
-                            + " rows: the restore would take about " + Math.round(restore * ratio * ratio / 1000) + " s");
-                        skipped.addAll(settings.treeSizes().subList(next, settings.treeSizes().size()));
-                        break;
+                int runs = size <= 100_000 ? 3 : 1;
+                double[] deletes = new double[runs];
+                double[] restores = new double[runs];
+                for (int run = points.isEmpty() ? -2 : 0; run < runs; run++) {
+                    double[] took = deleteAndRestore(connection, posts);
+                    if (run >= 0) {
+                        deletes[run] = took[0];
+                        restores[run] = took[1];
                     }
                 }
+                points.add(new Point(1 + 21 * posts, median(deletes), median(restores)));
+                System.out.println("  " + (1 + 21 * posts) + " rows: delete " + Math.round(median(deletes)) + " ms, restore "
+                    + Math.round(median(restores)) + " ms");
             }
         }
         return points;
+    }
+
+    // One delete of user 1's tree and its restore, each checked and timed (ms); then a VACUUM, unmeasured.
+    private static double[] deleteAndRestore(BenchmarkConnection connection, long posts) throws SQLException {
+        long start = System.nanoTime();
+        connection.softDeleting().deleteFrom(USERS).where(USERS.ID.eq(1L)).execute();
+        double delete = (System.nanoTime() - start) / 1e6;
+        if (deletedRows(connection.jdbc()) != 1 + 21 * posts)
+            throw new IllegalStateException("the delete of a " + (1 + 21 * posts) + "-row tree stamped the wrong rows");
+        start = System.nanoTime();
+        SoftDelete.restore(connection.softDeleting(), USERS, USERS.ID.eq(1L));
+        double restore = (System.nanoTime() - start) / 1e6;
+        if (deletedRows(connection.jdbc()) != 0)
+            throw new IllegalStateException("the restore of a " + (1 + 21 * posts) + "-row tree left deleted rows");
+        try (Statement statement = connection.jdbc().createStatement()) {
+            statement.execute("VACUUM ANALYZE users, posts, comments, likes");
+        }
+        return new double[] { delete, restore };
     }
 
     /** x: % deleted; y: µs of PK lookup, page, count, a user's posts. */
@@ -464,28 +472,18 @@ public final class CostCurves {
 
     /** Half the budget warms up; the other half is 5 batches; returns the median batch's ns per call. */
     private static double nanosPerCall(Supplier<?> call, int budgetMillis) {
-        long warmEnd = System.nanoTime() + budgetMillis * 500_000L;
-        int calls = 0;
-        while (System.nanoTime() < warmEnd || calls < 1) {
-            call.get();
-            calls++;
-        }
-        int perBatch = Math.max(1, calls / 5);
-        double[] batches = new double[5];
-        for (int b = 0; b < batches.length; b++) {
-            long start = System.nanoTime();
-            for (int i = 0; i < perBatch; i++)
-                call.get();
-            batches[b] = (System.nanoTime() - start) / (double) perBatch;
-        }
-        return median(batches);
+        return perCall(call, budgetMillis, System::nanoTime);
     }
 
     /** Like {@link #nanosPerCall}, in this thread's CPU time (wall time if the JVM cannot measure it). */
     private static double cpuNanosPerCall(Supplier<?> call, int budgetMillis) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        if (!threads.isCurrentThreadCpuTimeSupported())
-            return nanosPerCall(call, budgetMillis);
+        return threads.isCurrentThreadCpuTimeSupported() ? perCall(call, budgetMillis, threads::getCurrentThreadCpuTime)
+            : nanosPerCall(call, budgetMillis);
+    }
+
+    // The warm-up is always bounded in wall time; the batches are timed on the given clock.
+    private static double perCall(Supplier<?> call, int budgetMillis, LongSupplier clock) {
         long warmEnd = System.nanoTime() + budgetMillis * 500_000L;
         int calls = 0;
         while (System.nanoTime() < warmEnd || calls < 1) {
@@ -495,10 +493,10 @@ public final class CostCurves {
         int perBatch = Math.max(1, calls / 5);
         double[] batches = new double[5];
         for (int b = 0; b < batches.length; b++) {
-            long start = threads.getCurrentThreadCpuTime();
+            long start = clock.getAsLong();
             for (int i = 0; i < perBatch; i++)
                 call.get();
-            batches[b] = (threads.getCurrentThreadCpuTime() - start) / (double) perBatch;
+            batches[b] = (clock.getAsLong() - start) / (double) perBatch;
         }
         return median(batches);
     }

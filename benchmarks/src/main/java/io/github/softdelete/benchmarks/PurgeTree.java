@@ -16,31 +16,46 @@ final class PurgeTree {
     static final Instant CUTOFF = Instant.parse("2026-01-01T00:00:00Z");
 
     /**
-     * Every foreign key's referencing columns, indexed over all rows. A hard delete of a parent makes
-     * PostgreSQL look up its children by these columns, deleted children included, so the live-only
-     * partial indexes that serve soft-deleted reads (V2__live_row_indexes.sql) do not serve it.
+     * The indexes the schema lint recommends for this tree's foreign keys, which the reference schema
+     * has since V5: each key's referencing columns and the marker, over all rows. A hard delete of a
+     * parent makes PostgreSQL look up its children by these columns, deleted children included, which
+     * live-only partial indexes cannot serve. {@link #seed} recreates them if they were dropped.
      */
-    static final String[] FOREIGN_KEY_INDEXES = {
-        "CREATE INDEX IF NOT EXISTS posts_author_id_idx ON posts (author_id)",
-        "CREATE INDEX IF NOT EXISTS posts_category_id_idx ON posts (category_id)",
-        "CREATE INDEX IF NOT EXISTS posts_editor_id_idx ON posts (editor_id)",
-        "CREATE INDEX IF NOT EXISTS comments_post_id_idx ON comments (post_id)",
-        "CREATE INDEX IF NOT EXISTS comments_author_id_idx ON comments (author_id)",
-        "CREATE INDEX IF NOT EXISTS comments_parent_id_idx ON comments (parent_id)",
-        "CREATE INDEX IF NOT EXISTS likes_comment_id_idx ON likes (comment_id)" };
+    static final String[] LINT_INDEXES = {
+        "CREATE INDEX IF NOT EXISTS posts_author_id_idx ON posts (author_id, deleted_at)",
+        "CREATE INDEX IF NOT EXISTS posts_category_id_idx ON posts (category_id, deleted_at)",
+        "CREATE INDEX IF NOT EXISTS posts_editor_id_idx ON posts (editor_id, deleted_at)",
+        "CREATE INDEX IF NOT EXISTS comments_post_id_idx ON comments (post_id, deleted_at)",
+        "CREATE INDEX IF NOT EXISTS comments_author_id_idx ON comments (author_id, deleted_at)",
+        "CREATE INDEX IF NOT EXISTS comments_parent_id_idx ON comments (parent_id, deleted_at)",
+        "CREATE INDEX IF NOT EXISTS likes_comment_id_idx ON likes (comment_id, deleted_at)" };
+
+    /** The live-only partial indexes the reference schema had before V5, for the purge's "before" plans. */
+    static final String[] LIVE_ONLY_INDEXES = {
+        "CREATE INDEX IF NOT EXISTS posts_author_id_live_idx ON posts (author_id) WHERE deleted_at IS NULL",
+        "CREATE INDEX IF NOT EXISTS posts_category_id_live_idx ON posts (category_id) WHERE deleted_at IS NULL",
+        "CREATE INDEX IF NOT EXISTS posts_editor_id_live_idx ON posts (editor_id) WHERE deleted_at IS NULL",
+        "CREATE INDEX IF NOT EXISTS comments_post_id_live_idx ON comments (post_id) WHERE deleted_at IS NULL",
+        "CREATE INDEX IF NOT EXISTS comments_author_id_live_idx ON comments (author_id) WHERE deleted_at IS NULL",
+        "CREATE INDEX IF NOT EXISTS comments_parent_id_live_idx ON comments (parent_id) WHERE deleted_at IS NULL",
+        "CREATE INDEX IF NOT EXISTS likes_comment_id_live_idx ON likes (comment_id) WHERE deleted_at IS NULL" };
 
     private PurgeTree() {
     }
 
-    /** Seeds {@code deletedUsers} deleted trees and a tenth as many live ones; returns the deleted rows. */
-    static long seed(Connection connection, int deletedUsers, boolean foreignKeyIndexes) throws SQLException {
+    /**
+     * Seeds {@code deletedUsers} deleted trees and a tenth as many live ones, under the lint's indexes
+     * ({@code lintIndexes}) or under the live-only ones instead; returns the deleted rows.
+     */
+    static long seed(Connection connection, int deletedUsers, boolean lintIndexes) throws SQLException {
         int liveUsers = Math.max(1, deletedUsers / 10);
         int users = deletedUsers + liveUsers;
         try (Statement statement = connection.createStatement()) {
             statement.execute("TRUNCATE post_tags, tags, likes, comments, posts, categories, users RESTART IDENTITY CASCADE");
-            for (String index : FOREIGN_KEY_INDEXES)
-                statement.execute(foreignKeyIndexes ? index : index.replace("CREATE INDEX IF NOT EXISTS", "DROP INDEX IF EXISTS")
-                    .replaceAll(" ON .*", ""));
+            for (String index : LINT_INDEXES)
+                statement.execute(lintIndexes ? index : drop(index));
+            for (String index : LIVE_ONLY_INDEXES)
+                statement.execute(lintIndexes ? drop(index) : index);
             // Users 1..deletedUsers are deleted with their trees; the rest are live.
             statement.execute("INSERT INTO users (id, email, name, deleted_at) SELECT u, 'u' || u || '@example.com', 'u' || u,"
                 + " CASE WHEN u <= " + deletedUsers + " THEN timestamptz '" + OLD + "' END FROM generate_series(1, " + users + ") u");
@@ -53,6 +68,10 @@ final class PurgeTree {
             statement.execute("VACUUM ANALYZE users, posts, comments, likes, post_tags");
         }
         return deletedUsers * 111L;
+    }
+
+    private static String drop(String createIndex) {
+        return createIndex.replace("CREATE INDEX IF NOT EXISTS", "DROP INDEX IF EXISTS").replaceAll(" ON .*", "");
     }
 
     /** The rows left per table, live and deleted. */

@@ -61,7 +61,7 @@ class CostCurvesTest {
         System.setProperty("java.awt.headless", "true");
         Path md = directory.resolve("BENCHMARKS.md");
         Files.writeString(md, "# Benchmarks\n\nbefore\n\n" + CostCurves.BEGIN + "\nold\n" + CostCurves.END + "\n\nafter\n");
-        CostCurves.Settings settings = new CostCurves.Settings(3, 5, List.of(100, 300), 60_000, List.of(0, 90), 100, 5, 1, 500,
+        CostCurves.Settings settings = new CostCurves.Settings(3, 5, List.of(100, 300), List.of(0, 90), 100, 5, 1, 500,
             directory, md);
 
         String markdown = CostCurves.run(settings, PostgresServers.shared());

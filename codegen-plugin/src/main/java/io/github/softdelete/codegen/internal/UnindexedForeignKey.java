@@ -4,22 +4,32 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.github.softdelete.OnDelete;
 import io.github.softdelete.codegen.internal.Finding.Kind;
 
 /**
- * Lint rule: a foreign key on a soft-deletable child table that no index serves. Soft deletes look up
- * a parent's live children by the key's columns, to cascade or to refuse, and so do reads that join
- * the child to its parent; without an index each lookup scans the child table.
+ * Lint rule: a foreign key on a soft-deletable child table that no index over all its rows serves.
  *
- * <p>An index serves the key when it is valid, its leading key columns are the key's columns (in any
- * order), and it is either not partial, or partial with exactly {@code marker IS NULL}: the soft
- * cascade and live-row reads only look at live rows. A primary key that leads with the key's columns
- * serves too ({@code likes (user_id, comment_id)} serves {@code likes.user_id}).
+ * <p>Three kinds of lookup go from a parent row to its children by the key's columns:
+ * <ul>
+ *   <li>among live children: soft deletes (to cascade, or to refuse while live children exist) and
+ *       reads that join the child to its parent;</li>
+ *   <li>among deleted children: a restore brings back the children the parent's delete took
+ *       ({@code fk = key AND marker = its stamp}); without an index each parent's lookup scans the
+ *       child table, and a restore grows with the square of the tree (BENCHMARKS.md, "Cost curves");</li>
+ *   <li>among all children: a purge or hard delete of a parent makes PostgreSQL's own foreign key
+ *       check (or its ON DELETE action) look up every child, deleted or not (BENCHMARKS.md, "Purge").</li>
+ * </ul>
+ * A live-only partial index ({@code WHERE marker IS NULL}) serves the first kind only. The advice is
+ * one index over all rows on {@code (key columns, marker column)}: it serves all three, and the live
+ * lookups as exactly as the partial index, because {@code fk = ? AND deleted_at IS NULL} (or {@code NOT
+ * is_deleted}) is an index condition on both its columns; a live-only index beside it is then redundant.
  *
- * <p>Not checked: PostgreSQL's own foreign key checks on a hard delete of the parent look at deleted
- * children too, and cannot use a partial index. A schema that purges parents often wants a full index.
+ * <p>An index serves the key when it is valid, not partial, and its leading key columns are the key's
+ * columns (in any order): a primary key that leads with them serves too ({@code likes (user_id,
+ * comment_id)} serves {@code likes.user_id}).
  */
 final class UnindexedForeignKey {
 
@@ -30,42 +40,63 @@ final class UnindexedForeignKey {
         List<Finding> findings = new ArrayList<>();
         for (CatalogForeignKey key : catalog.foreignKeys()) {
             LintMarker marker = markers.get(key.child());
-            if (marker != null && catalog.indexesOn(key.child()).stream().noneMatch(index -> serves(index, key, marker)))
-                findings.add(new Finding(Kind.UNINDEXED_FOREIGN_KEY, key.child(), key.name(),
-                    message(key, markers.containsKey(key.parent()), marker)));
+            if (marker == null)
+                continue;
+            List<CatalogIndex> indexes = catalog.indexesOn(key.child());
+            if (indexes.stream().noneMatch(index -> serves(index, key)))
+                findings.add(new Finding(Kind.UNINDEXED_FOREIGN_KEY, key.child(), key.name(), message(key,
+                    markers.containsKey(key.parent()), marker, indexes.stream().filter(index -> servesLiveRows(index, key, marker)).toList())));
         }
         return findings;
     }
 
-    static boolean serves(CatalogIndex index, CatalogForeignKey key, String marker) {
-        return serves(index, key, LintMarker.timestamp(marker));
+    /** Whether {@code index} serves every lookup by {@code key}: valid, over all rows, leading with its columns. */
+    static boolean serves(CatalogIndex index, CatalogForeignKey key) {
+        return index.valid() && index.predicate() == null && leadsWith(index, key);
     }
 
-    static boolean serves(CatalogIndex index, CatalogForeignKey key, LintMarker marker) {
+    /** Whether {@code index} serves lookups by {@code key} among live rows only (a live-only partial index). */
+    static boolean servesLiveRows(CatalogIndex index, CatalogForeignKey key, LintMarker marker) {
+        return index.valid() && index.predicate() != null && LivePredicate.isExactlyLive(index.predicate(), marker) && leadsWith(index, key);
+    }
+
+    private static boolean leadsWith(CatalogIndex index, CatalogForeignKey key) {
         int n = key.columns().size();
-        return index.valid() && index.keyColumns().size() >= n
-            && new HashSet<>(index.keyColumns().subList(0, n)).equals(new HashSet<>(key.columns()))
-            && (index.predicate() == null || LivePredicate.isExactlyLive(index.predicate(), marker));
+        return index.keyColumns().size() >= n && new HashSet<>(index.keyColumns().subList(0, n)).equals(new HashSet<>(key.columns()));
     }
 
-    private static String message(CatalogForeignKey key, boolean softDeletableParent, LintMarker marker) {
+    private static String message(CatalogForeignKey key, boolean softDeletableParent, LintMarker marker, List<CatalogIndex> liveOnly) {
         String columns = String.join(", ", key.columns());
         String child = key.child().table();
-        String lookups = !softDeletableParent
-            ? "reads that join " + child + " on " + columns
-            : key.rule() == OnDelete.CASCADE
-            ? "every soft delete of a " + key.parent().table() + " row (to cascade it) and reads that join " + child
-                + " on " + columns
-            : key.rule() == OnDelete.RESTRICT || key.rule() == OnDelete.NO_ACTION
-            ? "every soft delete of a " + key.parent().table() + " row (to refuse it while live children exist) and"
-                + " reads that join " + child + " on " + columns
-            : "reads that join " + child + " on " + columns;
-        String name = child + "_" + String.join("_", key.columns()) + "_live_idx";
-        return "foreign key " + key.name() + " (" + child + "." + columns + " -> " + key.parent().table()
-            + ", ON DELETE " + key.ruleSql() + "): no index on " + key.child() + " leads with (" + columns + "), so "
-            + lookups + " scan the whole table. Add one: CREATE INDEX " + Identifiers.quote(name) + " ON "
-            + key.child().sql() + " (" + Identifiers.quoteAll(key.columns()) + ") WHERE " + marker.liveSql() + ";"
-            + (marker.nullableFlag() ? " Better still, make " + marker.column() + " NOT NULL DEFAULT false: the"
-                + " index can then be WHERE NOT " + Identifiers.quote(marker.column()) + ", and a NULL flag reads as live." : "");
+        String parent = key.parent().table();
+        List<String> lookups = new ArrayList<>();
+        if (liveOnly.isEmpty()) {
+            if (softDeletableParent && key.rule() == OnDelete.CASCADE)
+                lookups.add("every soft delete of a " + parent + " row (to cascade it)");
+            else if (softDeletableParent && (key.rule() == OnDelete.RESTRICT || key.rule() == OnDelete.NO_ACTION))
+                lookups.add("every soft delete of a " + parent + " row (to refuse it while live children exist)");
+            lookups.add("reads that join " + child + " on " + columns);
+        }
+        if (softDeletableParent && key.rule() == OnDelete.CASCADE)
+            lookups.add("every restore of a " + parent + " row (to find the deleted children its delete took)");
+        lookups.add((softDeletableParent ? "every purge or hard delete of a " : "every delete of a ") + parent + " row (PostgreSQL's own foreign key "
+            + (key.rule() == OnDelete.SET_NULL || key.rule() == OnDelete.SET_DEFAULT || key.rule() == OnDelete.CASCADE ? "action" : "check")
+            + " looks up its children, deleted ones included)");
+        String name = child + "_" + String.join("_", key.columns()) + "_idx";
+        List<String> indexColumns = new ArrayList<>(key.columns());
+        indexColumns.add(marker.column());
+        String live = liveOnly.stream().map(CatalogIndex::name).collect(Collectors.joining(", "));
+        return "foreign key " + key.name() + " (" + child + "." + columns + " -> " + parent + ", ON DELETE " + key.ruleSql() + "): "
+            + (liveOnly.isEmpty() ? "no index on " + key.child() + " leads with (" + columns + ")"
+                : "only " + live + " leads with (" + columns + "), and it covers live rows only")
+            + ", so " + String.join(", ", lookups) + " scan the whole table. Add an index over all rows: CREATE INDEX "
+            + Identifiers.quote(name) + " ON " + key.child().sql() + " (" + Identifiers.quoteAll(indexColumns) + ");"
+            + " It serves these lookups, and those among live rows as well"
+            + (marker.nullableFlag() ? "" : " (" + columns + " = ? AND " + marker.liveSql() + " is an index condition on its columns)")
+            + (liveOnly.isEmpty() ? "." : ", so " + live + " is then redundant: DROP INDEX "
+                + liveOnly.stream().map(index -> key.child().schema() == null ? Identifiers.quote(index.name())
+                    : Identifiers.quote(key.child().schema()) + "." + Identifiers.quote(index.name())).collect(Collectors.joining(", ")) + ";")
+            + (marker.nullableFlag() ? " Better still, make " + marker.column() + " NOT NULL DEFAULT false: NOT "
+                + Identifiers.quote(marker.column()) + " can then use the index, and a NULL flag reads as live." : "");
     }
 }

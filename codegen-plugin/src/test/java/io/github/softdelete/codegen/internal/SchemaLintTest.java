@@ -88,9 +88,34 @@ class SchemaLintTest {
 
         assertThat(lint()).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(Kind.UNINDEXED_FOREIGN_KEY);
-            assertThat(f.message()).contains("every soft delete of a users row (to cascade it)",
-                "CREATE INDEX posts_author_id_live_idx ON public.posts (author_id) WHERE deleted_at IS NULL;");
+            assertThat(f.message()).contains("no index on public.posts leads with (author_id)",
+                "every soft delete of a users row (to cascade it), reads that join posts on author_id, every restore of a"
+                    + " users row (to find the deleted children its delete took), every purge or hard delete of a users row"
+                    + " (PostgreSQL's own foreign key action looks up its children, deleted ones included) scan the whole table",
+                "CREATE INDEX posts_author_id_idx ON public.posts (author_id, deleted_at);",
+                "(author_id = ? AND deleted_at IS NULL is an index condition on its columns).");
         });
+    }
+
+    @Test
+    void foreignKey_liveOnlyIndex_reportedForRestorePurgeAndHardDelete() {
+        fk("posts_author_id_fkey", POSTS, USERS, OnDelete.CASCADE, "author_id");
+        fk("posts_owner_id_fkey", POSTS, USERS, OnDelete.RESTRICT, "owner_id");
+        index(POSTS, "posts_author_id_live_idx", "(deleted_at IS NULL)", "author_id");
+        index(POSTS, "posts_owner_id_live_idx", "(deleted_at IS NULL)", "owner_id");
+
+        List<Finding> findings = lint();
+
+        assertThat(findings).extracting(Finding::constraint).containsExactly("posts_author_id_fkey", "posts_owner_id_fkey");
+        assertThat(findings.get(0).message()).contains("only posts_author_id_live_idx leads with (author_id), and it covers"
+                + " live rows only, so every restore of a users row (to find the deleted children its delete took), every purge"
+                + " or hard delete of a users row", "CREATE INDEX posts_author_id_idx ON public.posts (author_id, deleted_at);",
+                "so posts_author_id_live_idx is then redundant: DROP INDEX public.posts_author_id_live_idx;")
+            .doesNotContain("soft delete of", "reads that join");
+        // a RESTRICT key is not followed by restores, but purges and hard deletes still check it
+        assertThat(findings.get(1).message()).contains("so every purge or hard delete of a users row (PostgreSQL's own"
+            + " foreign key check looks up its children, deleted ones included) scan the whole table")
+            .doesNotContain("restore");
     }
 
     @Test
@@ -98,7 +123,7 @@ class SchemaLintTest {
         fk("posts_author_id_fkey", POSTS, USERS, OnDelete.CASCADE, "author_id");
         fk("posts_editor_id_fkey", POSTS, USERS, OnDelete.SET_NULL, "editor_id");
         fk("posts_owner_fkey", POSTS, USERS, OnDelete.RESTRICT, "owner_org", "owner_id");
-        index(POSTS, "posts_author_id_live_idx", "(deleted_at IS NULL)", "author_id");
+        index(POSTS, "posts_author_id_idx", null, "author_id", "deleted_at");
         index(POSTS, "posts_editor_id_idx", null, "editor_id", "title");
         indexes.add(new CatalogIndex(POSTS, "posts_pkey", true, true, true, "posts_pkey", null,
             List.of("owner_id", "owner_org", "id"), List.of("owner_id", "owner_org", "id"), "", false, List.of()));

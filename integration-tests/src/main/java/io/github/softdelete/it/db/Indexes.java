@@ -29,23 +29,20 @@ public class Indexes {
     // INDEX definitions
     // -------------------------------------------------------------------------
 
-    public static final Index ATTACHMENTS_DOCUMENT_ID_DELETED_IDX = Internal.createIndex(DSL.name("attachments_document_id_deleted_idx"), Attachments.ATTACHMENTS, new OrderField[] { Attachments.ATTACHMENTS.DOCUMENT_ID }, false);
-    public static final Index ATTACHMENTS_DOCUMENT_ID_LIVE_IDX = Internal.createIndex(DSL.name("attachments_document_id_live_idx"), Attachments.ATTACHMENTS, new OrderField[] { Attachments.ATTACHMENTS.DOCUMENT_ID }, false);
-    public static final Index ATTACHMENTS_POST_ID_LIVE_IDX = Internal.createIndex(DSL.name("attachments_post_id_live_idx"), Attachments.ATTACHMENTS, new OrderField[] { Attachments.ATTACHMENTS.POST_ID }, false);
-    public static final Index COMMENTS_AUTHOR_ID_LIVE_IDX = Internal.createIndex(DSL.name("comments_author_id_live_idx"), Comments.COMMENTS, new OrderField[] { Comments.COMMENTS.AUTHOR_ID }, false);
-    public static final Index COMMENTS_PARENT_ID_LIVE_IDX = Internal.createIndex(DSL.name("comments_parent_id_live_idx"), Comments.COMMENTS, new OrderField[] { Comments.COMMENTS.PARENT_ID }, false);
-    public static final Index COMMENTS_POST_ID_LIVE_IDX = Internal.createIndex(DSL.name("comments_post_id_live_idx"), Comments.COMMENTS, new OrderField[] { Comments.COMMENTS.POST_ID }, false);
-    public static final Index DOCUMENTS_OWNER_ID_DELETED_IDX = Internal.createIndex(DSL.name("documents_owner_id_deleted_idx"), Documents.DOCUMENTS, new OrderField[] { Documents.DOCUMENTS.OWNER_ID }, false);
-    public static final Index DOCUMENTS_OWNER_ID_LIVE_IDX = Internal.createIndex(DSL.name("documents_owner_id_live_idx"), Documents.DOCUMENTS, new OrderField[] { Documents.DOCUMENTS.OWNER_ID }, false);
+    public static final Index ATTACHMENTS_DOCUMENT_ID_IDX = Internal.createIndex(DSL.name("attachments_document_id_idx"), Attachments.ATTACHMENTS, new OrderField[] { Attachments.ATTACHMENTS.DOCUMENT_ID, Attachments.ATTACHMENTS.REMOVED }, false);
+    public static final Index ATTACHMENTS_POST_ID_IDX = Internal.createIndex(DSL.name("attachments_post_id_idx"), Attachments.ATTACHMENTS, new OrderField[] { Attachments.ATTACHMENTS.POST_ID, Attachments.ATTACHMENTS.REMOVED }, false);
+    public static final Index COMMENTS_AUTHOR_ID_IDX = Internal.createIndex(DSL.name("comments_author_id_idx"), Comments.COMMENTS, new OrderField[] { Comments.COMMENTS.AUTHOR_ID, Comments.COMMENTS.DELETED_AT }, false);
+    public static final Index COMMENTS_PARENT_ID_IDX = Internal.createIndex(DSL.name("comments_parent_id_idx"), Comments.COMMENTS, new OrderField[] { Comments.COMMENTS.PARENT_ID, Comments.COMMENTS.DELETED_AT }, false);
+    public static final Index COMMENTS_POST_ID_IDX = Internal.createIndex(DSL.name("comments_post_id_idx"), Comments.COMMENTS, new OrderField[] { Comments.COMMENTS.POST_ID, Comments.COMMENTS.DELETED_AT }, false);
+    public static final Index DOCUMENTS_OWNER_ID_IDX = Internal.createIndex(DSL.name("documents_owner_id_idx"), Documents.DOCUMENTS, new OrderField[] { Documents.DOCUMENTS.OWNER_ID, Documents.DOCUMENTS.IS_DELETED }, false);
     public static final Index DOCUMENTS_OWNER_ID_TITLE_LIVE_KEY = Internal.createIndex(DSL.name("documents_owner_id_title_live_key"), Documents.DOCUMENTS, new OrderField[] { Documents.DOCUMENTS.OWNER_ID, Documents.DOCUMENTS.TITLE }, true);
-    public static final Index DOCUMENTS_PRODUCT_ID_LIVE_IDX = Internal.createIndex(DSL.name("documents_product_id_live_idx"), Documents.DOCUMENTS, new OrderField[] { Documents.DOCUMENTS.PRODUCT_ID }, false);
-    public static final Index LIKES_COMMENT_ID_LIVE_IDX = Internal.createIndex(DSL.name("likes_comment_id_live_idx"), Likes.LIKES, new OrderField[] { Likes.LIKES.COMMENT_ID }, false);
+    public static final Index DOCUMENTS_PRODUCT_ID_IDX = Internal.createIndex(DSL.name("documents_product_id_idx"), Documents.DOCUMENTS, new OrderField[] { Documents.DOCUMENTS.PRODUCT_ID, Documents.DOCUMENTS.IS_DELETED }, false);
+    public static final Index LIKES_COMMENT_ID_IDX = Internal.createIndex(DSL.name("likes_comment_id_idx"), Likes.LIKES, new OrderField[] { Likes.LIKES.COMMENT_ID, Likes.LIKES.DELETED_AT }, false);
     public static final Index POST_TAGS_TAG_ID_IDX = Internal.createIndex(DSL.name("post_tags_tag_id_idx"), PostTags.POST_TAGS, new OrderField[] { PostTags.POST_TAGS.TAG_ID }, false);
-    public static final Index POSTS_AUTHOR_ID_LIVE_IDX = Internal.createIndex(DSL.name("posts_author_id_live_idx"), Posts.POSTS, new OrderField[] { Posts.POSTS.AUTHOR_ID }, false);
-    public static final Index POSTS_CATEGORY_ID_LIVE_IDX = Internal.createIndex(DSL.name("posts_category_id_live_idx"), Posts.POSTS, new OrderField[] { Posts.POSTS.CATEGORY_ID }, false);
-    public static final Index POSTS_EDITOR_ID_LIVE_IDX = Internal.createIndex(DSL.name("posts_editor_id_live_idx"), Posts.POSTS, new OrderField[] { Posts.POSTS.EDITOR_ID }, false);
-    public static final Index PRODUCTS_CATEGORY_ID_LIVE_IDX = Internal.createIndex(DSL.name("products_category_id_live_idx"), Products.PRODUCTS, new OrderField[] { Products.PRODUCTS.CATEGORY_ID }, false);
-    public static final Index PRODUCTS_OWNER_ID_DELETED_IDX = Internal.createIndex(DSL.name("products_owner_id_deleted_idx"), Products.PRODUCTS, new OrderField[] { Products.PRODUCTS.OWNER_ID }, false);
-    public static final Index PRODUCTS_OWNER_ID_LIVE_IDX = Internal.createIndex(DSL.name("products_owner_id_live_idx"), Products.PRODUCTS, new OrderField[] { Products.PRODUCTS.OWNER_ID }, false);
+    public static final Index POSTS_AUTHOR_ID_IDX = Internal.createIndex(DSL.name("posts_author_id_idx"), Posts.POSTS, new OrderField[] { Posts.POSTS.AUTHOR_ID, Posts.POSTS.DELETED_AT }, false);
+    public static final Index POSTS_CATEGORY_ID_IDX = Internal.createIndex(DSL.name("posts_category_id_idx"), Posts.POSTS, new OrderField[] { Posts.POSTS.CATEGORY_ID, Posts.POSTS.DELETED_AT }, false);
+    public static final Index POSTS_EDITOR_ID_IDX = Internal.createIndex(DSL.name("posts_editor_id_idx"), Posts.POSTS, new OrderField[] { Posts.POSTS.EDITOR_ID, Posts.POSTS.DELETED_AT }, false);
+    public static final Index PRODUCTS_CATEGORY_ID_IDX = Internal.createIndex(DSL.name("products_category_id_idx"), Products.PRODUCTS, new OrderField[] { Products.PRODUCTS.CATEGORY_ID, Products.PRODUCTS.ARCHIVED_AT }, false);
+    public static final Index PRODUCTS_OWNER_ID_IDX = Internal.createIndex(DSL.name("products_owner_id_idx"), Products.PRODUCTS, new OrderField[] { Products.PRODUCTS.OWNER_ID, Products.PRODUCTS.ARCHIVED_AT }, false);
     public static final Index USERS_EMAIL_LIVE_KEY = Internal.createIndex(DSL.name("users_email_live_key"), Users.USERS, new OrderField[] { Users.USERS.EMAIL }, true);
 }

@@ -64,6 +64,7 @@ class LintVariantTest {
                 tuple(Kind.UNIQUE_COUNTS_DELETED_ROWS, "categories_name_key"),
                 tuple(Kind.UNIQUE_COUNTS_DELETED_ROWS, "drafts_slug_key"),
                 tuple(Kind.UNINDEXED_FOREIGN_KEY, "drafts_author_id_fkey"),
+                tuple(Kind.UNINDEXED_FOREIGN_KEY, "drafts_language_id_fkey"),
                 tuple(Kind.CASCADE_ACROSS_SOFT_DELETE_BOUNDARY, "drafts_language_id_fkey"),
                 tuple(Kind.CASCADE_ACROSS_SOFT_DELETE_BOUNDARY, "post_tags_post_id_fkey"),
                 tuple(Kind.VIEW_OVER_SOFT_DELETABLE_TABLE, "post_authors"),
@@ -73,8 +74,13 @@ class LintVariantTest {
                 "CREATE UNIQUE INDEX drafts_slug_live_key ON public.drafts USING btree (lower(slug)) WHERE (deleted_at IS NULL);",
                 "DROP INDEX public.drafts_slug_key;");
         assertThat(findings.get(2).message()).contains("every soft delete of a users row (to cascade it)",
-                "CREATE INDEX drafts_author_id_live_idx ON public.drafts (author_id) WHERE deleted_at IS NULL;");
-        assertThat(findings.get(3).message()).contains("deleting a languages row is a real DELETE",
+                "every restore of a users row", "CREATE INDEX drafts_author_id_idx ON public.drafts (author_id, deleted_at);");
+        // a live-only index serves reads, but not the real DELETE of a languages row, which looks at every draft
+        assertThat(findings.get(3).message()).contains("only drafts_language_id_live_idx leads with (language_id)",
+                "every delete of a languages row (PostgreSQL's own foreign key action looks up its children, deleted ones included)",
+                "CREATE INDEX drafts_language_id_idx ON public.drafts (language_id, deleted_at);",
+                "DROP INDEX public.drafts_language_id_live_idx;");
+        assertThat(findings.get(4).message()).contains("deleting a languages row is a real DELETE",
                 "hard-deleting its drafts rows, live and soft-deleted alike");
     }
 
@@ -102,7 +108,7 @@ class LintVariantTest {
 
         assertThatThrownBy(() -> SchemaCodegen.generate(database, configuration))
                 .isInstanceOf(GeneratorException.class)
-                .hasMessageStartingWith("the softdelete schema lint found 8 traps")
+                .hasMessageStartingWith("the softdelete schema lint found 9 traps")
                 .hasMessageContainingAll("categories_name_key", "drafts_slug_key", "drafts_author_id_fkey",
                         "drafts_language_id_fkey", "post_tags_post_id_fkey");
         assertThat(GeneratedSources.javaFiles(directory)).isEmpty();

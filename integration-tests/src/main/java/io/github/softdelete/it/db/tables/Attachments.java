@@ -161,7 +161,7 @@ public class Attachments extends TableImpl<AttachmentsRecord> implements SoftDel
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.ATTACHMENTS_DOCUMENT_ID_DELETED_IDX, Indexes.ATTACHMENTS_DOCUMENT_ID_LIVE_IDX, Indexes.ATTACHMENTS_POST_ID_LIVE_IDX);
+        return Arrays.asList(Indexes.ATTACHMENTS_DOCUMENT_ID_IDX, Indexes.ATTACHMENTS_POST_ID_IDX);
     }
 
     @Override

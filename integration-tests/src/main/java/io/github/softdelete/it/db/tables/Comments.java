@@ -162,7 +162,7 @@ public class Comments extends TableImpl<CommentsRecord> implements SoftDeletable
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.COMMENTS_AUTHOR_ID_LIVE_IDX, Indexes.COMMENTS_PARENT_ID_LIVE_IDX, Indexes.COMMENTS_POST_ID_LIVE_IDX);
+        return Arrays.asList(Indexes.COMMENTS_AUTHOR_ID_IDX, Indexes.COMMENTS_PARENT_ID_IDX, Indexes.COMMENTS_POST_ID_IDX);
     }
 
     @Override

@@ -161,7 +161,7 @@ public class Documents extends TableImpl<DocumentsRecord> implements SoftDeletab
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.DOCUMENTS_OWNER_ID_DELETED_IDX, Indexes.DOCUMENTS_OWNER_ID_LIVE_IDX, Indexes.DOCUMENTS_OWNER_ID_TITLE_LIVE_KEY, Indexes.DOCUMENTS_PRODUCT_ID_LIVE_IDX);
+        return Arrays.asList(Indexes.DOCUMENTS_OWNER_ID_IDX, Indexes.DOCUMENTS_OWNER_ID_TITLE_LIVE_KEY, Indexes.DOCUMENTS_PRODUCT_ID_IDX);
     }
 
     @Override

@@ -145,7 +145,7 @@ public class Likes extends TableImpl<LikesRecord> implements SoftDeletableTable<
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.LIKES_COMMENT_ID_LIVE_IDX);
+        return Arrays.asList(Indexes.LIKES_COMMENT_ID_IDX);
     }
 
     @Override

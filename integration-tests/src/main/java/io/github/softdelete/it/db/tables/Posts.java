@@ -170,7 +170,7 @@ public class Posts extends TableImpl<PostsRecord> implements SoftDeletableTable<
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.POSTS_AUTHOR_ID_LIVE_IDX, Indexes.POSTS_CATEGORY_ID_LIVE_IDX, Indexes.POSTS_EDITOR_ID_LIVE_IDX);
+        return Arrays.asList(Indexes.POSTS_AUTHOR_ID_IDX, Indexes.POSTS_CATEGORY_ID_IDX, Indexes.POSTS_EDITOR_ID_IDX);
     }
 
     @Override

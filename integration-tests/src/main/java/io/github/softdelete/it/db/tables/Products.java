@@ -157,7 +157,7 @@ public class Products extends TableImpl<ProductsRecord> implements SoftDeletable
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.PRODUCTS_CATEGORY_ID_LIVE_IDX, Indexes.PRODUCTS_OWNER_ID_DELETED_IDX, Indexes.PRODUCTS_OWNER_ID_LIVE_IDX);
+        return Arrays.asList(Indexes.PRODUCTS_CATEGORY_ID_IDX, Indexes.PRODUCTS_OWNER_ID_IDX);
     }
 
     @Override
