@@ -28,8 +28,8 @@ final class CliProcess {
     }
 
     static CliProcess start(String... args) throws IOException {
+        // No -Dorg.jooq.no-logo or log settings: the tool must keep stderr clean by itself.
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true",
             "-cp", System.getProperty("java.class.path"), SoftDeleteCli.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -53,12 +53,12 @@ final class CliProcess {
         return new Result(process.exitValue(), List.copyOf(out), List.copyOf(err));
     }
 
-    /** Waits until stderr has a line that matches, at most a minute. */
-    void awaitErrLine(Predicate<String> line) throws InterruptedException {
+    /** Waits until stderr has a line that matches, at most a minute, and returns stderr so far. */
+    List<String> awaitErrLine(Predicate<String> line) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             if (err.stream().anyMatch(line))
-                return;
+                return List.copyOf(err);
             if (!process.isAlive())
                 throw new AssertionError("the tool ended before the line appeared; stderr: " + err + " stdout: " + out);
             Thread.sleep(10);
