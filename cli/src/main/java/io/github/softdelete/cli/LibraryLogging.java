@@ -6,8 +6,8 @@ import java.util.logging.Logger;
 /**
  * Keeps the libraries' log lines off stderr unless {@code --verbose} asks for them. The tool's stderr
  * carries its own lines only (progress, and one line per failure), which scripts rely on; jOOQ would
- * otherwise print its logo, a tip of the day, and warnings such as jOOQ 3.21's "Version mismatch" when
- * the server is newer than the dialect it knows.
+ * otherwise print its logo, a tip of the day, and warnings such as the "Version mismatch" that jOOQ 3.21
+ * logs on each connection about the server's version, and the driver warns about a URL it cannot parse.
  *
  * <p>jOOQ logs through SLF4J, for which the tool ships slf4j-simple; the PostgreSQL driver logs
  * through {@code java.util.logging}. slf4j-simple reads its settings from system properties once, when
@@ -23,7 +23,7 @@ final class LibraryLogging {
 
     /** Silences the libraries, unless the user set slf4j-simple's level with {@code -D} already. */
     static void quiet() {
-        // jOOQ's own switches for the logo and the tip of the day (org.jooq.Constants and JooqLogger read them).
+        // jOOQ's own switches for its logo and its tip of the day, the same the build's surefire setup passes.
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
         System.getProperties().putIfAbsent(SLF4J_LEVEL, "off");
