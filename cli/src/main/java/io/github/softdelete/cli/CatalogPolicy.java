@@ -1,120 +1,94 @@
 package io.github.softdelete.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.Set;
 
 import org.jooq.DSLContext;
-import org.jooq.DataType;
-import org.jooq.Record;
+import org.jooq.Field;
+import org.jooq.Schema;
 import org.jooq.Table;
-import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
-import io.github.softdelete.OnDelete;
+import io.github.softdelete.Marker;
 import io.github.softdelete.SoftDeletePolicy;
 
 /**
- * A policy read from PostgreSQL's catalog: every table of the schema with a timestamp marker column,
- * and every foreign key that references one, with its real {@code ON DELETE} rule
- * ({@code pg_constraint.confdeltype}), which jOOQ 3.19's metadata does not carry.
+ * The policy of a live schema, built with the library's own catalog reading: the tables come from an
+ * in-memory snapshot of jOOQ's metadata, so their foreign keys carry their real constraint names and
+ * all their columns, and every key's {@code ON DELETE} rule comes from {@code pg_constraint}
+ * ({@link SoftDeletePolicy.Builder#rulesFromDatabase}), as {@link SoftDeletePolicy#fromDatabase} does.
  *
- * <p>Until the core library reads a policy from the catalog itself, this small reader does; it
- * registers tables by name and keys as relations of one column. A key of several columns that
- * references a soft-deletable table cannot be declared that way, so it is refused, pointing to
- * {@code --policy-class}. Relations declared this way are named {@code child_column_fkey} in reports.
+ * <p>It differs from {@code fromDatabase} only in that the marker is the user's: a table is
+ * soft-deletable when it has the {@code --marker-column}, whose type says the kind (a timestamp, or a
+ * boolean flag, with {@code --timestamp-column} a flag plus a timestamp), and {@code --deleted-by-column}
+ * adds a deleted-by column on the tables that have one.
  */
 final class CatalogPolicy {
 
-    private static final String MARKED_TABLES = """
-        select c.relname::text, format_type(a.atttypid, a.atttypmod)
-        from pg_class c
-        join pg_namespace n on n.oid = c.relnamespace
-        join pg_attribute a on a.attrelid = c.oid and a.attname = {1} and a.attnum > 0 and not a.attisdropped
-        where n.nspname = {0} and c.relkind in ('r', 'p')
-        order by 1""";
-
-    // conparentid = 0: a key on a partitioned table is cloned onto each partition; read it once.
-    private static final String KEYS = """
-        select c.conname::text, cn.nspname::text, ct.relname::text, pt.relname::text, c.confdeltype::text,
-               array(select a.attname::text from unnest(c.conkey) with ordinality as k(attnum, ord)
-                     join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum order by k.ord),
-               array(select a.attname::text from unnest(c.confkey) with ordinality as k(attnum, ord)
-                     join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.attnum order by k.ord)
-        from pg_constraint c
-        join pg_class ct on ct.oid = c.conrelid
-        join pg_namespace cn on cn.oid = ct.relnamespace
-        join pg_class pt on pt.oid = c.confrelid
-        join pg_namespace pn on pn.oid = pt.relnamespace
-        where c.contype = 'f' and c.conparentid = 0 and pn.nspname = {0}
-        order by 1, 2, 3""";
+    private static final Set<Class<?>> TIMESTAMP_TYPES =
+        Set.of(OffsetDateTime.class, LocalDateTime.class, Timestamp.class, Instant.class);
 
     private CatalogPolicy() {
     }
 
-    static SoftDeletePolicy read(DSLContext plain, String schema, String marker, PrintWriter err) {
-        Map<String, Table<?>> tables = new LinkedHashMap<>();
+    static SoftDeletePolicy read(DSLContext plain, ConnectionOptions options, PrintWriter err) {
+        String schemaName = options.schema;
+        // Meta.snapshot(): the policy must not hold the connection, nor query the catalog while it runs.
+        Schema schema = plain.meta().filterSchemas(s -> schemaName.equals(s.getName())).snapshot().getSchemas()
+            .stream().filter(s -> schemaName.equals(s.getName())).findFirst().orElse(null);
+        if (schema == null || schema.getTables().isEmpty())
+            throw new UsageException("schema \"" + schemaName + "\" has no tables in the database; pass the schema with"
+                + " --schema (case matters)");
         SoftDeletePolicy.Builder builder = SoftDeletePolicy.builder();
-        for (Record row : plain.resultQuery(MARKED_TABLES, DSL.val(schema), DSL.val(marker)).fetch()) {
-            String name = row.get(0, String.class);
-            DataType<?> type = markerType(row.get(1, String.class));
-            if (type == null) {
-                err.println("softdelete: leaving out " + schema + "." + name + ": its " + marker + " column is "
-                    + row.get(1, String.class) + ", not a timestamp, so it holds no time of deletion to purge by");
-                continue;
+        int registered = 0;
+        for (Table<?> table : schema.getTables()) {
+            Marker marker = marker(table, options, err);
+            if (marker != null) {
+                builder.table(table, marker);
+                registered++;
             }
-            Table<?> table = DSL.table(DSL.name(schema, name));
-            tables.put(name, table);
-            builder.table(table, DSL.field(DSL.name(marker), type));
         }
-        if (tables.isEmpty())
-            throw new UsageException("schema \"" + schema + "\" has no table with a timestamp column named \"" + marker
-                + "\"; pass the schema with --schema and the marker with --marker-column, or a --policy-class");
-        for (Record row : plain.resultQuery(KEYS, DSL.val(schema)).fetch())
-            declare(builder, tables, row);
-        return builder.build();
+        if (registered == 0)
+            throw new UsageException("schema \"" + schemaName + "\" has no table with a timestamp or boolean column named \""
+                + options.marker() + "\"; pass the schema with --schema and the marker with --marker-column, or a --policy-class");
+        return builder.rulesFromDatabase(plain, schemaName).viewsFromCatalog(plain).build();
     }
 
-    private static void declare(SoftDeletePolicy.Builder builder, Map<String, Table<?>> tables, Record row) {
-        Table<?> parent = tables.get(row.get(3, String.class));
-        if (parent == null)
-            return;
-        String[] childColumns = row.get(5, String[].class);
-        String[] parentColumns = row.get(6, String[].class);
-        if (childColumns.length != 1)
-            throw new IllegalStateException("foreign key " + row.get(0, String.class) + " references the soft-deletable"
-                + " table " + parent.getName() + " through " + childColumns.length + " columns, which the catalog policy"
-                + " cannot declare; use --policy-class with the policy softdelete-codegen generated");
-        Table<?> child = DSL.table(DSL.name(row.get(1, String.class), row.get(2, String.class)));
-        builder.relation(child, DSL.field(DSL.name(childColumns[0])), parent, DSL.field(DSL.name(parentColumns[0])),
-            rule(row.get(4, String.class)));
+    /** The table's marker, or null when the table has no marker column and so is not soft-deletable. */
+    private static Marker marker(Table<?> table, ConnectionOptions options, PrintWriter err) {
+        Field<?> state = table.field(options.marker());
+        if (state == null)
+            return null;
+        Marker marker;
+        if (TIMESTAMP_TYPES.contains(state.getType())) {
+            if (options.timestampColumn != null)
+                throw new UsageException("--timestamp-column goes with a boolean --marker-column, but " + where(table, state)
+                    + " is a timestamp; drop --timestamp-column, or name the flag with --marker-column");
+            marker = Marker.timestamp(state);
+        } else if (state.getType() == Boolean.class) {
+            marker = options.timestampColumn == null ? Marker.flag(state) : flagAndTimestamp(table, state, options.timestampColumn);
+        } else {
+            err.println("softdelete: leaving out " + where(table, state) + ": its type is " + state.getDataType().getTypeName()
+                + ", neither a timestamp nor a boolean, so it is not a soft-delete marker");
+            return null;
+        }
+        Field<?> deletedBy = options.deletedByColumn == null ? null : table.field(options.deletedByColumn);
+        return deletedBy == null ? marker : marker.deletedBy(deletedBy);
     }
 
-    private static DataType<?> markerType(String sqlType) {
-        if (sqlType.startsWith("timestamp with time zone"))
-            return SQLDataType.TIMESTAMPWITHTIMEZONE;
-        if (sqlType.startsWith("timestamp"))
-            return SQLDataType.LOCALDATETIME;
-        return null;
+    private static Marker flagAndTimestamp(Table<?> table, Field<?> flag, String timestampColumn) {
+        Field<?> timestamp = table.field(timestampColumn);
+        if (timestamp == null)
+            throw new UsageException("table " + table.getSchema().getName() + "." + table.getName() + " has the flag "
+                + flag.getName() + " but no column " + timestampColumn + " (--timestamp-column); add the column, or"
+                + " use a --policy-class that declares the table's marker");
+        return Marker.flagAndTimestamp(flag, timestamp);
     }
 
-    // pg_constraint.confdeltype: a no action, r restrict, c cascade, n set null, d set default.
-    private static OnDelete rule(String code) {
-        return switch (code) {
-            case "r" -> OnDelete.RESTRICT;
-            case "c" -> OnDelete.CASCADE;
-            case "n" -> OnDelete.SET_NULL;
-            case "d" -> OnDelete.SET_DEFAULT;
-            default -> OnDelete.NO_ACTION;
-        };
-    }
-
-    static List<String> names(SoftDeletePolicy policy) {
-        List<String> names = new ArrayList<>();
-        for (Table<?> table : policy.tables())
-            names.add(table.getName());
-        return names;
+    private static String where(Table<?> table, Field<?> column) {
+        return table.getSchema().getName() + "." + table.getName() + "." + column.getName();
     }
 }

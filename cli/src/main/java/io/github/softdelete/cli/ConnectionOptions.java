@@ -1,5 +1,6 @@
 package io.github.softdelete.cli;
 
+import io.github.softdelete.SoftDeletePolicy;
 import picocli.CommandLine.Option;
 
 /** How to reach the database, and which schema and policy to work on; shared by every command. */
@@ -20,14 +21,36 @@ final class ConnectionOptions {
         description = "Schema whose soft-deletable tables to work on (default: ${DEFAULT-VALUE})")
     String schema;
 
-    @Option(names = "--marker-column", paramLabel = "COLUMN", defaultValue = "deleted_at",
-        description = "With the catalog policy: the marker column that makes a table soft-deletable,"
-            + " a timestamp column that is NULL for live rows (default: ${DEFAULT-VALUE})")
+    @Option(names = "--marker-column", paramLabel = "COLUMN",
+        description = "With the catalog policy: the column that makes a table soft-deletable, a timestamp (NULL when"
+            + " live, the time of deletion when deleted) or a boolean flag (true when deleted) (default: "
+            + SoftDeletePolicy.DEFAULT_MARKER + ")")
     String markerColumn;
+
+    @Option(names = "--timestamp-column", paramLabel = "COLUMN",
+        description = "With the catalog policy and a boolean --marker-column: the timestamp column that a delete"
+            + " also fills (a flag-and-timestamp marker). A purge goes by it; a flag alone records no time of deletion")
+    String timestampColumn;
+
+    @Option(names = "--deleted-by-column", paramLabel = "COLUMN",
+        description = "With the catalog policy: the column that records who deleted a row, on the tables that have it")
+    String deletedByColumn;
 
     @Option(names = "--policy-class", paramLabel = "CLASS",
         description = "Use this generated policy class (softdelete-codegen's, with a static POLICY field) instead"
             + " of reading the policy from the database catalog; it must be on the class path, e.g."
             + " java -cp softdelete-cli-all.jar:app.jar io.github.softdelete.cli.SoftDeleteCli ...")
     String policyClass;
+
+    /** {@return the marker column's name: --marker-column, else the library's default} */
+    String marker() {
+        return markerColumn == null ? SoftDeletePolicy.DEFAULT_MARKER : markerColumn;
+    }
+
+    /** Refuses the catalog policy's marker options beside --policy-class, whose class declares every marker. */
+    void requireNoMarkerOptionsWithPolicyClass() {
+        if (policyClass != null && (markerColumn != null || timestampColumn != null || deletedByColumn != null))
+            throw new UsageException("--marker-column, --timestamp-column and --deleted-by-column describe the catalog"
+                + " policy, but --policy-class " + policyClass + " declares its own markers; drop one or the other");
+    }
 }

@@ -9,6 +9,7 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.postgresql.Driver;
 
 /**
  * One connection to the database, opened from the options, and plain jOOQ on it.
@@ -32,6 +33,11 @@ final class Database implements AutoCloseable {
         if (!options.jdbcUrl.startsWith("jdbc:postgresql:"))
             throw new UsageException("--jdbc-url must be a PostgreSQL JDBC URL such as"
                 + " jdbc:postgresql://localhost:5432/app; it was " + options.jdbcUrl);
+        // The driver's own parser says whether it can use the URL: on connect it reports an unparseable URL
+        // with SQLSTATE 99999, which also stands for any unexpected error, so it cannot be told apart there.
+        if (Driver.parseURL(options.jdbcUrl, null) == null)
+            throw new UsageException("--jdbc-url " + options.jdbcUrl + " is not a URL the PostgreSQL driver can read (a port"
+                + " from 1 to 65535, properties as ?name=value); use the form jdbc:postgresql://host:port/database");
         Properties properties = new Properties();
         if (options.user != null)
             properties.setProperty("user", options.user);

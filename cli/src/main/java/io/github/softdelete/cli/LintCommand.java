@@ -2,15 +2,18 @@ package io.github.softdelete.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
+import org.jooq.Field;
 import org.jooq.Table;
 
+import io.github.softdelete.Marker;
 import io.github.softdelete.SoftDeletePolicy;
 import io.github.softdelete.codegen.internal.Catalog;
 import io.github.softdelete.codegen.internal.Finding;
+import io.github.softdelete.codegen.internal.LintMarker;
 import io.github.softdelete.codegen.internal.SchemaLint;
 import io.github.softdelete.codegen.internal.TableName;
 import picocli.CommandLine.Command;
@@ -36,19 +39,21 @@ final class LintCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @Mixin
+    VerboseOption verbose;
+
     @Override
     public Integer call() {
+        connection.requireNoMarkerOptionsWithPolicyClass();
         try (Database database = Database.open(connection)) {
             SoftDeletePolicy policy = PolicySource.load(connection, database.plain(), spec.commandLine().getErr());
-            Set<TableName> softDeletable = new TreeSet<>();
-            String marker = null;
+            Map<TableName, LintMarker> markers = new TreeMap<>();
             for (Table<?> table : policy.tables()) {
                 String schema = table.getSchema() == null ? connection.schema : table.getSchema().getName();
-                softDeletable.add(new TableName(schema, table.getName()));
-                marker = policy.marker(table).orElseThrow().getName();
+                markers.put(new TableName(schema, table.getName()), lintMarker(policy.markerOf(table).orElseThrow()));
             }
-            List<String> schemas = softDeletable.stream().map(TableName::schema).distinct().toList();
-            List<Finding> findings = SchemaLint.check(Catalog.read(database.plain(), schemas), softDeletable, marker);
+            List<String> schemas = markers.keySet().stream().map(TableName::schema).distinct().toList();
+            List<Finding> findings = SchemaLint.check(Catalog.read(database.plain(), schemas), markers);
             PrintWriter out = spec.commandLine().getOut();
             out.println("softdelete lint: " + (findings.isEmpty() ? "no schema traps found"
                 : findings.size() + (findings.size() == 1 ? " trap" : " traps") + " found"));
@@ -56,5 +61,14 @@ final class LintCommand implements Callable<Integer> {
             out.flush();
             return findings.isEmpty() ? ExitCodes.SUCCESS : ExitCodes.FAILURE;
         }
+    }
+
+    // The lint recognises and advises the live-rows predicate the library injects: IS NULL for a
+    // timestamp, NOT flag for a NOT NULL flag, flag IS NOT TRUE for a nullable one.
+    private static LintMarker lintMarker(Marker marker) {
+        Field<?> state = marker.state();
+        if (marker.kind() == Marker.Kind.TIMESTAMP)
+            return LintMarker.timestamp(state.getName());
+        return new LintMarker(state.getName(), true, state.getDataType().nullable());
     }
 }

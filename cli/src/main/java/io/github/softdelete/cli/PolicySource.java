@@ -17,7 +17,7 @@ final class PolicySource {
     static SoftDeletePolicy load(ConnectionOptions options, DSLContext plain, PrintWriter err) {
         if (options.policyClass != null)
             return generated(options.policyClass);
-        return CatalogPolicy.read(plain, options.schema, options.markerColumn, err);
+        return CatalogPolicy.read(plain, options, err);
     }
 
     private static SoftDeletePolicy generated(String className) {

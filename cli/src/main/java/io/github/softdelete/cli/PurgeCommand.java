@@ -36,6 +36,9 @@ final class PurgeCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @Mixin
+    VerboseOption verbose;
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     Cutoff cutoff;
 
@@ -70,6 +73,7 @@ final class PurgeCommand implements Callable<Integer> {
             throw new UsageException("--batch-size was " + batchSize + "; give a number from 1 to " + Purge.MAX_BATCH_SIZE);
         if (maxRowsPerSecond < 0)
             throw new UsageException("--max-rows-per-second was " + maxRowsPerSecond + "; give 0 (no limit) or more");
+        connection.requireNoMarkerOptionsWithPolicyClass();
         try (Database database = Database.open(connection)) {
             SoftDeletePolicy policy = PolicySource.load(connection, database.plain(), spec.commandLine().getErr());
             DSLContext ctx = DSL.using(SoftDelete.install(database.plain().configuration().derive(), policy));
@@ -78,6 +82,8 @@ final class PurgeCommand implements Callable<Integer> {
             purge = cutoff.olderThan != null ? purge.olderThan(cutoff.olderThan) : purge.deletedBefore(cutoff.deletedBefore);
             if (!tables.isEmpty())
                 purge.tables(selected(policy));
+            else
+                requireDatedTable(policy);
             PurgeReport report = purge.run();
             ReportText.print(report, connection.schema, spec.commandLine().getOut());
             return ExitCodes.SUCCESS;
@@ -93,9 +99,26 @@ final class PurgeCommand implements Callable<Integer> {
                     found = table;
             if (found == null)
                 throw new UsageException("--table " + name + " is not a soft-deletable table of the policy; its tables: "
-                    + String.join(", ", CatalogPolicy.names(policy)));
+                    + String.join(", ", policy.tables().stream().map(Table::getName).toList()));
+            if (undated(policy, found))
+                throw new UsageException("--table " + name + " has a flag alone as its marker ("
+                    + policy.marker(found).orElseThrow().getName() + "), which records that a row was deleted but not when,"
+                    + " and a purge goes by the time of deletion; name its timestamp column with --timestamp-column");
             selected.add(found);
         }
         return selected.toArray(Table<?>[]::new);
+    }
+
+    // The library leaves tables whose marker is a flag alone out of a purge of every table; when that
+    // leaves nothing, the run could only report zeros, so say why instead.
+    private static void requireDatedTable(SoftDeletePolicy policy) {
+        if (policy.tables().stream().allMatch(table -> undated(policy, table)))
+            throw new UsageException("no soft-deletable table records when a row was deleted: every marker is a flag alone"
+                + " (" + policy.marker(policy.tables().get(0)).orElseThrow().getName() + "), and a purge goes by the"
+                + " time of deletion; name the timestamp column that a delete fills with --timestamp-column");
+    }
+
+    private static boolean undated(SoftDeletePolicy policy, Table<?> table) {
+        return policy.markerOf(table).orElseThrow().timestamp().isEmpty();
     }
 }

@@ -34,6 +34,7 @@ public final class SoftDeleteCli implements Runnable {
     }
 
     public static void main(String... args) {
+        LibraryLogging.quiet();
         System.exit(execute(args));
     }
 
