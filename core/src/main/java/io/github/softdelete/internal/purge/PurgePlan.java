@@ -32,6 +32,7 @@ record PurgePlan(List<PurgeTarget> targets) {
         java.sql.Timestamp.class, Instant.class, ZonedDateTime.class);
 
     static PurgePlan of(DSLContext plain, TableRegistry registry, List<PolicyTable> tables) {
+        UndeclaredKeys.refuseAny(plain, registry, tables);
         List<PurgeTarget> targets = new ArrayList<>();
         for (PolicyTable table : tables) {
             requireTimeMarker(table);
