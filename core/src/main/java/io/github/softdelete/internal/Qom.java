@@ -130,11 +130,22 @@ public final class Qom {
     }
 
     /**
-     * The RETURNING list of a DELETE. jOOQ 3.19's {@code QOM.Delete} does not expose it (only the
-     * {@code DeleteReturning} wrapper does, and on execution jOOQ renders the inner {@code DeleteQueryImpl}
-     * without visiting that wrapper), and no public method of {@code DeleteQueryImpl} tells whether it has
-     * one without changing the query ({@code getReturnedRecords()} caches a result in it). So read jOOQ's
-     * {@code AbstractDMLQuery.returning} field, which {@link #requireSupported()} checked at install.
+     * The RETURNING list of a DELETE. No public API of jOOQ 3.19 or 3.21 gives it, nor tells whether there is one
+     * (checked in both sources, {@code DeleteQueryImpl}, {@code AbstractDMLQuery}, {@code DeleteAsResultQuery}):
+     * <ul>
+     *   <li>{@code QOM.Delete} has no {@code $returning()}; only the {@code QOM.DeleteReturning} wrapper
+     *       ({@code DeleteAsResultQuery}) has, and on execution {@code fetch()}/{@code execute()} run the inner
+     *       {@code DeleteQueryImpl}, which renders itself: the listener never sees the wrapper (only
+     *       {@code DSLContext.render()} of the wrapper visits it). {@code DeleteQuery.setReturning(...)} builds no
+     *       wrapper at all.</li>
+     *   <li>{@code DeleteQuery.getReturnedRecords()} maps an empty result into the table's own record type, which
+     *       carries the table's fields, not the RETURNING list; {@code getResult()} (which does carry it) is not
+     *       declared by {@code DeleteQuery}, and its class is package-private.</li>
+     *   <li>{@code Clause.DELETE_RETURNING} (deprecated) starts after the WHERE clause, whether or not there is a
+     *       RETURNING list, and the DELETE has been replaced by then.</li>
+     * </ul>
+     * So jOOQ's {@code AbstractDMLQuery.returning} field is read, for DELETEs the library rewrites only (a DELETE of
+     * a table that is not soft-deletable never reaches here); {@link #requireSupported()} checked it at install.
      */
     @SuppressWarnings("unchecked")
     static List<? extends SelectFieldOrAsterisk> returning(DeleteQuery<?> delete) {

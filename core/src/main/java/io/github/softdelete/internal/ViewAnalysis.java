@@ -16,10 +16,11 @@ import org.jooq.impl.QOM;
  * Reads a view's definition: parses it with jOOQ's parser, finds the soft-deletable tables it reads,
  * whether it already filters them, and whether it is simple enough for a soft delete through it.
  *
- * <p>"Filters" is decided structurally: every soft-deletable table of its FROM clause has a
- * {@code <table>.<marker> IS NULL} among the top-level AND terms of the view's WHERE clause. Anything
- * else (a filter hidden in a join or a function) counts as not filtering, and the view is inlined,
- * which filters it again: harmless.
+ * <p>"Filters" is decided structurally: every soft-deletable table of its FROM clause has, among the
+ * top-level AND terms of the view's WHERE clause, a condition that keeps its deleted rows out, as its
+ * marker kind defines them ({@link ExcludesDeleted}: {@code deleted_at IS NULL}, {@code NOT is_deleted},
+ * {@code is_deleted = false}, ...). Anything else (a filter hidden in a join or a function) counts as not
+ * filtering, and the view is inlined, which filters it again: harmless.
  */
 public final class ViewAnalysis {
 
@@ -61,21 +62,7 @@ public final class ViewAnalysis {
     }
 
     private static boolean filtered(Condition where, TableReference reference) {
-        if (where instanceof QOM.And and)
-            return filtered(and.$arg1(), reference) || filtered(and.$arg2(), reference);
-        if (!(where instanceof QOM.IsNull isNull))
-            return false;
-        Field<?> field = isNull.$arg1();
-        return field.getName().equals(reference.table().markerName())
-            && qualifiedBy(field, reference.reference());
-    }
-
-    private static boolean qualifiedBy(Field<?> field, Table<?> reference) {
-        String[] parts = field.getQualifiedName().getName();
-        if (parts.length < 2)
-            return true;
-        String qualifier = parts[parts.length - 2];
-        return qualifier.equals(reference.getName());
+        return where != null && ExcludesDeleted.excludes(where, reference);
     }
 
     // One soft-deletable table, read alone: what PostgreSQL calls a simple view, as far as we need it.
