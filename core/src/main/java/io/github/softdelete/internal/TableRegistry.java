@@ -34,6 +34,7 @@ public final class TableRegistry {
 
     private final List<Relation> relations;
     private final Map<PolicyTable, CascadePlan> plans;
+    private final Map<PolicyTable, CascadeText> cascadeTexts;
     private final Supplier<?> actor;
     private final boolean hasDeletedBy;
 
@@ -68,6 +69,13 @@ public final class TableRegistry {
                 return registeredForClass(type);
             }
         };
+        Map<PolicyTable, CascadeText> texts = new HashMap<>();
+        for (PolicyTable table : this.tables) {
+            TableReference unaliased = TableReference.resolve(this, table.table());
+            if (unaliased != null && unaliased.table() == table)
+                texts.put(table, new CascadeText(plans.get(table), this.relations, unaliased));
+        }
+        this.cascadeTexts = Map.copyOf(texts);
     }
 
     /**
@@ -108,6 +116,14 @@ public final class TableRegistry {
     /** What a soft delete of rows of {@code table} reaches through the foreign keys. */
     public CascadePlan plan(PolicyTable table) {
         return plans.get(table);
+    }
+
+    /**
+     * The kept text of cascading soft deletes of {@code table}'s rows, one per table of the policy, or
+     * null for a table that its own reference does not resolve to (two plain tables of one name).
+     */
+    CascadeText cascadeText(PolicyTable table) {
+        return cascadeTexts.get(table);
     }
 
     /**
