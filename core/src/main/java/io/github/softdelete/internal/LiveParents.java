@@ -11,6 +11,7 @@ import org.jooq.Field;
 import org.jooq.FieldOrRow;
 import org.jooq.FieldOrRowOrSelect;
 import org.jooq.Name;
+import org.jooq.Param;
 import org.jooq.Query;
 import org.jooq.Row;
 import org.jooq.Select;
@@ -133,8 +134,18 @@ final class LiveParents {
     // (SELECT v FROM (SELECT value AS v) softdelete_value WHERE <check of v>). For an UPDATE, current is the
     // row's column: a value that does not change the key is not checked, so rows that already referenced a
     // deleted parent (imported, or written before this rule) can still be updated in their other columns.
-    @SuppressWarnings({ "unchecked", "rawtypes" })
+    //
+    // A bind value's check is text that depends on the key alone: it is rendered once and replayed
+    // around the value (CheckedValueText).
     private static Field<?> checkedValue(TableRegistry registry, Relation key, Field<?> column, Field<?> value, Field<?> current) {
+        KeptText text = current == null && value instanceof Param<?> ? registry.checkedValueText(key, column) : null;
+        if (text == null)
+            return checkedValue0(registry, key, column, value, current);
+        return CheckedValueText.field(text, value, marked -> checkedValue0(registry, key, column, marked, null));
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static Field<?> checkedValue0(TableRegistry registry, Relation key, Field<?> column, Field<?> value, Field<?> current) {
         Field v = DSL.field(VALUE.append("v"), column.getDataType());
         Table<?> one = DSL.select(value.as("v")).asTable(VALUE.first());
         Condition changes = current == null ? DSL.noCondition() : v.isDistinctFrom(current);

@@ -1,12 +1,15 @@
 package io.github.softdelete.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.TableImpl;
 
@@ -35,6 +38,7 @@ public final class TableRegistry {
     private final List<Relation> relations;
     private final Map<PolicyTable, CascadePlan> plans;
     private final Map<PolicyTable, CascadeText> cascadeTexts;
+    private final Map<Relation, KeptText> checkedValueTexts;
     private final Supplier<?> actor;
     private final boolean hasDeletedBy;
 
@@ -76,6 +80,13 @@ public final class TableRegistry {
                 texts.put(table, new CascadeText(plans.get(table), this.relations, unaliased));
         }
         this.cascadeTexts = Map.copyOf(texts);
+        // By identity: the rules look keys up among these very relations, and a record's hashCode
+        // would hash its tables and columns on every lookup. Never changed after construction.
+        Map<Relation, KeptText> checks = new IdentityHashMap<>();
+        for (Relation relation : this.relations)
+            if (relation.childColumns().size() == 1)
+                checks.put(relation, new KeptText());
+        this.checkedValueTexts = Collections.unmodifiableMap(checks);
     }
 
     /**
@@ -124,6 +135,16 @@ public final class TableRegistry {
      */
     CascadeText cascadeText(PolicyTable table) {
         return cascadeTexts.get(table);
+    }
+
+    /**
+     * The kept text of the check of a value written into {@code column} through the single-column key
+     * {@code relation} ({@link CheckedValueText}), one per key, or null when {@code column}'s type is
+     * not the key column's.
+     */
+    KeptText checkedValueText(Relation relation, Field<?> column) {
+        KeptText text = checkedValueTexts.get(relation);
+        return text != null && column.getType() == relation.childColumns().get(0).getType() ? text : null;
     }
 
     /**
