@@ -10,6 +10,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.Query;
+import org.jooq.QueryPart;
 import org.jooq.Record;
 import org.jooq.Select;
 import org.jooq.SelectFieldOrAsterisk;
@@ -62,27 +63,52 @@ final class CascadeDelete {
     private CascadeDelete() {
     }
 
-    static Query build(DSLContext dsl, TableRegistry registry, CascadePlan plan, QOM.Delete<?> delete,
-                       Table<?> target, TableReference reference, List<? extends SelectFieldOrAsterisk> returning,
-                       Object actor) {
+    /**
+     * The cascade statement, or, when {@link CascadeText} may replay it, the part that renders it from
+     * the text kept for the plan's table around its first CTE.
+     */
+    static QueryPart build(DSLContext dsl, TableRegistry registry, CascadePlan plan, QOM.Delete<?> delete,
+                           Table<?> target, TableReference reference, List<? extends SelectFieldOrAsterisk> returning,
+                           Object actor) {
+        CascadeText text = registry.cascadeText(plan.root());
+        if (text == null || !CascadeText.replayable(plan, delete, target, returning))
+            return statement(dsl, registry, plan, delete, target, reference, returning, actor,
+                firstRowSet(registry, plan, delete, target, reference));
+        return text.statement(text.condition(delete.$where()),
+            first -> statement(dsl, registry, plan, delete, target, reference, returning, actor, first));
+    }
+
+    // The one CTE that holds the DELETE's condition: the rows it matches. A root with self-references
+    // (comments.parent_id) keeps them apart from their replies: the outer UPDATE counts and returns
+    // the matched rows, as a hard delete would.
+    private static CommonTableExpression<?> firstRowSet(TableRegistry registry, CascadePlan plan, QOM.Delete<?> delete,
+                                                        Table<?> target, TableReference reference) {
+        CascadePlan.Node root = plan.nodes().get(0);
+        Select<?> matched = rootRows(registry, delete, target, reference, root);
+        if (root.self().isEmpty())
+            return rowSet(registry, root, matched);
+        return matchedSet(root).fields(names(RowSets.columns(root.table(), registry.relations()))).as(matched);
+    }
+
+    static Name matchedSet(CascadePlan.Node root) {
+        return root.self().isEmpty() ? RowSets.name(root.table()) : RowSets.name(root.table(), "matched");
+    }
+
+    private static Query statement(DSLContext dsl, TableRegistry registry, CascadePlan plan, QOM.Delete<?> delete,
+                                   Table<?> target, TableReference reference, List<? extends SelectFieldOrAsterisk> returning,
+                                   Object actor, CommonTableExpression<?> first) {
         List<CommonTableExpression<?>> ctes = new ArrayList<>();
         boolean recursive = false;
         if (delete.$with() != null) {
             ctes.addAll(delete.$with().$commonTableExpressions());
             recursive = delete.$with().$recursive();
         }
+        ctes.add(first);
         CascadePlan.Node root = plan.nodes().get(0);
-        List<Field<?>> rootColumns = RowSets.columns(root.table(), registry.relations());
-        Select<?> matched = rootRows(registry, delete, target, reference, root);
-        // A root with self-references (comments.parent_id) keeps the rows its condition matched apart
-        // from their replies: the outer UPDATE counts and returns the matched rows, as a hard delete would.
-        Name matchedSet = root.self().isEmpty() ? RowSets.name(root.table()) : RowSets.name(root.table(), "matched");
-        if (!root.self().isEmpty()) {
-            ctes.add(matchedSet.fields(names(rootColumns)).as(matched));
-            matched = RowSets.select(matchedSet, rootColumns);
-        }
+        Name matchedSet = matchedSet(root);
         for (CascadePlan.Node node : plan.nodes()) {
-            ctes.add(rowSet(registry, node, node == root ? matched : null));
+            if (node != root || !root.self().isEmpty())
+                ctes.add(rowSet(registry, node, node == root ? RowSets.select(matchedSet, RowSets.columns(root.table(), registry.relations())) : null));
             recursive |= !node.self().isEmpty();
         }
         Condition check = DSL.noCondition();

@@ -7,6 +7,7 @@ import org.jooq.Condition;
 import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Name;
+import org.jooq.Param;
 import org.jooq.Row;
 import org.jooq.RowN;
 import org.jooq.Select;
@@ -73,8 +74,18 @@ final class CheckedRows {
     }
 
     // (SELECT v FROM (SELECT value AS v) softdelete_value WHERE <check of v>)
-    @SuppressWarnings({ "unchecked", "rawtypes" })
+    //
+    // A bind value's check is text that depends on the key alone: it is rendered once and replayed
+    // around the value (CheckedValueText).
     private static Field<?> checkedValue(TableRegistry registry, Relation key, Field<?> column, Field<?> value) {
+        KeptText text = value instanceof Param<?> ? registry.checkedValueText(key, column) : null;
+        if (text == null)
+            return checkedValueInFull(registry, key, column, value);
+        return CheckedValueText.field(text, value, marked -> checkedValueInFull(registry, key, column, marked));
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static Field<?> checkedValueInFull(TableRegistry registry, Relation key, Field<?> column, Field<?> value) {
         Field v = DSL.field(VALUE.append("v"), column.getDataType());
         Table<?> one = DSL.select(value.as("v")).asTable(VALUE.first());
         return DSL.field((Select) DSL.select(v).from(one).where(LiveParents.passes(registry, key, List.of(v), DSL.noCondition())));

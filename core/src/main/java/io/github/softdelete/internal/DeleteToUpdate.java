@@ -7,6 +7,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.DeleteQuery;
 import org.jooq.Query;
+import org.jooq.QueryPart;
 import org.jooq.Record;
 import org.jooq.SelectFieldOrAsterisk;
 import org.jooq.Table;
@@ -39,7 +40,7 @@ final class DeleteToUpdate {
     }
 
     /** The UPDATE that replaces {@code delete}, or null when its target is not soft-deletable. */
-    static Query rewrite(TableRegistry registry, DeleteQuery<?> delete, ContextFlags flags, DSLContext dsl) {
+    static QueryPart rewrite(TableRegistry registry, DeleteQuery<?> delete, ContextFlags flags, DSLContext dsl) {
         QOM.Delete<?> d = (QOM.Delete<?>) delete;
         Table<?> target = UnfilteredTable.unwrap(d.$from());
         TableReference reference = TableReference.resolve(registry, target);

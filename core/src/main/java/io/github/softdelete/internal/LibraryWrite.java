@@ -58,27 +58,6 @@ final class LibraryWrite<T> extends CustomField<T> {
     }
 
     /**
-     * The time a soft delete stamps. On PostgreSQL that is {@code statement_timestamp()}, not
-     * {@code CURRENT_TIMESTAMP}: the latter is the transaction's start, shared by every statement of a
-     * transaction, so two deletes in one transaction would stamp the same time and a restore could not
-     * tell their rows apart. {@code statement_timestamp()} is one value for the whole statement, the
-     * cascade included, and differs between statements.
-     */
-    static <T> LibraryWrite<T> deletionTime(DataType<T> type) {
-        return new LibraryWrite<>(type, Value.DELETION_TIME, null);
-    }
-
-    /** The NULL a restore writes. */
-    static <T> LibraryWrite<T> restored(DataType<T> type) {
-        return new LibraryWrite<>(type, Value.NULL, null);
-    }
-
-    /** {@code SET marker = value}, typed, because {@code set(Field, Object)} is ambiguous for a raw marker. */
-    static <R extends Record, T> UpdateSetMoreStep<R> write(UpdateSetFirstStep<R> update, Field<T> marker, Field<T> value) {
-        return update.set(marker, value);
-    }
-
-    /**
      * The SET clause of a soft delete of {@code table}'s rows.
      *
      * @throws SoftDeleteException when the table has a deleted-by column and {@code actor} is null or
@@ -135,6 +114,11 @@ final class LibraryWrite<T> extends CustomField<T> {
     @Override
     public void accept(Context<?> ctx) {
         switch (value) {
+            // The time a soft delete stamps. On PostgreSQL that is statement_timestamp(), not
+            // CURRENT_TIMESTAMP: the latter is the transaction's start, shared by every statement of a
+            // transaction, so two deletes in one transaction would stamp the same time and a restore
+            // could not tell their rows apart. statement_timestamp() is one value for the whole
+            // statement, the cascade included, and differs between statements.
             case DELETION_TIME -> {
                 if (ctx.family() == SQLDialect.POSTGRES)
                     ctx.visit(DSL.keyword("statement_timestamp")).sql("()");

@@ -52,6 +52,9 @@ import org.jooq.impl.QOM;
  * state lives in the render context's {@code data()}. On the hot path a part that is none of the types
  * above costs one {@link ClassValue} lookup ({@link PartKind}), and a statement without soft-deletable
  * tables is inspected but never copied. The user's query object is never mutated: every rewrite is a QOM copy.
+ * The large, policy-only parts of a rewrite (a cascade's statement, the check of a foreign-key value) are
+ * rendered once per render key and replayed around the user's part ({@link KeptText}); bounded, and
+ * never holding bind values.
  *
  * <p>Immutable and thread-safe.
  */

@@ -1,12 +1,15 @@
 package io.github.softdelete.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.TableImpl;
 
@@ -34,6 +37,8 @@ public final class TableRegistry {
 
     private final List<Relation> relations;
     private final Map<PolicyTable, CascadePlan> plans;
+    private final Map<PolicyTable, CascadeText> cascadeTexts;
+    private final Map<Relation, KeptText> checkedValueTexts;
     private final Supplier<?> actor;
     private final boolean hasDeletedBy;
 
@@ -68,6 +73,20 @@ public final class TableRegistry {
                 return registeredForClass(type);
             }
         };
+        Map<PolicyTable, CascadeText> texts = new HashMap<>();
+        for (PolicyTable table : this.tables) {
+            TableReference unaliased = TableReference.resolve(this, table.table());
+            if (unaliased != null && unaliased.table() == table)
+                texts.put(table, new CascadeText(plans.get(table), this.relations, unaliased));
+        }
+        this.cascadeTexts = Map.copyOf(texts);
+        // By identity: the rules look keys up among these very relations, and a record's hashCode
+        // would hash its tables and columns on every lookup. Never changed after construction.
+        Map<Relation, KeptText> checks = new IdentityHashMap<>();
+        for (Relation relation : this.relations)
+            if (relation.childColumns().size() == 1)
+                checks.put(relation, new KeptText());
+        this.checkedValueTexts = Collections.unmodifiableMap(checks);
     }
 
     /**
@@ -108,6 +127,24 @@ public final class TableRegistry {
     /** What a soft delete of rows of {@code table} reaches through the foreign keys. */
     public CascadePlan plan(PolicyTable table) {
         return plans.get(table);
+    }
+
+    /**
+     * The kept text of cascading soft deletes of {@code table}'s rows, one per table of the policy, or
+     * null for a table that its own reference does not resolve to (two plain tables of one name).
+     */
+    CascadeText cascadeText(PolicyTable table) {
+        return cascadeTexts.get(table);
+    }
+
+    /**
+     * The kept text of the check of a value written into {@code column} through the single-column key
+     * {@code relation} ({@link CheckedValueText}), one per key, or null when {@code column}'s type is
+     * not the key column's.
+     */
+    KeptText checkedValueText(Relation relation, Field<?> column) {
+        KeptText text = checkedValueTexts.get(relation);
+        return text != null && column.getType() == relation.childColumns().get(0).getType() ? text : null;
     }
 
     /**

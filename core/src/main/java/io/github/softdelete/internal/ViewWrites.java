@@ -7,6 +7,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.DeleteQuery;
 import org.jooq.Query;
+import org.jooq.QueryPart;
 import org.jooq.Record;
 import org.jooq.Select;
 import org.jooq.SelectLimitStep;
@@ -38,7 +39,7 @@ final class ViewWrites {
     }
 
     /** The soft delete that replaces a DELETE through {@code view}. */
-    static Query delete(TableRegistry registry, QOM.Delete<?> delete, ViewDefinition view, ContextFlags flags, DSLContext dsl) {
+    static QueryPart delete(TableRegistry registry, QOM.Delete<?> delete, ViewDefinition view, ContextFlags flags, DSLContext dsl) {
         if (view.base() == null || view.key() == null)
             throw refused(view, "DELETE", reason(view));
         if (!Qom.returning((DeleteQuery<?>) delete).isEmpty())

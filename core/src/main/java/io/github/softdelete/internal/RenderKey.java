@@ -1,0 +1,40 @@
+package io.github.softdelete.internal;
+
+import org.jooq.Context;
+import org.jooq.RenderContext.CastMode;
+import org.jooq.SQLDialect;
+import org.jooq.conf.ParamType;
+
+/**
+ * Everything that decides how a bind-free part built from the policy renders, so that its text can be
+ * reused: the dialect, the render context's state at the part, the context's flags, and the settings.
+ *
+ * <p>Why a snapshot of the settings: jOOQ's {@code Settings} are mutable and shared by every context
+ * derived from a configuration, so a key that held only the instance could outlive a change to it. The
+ * key compares the instance first and then the contents, so text rendered under settings that have
+ * changed since is never reused. {@code Settings.equals} compares every field (about a microsecond on
+ * JDK 17), which is why the rest of the key is compared first. (The snapshot is typed {@code Object}:
+ * javadoc cannot read the JAXB annotations of {@code Settings} without JAXB on its path.)
+ *
+ * <p>Immutable and thread-safe.
+ */
+record RenderKey(SQLDialect dialect, ParamType paramType, CastMode castMode, boolean qualify, boolean qualifySchema,
+                 boolean qualifyCatalog, int subqueryLevel, boolean declareCTE, ReadMode readMode,
+                 boolean markerWrites, boolean deletedParents, boolean plainSql, Object settings) {
+
+    /** The key of the part {@code ctx} is about to render, with a copy of its settings. */
+    static RenderKey of(Context<?> ctx, ContextFlags flags) {
+        return new RenderKey(ctx.dialect(), ctx.paramType(), ctx.castMode(), ctx.qualify(), ctx.qualifySchema(),
+            ctx.qualifyCatalog(), ctx.subqueryLevel(), ctx.declareCTE(), flags.readMode(), flags.markerWrites(),
+            flags.deletedParents(), flags.plainSql(), ctx.settings().clone());
+    }
+
+    /** Whether text rendered under this key renders the same in {@code ctx} under {@code flags}. */
+    boolean matches(Context<?> ctx, ContextFlags flags) {
+        return dialect == ctx.dialect() && paramType == ctx.paramType() && castMode == ctx.castMode()
+            && qualify == ctx.qualify() && qualifySchema == ctx.qualifySchema() && qualifyCatalog == ctx.qualifyCatalog()
+            && subqueryLevel == ctx.subqueryLevel() && declareCTE == ctx.declareCTE() && readMode == flags.readMode()
+            && markerWrites == flags.markerWrites() && deletedParents == flags.deletedParents()
+            && plainSql == flags.plainSql() && settings.equals(ctx.settings());
+    }
+}
