@@ -79,6 +79,28 @@ class KeptTextRenderingTest {
     }
 
     // A new policy each time, so its kept texts start empty; deleting a user cascades to the user's posts.
+    @Test
+    void deletedByColumnInTheCascade_keptWithoutAnActor_neverReplayedOverAnActor() {
+        // posts.title stands in for a deleted-by column: a cascade from users then writes the actor.
+        SoftDeletePolicy policy = SoftDeletePolicy.builder()
+            .table(USERS, USERS.DELETED_AT)
+            .table(POSTS, Marker.timestamp(POSTS.DELETED_AT).deletedBy(POSTS.TITLE))
+            .relation(POSTS, POSTS.AUTHOR_ID, USERS, USERS.ID, OnDelete.CASCADE)
+            .build();
+        DSLContext ctx = DSL.using(SoftDelete.install(new DefaultConfiguration().set(SQLDialect.POSTGRES), policy));
+        Query delete = ctx.deleteFrom(USERS).where(USERS.ID.eq(1L));
+
+        String withoutActor = ctx.render(delete);
+        assertThat(withoutActor).contains("softdelete-no-actor:posts");
+        for (int i = 0; i < 3; i++) {
+            assertThat(ctx.render(delete)).isEqualTo(withoutActor);
+            String alice = SoftDelete.withActor(ctx, "alice").render(delete);
+            assertThat(alice).contains("'alice'").doesNotContain("softdelete-no-actor");
+            assertThat(SoftDelete.withActor(ctx, "bob").render(delete)).isEqualTo(alice.replace("'alice'", "'bob'"));
+        }
+        assertThat(ctx.render(delete)).isEqualTo(withoutActor);
+    }
+
     private static DSLContext context(Settings settings) {
         SoftDeletePolicy policy = SoftDeletePolicy.builder()
             .table(USERS, USERS.DELETED_AT)

@@ -71,7 +71,7 @@ final class CascadeDelete {
                            Table<?> target, TableReference reference, List<? extends SelectFieldOrAsterisk> returning,
                            Object actor) {
         CascadeText text = registry.cascadeText(plan.root());
-        if (text == null || !CascadeText.replayable(plan, delete, target, returning))
+        if (text == null || !CascadeText.replayable(plan, delete, target, returning, actor))
             return statement(dsl, registry, plan, delete, target, reference, returning, actor,
                 firstRowSet(registry, plan, delete, target, reference));
         return text.statement(text.condition(delete.$where()),

@@ -28,7 +28,8 @@ import org.jooq.impl.QOM;
  * condition and the text after it. The kept text holds no bind value and no per-statement state;
  * statements that could put some there are built in full every time:
  * <ul>
- *   <li>a plan with a deleted-by column, whose SET inlines the actor;</li>
+ *   <li>a plan with a deleted-by column while an actor is set, since the SET inlines the actor (with no
+ *       actor it renders the same refusal text every time, which is kept like the rest);</li>
  *   <li>a DELETE with WITH, USING, ORDER BY, LIMIT or RETURNING, or on an alias of the table;</li>
  *   <li>a condition that is not {@linkplain ScopeFreeCondition scope-free}: one whose rendering could
  *       depend on the SELECT around it (a subquery, an implicit join path, another table's column);</li>
@@ -65,10 +66,11 @@ final class CascadeText {
     }
 
     /** Whether the statement for this DELETE may be replayed: see the class comment. */
-    static boolean replayable(CascadePlan plan, QOM.Delete<?> delete, Table<?> target, List<? extends SelectFieldOrAsterisk> returning) {
+    static boolean replayable(CascadePlan plan, QOM.Delete<?> delete, Table<?> target, List<? extends SelectFieldOrAsterisk> returning,
+                              Object actor) {
         Table<?> table = plan.root().table();
         return delete.$with() == null && delete.$using().isEmpty() && delete.$orderBy().isEmpty()
-            && delete.$limit() == null && returning.isEmpty() && !stampsActor(plan)
+            && delete.$limit() == null && returning.isEmpty() && (actor == null || !stampsActor(plan))
             && target.getClass() == table.getClass() && target.getQualifiedName().equals(table.getQualifiedName())
             && ScopeFreeCondition.test(delete.$where(), table);
     }
