@@ -68,7 +68,9 @@ class CostCurvesTest {
         CostCurves.replaceSection(md, markdown);
 
         assertThat(markdown)
-            .contains("| B3 over 0.5 ms each way, vs one UPDATE per table |")
+            .contains("| B3 over 0.5 ms each way, vs one UPDATE per table: one small account (64 rows) |")
+            .contains("| B3 over 0.5 ms each way, vs one UPDATE per table: the B3 tree (2,101 rows) |")
+            .contains("Deleting one small account (64 rows: 3 posts, 30 comments, 30 likes):")
             .contains("a tree of 504 descendant rows | 1 statement, bounded client memory | 1 statement(s)")
             .contains("| render time vs soft-deletable tables (1 to 3) |")
             .contains("| cascade restore vs tree size |")
