@@ -172,7 +172,9 @@ public final class CostCurves {
 
         md.append("#### B3 through a proxy adding 0.5 ms each way\n\nDeleted through `LatencyProxy` (loopback, every chunk held 0.5 ms")
             .append(" in each direction: a 1 ms round trip), in the B3 database; the tree is restored between deletes, unmeasured, and")
-            .append(" each delete is checked to have stamped exactly the tree. The library's time includes rendering its statement.\n\n");
+            .append(" each delete is checked to have stamped exactly the tree. The library's time includes rendering its statement.")
+            .append(" Each approach first deletes the tree 30 times, unmeasured, as B3 warms up (row by row on the B3 tree: 3 times),")
+            .append(" so that it is measured with its statements prepared on the server, as on an application's pooled connection.\n\n");
         for (Map.Entry<NetworkTree, Map<CascadeApproach, double[]>> tree : networks.entrySet())
             md.append("Deleting ").append(tree.getKey().description()).append(":\n\n").append(networkTable(tree.getValue())).append('\n');
         md.append("A tree of ").append(number(big.rows, 0)).append(" descendant rows (one user, ").append(number(big.posts, 0))
@@ -188,7 +190,7 @@ public final class CostCurves {
             .append("\n![render time vs soft-deletable tables](").append(RENDER_PNG).append(")\n\n");
         md.append("#### Cascade delete and restore time vs tree size\n\nOne user's tree (posts, 10 comments per post, 1 like per comment),")
             .append(" deleted by the library's `deleteFrom(USERS)` and brought back by `SoftDelete.restore`, over loopback, ms,")
-            .append(" medians of 3 runs up to 100,000 rows and one run above, on the reference schema with exactly the indexes the schema lint recommends")
+            .append(" medians of 9 runs up to 10,000 rows, of 3 up to 100,000 and one run above, after " + CASCADE_WARM_UPS + " unmeasured deletes and restores of the first size, on the reference schema with exactly the indexes the schema lint recommends")
             .append(" (V5: `(fk, deleted_at)` per foreign key) and no others.\n\n")
             .append(curveTable(cascade, "rows", new String[] { "delete, ms", "restore, ms" }, true))
             .append("\n![cascade delete and restore time vs tree size](").append(CASCADE_PNG).append(")\n\n");
@@ -266,7 +268,7 @@ public final class CostCurves {
             int runs = approach == CascadeApproach.HAND_ROLLED_PER_ROW && tree == NetworkTree.B3
                 ? Math.max(1, settings.networkRuns() / 5) : settings.networkRuns();
             double[] times = new double[runs];
-            for (int run = -Math.min(3, runs); run < runs; run++) { // the first runs warm up
+            for (int run = -warmUps(tree, approach); run < runs; run++) { // the first runs warm up
                 CascadeTree.restore(direct);
                 long start = System.nanoTime();
                 approach.delete(connection, tree.userId());
@@ -278,6 +280,16 @@ public final class CostCurves {
             millis.put(approach, times);
         }
         return millis;
+    }
+
+    // As many warm-up deletes as B3's JMH run (30), so that each approach is measured in its steady state:
+    // the JIT has compiled the client's path, and the server has prepared each statement (the driver
+    // switches to a named server-side statement on its 5th execution) and, after five custom plans,
+    // reuses a generic plan where that is no dearer, as an application's pooled connections do. Row by
+    // row on the B3 tree takes seconds per delete and runs each of its statements hundreds of times per
+    // delete, so 3 warm it up.
+    static int warmUps(NetworkTree tree, CascadeApproach approach) {
+        return approach == CascadeApproach.HAND_ROLLED_PER_ROW && tree == NetworkTree.B3 ? 3 : 30;
     }
 
     private static MarkdownTable networkTable(Map<CascadeApproach, double[]> network) {
@@ -357,20 +369,23 @@ public final class CostCurves {
     }
 
     /**
-     * x: rows in the tree; y: delete ms, restore ms, the medians of 3 runs up to 100,000 rows and of one
-     * above (the tree is vacuumed between runs). The first size is deleted and restored twice, unmeasured,
-     * so that the JIT has compiled both paths before anything is timed.
+     * x: rows in the tree; y: delete ms, restore ms, the medians of 9 runs up to 10,000 rows, of 3 up to
+     * 100,000 and of one above (the tree is vacuumed between runs). The first size is deleted and restored
+     * {@value #CASCADE_WARM_UPS} times first, unmeasured, as B3 warms up: so that the JIT has compiled
+     * both paths, and the driver has prepared both statements on the server, before anything is timed.
      */
+    static final int CASCADE_WARM_UPS = 20;
+
     static List<Point> cascadeCurve(PostgresServer server, Settings settings) throws SQLException {
         List<Point> points = new ArrayList<>();
         try (TestDatabase database = server.createMigratedDatabase("curves_cascade");
                 BenchmarkConnection connection = BenchmarkConnection.open(database, null)) {
             for (int size : settings.treeSizes()) {
                 long posts = seedTree(connection.jdbc(), size);
-                int runs = size <= 100_000 ? 3 : 1;
+                int runs = size <= 10_000 ? 9 : size <= 100_000 ? 3 : 1;
                 double[] deletes = new double[runs];
                 double[] restores = new double[runs];
-                for (int run = points.isEmpty() ? -2 : 0; run < runs; run++) {
+                for (int run = points.isEmpty() ? -CASCADE_WARM_UPS : 0; run < runs; run++) {
                     double[] took = deleteAndRestore(connection, posts);
                     if (run >= 0) {
                         deletes[run] = took[0];
