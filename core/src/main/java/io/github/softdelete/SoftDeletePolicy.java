@@ -15,7 +15,6 @@ import org.jooq.ForeignKey;
 import org.jooq.Schema;
 import org.jooq.Table;
 import org.jooq.impl.QOM;
-import org.jooq.impl.TableImpl;
 
 import io.github.softdelete.internal.DatabaseCatalog;
 import io.github.softdelete.internal.ManualRelation;
@@ -466,9 +465,9 @@ public final class SoftDeletePolicy {
             return definitions;
         }
 
-        // A generated class belongs to one table; catalog snapshots and DSL.table(name) share a class.
+        // A generated class belongs to one table; catalog tables and DSL.table(name) share jOOQ's classes.
         private boolean ownClass(Table<?> table) {
-            if (table.getClass() == TableImpl.class)
+            if (!TableRegistry.generatedClass(table.getClass()))
                 return false;
             for (Table<?> other : tables.keySet())
                 if (other != table && other.getClass() == table.getClass())

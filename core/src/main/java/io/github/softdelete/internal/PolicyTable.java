@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.jooq.Field;
 import org.jooq.Table;
-import org.jooq.impl.TableImpl;
 
 import io.github.softdelete.Marker;
 
@@ -22,7 +21,7 @@ public record PolicyTable(Table<?> table, Marker definition, int markerIndex, bo
 
     /** A table with a timestamp marker, as registered before marker kinds existed. */
     public PolicyTable(Table<?> table, Field<?> marker, int markerIndex) {
-        this(table, Marker.timestamp(marker), markerIndex, table.getClass() != TableImpl.class);
+        this(table, Marker.timestamp(marker), markerIndex, TableRegistry.generatedClass(table.getClass()));
     }
 
     /**

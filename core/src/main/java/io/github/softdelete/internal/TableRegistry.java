@@ -154,10 +154,23 @@ public final class TableRegistry {
     public PolicyTable lookup(Table<?> table) {
         if (!(table instanceof TableImpl<?>))
             return null;
-        if (table.getClass() == TableImpl.class)
+        if (!generatedClass(table.getClass()))
             return lookupByName(table);
         Optional<PolicyTable> generated = byGeneratedClass.get(table.getClass());
         return generated.isPresent() ? generated.get() : lookupByName(unaliasedGenerated(table));
+    }
+
+    /**
+     * Whether instances of {@code type} stand for one table only, as the classes that jOOQ's code
+     * generator writes do (one per table; their aliases and path tables are instances of it too). jOOQ's
+     * own table classes stand for any table: {@code TableImpl} for {@code DSL.table(name)}, and the
+     * classes of the tables of {@code DSLContext.meta()} and of its snapshots, which every table read
+     * from a catalog shares. A table of such a class is known by its name alone: taken by its class, a
+     * catalog table that the policy does not hold would pass for the one it does, and a DELETE of it
+     * would run that table's cascade.
+     */
+    public static boolean generatedClass(Class<?> type) {
+        return !type.getName().startsWith("org.jooq.");
     }
 
     // A generated class that the policy does not know may still match a table registered by name.

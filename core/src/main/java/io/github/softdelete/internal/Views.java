@@ -45,7 +45,7 @@ public final class Views {
         if (!(table instanceof TableImpl<?>))
             return null; // a derived table, join or VALUES, even if its alias has a view's name
         // An alias of a generated view is an instance of its class under another name.
-        if (table.getClass() != TableImpl.class)
+        if (TableRegistry.generatedClass(table.getClass()))
             for (ViewDefinition candidate : all)
                 if (candidate.view().getClass() == table.getClass())
                     return candidate;
