@@ -126,26 +126,12 @@ final class CascadeRestore {
                 continue;
             Select<?> branch = DSL.select(columns(registry, node.table(), child)).from(child)
                 .where(sameOperation(child, node.table(), relation))
-                .and(deletedUnlessTheStampSaysSo(node.table(), child))
                 .and(otherParentsLive(registry, plan, node.table(), child))
                 .and(selfParentsLive(node, child));
             rows = rows == null ? branch : ((Select) rows).union((Select) branch);
         }
         return rows != null ? rows
             : DSL.select(columns(registry, node.table(), child)).from(child).where(DSL.falseCondition());
-    }
-
-    // With a timestamp marker, "child stamp = the parent's stamp" already says the child is deleted (the
-    // parent's stamp is not null), so "marker IS NOT NULL" is left out. It is not only redundant: the
-    // planner takes it for the most selective condition, because the statistics usually say that
-    // hardly any row is deleted (all of them after the VACUUM ANALYZE that follows a restore), and then
-    // drives the semi-join from a scan of the child's index on that condition alone, comparing each
-    // deleted child with the whole parent set: 115,000 comparisons for a 1,000-row tree's likes
-    // (EXPLAIN ANALYZE, BENCHMARKS.md "Restore at 1,000 rows"). Without it the planner goes from the
-    // parent set through the (fk, marker) index, as for the delete. A flag says "deleted" on its own,
-    // apart from the stamp, so it stays.
-    private static Condition deletedUnlessTheStampSaysSo(PolicyTable table, Table<?> child) {
-        return table.isFlag() ? MarkerPredicates.deleted(table, child) : DSL.noCondition();
     }
 
     // A row reached through another parent whose own parent row (comments.parent_id) is still deleted
@@ -167,18 +153,34 @@ final class CascadeRestore {
         List<Condition> joins = new ArrayList<>();
         for (Relation relation : node.self())
             joins.add(DSL.row(RowSets.on(reply, relation.childColumns())).eq(DSL.row(RowSets.ofSet(table, relation.parentColumns()))));
+        // The stamp's equality says a timestamp marker is deleted; a flag must say so itself.
+        Condition deleted = table.isFlag() ? MarkerPredicates.deleted(table, reply) : DSL.noCondition();
         return DSL.select(columns(registry, table, reply)).from(reply)
-            .join(RowSets.table(table)).on(DSL.or(joins).and(eq(CascadeDelete.stamp(reply, table), setMarker)))
+            .join(RowSets.table(table)).on(DSL.or(joins).and(eq(CascadeDelete.stamp(reply, table), setMarker)).and(deleted))
             .where(otherParentsLive(registry, plan, table, reply));
     }
 
-    // (child fk, child stamp) IN (SELECT parent key, parent stamp FROM the parent's set).
+    // (child fk, child stamp) IN (SELECT parent key, parent stamp FROM the parent's set), and with a flag
+    // (child fk, child stamp, child flag) IN (SELECT parent key, parent stamp, TRUE FROM ...): the one
+    // condition that says the child is deleted, and by the same operation. Equal to a parent's stamp,
+    // which is not null, a timestamp marker is deleted. A separate "deleted_at IS NOT NULL" (or "flag")
+    // would be redundant, and harmful: the statistics usually say that hardly any row is deleted (all
+    // of them after the VACUUM ANALYZE that follows a restore), so the planner takes it for the most
+    // selective condition and drives the semi-join from a scan of the child's index on it, comparing
+    // each deleted child with the parents' whole set in a nested loop: 114,960 rows thrown away for the
+    // 480 likes of a 1,009-row tree, twice the delete's time (SmallTreeRestorePlanTest). Inside the
+    // semi-join, the planner sizes it by the parent's set and goes from that set through the (fk, marker)
+    // index, as the delete does.
     private static Condition sameOperation(Table<?> child, PolicyTable table, Relation relation) {
         PolicyTable parent = relation.parent();
         List<Field<?>> childColumns = new ArrayList<>(RowSets.on(child, relation.childColumns()));
         childColumns.add(CascadeDelete.stamp(child, table));
         List<Field<?>> parentColumns = new ArrayList<>(RowSets.ofSet(parent, relation.parentColumns()));
         parentColumns.add(DSL.field(RowSets.name(parent).append(parent.stamp().getName()), parent.stamp().getDataType()));
+        if (table.isFlag()) {
+            childColumns.add(MarkerPredicates.column(child, table, table.marker()));
+            parentColumns.add(DSL.inline(true));
+        }
         return RowSets.in(childColumns, DSL.select(parentColumns).from(RowSets.table(parent)));
     }
 
