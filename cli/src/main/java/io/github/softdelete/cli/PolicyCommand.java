@@ -45,6 +45,9 @@ abstract class PolicyCommand implements Callable<Integer> {
     void checkOptions() {
     }
 
-    /** {@return the exit code} after the command's work on the database, through {@code plain} (jOOQ without listeners) */
+    /**
+     * Does the command's work on the database, through {@code plain} (jOOQ without listeners), and
+     * returns its exit code.
+     */
     abstract int run(DSLContext plain, SoftDeletePolicy policy);
 }
