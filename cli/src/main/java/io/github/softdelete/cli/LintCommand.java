@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 
+import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
 
@@ -17,9 +17,6 @@ import io.github.softdelete.codegen.internal.LintMarker;
 import io.github.softdelete.codegen.internal.SchemaLint;
 import io.github.softdelete.codegen.internal.TableName;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code softdelete lint}: the code generator's schema lint, run against a live database. It is the
@@ -31,36 +28,23 @@ import picocli.CommandLine.Spec;
         + " count deleted rows, foreign keys no index serves, ON DELETE CASCADE across the soft-delete boundary;"
         + " each finding with the DDL that fixes it.",
         "Exits with 1 when it finds a trap, so that a CI step fails." })
-final class LintCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    VerboseOption verbose;
+final class LintCommand extends PolicyCommand {
 
     @Override
-    public Integer call() {
-        connection.requireNoMarkerOptionsWithPolicyClass();
-        try (Database database = Database.open(connection)) {
-            SoftDeletePolicy policy = PolicySource.load(connection, database.plain(), spec.commandLine().getErr());
-            Map<TableName, LintMarker> markers = new TreeMap<>();
-            for (Table<?> table : policy.tables()) {
-                String schema = table.getSchema() == null ? connection.schema : table.getSchema().getName();
-                markers.put(new TableName(schema, table.getName()), lintMarker(policy.markerOf(table).orElseThrow()));
-            }
-            List<String> schemas = markers.keySet().stream().map(TableName::schema).distinct().toList();
-            List<Finding> findings = SchemaLint.check(Catalog.read(database.plain(), schemas), markers);
-            PrintWriter out = spec.commandLine().getOut();
-            out.println("softdelete lint: " + (findings.isEmpty() ? "no schema traps found"
-                : findings.size() + (findings.size() == 1 ? " trap" : " traps") + " found"));
-            findings.forEach(out::println);
-            out.flush();
-            return findings.isEmpty() ? ExitCodes.SUCCESS : ExitCodes.FAILURE;
+    int run(DSLContext plain, SoftDeletePolicy policy) {
+        Map<TableName, LintMarker> markers = new TreeMap<>();
+        for (Table<?> table : policy.tables()) {
+            String schema = table.getSchema() == null ? connection.schema : table.getSchema().getName();
+            markers.put(new TableName(schema, table.getName()), lintMarker(policy.markerOf(table).orElseThrow()));
         }
+        List<String> schemas = markers.keySet().stream().map(TableName::schema).distinct().toList();
+        List<Finding> findings = SchemaLint.check(Catalog.read(plain, schemas), markers);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("softdelete lint: " + (findings.isEmpty() ? "no schema traps found"
+            : findings.size() + (findings.size() == 1 ? " trap" : " traps") + " found"));
+        findings.forEach(out::println);
+        out.flush();
+        return findings.isEmpty() ? ExitCodes.SUCCESS : ExitCodes.FAILURE;
     }
 
     // The lint recognises and advises the live-rows predicate the library injects: IS NULL for a

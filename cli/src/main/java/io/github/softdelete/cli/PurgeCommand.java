@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.jooq.DSLContext;
 import org.jooq.Table;
@@ -16,10 +15,7 @@ import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeletePolicy;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code softdelete purge}: removes rows soft-deleted before a cutoff, children first, in short batches. */
 @Command(name = "purge", mixinStandardHelpOptions = true,
@@ -28,16 +24,7 @@ import picocli.CommandLine.Spec;
         + " through an ON DELETE CASCADE, RESTRICT or NO ACTION key. Running it again continues where a stopped"
         + " run left off.",
         "Progress goes to stderr (a bar on a terminal, log lines otherwise); the report to stdout." })
-final class PurgeCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    VerboseOption verbose;
+final class PurgeCommand extends PolicyCommand {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Cutoff cutoff;
@@ -68,26 +55,26 @@ final class PurgeCommand implements Callable<Integer> {
     long maxRowsPerSecond;
 
     @Override
-    public Integer call() {
+    void checkOptions() {
         if (batchSize < 1 || batchSize > Purge.MAX_BATCH_SIZE)
             throw new UsageException("--batch-size was " + batchSize + "; give a number from 1 to " + Purge.MAX_BATCH_SIZE);
         if (maxRowsPerSecond < 0)
             throw new UsageException("--max-rows-per-second was " + maxRowsPerSecond + "; give 0 (no limit) or more");
-        connection.requireNoMarkerOptionsWithPolicyClass();
-        try (Database database = Database.open(connection)) {
-            SoftDeletePolicy policy = PolicySource.load(connection, database.plain(), spec.commandLine().getErr());
-            DSLContext ctx = DSL.using(SoftDelete.install(database.plain().configuration().derive(), policy));
-            Purge purge = SoftDelete.purge(ctx).batchSize(batchSize).dryRun(dryRun)
-                .progress(new ProgressDisplay(spec.commandLine().getErr(), System.console() != null, maxRowsPerSecond));
-            purge = cutoff.olderThan != null ? purge.olderThan(cutoff.olderThan) : purge.deletedBefore(cutoff.deletedBefore);
-            if (!tables.isEmpty())
-                purge.tables(selected(policy));
-            else
-                requireDatedTable(policy);
-            PurgeReport report = purge.run();
-            ReportText.print(report, connection.schema, spec.commandLine().getOut());
-            return ExitCodes.SUCCESS;
-        }
+    }
+
+    @Override
+    int run(DSLContext plain, SoftDeletePolicy policy) {
+        DSLContext ctx = DSL.using(SoftDelete.install(plain.configuration().derive(), policy));
+        Purge purge = SoftDelete.purge(ctx).batchSize(batchSize).dryRun(dryRun)
+            .progress(new ProgressDisplay(spec.commandLine().getErr(), System.console() != null, maxRowsPerSecond));
+        purge = cutoff.olderThan != null ? purge.olderThan(cutoff.olderThan) : purge.deletedBefore(cutoff.deletedBefore);
+        if (!tables.isEmpty())
+            purge.tables(selected(policy));
+        else
+            requireDatedTable(policy);
+        PurgeReport report = purge.run();
+        ReportText.print(report, connection.schema, spec.commandLine().getOut());
+        return ExitCodes.SUCCESS;
     }
 
     private Table<?>[] selected(SoftDeletePolicy policy) {

@@ -2,9 +2,9 @@ package io.github.softdelete.cli;
 
 import java.io.PrintWriter;
 import java.time.OffsetDateTime;
-import java.util.concurrent.Callable;
 
 import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record3;
 import org.jooq.Table;
@@ -14,44 +14,28 @@ import org.jooq.impl.SQLDataType;
 import io.github.softdelete.Marker;
 import io.github.softdelete.SoftDeletePolicy;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code softdelete status}: live and deleted rows per soft-deletable table, and the oldest deletion. */
 @Command(name = "status", mixinStandardHelpOptions = true,
     description = "Shows, for each soft-deletable table, its live and deleted rows and its oldest deletion"
         + " (none for a table whose marker is a flag alone, which records no time).")
-final class StatusCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    VerboseOption verbose;
+final class StatusCommand extends PolicyCommand {
 
     @Override
-    public Integer call() {
-        connection.requireNoMarkerOptionsWithPolicyClass();
-        try (Database database = Database.open(connection)) {
-            SoftDeletePolicy policy = PolicySource.load(connection, database.plain(), spec.commandLine().getErr());
-            PrintWriter out = spec.commandLine().getOut();
-            out.printf("%-30s %12s %12s  %s%n", "table", "live", "deleted", "oldest deletion");
-            for (Table<?> table : policy.tables()) {
-                Marker marker = policy.markerOf(table).orElseThrow();
-                Condition deleted = deleted(marker);
-                Record3<Integer, Integer, OffsetDateTime> counts = database.plain()
-                    .select(DSL.count().filterWhere(DSL.not(deleted)), DSL.count().filterWhere(deleted), oldest(marker, deleted))
-                    .from(DSL.table(table.getQualifiedName())).fetchOne();
-                out.printf("%-30s %12d %12d  %s%n", table.getName(), counts.value1(), counts.value2(),
-                    counts.value3() == null ? "-" : counts.value3().toInstant().toString());
-            }
-            out.flush();
-            return ExitCodes.SUCCESS;
+    int run(DSLContext plain, SoftDeletePolicy policy) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%-30s %12s %12s  %s%n", "table", "live", "deleted", "oldest deletion");
+        for (Table<?> table : policy.tables()) {
+            Marker marker = policy.markerOf(table).orElseThrow();
+            Condition deleted = deleted(marker);
+            Record3<Integer, Integer, OffsetDateTime> counts = plain
+                .select(DSL.count().filterWhere(DSL.not(deleted)), DSL.count().filterWhere(deleted), oldest(marker, deleted))
+                .from(DSL.table(table.getQualifiedName())).fetchOne();
+            out.printf("%-30s %12d %12d  %s%n", table.getName(), counts.value1(), counts.value2(),
+                counts.value3() == null ? "-" : counts.value3().toInstant().toString());
         }
+        out.flush();
+        return ExitCodes.SUCCESS;
     }
 
     // As the library reads markers: a timestamp is deleted when set; a flag when true (NULL counts as live).

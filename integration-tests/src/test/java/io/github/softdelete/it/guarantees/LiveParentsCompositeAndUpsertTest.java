@@ -19,9 +19,7 @@ import org.junit.jupiter.api.Test;
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.SoftDeletePolicy;
-import io.github.softdelete.it.fixture.ReferenceData;
-import io.github.softdelete.it.fixture.SoftDeleteDatabase;
-import io.github.softdelete.it.fixture.StatementCounter;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.harness.PostgresTest;
 import io.github.softdelete.it.harness.TestDatabase;
 
@@ -32,7 +30,7 @@ import io.github.softdelete.it.harness.TestDatabase;
  * test builds one in its own schema, with a policy read from that schema's catalog.
  */
 @PostgresTest
-class LiveParentsCompositeAndUpsertTest {
+class LiveParentsCompositeAndUpsertTest extends SeededDatabaseTest {
 
     private static final Table<?> ACCOUNTS = table(name("cfk", "accounts"));
     private static final Table<?> INVOICES = table(name("cfk", "invoices"));
@@ -41,14 +39,10 @@ class LiveParentsCompositeAndUpsertTest {
     private static final Field<Long> ACCOUNT = field(name("account_id"), Long.class);
     private static final Field<String> NOTE = field(name("note"), String.class);
 
-    private static DSLContext plain;
     private static DSLContext composite;
-    private static DSLContext ctx;
-    private static final StatementCounter statements = new StatementCounter();
 
     @BeforeAll
     static void createSchema(TestDatabase database) {
-        plain = database.dsl();
         plain.execute("drop schema if exists cfk cascade");
         plain.execute("create schema cfk");
         plain.execute("create table cfk.accounts (tenant_id bigint not null, account_id bigint not null, name text not null,"
@@ -59,17 +53,15 @@ class LiveParentsCompositeAndUpsertTest {
             + " references cfk.accounts (tenant_id, account_id) on delete cascade)");
         SoftDeletePolicy policy = SoftDeletePolicy.builder().database(plain, "cfk").build();
         composite = DSL.using(SoftDelete.install(database.newConfiguration(), policy));
-        ctx = SoftDeleteDatabase.dsl(database, statements);
     }
 
+    // After the reference rows: these tables are outside the reference schema.
     @BeforeEach
-    void resetData() {
-        ReferenceData.reset(plain);
+    void seedTheCompositeKeyRows() {
         plain.execute("truncate cfk.invoices, cfk.accounts");
         // (1, 1) and (2, 2) are live; (1, 2) is deleted: each half of its key belongs to a live account
         plain.execute("insert into cfk.accounts values (1, 1, 'one-one', null), (1, 2, 'one-two', now()), (2, 2, 'two-two', null)");
         plain.execute("insert into cfk.invoices values (100, 1, 1, 'first', null)");
-        statements.clear();
     }
 
     @Test

@@ -12,39 +12,17 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.table;
 
-import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
-import io.github.softdelete.it.fixture.ReferenceData;
-import io.github.softdelete.it.fixture.SoftDeleteDatabase;
-import io.github.softdelete.it.fixture.StatementCounter;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.harness.PostgresTest;
-import io.github.softdelete.it.harness.TestDatabase;
 
 /** Writes that would make a live row reference a deleted parent are refused inside the statement. */
 @PostgresTest
-class LiveParentsTest {
-
-    private static DSLContext plain;
-    private static DSLContext ctx;
-    private static final StatementCounter statements = new StatementCounter();
-
-    @BeforeAll
-    static void connect(TestDatabase database) {
-        plain = database.dsl();
-        ctx = SoftDeleteDatabase.dsl(database, statements);
-    }
-
-    @BeforeEach
-    void resetData() {
-        ReferenceData.reset(plain);
-        statements.clear();
-    }
+class LiveParentsTest extends SeededDatabaseTest {
 
     @Test
     void insert_childOfDeletedParent_refusedNamingTheKey_inOneStatement_nothingInserted() {

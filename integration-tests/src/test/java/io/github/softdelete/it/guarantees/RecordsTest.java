@@ -7,37 +7,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.OffsetDateTime;
 
-import org.jooq.DSLContext;
 import org.jooq.exception.NoDataFoundException;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.it.db.tables.records.PostsRecord;
-import io.github.softdelete.it.fixture.ReferenceData;
-import io.github.softdelete.it.fixture.SoftDeleteDatabase;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.harness.PostgresTest;
-import io.github.softdelete.it.harness.TestDatabase;
 
 /** UpdatableRecord operations on soft-deletable tables: delete(), then store(), refresh(), delete() again. */
 @PostgresTest
-class RecordsTest {
-
-    private static DSLContext plain;
-    private static DSLContext ctx;
-
-    @BeforeAll
-    static void connect(TestDatabase database) {
-        plain = database.dsl();
-        ctx = SoftDeleteDatabase.dsl(database);
-    }
-
-    @BeforeEach
-    void resetData() {
-        ReferenceData.reset(plain);
-    }
+class RecordsTest extends SeededDatabaseTest {
 
     @Test
     void delete_record_markerSetToTheStoredStamp_cascadeFollowed() {

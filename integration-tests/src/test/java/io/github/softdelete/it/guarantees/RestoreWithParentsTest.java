@@ -6,34 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.SoftDelete;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.fixture.ReferenceData;
-import io.github.softdelete.it.fixture.SoftDeleteDatabase;
 import io.github.softdelete.it.harness.PostgresTest;
-import io.github.softdelete.it.harness.TestDatabase;
 
 /** restoreWithParents over self-referencing keys (comments.parent_id) and cycles of rows. */
 @PostgresTest
-class RestoreWithParentsTest {
-
-    private static DSLContext plain;
-    private static DSLContext ctx;
-
-    @BeforeAll
-    static void connect(TestDatabase database) {
-        plain = database.dsl();
-        ctx = SoftDeleteDatabase.dsl(database);
-    }
-
-    @BeforeEach
-    void resetData() {
-        ReferenceData.reset(plain);
-    }
+class RestoreWithParentsTest extends SeededDatabaseTest {
 
     @Test
     void restoreWithParents_selfReferenceWithLiveParent_restoresTheRow() {

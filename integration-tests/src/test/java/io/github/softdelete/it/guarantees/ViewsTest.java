@@ -12,15 +12,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.SoftDeletePolicy;
 import io.github.softdelete.it.db.SoftDeletes;
-import io.github.softdelete.it.fixture.ReferenceData;
-import io.github.softdelete.it.fixture.SoftDeleteDatabase;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.harness.PostgresTest;
 import io.github.softdelete.it.harness.TestDatabase;
 
@@ -29,22 +27,13 @@ import io.github.softdelete.it.harness.TestDatabase;
  * view soft-deletes, other writes are refused.
  */
 @PostgresTest
-class ViewsTest {
+class ViewsTest extends SeededDatabaseTest {
 
-    private static DSLContext plain;
-    private static DSLContext ctx;
     private static TestDatabase db;
 
     @BeforeAll
-    static void connect(TestDatabase database) {
+    static void keepTheDatabase(TestDatabase database) {
         db = database;
-        plain = database.dsl();
-        ctx = SoftDeleteDatabase.dsl(database);
-    }
-
-    @BeforeEach
-    void resetData() {
-        ReferenceData.reset(plain);
     }
 
     @Test

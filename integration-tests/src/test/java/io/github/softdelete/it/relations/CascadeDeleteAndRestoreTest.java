@@ -17,35 +17,21 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
-import io.github.softdelete.it.fixture.SoftDeleteDatabase;
-import io.github.softdelete.it.fixture.StatementCounter;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.harness.PostgresTest;
-import io.github.softdelete.it.harness.TestDatabase;
 
 /** Deletes follow the foreign keys, in one statement; restores bring back exactly one delete. */
 @PostgresTest
-class CascadeDeleteAndRestoreTest {
+class CascadeDeleteAndRestoreTest extends SeededDatabaseTest {
 
-    private static DSLContext plain;
-    private static DSLContext ctx;
-    private static final StatementCounter statements = new StatementCounter();
-
-    @BeforeAll
-    static void connect(TestDatabase database) {
-        plain = database.dsl();
-        ctx = SoftDeleteDatabase.dsl(database, statements);
-    }
-
-    @BeforeEach
-    void resetData() {
+    /** The tree of {@link TreeData}, not the reference rows. */
+    @Override
+    protected void seed(DSLContext plain) {
         TreeData.reset(plain);
-        statements.clear();
     }
 
     @Test

@@ -7,15 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.SoftDelete;
-import io.github.softdelete.it.fixture.SoftDeleteDatabase;
-import io.github.softdelete.it.fixture.StatementCounter;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.harness.PostgresTest;
-import io.github.softdelete.it.harness.TestDatabase;
 
 /**
  * Issue 16 item 1: the restore's rewritten set queries (one semi-join per key, the recursion over
@@ -30,22 +26,13 @@ import io.github.softdelete.it.harness.TestDatabase;
  * on 101, deleted earlier.
  */
 @PostgresTest
-class ReplyChainsAndDiamondsRestoreTest {
+class ReplyChainsAndDiamondsRestoreTest extends SeededDatabaseTest {
 
     private static final String EARLIER = "timestamptz '2020-01-01 00:00:00+00'";
 
-    private static DSLContext plain;
-    private static DSLContext ctx;
-    private static final StatementCounter statements = new StatementCounter();
-
-    @BeforeAll
-    static void connect(TestDatabase database) {
-        plain = database.dsl();
-        ctx = SoftDeleteDatabase.dsl(database, statements);
-    }
-
-    @BeforeEach
-    void seed() {
+    /** The chains and diamonds above, not the reference rows. */
+    @Override
+    protected void seed(DSLContext plain) {
         plain.execute("truncate users, posts, comments, likes restart identity cascade");
         plain.execute("insert into users (id, email, name) values (1, 'uma@example.com', 'uma'), (2, 'vic@example.com', 'vic')");
         plain.execute("insert into posts (id, author_id, title) values (10, 1, 'uma''s'), (20, 2, 'vic''s')");
@@ -58,7 +45,6 @@ class ReplyChainsAndDiamondsRestoreTest {
             + " case when i = 5 then " + EARLIER + " end from generate_series(0, 9) i");
         plain.execute("insert into likes (user_id, comment_id, deleted_at) values (2, 209, null), (2, 100, null), (1, 101, null),"
             + " (2, 101, " + EARLIER + ")");
-        statements.clear();
     }
 
     @Test

@@ -13,37 +13,19 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.jooq.CommonTableExpression;
-import org.jooq.DSLContext;
 import org.jooq.Record1;
 import org.jooq.Result;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.it.db.tables.records.LikesRecord;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.fixture.ReferenceData;
-import io.github.softdelete.it.fixture.SoftDeleteDatabase;
 import io.github.softdelete.it.harness.PostgresTest;
-import io.github.softdelete.it.harness.TestDatabase;
 
 /** DELETE becomes UPDATE, through every delete path jOOQ offers. Tables are read back unfiltered. */
 @PostgresTest
-class DeleteRewritingTest {
-
-    private static DSLContext plain;
-    private static DSLContext ctx;
-
-    @BeforeAll
-    static void connect(TestDatabase database) {
-        plain = database.dsl();
-        ctx = SoftDeleteDatabase.dsl(database);
-    }
-
-    @BeforeEach
-    void resetData() {
-        ReferenceData.reset(plain);
-    }
+class DeleteRewritingTest extends SeededDatabaseTest {
 
     @Test
     void delete_marksRowsAndCountsOnlyNewlyDeleted() {

@@ -6,35 +6,16 @@ import static io.github.softdelete.it.db.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
-import io.github.softdelete.it.fixture.ReferenceData;
-import io.github.softdelete.it.fixture.SoftDeleteDatabase;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.harness.PostgresTest;
-import io.github.softdelete.it.harness.TestDatabase;
 
 /** Restoring single rows: counts, live rows untouched, unique conflicts refused. */
 @PostgresTest
-class RestoreTest {
-
-    private static DSLContext plain;
-    private static DSLContext ctx;
-
-    @BeforeAll
-    static void connect(TestDatabase database) {
-        plain = database.dsl();
-        ctx = SoftDeleteDatabase.dsl(database);
-    }
-
-    @BeforeEach
-    void resetData() {
-        ReferenceData.reset(plain);
-    }
+class RestoreTest extends SeededDatabaseTest {
 
     @Test
     void restore_deletedRow_bringsItBack() {

@@ -11,9 +11,6 @@ import static org.jooq.impl.DSL.select;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -21,33 +18,14 @@ import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.it.db.tables.records.PostsRecord;
 import io.github.softdelete.it.db.tables.records.UsersRecord;
-import io.github.softdelete.it.fixture.ReferenceData;
-import io.github.softdelete.it.fixture.SoftDeleteDatabase;
-import io.github.softdelete.it.fixture.StatementCounter;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.harness.PostgresTest;
-import io.github.softdelete.it.harness.TestDatabase;
 
 /** UPDATE never touches deleted rows, only the library writes the marker, and upserts respect both. */
 @PostgresTest
-class UpdateAndMarkerGuardTest {
+class UpdateAndMarkerGuardTest extends SeededDatabaseTest {
 
     private static final OffsetDateTime SOME_TIME = OffsetDateTime.of(2026, 6, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-
-    private static DSLContext plain;
-    private static DSLContext ctx;
-    private static final StatementCounter statements = new StatementCounter();
-
-    @BeforeAll
-    static void connect(TestDatabase database) {
-        plain = database.dsl();
-        ctx = SoftDeleteDatabase.dsl(database, statements);
-    }
-
-    @BeforeEach
-    void resetData() {
-        ReferenceData.reset(plain);
-        statements.clear();
-    }
 
     @Test
     void update_deletedRow_affectsNothing() {
