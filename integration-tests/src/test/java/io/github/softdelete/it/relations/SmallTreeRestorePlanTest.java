@@ -55,6 +55,7 @@ class SmallTreeRestorePlanTest {
         ctx.deleteFrom(USERS).where(USERS.ID.eq(1L)).execute();
 
         List<String> plan = plain.fetch("explain (analyze, timing off) " + restore).getValues(0, String.class);
+        System.out.println("RESTORE PLAN (1,009 rows, statistics without deleted rows):\n" + String.join("\n", plan));
 
         assertThat(deletedRows(plain)).as("rows the explained restore left deleted").isZero();
         int treeRows = 1 + 21 * POSTS;
