@@ -13,6 +13,7 @@ import org.jooq.Query;
 import org.jooq.SQLDialect;
 import org.jooq.conf.ParamType;
 import org.jooq.conf.RenderKeywordCase;
+import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
@@ -78,6 +79,41 @@ class KeptTextRenderingTest {
             .isEqualTo(context(new Settings().withRenderKeywordCase(RenderKeywordCase.UPPER)).render(delete));
     }
 
+    // More distinct settings than SettingsSnapshots shares (8) and than a kept text holds (4), all on one
+    // policy: each render must equal the full render of a policy that has kept nothing yet.
+    @Test
+    void moreDistinctSettingsThanShared_eachRendersAsItsFullRender() {
+        SoftDeletePolicy policy = policy();
+        for (int round = 0; round < 2; round++)
+            for (RenderKeywordCase keywords : RenderKeywordCase.values())
+                for (RenderQuotedNames quoting : RenderQuotedNames.values()) {
+                    Settings settings = new Settings().withRenderKeywordCase(keywords).withRenderQuotedNames(quoting);
+                    DSLContext shared = context(policy, settings);
+                    for (Function<DSLContext, Query> statement : List.<Function<DSLContext, Query>>of(
+                            ctx -> ctx.deleteFrom(USERS).where(USERS.ID.eq(1L)),
+                            ctx -> ctx.insertInto(POSTS, POSTS.ID, POSTS.AUTHOR_ID).values(5L, 1L).values(6L, 2L)))
+                        assertThat(shared.render(statement.apply(shared))).as(keywords + " keywords, " + quoting + " quoting")
+                            .isEqualTo(context(settings).render(statement.apply(shared)));
+                }
+    }
+
+    // Two checked values in one render look at the same kept text twice; the settings are compared once
+    // per render, so a change between renders must still be followed by both.
+    @Test
+    void settingsChangedAfterARender_everyKeptTextOfTheNextRenderFollowsThem() {
+        DSLContext ctx = context(new Settings());
+        Query insert = ctx.insertInto(POSTS, POSTS.ID, POSTS.AUTHOR_ID).values(5L, 1L).values(6L, 2L);
+        String lower = ctx.render(insert);
+        assertThat(ctx.render(insert)).isEqualTo(lower);
+
+        ctx.settings().setRenderKeywordCase(RenderKeywordCase.UPPER);
+
+        String upper = ctx.render(insert);
+        assertThat(upper).isEqualTo(context(new Settings().withRenderKeywordCase(RenderKeywordCase.UPPER)).render(insert))
+            .isNotEqualTo(lower);
+        assertThat(upper).as("both checked values in upper case").doesNotContain("select");
+    }
+
     // A new policy each time, so its kept texts start empty; deleting a user cascades to the user's posts.
     @Test
     void deletedByColumnInTheCascade_keptWithoutAnActor_neverReplayedOverAnActor() {
@@ -102,11 +138,18 @@ class KeptTextRenderingTest {
     }
 
     private static DSLContext context(Settings settings) {
-        SoftDeletePolicy policy = SoftDeletePolicy.builder()
+        return context(policy(), settings);
+    }
+
+    private static DSLContext context(SoftDeletePolicy policy, Settings settings) {
+        return DSL.using(SoftDelete.install(new DefaultConfiguration().set(SQLDialect.POSTGRES).set(settings), policy));
+    }
+
+    private static SoftDeletePolicy policy() {
+        return SoftDeletePolicy.builder()
             .table(USERS, USERS.DELETED_AT)
             .table(POSTS, POSTS.DELETED_AT)
             .relation(POSTS, POSTS.AUTHOR_ID, USERS, USERS.ID, OnDelete.CASCADE)
             .build();
-        return DSL.using(SoftDelete.install(new DefaultConfiguration().set(SQLDialect.POSTGRES).set(settings), policy));
     }
 }

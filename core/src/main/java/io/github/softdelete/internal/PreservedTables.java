@@ -109,10 +109,11 @@ final class PreservedTables {
     }
 
     private static List<TableReference> collect(TableRegistry registry, Table<?> table, List<TableReference> out, boolean nullExtendable) {
-        if (table instanceof QOM.JoinTable<?, ?> join)
-            return collectJoin(registry, join, out, nullExtendable);
-        if (table instanceof QOM.Lateral<?> lateral)
-            return collect(registry, lateral.$arg1(), out, nullExtendable);
+        TableShape shape = TableShape.of(table); // not instanceof: see TableShape
+        if (shape.join())
+            return collectJoin(registry, (QOM.JoinTable<?, ?>) table, out, nullExtendable);
+        if (shape.lateral())
+            return collect(registry, ((QOM.Lateral<?>) table).$arg1(), out, nullExtendable);
         TableReference reference = TableReference.resolve(registry, table);
         if (reference == null)
             return out;

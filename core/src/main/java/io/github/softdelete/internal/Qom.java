@@ -39,8 +39,19 @@ public final class Qom {
      * @throws SoftDeleteException for a join type this library does not know
      */
     static JoinKind kind(QOM.JoinTable<?, ?> join) {
-        return kind(join.getClass());
+        return JOIN_KINDS.get(join.getClass());
     }
+
+    // Asked several times per join of every SELECT rendered (the join's rule, and the placement of each
+    // enclosing join's predicates); on JDK 17 each isAssignableFrom against an interface that misses
+    // scans the class's interfaces, so the answer is kept per class. An unknown join type is not kept:
+    // ClassValue passes computeValue's exception on, and asks again next time.
+    private static final ClassValue<JoinKind> JOIN_KINDS = new ClassValue<>() {
+        @Override
+        protected JoinKind computeValue(Class<?> type) {
+            return kind(type);
+        }
+    };
 
     // By class, so that a type no jOOQ 3.19 join has can be tested: QOM.JoinTable is sealed in 3.19.
     static JoinKind kind(Class<?> join) {

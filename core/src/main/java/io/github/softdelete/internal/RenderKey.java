@@ -13,7 +13,8 @@ import org.jooq.conf.ParamType;
  * derived from a configuration, so a key that held only the instance could outlive a change to it. The
  * key compares the instance first and then the contents, so text rendered under settings that have
  * changed since is never reused. {@code Settings.equals} compares every field (about a microsecond on
- * JDK 17), which is why the rest of the key is compared first. (The snapshot is typed {@code Object}:
+ * JDK 17), which is why the rest of the key is compared first, and why the snapshot is shared with the
+ * other keys of the same settings and compared once per render ({@link SettingsSnapshots}). (The snapshot is typed {@code Object}:
  * javadoc cannot read the JAXB annotations of {@code Settings} without JAXB on its path.)
  *
  * <p>Immutable and thread-safe.
@@ -22,11 +23,11 @@ record RenderKey(SQLDialect dialect, ParamType paramType, CastMode castMode, boo
                  boolean qualifyCatalog, int subqueryLevel, boolean declareCTE, ReadMode readMode,
                  boolean markerWrites, boolean deletedParents, boolean plainSql, Object settings) {
 
-    /** The key of the part {@code ctx} is about to render, with a copy of its settings. */
+    /** The key of the part {@code ctx} is about to render, with a copy of its settings (shared when possible). */
     static RenderKey of(Context<?> ctx, ContextFlags flags) {
         return new RenderKey(ctx.dialect(), ctx.paramType(), ctx.castMode(), ctx.qualify(), ctx.qualifySchema(),
             ctx.qualifyCatalog(), ctx.subqueryLevel(), ctx.declareCTE(), flags.readMode(), flags.markerWrites(),
-            flags.deletedParents(), flags.plainSql(), ctx.settings().clone());
+            flags.deletedParents(), flags.plainSql(), SettingsSnapshots.of(ctx));
     }
 
     /** Whether text rendered under this key renders the same in {@code ctx} under {@code flags}. */
@@ -35,6 +36,6 @@ record RenderKey(SQLDialect dialect, ParamType paramType, CastMode castMode, boo
             && qualify == ctx.qualify() && qualifySchema == ctx.qualifySchema() && qualifyCatalog == ctx.qualifyCatalog()
             && subqueryLevel == ctx.subqueryLevel() && declareCTE == ctx.declareCTE() && readMode == flags.readMode()
             && markerWrites == flags.markerWrites() && deletedParents == flags.deletedParents()
-            && plainSql == flags.plainSql() && settings.equals(ctx.settings());
+            && plainSql == flags.plainSql() && SettingsSnapshots.matches(settings, ctx);
     }
 }

@@ -13,6 +13,7 @@ import org.jooq.UpdateQuery;
 import org.jooq.VisitContext;
 import org.jooq.VisitListener;
 import org.jooq.impl.QOM;
+import org.jooq.impl.TableImpl;
 
 /**
  * The listener that applies the soft-delete rules while jOOQ renders a statement.
@@ -81,7 +82,10 @@ public final class SoftDeleteVisitListener implements VisitListener {
             case SELECT -> onSelect(context, (Select<?>) part);
             case JOIN -> onJoin(context, (QOM.JoinTable<?, ?>) part);
             case UNFILTERED_TABLE -> context.queryPart(((UnfilteredTable<?>) part).wrapped());
-            case TABLE -> onTable(context, (Table<?>) part);
+            // Most TABLE parts are generated tables, visited again for each column they qualify: a cast to
+            // the class TableImpl is a cheap check, where one to the interface Table scans the class's
+            // interfaces on JDK 17 whenever jOOQ's own casts have just evicted it from the cache (PartKind).
+            case TABLE -> onTable(context, part instanceof TableImpl<?> generated ? generated : (Table<?>) part);
             case DELETE -> onDelete(context, (DeleteQuery<?>) part);
             case UPDATE -> onUpdate(context, (UpdateQuery<?>) part);
             case INSERT -> onInsert(context, (InsertQuery<?>) part);

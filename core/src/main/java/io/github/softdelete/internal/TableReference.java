@@ -25,7 +25,8 @@ record TableReference(PolicyTable table, Field<?> marker, Table<?> reference, bo
     static TableReference resolve(TableRegistry registry, Table<?> reference) {
         if (reference instanceof UnfilteredTable<?>)
             return null;
-        if (reference instanceof QOM.TableAlias<?> alias) {
+        if (TableShape.of(reference).alias()) { // not instanceof: see TableShape
+            QOM.TableAlias<?> alias = (QOM.TableAlias<?>) reference;
             PolicyTable entry = registry.lookup(alias.$aliased());
             return entry == null ? null : new TableReference(entry, markerOf(reference, entry, alias.$alias()), reference, false);
         }

@@ -41,7 +41,8 @@ public final class Views {
     ViewDefinition lookup(Table<?> reference) {
         if (all.isEmpty() || reference instanceof UnfilteredTable<?>)
             return null;
-        Table<?> table = reference instanceof QOM.TableAlias<?> alias ? alias.$aliased() : reference;
+        // Runs for every table reference rendered: TableShape answers "is it an alias" without a slow instanceof.
+        Table<?> table = TableShape.of(reference).alias() ? ((QOM.TableAlias<?>) reference).$aliased() : reference;
         if (!(table instanceof TableImpl<?>))
             return null; // a derived table, join or VALUES, even if its alias has a view's name
         // An alias of a generated view is an instance of its class under another name.

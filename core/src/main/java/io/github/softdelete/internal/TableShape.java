@@ -1,0 +1,32 @@
+package io.github.softdelete.internal;
+
+import org.jooq.Table;
+import org.jooq.impl.QOM;
+
+/**
+ * Which of the QOM table interfaces the rules look into a table reference's class implements, decided
+ * once per class: the same answers as {@code instanceof}, each on its own.
+ *
+ * <p>Why not {@code instanceof}: the rules ask this of every table reference rendered (each FROM entry,
+ * each join side, each table a column qualifies), and most of them are generated tables, which are none
+ * of these. On JDK 17 an {@code instanceof} against an interface that fails scans the class's interfaces,
+ * and jOOQ's classes implement dozens (see {@link PartKind}); a {@link ClassValue} answers in one lookup.
+ *
+ * @param join    a {@code QOM.JoinTable}
+ * @param lateral a {@code QOM.Lateral}
+ * @param alias   a {@code QOM.TableAlias} (jOOQ's alias wrapper; a generated table's alias is not one)
+ */
+record TableShape(boolean join, boolean lateral, boolean alias) {
+
+    private static final ClassValue<TableShape> BY_CLASS = new ClassValue<>() {
+        @Override
+        protected TableShape computeValue(Class<?> type) {
+            return new TableShape(QOM.JoinTable.class.isAssignableFrom(type), QOM.Lateral.class.isAssignableFrom(type),
+                QOM.TableAlias.class.isAssignableFrom(type));
+        }
+    };
+
+    static TableShape of(Table<?> table) {
+        return BY_CLASS.get(table.getClass());
+    }
+}
