@@ -52,10 +52,13 @@ class KeptTextRenderingTest {
                 new Settings().withRenderFormatted(true))) {
             DSLContext ctx = context(settings);
             Query query = statement.apply(ctx);
+            // Binding walks the whole statement while nothing is kept, and only the holes once text is.
+            List<Object> bindsOfTheWholeStatement = context(settings).extractBindValues(query);
             String full = ctx.render(query);
             String inlined = ctx.renderInlined(query);
             String named = ctx.renderNamedParams(query);
             List<Object> binds = ctx.extractBindValues(query);
+            assertThat(binds).as(name + " " + settings + ": bind values once text is kept").isEqualTo(bindsOfTheWholeStatement);
             for (int i = 0; i < 3; i++) {
                 assertThat(ctx.render(query)).as(name + " " + settings).isEqualTo(full);
                 assertThat(ctx.renderInlined(query)).isEqualTo(inlined);

@@ -3,6 +3,7 @@ package io.github.softdelete.internal;
 import java.util.Arrays;
 import java.util.function.Function;
 
+import org.jooq.BindContext;
 import org.jooq.Context;
 import org.jooq.QueryPart;
 import org.jooq.RenderContext;
@@ -15,9 +16,13 @@ import org.jooq.impl.CustomQueryPart;
  *
  * <p>The first render under a key renders the whole part, with the hole wrapped in a part that calls
  * {@link Marks#around} to note where the hole's text begins and ends; the text around it is kept. Only
- * render contexts replay, and only unformatted ones (a formatted render indents by position); binding
- * walks the whole part, so the user's bind values stay in order. The kept text must hold no bind value
- * and nothing that differs between statements: the callers build only such parts this way.
+ * render contexts replay, and only unformatted ones (a formatted render indents by position). The kept
+ * text must hold no bind value and nothing that differs between statements: the callers build only such
+ * parts this way, and a text is kept only when its full render used no bind index outside the hole
+ * ({@code Context.peekIndex()} before and after each side). So under a key that has a text, the hole's
+ * bind values are all the part's: binding visits the hole alone, in its surroundings, instead of
+ * building the whole part again (a cascade statement of a dozen CTEs) and walking it for its one or two
+ * values. Under a key without a text, binding walks the whole part.
  *
  * <p>Bounded: at most {@value #MAX_VARIANTS} texts per instance; a context beyond those renders in
  * full. Thread-safe: the texts are an immutable array, replaced under the instance's lock.
@@ -35,14 +40,20 @@ final class KeptText {
     static final class Marks {
         private int begin = -1;
         private int end = -1;
+        private int bindIndexAtBegin;
+        private int bindIndexAtEnd;
 
         /** Renders {@code hole}, noting where its text begins and ends. */
         void around(Context<?> ctx, QueryPart hole) {
-            if (ctx instanceof RenderContext render)
+            if (ctx instanceof RenderContext render) {
                 begin = render.render().length();
+                bindIndexAtBegin = ctx.peekIndex();
+            }
             ctx.visit(hole);
-            if (ctx instanceof RenderContext render)
+            if (ctx instanceof RenderContext render) {
                 end = render.render().length();
+                bindIndexAtEnd = ctx.peekIndex();
+            }
         }
     }
 
@@ -93,6 +104,13 @@ final class KeptText {
 
         @Override
         public void accept(Context<?> ctx) {
+            if (ctx instanceof BindContext) {
+                if (text.find(ctx, ContextFlags.of(ctx.configuration())) != null)
+                    surroundings.render(ctx, hole); // the part's only bind values: see the class comment
+                else
+                    ctx.visit(build.apply(null));
+                return;
+            }
             if (!(ctx instanceof RenderContext render) || ctx.format()) {
                 ctx.visit(build.apply(null));
                 return;
@@ -108,11 +126,13 @@ final class KeptText {
             RenderKey key = RenderKey.of(ctx, flags);
             Marks marks = new Marks();
             String before = render.render();
+            int bindIndexBefore = ctx.peekIndex();
             ctx.visit(build.apply(marks));
             String after = render.render();
+            boolean bindsOnlyInTheHole = marks.bindIndexAtBegin == bindIndexBefore && ctx.peekIndex() == marks.bindIndexAtEnd;
             // render() includes SQL that jOOQ prepends and appends to the whole statement: the text is
             // kept only when the part's own text can be told apart from it.
-            if (marks.end >= 0 && after.startsWith(before) && marks.begin >= before.length())
+            if (marks.end >= 0 && bindsOnlyInTheHole && after.startsWith(before) && marks.begin >= before.length())
                 text.add(new Variant(key, after.substring(before.length(), marks.begin), after.substring(marks.end)));
         }
     }
