@@ -74,10 +74,19 @@ final class RestoreRoundTrip {
         List<TableSpec> marked = new ArrayList<>(schema.tables.stream().filter(TableSpec::marked).toList());
         Collections.shuffle(marked, random);
         for (TableSpec target : marked) {
-            List<Record> live = plain.fetch("select " + String.join(", ", target.primaryKey()) + " from " + name + "." + target.name()
-                + " t where not coalesce(" + target.deletedSql("t") + ", false) order by " + String.join(", ", target.primaryKey()));
+            String liveRows = "select " + String.join(", ", target.primaryKey()) + " from " + name + "." + target.name()
+                + " t where not coalesce(" + target.deletedSql("t") + ", false)";
+            String order = " order by " + String.join(", ", target.primaryKey());
+            // Half the time, rows with a child that was deleted before on its own, over a CASCADE key: the
+            // restore must leave that child deleted, with its stamp (no zombies).
+            String withDeletedChild = withDeletedChild(target);
+            List<Record> live = withDeletedChild != null && random.nextBoolean()
+                ? plain.fetch(liveRows + " and (" + withDeletedChild + ")" + order) : List.of();
+            if (live.isEmpty())
+                live = plain.fetch(liveRows + order);
             if (live.isEmpty())
                 continue;
+            live = new ArrayList<>(live);
             Collections.shuffle(live, random);
             List<Record> picked = live.subList(0, 1 + random.nextInt(Math.min(3, live.size())));
             Table<?> table = catalog.getTable(target.name());
@@ -94,6 +103,21 @@ final class RestoreRoundTrip {
             check(report, seed, target, table, condition);
             return;
         }
+    }
+
+    // An SQL condition on the target's row t: a marked child over a CASCADE key is deleted; null when no such key.
+    private String withDeletedChild(TableSpec target) {
+        List<String> exists = new ArrayList<>();
+        for (TableSpec child : schema.tables)
+            for (RandomSchema.KeySpec key : child.keys())
+                if (child.marked() && key.rule() == io.github.softdelete.OnDelete.CASCADE && key.parent().equals(target.name())) {
+                    StringBuilder sql = new StringBuilder("exists (select 1 from " + name + "." + child.name() + " c where coalesce("
+                        + child.deletedSql("c") + ", false)");
+                    for (int i = 0; i < key.columns().size(); i++)
+                        sql.append(" and c.").append(key.columns().get(i)).append(" = t.").append(target.primaryKey().get(i));
+                    exists.add(sql.append(")").toString());
+                }
+        return exists.isEmpty() ? null : String.join(" or ", exists);
     }
 
     private void check(RandomSchemaFuzz.Report report, long seed, TableSpec target, Table<?> table, Condition condition)
