@@ -55,6 +55,8 @@ public final class RandomSchemaFuzz {
         public int deleteRefused;
         public int restoreRefused;
         public int restoreMismatches;
+        /** Restores that left taken rows deleted under another parent deleted before (documented). */
+        public int restoreOtherParentDeleted;
         public final List<String> mismatches = new ArrayList<>();
 
         @Override
@@ -63,7 +65,8 @@ public final class RandomSchemaFuzz {
                 + boundary + " documented soft/hard boundary differences, " + restrictWithinCascade
                 + " RESTRICT keys PostgreSQL checked before its own cascade took the child, " + invalid + " invalid on both sides), "
                 + restores + " delete-then-restore cases (" + roundTrips + " exact round trips, " + deleteRefused + " deletes refused, "
-                + restoreRefused + " restores refused, " + restoreMismatches + " mismatches), "
+                + restoreRefused + " restores refused, " + restoreOtherParentDeleted
+                + " documented partial restores (a taken row's other parent deleted before), " + restoreMismatches + " mismatches), "
                 + mismatches.size() + " mismatches" + (mismatches.isEmpty() ? "" : ":\n" + String.join("\n", mismatches));
         }
     }
