@@ -10,9 +10,11 @@ import io.github.softdelete.it.harness.PostgresServers;
 /**
  * The differential fuzzer on random schemas (5 to 12 tables, random marker kinds and names, unmarked
  * tables, random key graphs with every rule, self-references, composite keys): 20 schemas by default,
- * each with 40 reads and 25 statements. {@code -Dfuzz.schemaSeed}, {@code -Dfuzz.schemas},
- * {@code -Dfuzz.schemaReads} and {@code -Dfuzz.schemaStatements} change the seed and the counts, for
- * long local runs.
+ * each with 40 reads, 25 statements and 10 delete-then-restore round trips (a soft delete of a few
+ * live rows, then {@code SoftDelete.restore} of the same condition, must give back every row exactly;
+ * see {@code RestoreRoundTrip}). {@code -Dfuzz.schemaSeed}, {@code -Dfuzz.schemas},
+ * {@code -Dfuzz.schemaReads}, {@code -Dfuzz.schemaStatements} and {@code -Dfuzz.schemaRestores} change
+ * the seed and the counts, for long local runs.
  */
 class RandomSchemaFuzzTest {
 
@@ -23,12 +25,14 @@ class RandomSchemaFuzzTest {
 
         int reads = Integer.getInteger("fuzz.schemaReads", 40);
         int statements = Integer.getInteger("fuzz.schemaStatements", 25);
+        int restores = Integer.getInteger("fuzz.schemaRestores", 10);
         long start = System.nanoTime();
 
-        RandomSchemaFuzz.Report report = RandomSchemaFuzz.run(PostgresServers.shared(), seed, schemas, reads, statements);
+        RandomSchemaFuzz.Report report = RandomSchemaFuzz.run(PostgresServers.shared(), seed, schemas, reads, statements, restores);
         System.out.println("random schemas, seed " + seed + ", " + (System.nanoTime() - start) / 1_000_000_000 + " s: " + report);
 
         assertThat(report.schemas).isEqualTo(schemas);
+        assertThat(report.restores).isEqualTo(schemas * restores);
         assertThat(report.mismatches).as("mismatches, see the report above").isEmpty();
         assertThat(report.invalid).as("queries invalid on both sides").isLessThanOrEqualTo(report.reads / 20);
     }

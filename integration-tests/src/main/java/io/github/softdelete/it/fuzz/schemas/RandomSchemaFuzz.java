@@ -49,6 +49,14 @@ public final class RandomSchemaFuzz {
         public int invalid;
         public int boundary;
         public int restrictWithinCascade;
+        /** Delete-then-restore cases ({@link RestoreRoundTrip}). */
+        public int restores;
+        public int roundTrips;
+        public int deleteRefused;
+        public int restoreRefused;
+        public int restoreMismatches;
+        /** Restores that left taken rows deleted under another parent deleted before (documented). */
+        public int restoreOtherParentDeleted;
         public final List<String> mismatches = new ArrayList<>();
 
         @Override
@@ -56,6 +64,9 @@ public final class RandomSchemaFuzz {
             return schemas + " schemas, " + reads + " reads, " + statements + " statements (" + refused + " refused alike, "
                 + boundary + " documented soft/hard boundary differences, " + restrictWithinCascade
                 + " RESTRICT keys PostgreSQL checked before its own cascade took the child, " + invalid + " invalid on both sides), "
+                + restores + " delete-then-restore cases (" + roundTrips + " exact round trips, " + deleteRefused + " deletes refused, "
+                + restoreRefused + " restores refused, " + restoreOtherParentDeleted
+                + " documented partial restores (a taken row's other parent deleted before), " + restoreMismatches + " mismatches), "
                 + mismatches.size() + " mismatches" + (mismatches.isEmpty() ? "" : ":\n" + String.join("\n", mismatches));
         }
     }
@@ -77,6 +88,14 @@ public final class RandomSchemaFuzz {
      * {@code statements} statements.
      */
     public static Report run(PostgresServer server, long seed, int schemas, int reads, int statements) {
+        return run(server, seed, schemas, reads, statements, 0);
+    }
+
+    /**
+     * Like {@link #run(PostgresServer, long, int, int, int)}, with {@code restores} delete-then-restore
+     * round trips per schema ({@link RestoreRoundTrip}).
+     */
+    public static Report run(PostgresServer server, long seed, int schemas, int reads, int statements, int restores) {
         try (TestDatabase database = server.createMigratedDatabase("random_schemas");
              Connection full = database.dataSource().getConnection();
              Connection live = database.dataSource().getConnection()) {
@@ -96,7 +115,7 @@ public final class RandomSchemaFuzz {
                 indexes = java.util.Arrays.stream(only.split(",")).map(String::trim).map(Integer::valueOf).toList();
             for (int n = 0; n < indexes.size(); n++) {
                 int i = indexes.get(n);
-                fuzz.runSchema(report, "fz" + i, seed * 1_000_003L + i, reads, statements);
+                fuzz.runSchema(report, "fz" + i, seed * 1_000_003L + i, reads, statements, restores);
                 if ((n + 1) % 10 == 0)
                     System.out.println("random schemas: " + (n + 1) + " of " + indexes.size() + " after "
                         + (System.nanoTime() - start) / 1_000_000_000 + " s, " + report.mismatches.size() + " mismatches");
@@ -107,7 +126,7 @@ public final class RandomSchemaFuzz {
         }
     }
 
-    private void runSchema(Report report, String name, long seed, int reads, int statements) {
+    private void runSchema(Report report, String name, long seed, int reads, int statements, int restores) {
         Random random = new Random(seed);
         RandomSchema schema = RandomSchema.generate(random);
         RandomRows rows = new RandomRows(schema, random);
@@ -130,13 +149,22 @@ public final class RandomSchemaFuzz {
         LiveState state = new LiveState(schema);
         for (int i = 0; i < statements; i++)
             statement(report, header, queries, softDeleting, state, name, seed * 37 + i);
+        if (restores > 0) {
+            RestoreRoundTrip roundTrip = new RestoreRoundTrip(schema, full, plain, softDeleting, catalog(name), name, header);
+            for (int i = 0; i < restores; i++)
+                roundTrip.run(report, seed * 41 + i);
+        }
         plain.execute("drop schema " + name + ", " + name + "_live, " + name + "_del cascade");
         report.schemas++;
     }
 
     // The policy under test: each marked table from the catalog snapshot with its marker, the rules from pg_constraint.
+    private Schema catalog(String name) {
+        return plain.meta().filterSchemas(s -> s.getName().equals(name)).snapshot().getSchemas(name).get(0);
+    }
+
     private SoftDeletePolicy policy(RandomSchema schema, String name) {
-        Schema catalog = plain.meta().filterSchemas(s -> s.getName().equals(name)).snapshot().getSchemas(name).get(0);
+        Schema catalog = catalog(name);
         SoftDeletePolicy.Builder builder = SoftDeletePolicy.builder();
         boolean deletedBy = false;
         for (TableSpec spec : schema.tables) {
@@ -315,12 +343,14 @@ public final class RandomSchemaFuzz {
     }
 
     /**
-     * Runs a long local campaign: {@code RandomSchemaFuzz <seed> <schemas> <reads per schema> <statements per schema>}.
+     * Runs a long local campaign: {@code RandomSchemaFuzz <seed> <schemas> <reads per schema> <statements per schema>
+     * [<restores per schema>]}.
      */
     public static void main(String[] args) {
         long seed = Long.parseLong(args[0]);
         long start = System.nanoTime();
-        Report report = run(PostgresServers.shared(), seed, Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+        Report report = run(PostgresServers.shared(), seed, Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+            args.length > 4 ? Integer.parseInt(args[4]) : 0);
         System.out.println("seed " + seed + ": " + report + "\nin " + (System.nanoTime() - start) / 1_000_000_000 + " s");
         System.exit(report.mismatches.isEmpty() ? 0 : 1);
     }
