@@ -48,6 +48,22 @@ final class CascadeRestore {
     private CascadeRestore() {
     }
 
+    /**
+     * Restores the rows of {@code target} matching {@code condition} and what their delete took; returns
+     * the number of rows of {@code target} restored. The statement's text is kept per table and render
+     * key ({@link CascadeText#restore}) when the condition allows; it is then run as a plain-SQL query
+     * around that text, on a context that lets its own plain SQL through: the text is the library's
+     * rendering of {@link #build}, not the caller's.
+     */
+    static int execute(DSLContext ctx, TableRegistry registry, CascadePlan plan, Table<?> target, TableReference reference,
+                       Condition condition) {
+        CascadeText text = registry.cascadeText(plan.root());
+        if (text == null || !CascadeText.restoreReplayable(plan, target, condition))
+            return build(ctx, registry, plan, target, reference, condition).execute();
+        DSLContext library = ContextFlags.of(ctx.configuration()).withPlainSql().applyTo(ctx);
+        return library.query("{0}", text.restore(condition, hole -> build(library, registry, plan, target, reference, hole))).execute();
+    }
+
     static Query build(DSLContext dsl, TableRegistry registry, CascadePlan plan, Table<?> target, TableReference reference,
                        Condition condition) {
         List<CommonTableExpression<?>> ctes = new ArrayList<>();

@@ -17,8 +17,10 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.QOM;
 
 /**
- * The text of a cascading soft delete of one table, rendered once and reused: a cascade statement is
- * some 2 KB of SQL built from the policy alone, around the DELETE's own condition.
+ * The text of a cascading soft delete of one table, and of the restore of its rows, rendered once and
+ * reused: a cascade statement is some 2 KB of SQL (a restore's, some 10 KB) built from the policy alone,
+ * around the caller's condition. The restore's is kept like the DELETE's, around the condition of
+ * {@code SoftDelete.restore}: {@link #restore}.
  *
  * <p>What is reused and what is not. In the statement, only the first CTE's WHERE ({@code <the
  * DELETE's condition> AND <the table's live predicate>}) comes from the DELETE: it carries the user's
@@ -53,6 +55,7 @@ final class CascadeText {
     private final Table<?> unfiltered;
     private final Condition live;
     private final KeptText text = new KeptText();
+    private final KeptText restoreText = new KeptText();
 
     /** The kept text for deletes of {@code plan}'s root, read through {@code reference}, the unaliased table. */
     CascadeText(CascadePlan plan, List<Relation> relations, TableReference reference) {
@@ -73,6 +76,26 @@ final class CascadeText {
             && delete.$limit() == null && returning.isEmpty() && (actor == null || !stampsActor(plan))
             && target.getClass() == table.getClass() && target.getQualifiedName().equals(table.getQualifiedName())
             && ScopeFreeCondition.test(delete.$where(), table);
+    }
+
+    /**
+     * Whether the restore statement ({@link CascadeRestore}) of the rows of {@code target} matching
+     * {@code condition} may be replayed: it names the policy's table itself, and the condition is
+     * scope-free. (A restore writes no actor, and its statement has no other part from the caller.)
+     */
+    static boolean restoreReplayable(CascadePlan plan, Table<?> target, Condition condition) {
+        Table<?> table = plan.root().table();
+        return target.getClass() == table.getClass() && target.getQualifiedName().equals(table.getQualifiedName())
+            && ScopeFreeCondition.test(condition, table);
+    }
+
+    /**
+     * The part that renders the restore statement that {@code statement} builds around the caller's
+     * condition {@code condition}, which sits in its first CTE's SELECT as the DELETE's does.
+     */
+    QueryPart restore(Condition condition, Function<Condition, Query> statement) {
+        return restoreText.render(condition, IN_FIRST_SELECT,
+            marks -> statement.apply(marks == null ? condition : new Marked(condition, marks)));
     }
 
     private static boolean stampsActor(CascadePlan plan) {
