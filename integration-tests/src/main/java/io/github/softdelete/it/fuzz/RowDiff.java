@@ -12,7 +12,7 @@ import org.jooq.Record;
 import org.jooq.Result;
 
 /** Results as comparable text, one string per row, and the rows by which two results differ as multisets. */
-final class RowDiff {
+public final class RowDiff {
 
     private static final int SHOWN = 20;
 
@@ -33,7 +33,7 @@ final class RowDiff {
     }
 
     /** The rows of {@code a} that {@code b} lacks, counting duplicates. */
-    static List<String> minus(List<String> a, List<String> b) {
+    public static List<String> minus(List<String> a, List<String> b) {
         Map<String, Integer> counts = new HashMap<>();
         for (String row : b)
             counts.merge(row, 1, Integer::sum);

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import org.jooq.impl.DSL;
 
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
+import io.github.softdelete.it.fuzz.RowDiff;
 import io.github.softdelete.it.fuzz.schemas.RandomSchema.TableSpec;
 
 /**
@@ -278,14 +278,9 @@ final class RestoreRoundTrip {
         report.mismatches.add(text.toString());
     }
 
+    // The first 10 rows of a that b lacks, counting duplicates.
     private static List<String> minus(List<String> a, List<String> b) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (String row : b)
-            counts.merge(row, 1, Integer::sum);
-        List<String> extra = new ArrayList<>();
-        for (String row : a)
-            if (counts.merge(row, -1, Integer::sum) < 0)
-                extra.add(row);
+        List<String> extra = RowDiff.minus(a, b);
         return extra.size() > 10 ? extra.subList(0, 10) : extra;
     }
 }
