@@ -71,11 +71,9 @@ final class CascadeText {
     /** Whether the statement for this DELETE may be replayed: see the class comment. */
     static boolean replayable(CascadePlan plan, QOM.Delete<?> delete, Table<?> target, List<? extends SelectFieldOrAsterisk> returning,
                               Object actor) {
-        Table<?> table = plan.root().table();
         return delete.$with() == null && delete.$using().isEmpty() && delete.$orderBy().isEmpty()
             && delete.$limit() == null && returning.isEmpty() && (actor == null || !stampsActor(plan))
-            && target.getClass() == table.getClass() && target.getQualifiedName().equals(table.getQualifiedName())
-            && ScopeFreeCondition.test(delete.$where(), table);
+            && namesTheTableItself(plan, target) && ScopeFreeCondition.test(delete.$where(), plan.root().table());
     }
 
     /**
@@ -84,9 +82,13 @@ final class CascadeText {
      * scope-free. (A restore writes no actor, and its statement has no other part from the caller.)
      */
     static boolean restoreReplayable(CascadePlan plan, Table<?> target, Condition condition) {
+        return namesTheTableItself(plan, target) && ScopeFreeCondition.test(condition, plan.root().table());
+    }
+
+    // The policy's own table object, or one of its class and name: not an alias, whose text differs.
+    private static boolean namesTheTableItself(CascadePlan plan, Table<?> target) {
         Table<?> table = plan.root().table();
-        return target.getClass() == table.getClass() && target.getQualifiedName().equals(table.getQualifiedName())
-            && ScopeFreeCondition.test(condition, table);
+        return target.getClass() == table.getClass() && target.getQualifiedName().equals(table.getQualifiedName());
     }
 
     /**

@@ -170,7 +170,7 @@ public final class TableRegistry {
      * would run that table's cascade.
      */
     public static boolean generatedClass(Class<?> type) {
-        return !type.getName().startsWith("org.jooq.");
+        return TableShape.of(type).generated(); // asked for every table reference rendered: decided once per class
     }
 
     // A generated class that the policy does not know may still match a table registered by name.

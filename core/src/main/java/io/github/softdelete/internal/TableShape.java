@@ -4,8 +4,9 @@ import org.jooq.Table;
 import org.jooq.impl.QOM;
 
 /**
- * Which of the QOM table interfaces the rules look into a table reference's class implements, decided
- * once per class: the same answers as {@code instanceof}, each on its own.
+ * What the rules ask of a table reference's class, decided once per class: which of the QOM table
+ * interfaces it implements (the same answers as {@code instanceof}, each on its own), and whether it is
+ * a generated class.
  *
  * <p>Why not {@code instanceof}: the rules ask this of every table reference rendered (each FROM entry,
  * each join side, each table a column qualifies), and most of them are generated tables, which are none
@@ -15,18 +16,24 @@ import org.jooq.impl.QOM;
  * @param join    a {@code QOM.JoinTable}
  * @param lateral a {@code QOM.Lateral}
  * @param alias   a {@code QOM.TableAlias} (jOOQ's alias wrapper; a generated table's alias is not one)
+ * @param generated a class outside jOOQ, as the code generator writes them: one per table
+ *                  ({@link TableRegistry#generatedClass})
  */
-record TableShape(boolean join, boolean lateral, boolean alias) {
+record TableShape(boolean join, boolean lateral, boolean alias, boolean generated) {
 
     private static final ClassValue<TableShape> BY_CLASS = new ClassValue<>() {
         @Override
         protected TableShape computeValue(Class<?> type) {
             return new TableShape(QOM.JoinTable.class.isAssignableFrom(type), QOM.Lateral.class.isAssignableFrom(type),
-                QOM.TableAlias.class.isAssignableFrom(type));
+                QOM.TableAlias.class.isAssignableFrom(type), !type.getName().startsWith("org.jooq."));
         }
     };
 
     static TableShape of(Table<?> table) {
         return BY_CLASS.get(table.getClass());
+    }
+
+    static TableShape of(Class<?> type) {
+        return BY_CLASS.get(type);
     }
 }
