@@ -48,9 +48,9 @@ public record CascadePlan(PolicyTable root, List<Node> nodes, List<Relation> res
         return null;
     }
 
-    static CascadePlan of(PolicyTable root, List<PolicyTable> tables, List<Relation> relations) {
+    static CascadePlan of(PolicyTable root, List<PolicyTable> tables, List<Relation> relations, LockOrder lockOrder) {
         Set<PolicyTable> reached = reach(root, tables, relations);
-        List<Node> ordered = order(root, reached, relations);
+        List<Node> ordered = order(root, reached, relations, lockOrder);
         List<Relation> restricts = new ArrayList<>();
         for (Relation relation : relations)
             if (relation.restricts() && reached.contains(relation.parent()))
@@ -74,8 +74,9 @@ public record CascadePlan(PolicyTable root, List<Node> nodes, List<Relation> res
         return reached;
     }
 
-    // Kahn's algorithm over the cascade edges between reached tables, self-references left out.
-    private static List<Node> order(PolicyTable root, Set<PolicyTable> reached, List<Relation> relations) {
+    // Kahn's algorithm over the cascade edges between reached tables, self-references left out; among the
+    // tables ready to be placed, the first in the lock order, so that the statement locks rows in it.
+    private static List<Node> order(PolicyTable root, Set<PolicyTable> reached, List<Relation> relations, LockOrder lockOrder) {
         Map<PolicyTable, List<Relation>> parents = new LinkedHashMap<>();
         Map<PolicyTable, List<Relation>> self = new LinkedHashMap<>();
         for (PolicyTable table : reached) {
@@ -94,8 +95,9 @@ public record CascadePlan(PolicyTable root, List<Node> nodes, List<Relation> res
         while (ordered.size() < reached.size()) {
             PolicyTable next = null;
             for (PolicyTable table : reached)
-                if (!placed.contains(table) && allPlaced(parents.get(table), placed))
-                    next = next == null ? table : next;
+                if (!placed.contains(table) && allPlaced(parents.get(table), placed)
+                    && (next == null || lockOrder.rank(table) < lockOrder.rank(next)))
+                    next = table;
             if (next == null)
                 throw new IllegalArgumentException("invalid soft-delete policy: the ON DELETE CASCADE keys between "
                     + unplaced(reached, placed) + " form a cycle through more than one table, which a soft delete"

@@ -83,13 +83,15 @@ final class CascadeRestore {
             ctes.add(rowSet(registry, plan, node, node == root ? matched : reached(registry, plan, node)));
             recursive |= !node.self().isEmpty();
         }
-        List<Relation> parentKeys = parentKeys(registry, plan.root());
-        CaseConditionStep<String> failures = UnstampedChildren.check(plan, matchedSet, deletedParentChecks(plan, parentKeys, matchedSet));
+        List<ParentOf> parents = parentsOfRestoredRows(registry, plan, matchedSet);
+        CaseConditionStep<String> failures = UnstampedChildren.check(plan, matchedSet, deletedParentChecks(parents));
         Condition check = DSL.noCondition();
         if (failures != null) {
             ctes.add(CascadeSteps.check(failures));
             check = CascadeSteps.checkPassed();
         }
+        for (int i = 0; i < parents.size(); i++)
+            ctes.add(ParentLocks.bump(DSL.name("softdelete_bump_" + (i + 1)), parents.get(i).key(), parents.get(i).values()));
         if (!root.self().isEmpty())
             ctes.add(CascadeSteps.update(root.table(), "replies", false, null, check, DSL.not(RowSets.in(
                 RowSets.on(new UnfilteredTable<>(root.table().table()), RowSets.key(root.table())),
@@ -215,19 +217,44 @@ final class CascadeRestore {
         return all;
     }
 
-    private static CaseConditionStep<String> deletedParentChecks(CascadePlan plan, List<Relation> parentKeys, Name matchedSet) {
-        PolicyTable root = plan.root();
-        Table<?> row = new UnfilteredTable<>(root.table().as(RowSets.name(root, "restored")));
-        CaseConditionStep<String> failure = null;
-        for (Relation relation : parentKeys) {
-            List<Field<?>> fk = RowSets.on(row, relation.childColumns());
-            Condition blocked = Qom.exists(DSL.selectOne().from(row)
-                .where(RowSets.in(RowSets.on(row, RowSets.key(root)), RowSets.select(matchedSet, RowSets.key(root))))
-                .and(DSL.not(anyNull(fk)))
-                .and(DSL.not(liveParent(relation, fk)))
-                .and(relation.parent().equals(root) ? DSL.not(RowSets.memberOf(fk, root, relation.parentColumns())) : DSL.noCondition()));
-            failure = CascadeSteps.failWhen(failure, blocked, DELETED_PARENT_MARK + relation.name());
+    /**
+     * A key from a table whose rows the statement restores to a parent it does not restore itself.
+     *
+     * @param key    the key
+     * @param values {@code SELECT fk FROM child WHERE child is restored AND fk is not a restored parent's key}
+     */
+    private record ParentOf(Relation key, Select<? extends Record> values) {
+    }
+
+    // For every table of the plan, every key to a parent (but SET NULL / SET DEFAULT), in the lock order: the key
+    // values of the restored rows that point at parents the statement does not restore. Those parents must be
+    // live, and stay live until the restore commits.
+    private static List<ParentOf> parentsOfRestoredRows(TableRegistry registry, CascadePlan plan, Name matchedSet) {
+        List<Relation> keys = new ArrayList<>();
+        for (CascadePlan.Node node : plan.nodes())
+            keys.addAll(parentKeys(registry, node.table()));
+        List<ParentOf> parents = new ArrayList<>();
+        for (Relation key : registry.lockOrder().byParent(keys)) {
+            PolicyTable child = registry.lookup(key.child());
+            Table<?> row = new UnfilteredTable<>(child.table().as("softdelete_restored"));
+            Name restored = child.equals(plan.root()) ? matchedSet : RowSets.name(child);
+            List<Field<?>> fk = RowSets.on(row, key.childColumns());
+            Condition condition = RowSets.in(RowSets.on(row, RowSets.key(child)), RowSets.select(restored, RowSets.key(child)));
+            if (plan.node(key.parent()) != null)
+                condition = condition.andNot(RowSets.in(fk, RowSets.select(RowSets.name(key.parent()), key.parentColumns())));
+            parents.add(new ParentOf(key, DSL.select(fk).from(row).where(condition)));
         }
+        return parents;
+    }
+
+    // A restored row's parent is deleted, read under its row lock (ParentLocks): refused, naming the key. Where
+    // the snapshot already showed the parent deleted, a root row is refused here and a child row was left out of
+    // its set; where a concurrent delete stamped it since, the lock sees it and the restore is refused.
+    private static CaseConditionStep<String> deletedParentChecks(List<ParentOf> parents) {
+        CaseConditionStep<String> failure = null;
+        for (ParentOf parent : parents)
+            failure = CascadeSteps.failWhen(failure, ParentLocks.deletedParentAmong(parent.key(), parent.values(), null).isTrue(),
+                DELETED_PARENT_MARK + parent.key().name());
         return failure;
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jooq.CaseConditionStep;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.FieldOrRow;
@@ -16,6 +17,7 @@ import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.QOM;
+import org.jooq.impl.SQLDataType;
 
 import io.github.softdelete.SoftDeleteException;
 
@@ -134,10 +136,10 @@ final class CheckedAssignments {
     }
 
     // For every key with an assigned column: its new value (assigned columns, else the row's own) must not be a
-    // deleted parent's, where it differs from the row's current key.
+    // deleted parent's, where it differs from the row's current key. One CASE for all keys, in the lock order.
     private static Condition check(TableRegistry registry, List<Relation> keys, List<Field<?>> assigned, List<Field<?>> newValues, Table<?> target) {
-        Condition ok = DSL.noCondition();
-        for (Relation key : keys) {
+        CaseConditionStep<String> failures = null;
+        for (Relation key : registry.lockOrder().byParent(keys)) {
             List<Field<?>> current = RowSets.on(target, key.childColumns());
             List<Field<?>> next = new ArrayList<>(current);
             boolean touched = false;
@@ -149,9 +151,9 @@ final class CheckedAssignments {
                 }
             }
             if (touched)
-                ok = ok.and(LiveParents.passes(registry, key, next, changes(next, current)));
+                failures = LiveParents.failWhen(failures, key, next, changes(next, current));
         }
-        return ok;
+        return failures == null ? DSL.noCondition() : failures.otherwise(DSL.inline("0")).cast(SQLDataType.INTEGER).eq(DSL.inline(0));
     }
 
     @SuppressWarnings({ "unchecked", "rawtypes" })

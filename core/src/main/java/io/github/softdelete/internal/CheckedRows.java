@@ -3,95 +3,120 @@ package io.github.softdelete.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jooq.CaseConditionStep;
+import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Name;
-import org.jooq.Param;
+import org.jooq.Record;
 import org.jooq.Row;
 import org.jooq.RowN;
 import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.QOM;
+import org.jooq.impl.SQLDataType;
 
 import io.github.softdelete.SoftDeleteException;
 
 /**
- * The rows an INSERT writes, checked for deleted parents ({@link LiveParents}).
- *
+ * The rows an INSERT writes, checked for deleted parents ({@link LiveParents}) under the parents' row locks
+ * ({@link ParentLocks}), in one statement:
+ * <pre>
+ * WITH softdelete_source(columns) AS (VALUES (...), ... | the INSERT's SELECT),
+ *      softdelete_bump_1 AS (UPDATE parent SET state = state WHERE &lt;REPEATABLE READ&gt; AND key IN (SELECT fk FROM softdelete_source) ...), ...
+ * INSERT INTO t (columns) SELECT * FROM softdelete_source
+ * WHERE CAST(CASE WHEN (SELECT bool_or(&lt;deleted&gt;) FROM (SELECT key, state FROM users WHERE id IN (SELECT author_id FROM softdelete_source)
+ *                                                    ORDER BY id FOR KEY SHARE) l) THEN '&lt;mark&gt;comments_author_id_fkey'
+ *                 WHEN ... posts ... END AS integer) = 0
+ * </pre>
  * <ul>
- *   <li>{@code INSERT ... SELECT}: the source becomes {@code SELECT * FROM (source) s(columns) WHERE <check of
- *       s's key columns>}, for every key, composite or not.</li>
- *   <li>{@code INSERT ... VALUES} where every checked key has one column: the value of each key column
- *       becomes {@code (SELECT v FROM (SELECT x AS v) s WHERE <check of v>)}, which is {@code x} itself or
- *       fails naming the key. The value appears once, where it was, so bind values keep their order.</li>
- *   <li>{@code INSERT ... VALUES} that writes a composite key: a row's key is several values, and a check
- *       of all of them in one place would repeat the values (and their bind values), which breaks batches.
- *       So the rows become the source of an {@code INSERT ... SELECT * FROM (VALUES ...) s(columns) WHERE
- *       <check>}: each value still appears once, in its place. The first row's values are cast to their
- *       columns' types, as PostgreSQL types a VALUES list from its first row. {@code DEFAULT} cannot
- *       appear in a VALUES list: a column that is DEFAULT in every row is left out (so it takes its
- *       default), and one that is DEFAULT in some rows only is refused with the way out.</li>
+ *   <li>One check for all the rows, before any is written: the parents of every row are locked table by table
+ *       in the {@link LockOrder}, by key within a table, as every statement of the library locks them, so that
+ *       writers and soft deletes cannot deadlock each other.</li>
+ *   <li>The rows are the source of an {@code INSERT ... SELECT}; each value appears once, in its place, so bind
+ *       values keep their order. The first row's values are cast to their columns' types, as PostgreSQL types a
+ *       VALUES list from its first row. {@code DEFAULT} cannot appear in a VALUES list: a column that is DEFAULT
+ *       in every row is left out (so it takes its default), and one that is DEFAULT in some rows only is refused
+ *       with the way out.</li>
+ *   <li>The bumps ({@link ParentLocks#bump}) write the parents at REPEATABLE READ only. They must be top-level
+ *       CTEs, which an INSERT with a WITH of its own cannot get ({@link PrefixedInsert}); such an INSERT is
+ *       refused at REPEATABLE READ instead, with the way out, and checked as above at the other levels.</li>
  * </ul>
  */
 final class CheckedRows {
 
-    private static final Name VALUE = DSL.name("softdelete_value");
     private static final Name SOURCE = DSL.name("softdelete_source");
 
     private CheckedRows() {
     }
 
-    /** The checked copy of an {@code INSERT ... SELECT}. */
-    static QOM.Insert<?> select(TableRegistry registry, QOM.Insert<?> insert, List<Relation> keys, List<? extends Field<?>> columns) {
-        return insert.$select(checkedSource(registry, insert.$select(), keys, columns));
-    }
+    /** An INSERT, rewritten, and the CTEs to render in front of it (none when it keeps a WITH of its own). */
+    record Checked(QOM.Insert<?> insert, List<CommonTableExpression<?>> prefix) {
 
-    /** The checked copy of an {@code INSERT ... VALUES}, or null when it writes no checked key. */
-    static QOM.Insert<?> values(TableRegistry registry, QOM.Insert<?> insert, List<Relation> keys, List<? extends Field<?>> columns) {
-        for (Relation key : keys)
-            if (key.childColumns().size() > 1 && writesAll(key, columns))
-                return asSelect(registry, insert, keys, columns);
-        return checkedValues(registry, insert, keys, columns);
-    }
-
-    private static QOM.Insert<?> checkedValues(TableRegistry registry, QOM.Insert<?> insert, List<Relation> keys, List<? extends Field<?>> columns) {
-        List<Row> rows = new ArrayList<>();
-        boolean changed = false;
-        for (Row row : insert.$values()) {
-            Field<?>[] values = row.fields();
-            for (int i = 0; i < values.length && i < columns.size(); i++) {
-                Relation key = singleColumnKey(keys, columns.get(i));
-                if (key != null && !(values[i] instanceof QOM.Default<?>)) {
-                    values[i] = checkedValue(registry, key, columns.get(i), values[i]);
-                    changed = true;
-                }
-            }
-            rows.add(DSL.row(values));
+        Checked withInsert(QOM.Insert<?> other) {
+            return new Checked(other, prefix);
         }
-        return changed ? insert.$values(rows) : null;
+
+        org.jooq.QueryPart part() {
+            return prefix.isEmpty() ? insert : new PrefixedInsert(prefix, insert);
+        }
     }
 
-    // (SELECT v FROM (SELECT value AS v) softdelete_value WHERE <check of v>)
-    //
-    // A bind value's check is text that depends on the key alone: it is rendered once and replayed
-    // around the value (CheckedValueText).
-    private static Field<?> checkedValue(TableRegistry registry, Relation key, Field<?> column, Field<?> value) {
-        KeptText text = value instanceof Param<?> ? registry.checkedValueText(key, column) : null;
-        if (text == null)
-            return checkedValueInFull(registry, key, column, value);
-        return CheckedValueText.field(text, value, marked -> checkedValueInFull(registry, key, column, marked));
+    /** The checked form of {@code insert}, or null when its rows write no checked key in full. */
+    static Checked rows(TableRegistry registry, QOM.Insert<?> insert, List<Relation> keys, List<? extends Field<?>> columns) {
+        if (insert.$defaultValues() || (insert.$select() == null && insert.$values().isEmpty()))
+            return null;
+        List<Field<?>> written = new ArrayList<>(columns);
+        QOM.Insert<?> rows = insert;
+        Select<?> source = insert.$select();
+        if (source == null) {
+            List<Integer> kept = keptColumns(insert, columns);
+            written = select(columns, kept);
+            source = values(insert.$values(), columns, kept);
+        }
+        List<Relation> checked = new ArrayList<>();
+        for (Relation key : registry.lockOrder().byParent(keys))
+            if (writesAll(key, written))
+                checked.add(key);
+        if (checked.isEmpty())
+            return null;
+        CommonTableExpression<?> sourceCte = SOURCE.fields(names(written)).as(source);
+        boolean ownWith = insert.$with() == null;
+        Select<?> rowsFromSource = DSL.select(DSL.asterisk()).from(DSL.table(SOURCE)).where(check(checked, !ownWith));
+        if (!ownWith)
+            return new Checked(rows.$columns(written).$select(DSL.with(sourceCte).select(DSL.asterisk()).from(DSL.table(SOURCE))
+                .where(check(checked, true))), List.of());
+        List<CommonTableExpression<?>> prefix = new ArrayList<>();
+        prefix.add(sourceCte);
+        for (int i = 0; i < checked.size(); i++)
+            prefix.add(ParentLocks.bump(DSL.name("softdelete_bump_" + (i + 1)), checked.get(i), childValues(checked.get(i))));
+        return new Checked(rows.$columns(written).$select(rowsFromSource), prefix);
     }
 
-    @SuppressWarnings({ "unchecked", "rawtypes" })
-    private static Field<?> checkedValueInFull(TableRegistry registry, Relation key, Field<?> column, Field<?> value) {
-        Field v = DSL.field(VALUE.append("v"), column.getDataType());
-        Table<?> one = DSL.select(value.as("v")).asTable(VALUE.first());
-        return DSL.field((Select) DSL.select(v).from(one).where(LiveParents.passes(registry, key, List.of(v), DSL.noCondition())));
+    // CAST(CASE [WHEN <repeatable read> THEN '<mark><key>'] WHEN <a locked parent of key 1 is deleted> THEN '<mark><key 1>' ...
+    //      ELSE '0' END AS integer) = 0
+    private static Condition check(List<Relation> keys, boolean refuseRepeatableRead) {
+        CaseConditionStep<String> failures = null;
+        if (refuseRepeatableRead)
+            failures = CascadeSteps.failWhen(null, ParentLocks.repeatableRead(), LiveParents.REPEATABLE_READ_MARK + keys.get(0).name());
+        for (Relation key : keys)
+            failures = CascadeSteps.failWhen(failures, ParentLocks.deletedParentAmong(key, childValues(key), null).isTrue(),
+                LiveParents.MARK + key.name());
+        return failures.otherwise(DSL.inline("0")).cast(SQLDataType.INTEGER).eq(DSL.inline(0));
     }
 
-    private static QOM.Insert<?> asSelect(TableRegistry registry, QOM.Insert<?> insert, List<Relation> keys, List<? extends Field<?>> columns) {
+    // SELECT the key's columns FROM softdelete_source
+    private static Select<? extends Record> childValues(Relation key) {
+        List<Field<?>> columns = new ArrayList<>();
+        for (Field<?> column : key.childColumns())
+            columns.add(DSL.field(SOURCE.append(column.getName()), column.getDataType()));
+        return DSL.select(columns).from(DSL.table(SOURCE));
+    }
+
+    // The columns that some row gives a value other than DEFAULT; refused when a column is DEFAULT in some rows only.
+    private static List<Integer> keptColumns(QOM.Insert<?> insert, List<? extends Field<?>> columns) {
         List<? extends Row> rows = insert.$values();
         List<Integer> kept = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
@@ -103,13 +128,22 @@ final class CheckedRows {
                 kept.add(i);
             else if (defaults < rows.size())
                 throw new SoftDeleteException("cannot check the rows written to \"" + insert.$into().getName()
-                    + "\" for deleted parents: the rows write a composite foreign key, which is checked on the rows as a whole,"
-                    + " and column \"" + columns.get(i).getName() + "\" is DEFAULT in some rows only; write its value in every row"
+                    + "\" for deleted parents: the rows are checked as a whole, as the source of one INSERT ... SELECT, and"
+                    + " column \"" + columns.get(i).getName() + "\" is DEFAULT in some rows only; write its value in every row"
                     + " (or insert those rows in a separate statement), or use SoftDelete.allowDeletedParents(ctx) for imports");
         }
-        List<Field<?>> keptColumns = new ArrayList<>();
-        for (int i : kept)
-            keptColumns.add(columns.get(i));
+        return kept;
+    }
+
+    private static List<Field<?>> select(List<? extends Field<?>> columns, List<Integer> indexes) {
+        List<Field<?>> selected = new ArrayList<>();
+        for (int i : indexes)
+            selected.add(columns.get(i));
+        return selected;
+    }
+
+    // VALUES (first row cast to the columns' types), (next rows as written), ...
+    private static Select<?> values(List<? extends Row> rows, List<? extends Field<?>> columns, List<Integer> kept) {
         List<RowN> source = new ArrayList<>();
         for (Row row : rows) {
             List<Field<?>> values = new ArrayList<>();
@@ -117,36 +151,14 @@ final class CheckedRows {
                 values.add(source.isEmpty() ? typed(row.field(i), columns.get(i)) : row.field(i));
             source.add(DSL.row(values));
         }
-        Table<?> table = DSL.values(source.toArray(RowN[]::new)).as(SOURCE.first(), names(keptColumns));
-        return insert.$columns(keptColumns).$select(DSL.select(DSL.asterisk()).from(table).where(check(registry, table, keys)));
+        Table<?> table = DSL.values(source.toArray(RowN[]::new)).as("softdelete_values", names(select(columns, kept)));
+        return DSL.select(DSL.asterisk()).from(table);
     }
 
     // The column's type when jOOQ knows it; parsed SQL text has untyped columns, and then the value's own type.
     private static Field<?> typed(Field<?> value, Field<?> column) {
         DataType<?> type = column.getDataType().getType() != Object.class ? column.getDataType() : value.getDataType();
         return type.getType() == Object.class ? value : value.cast(type);
-    }
-
-    private static Select<?> checkedSource(TableRegistry registry, Select<?> select, List<Relation> keys, List<? extends Field<?>> columns) {
-        Table<?> source = select.asTable(SOURCE.first(), names(columns));
-        return DSL.select(DSL.asterisk()).from(source).where(check(registry, source, keys));
-    }
-
-    // The check of every key whose columns the source has, on the source's columns.
-    private static Condition check(TableRegistry registry, Table<?> source, List<Relation> keys) {
-        Condition ok = DSL.noCondition();
-        for (Relation key : keys) {
-            List<Field<?>> childColumns = new ArrayList<>();
-            for (Field<?> column : key.childColumns()) {
-                Field<?> field = source.field(column.getName());
-                if (field == null)
-                    break;
-                childColumns.add(field);
-            }
-            if (childColumns.size() == key.childColumns().size())
-                ok = ok.and(LiveParents.passes(registry, key, childColumns, DSL.noCondition()));
-        }
-        return ok;
     }
 
     private static String[] names(List<? extends Field<?>> columns) {
@@ -158,12 +170,5 @@ final class CheckedRows {
             if (columns.stream().noneMatch(c -> c.getName().equals(column.getName())))
                 return false;
         return true;
-    }
-
-    private static Relation singleColumnKey(List<Relation> keys, Field<?> column) {
-        for (Relation key : keys)
-            if (key.childColumns().size() == 1 && LiveParents.indexIn(key, column) == 0)
-                return key;
-        return null;
     }
 }

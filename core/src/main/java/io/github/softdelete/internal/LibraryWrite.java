@@ -37,7 +37,7 @@ final class LibraryWrite<T> extends CustomField<T> {
 
     private static final long serialVersionUID = 1L;
 
-    private enum Value { DELETION_TIME, TRUE, FALSE, NULL, ACTOR, MISSING_ACTOR }
+    private enum Value { DELETION_TIME, TRUE, FALSE, NULL, ACTOR, MISSING_ACTOR, UNCHANGED, COPIED }
 
     /** The mark of the in-statement failure for a cascaded row that needs an actor; see {@link #deletion}. */
     static final String MISSING_ACTOR_MARK = "softdelete-no-actor:";
@@ -45,16 +45,22 @@ final class LibraryWrite<T> extends CustomField<T> {
     private final Value value;
     private final transient Object actor;
     private final transient PolicyTable table;
+    private final transient Field<T> copied;
 
     private LibraryWrite(DataType<T> type, Value value, Object actor) {
         this(type, value, actor, null);
     }
 
     private LibraryWrite(DataType<T> type, Value value, Object actor, PolicyTable table) {
+        this(type, value, actor, table, null);
+    }
+
+    private LibraryWrite(DataType<T> type, Value value, Object actor, PolicyTable table, Field<T> copied) {
         super(value.name().toLowerCase(), type);
         this.value = value;
         this.actor = actor;
         this.table = table;
+        this.copied = copied;
     }
 
     /**
@@ -100,6 +106,39 @@ final class LibraryWrite<T> extends CustomField<T> {
         return update.set(set);
     }
 
+    /**
+     * {@code state = state}: a write of {@code table}'s rows that changes nothing, for the parents a write
+     * at REPEATABLE READ must write so that a concurrent soft delete of them fails ({@link ParentLocks#bump}).
+     */
+    static <R extends Record> UpdateSetMoreStep<R> unchanged(UpdateSetFirstStep<R> update, PolicyTable table) {
+        Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
+        set.put(table.marker(), new LibraryWrite<>(table.marker().getDataType(), Value.UNCHANGED, null, table));
+        return update.set(set);
+    }
+
+    /**
+     * The SET clause of a soft delete of {@code table}'s rows that completes an earlier one
+     * ({@link LateChildren}): the flag set, the timestamp copied from {@code stamp} (the earlier statement's),
+     * the deleted-by column from {@code actor} (text, cast to the column's type), failing in the statement
+     * like a cascade's ({@link #MISSING_ACTOR_MARK}) when it is null.
+     */
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    static <R extends Record> UpdateSetMoreStep<R> completion(UpdateSetFirstStep<R> update, PolicyTable table, Field<?> stamp,
+                                                              Field<String> actor) {
+        Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
+        if (table.isFlag())
+            set.put(table.marker(), of(table.marker(), Value.TRUE, null));
+        if (table.stamp() != null)
+            set.put(table.stamp(), new LibraryWrite(table.stamp().getDataType(), Value.COPIED, null, table,
+                stamp.cast(table.stamp().getDataType())));
+        if (table.deletedBy() != null) {
+            DataType type = table.deletedBy().getDataType();
+            LibraryWrite missing = new LibraryWrite(type, Value.MISSING_ACTOR, null, table);
+            set.put(table.deletedBy(), new LibraryWrite(type, Value.COPIED, null, table, DSL.coalesce(actor.cast(type), missing)));
+        }
+        return update.set(set);
+    }
+
     private static <T> LibraryWrite<T> of(Field<T> column, Value value, Object actor) {
         return new LibraryWrite<>(column.getDataType(), value, actor);
     }
@@ -130,6 +169,8 @@ final class LibraryWrite<T> extends CustomField<T> {
             case NULL -> ctx.visit(DSL.inline(null, getDataType()));
             case ACTOR -> ctx.visit(DSL.inline(actor, getDataType()));
             case MISSING_ACTOR -> ctx.visit(missingActor());
+            case UNCHANGED -> ctx.visit(DSL.field(DSL.name(table.markerName()))); // the target's own column
+            case COPIED -> ctx.visit(copied);
         }
     }
 

@@ -4,16 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jooq.CaseConditionStep;
 import org.jooq.Condition;
 import org.jooq.Configuration;
 import org.jooq.Field;
 import org.jooq.FieldOrRow;
 import org.jooq.FieldOrRowOrSelect;
 import org.jooq.Query;
+import org.jooq.QueryPart;
 import org.jooq.Table;
-import org.jooq.impl.DSL;
 import org.jooq.impl.QOM;
-import org.jooq.impl.SQLDataType;
 
 import io.github.softdelete.OnDelete;
 
@@ -29,8 +29,10 @@ import io.github.softdelete.OnDelete;
  *       {@link CheckedAssignments}, which checks the row's new key wherever it changes, taking the columns
  *       the SET leaves alone from the row itself.</li>
  * </ul>
- * Every check is {@link #passes}: {@code CAST(CASE WHEN <a deleted parent has this key> THEN '<mark><key>'
- * ELSE '0' END AS integer) = 0}, which fails the statement naming the key ({@link StatementRefusals}).
+ * Every check is {@code CAST(CASE WHEN <a deleted parent has this key> THEN '<mark><key>' ELSE '0' END AS integer) = 0},
+ * which fails the statement naming the key ({@link StatementRefusals}), with the keys in the {@link LockOrder}
+ * and each parent read under its row lock ({@link ParentLocks}), so that a concurrent soft delete of the parent
+ * and the write cannot both succeed.
  * Keys whose {@code ON DELETE} is SET NULL or SET DEFAULT are not checked: a soft delete leaves their
  * children as they are, and reads treat the deleted parent as absent. A key whose columns the INSERT does
  * not all list is not checked (its missing columns take their defaults; {@code docs/guarantees.md} says so).
@@ -40,28 +42,29 @@ final class LiveParents {
 
     static final String MARK = "softdelete-deleted-target:";
 
+    /** The mark of the refusal of a changed foreign key at REPEATABLE READ; see {@link #failWhen}. */
+    static final String REPEATABLE_READ_MARK = "softdelete-repeatable-read:";
+
     private LiveParents() {
     }
 
-    /** The checked copy of {@code insert}, or null when it writes no checked foreign key. */
-    static Query insert(TableRegistry registry, QOM.Insert<?> insert, Configuration configuration) {
+    /** The checked form of {@code insert}, or null when it writes no checked foreign key. */
+    static QueryPart insert(TableRegistry registry, QOM.Insert<?> insert, Configuration configuration) {
         Table<?> target = UnfilteredTable.unwrap(insert.$into());
         List<Relation> keys = keysOf(registry, target);
         if (keys.isEmpty())
             return null;
         List<? extends Field<?>> columns = insert.$columns().isEmpty() ? List.of(insert.$into().fields()) : insert.$columns();
-        QOM.Insert<?> rows = insert.$select() != null
-            ? CheckedRows.select(registry, insert, keys, columns)
-            : CheckedRows.values(registry, insert, keys, columns);
-        QOM.Insert<?> checked = rows != null ? rows : insert;
+        CheckedRows.Checked rows = CheckedRows.rows(registry, insert, keys, columns);
         // ON CONFLICT DO UPDATE SET: the conflicting row is the target's; its name qualifies its columns there
         Map<FieldOrRow, FieldOrRowOrSelect> set = CheckedAssignments.check(registry, keys, insert.$updateSet(), target, "INSERT ... ON CONFLICT DO UPDATE");
-        if (set != null)
-            checked = checked.$updateSet(set);
         if (rows == null && set == null)
             return null;
         PartnerListeners.require(configuration);
-        return checked;
+        CheckedRows.Checked checked = rows != null ? rows : new CheckedRows.Checked(insert, List.of());
+        if (set != null)
+            checked = checked.withInsert(checked.insert().$updateSet(set));
+        return checked.part();
     }
 
     /** The checked copy of {@code update}, or null when it sets no checked foreign key. */
@@ -78,18 +81,20 @@ final class LiveParents {
     }
 
     /**
-     * {@code CAST(CASE WHEN <changes and a deleted parent has this key> THEN '<mark><key>' ELSE '0' END AS integer) = 0}.
-     * {@code childValues} are the key's values in the order of {@code key.childColumns()}.
+     * {@code failures} (null for none) followed by the failures of a write that sets {@code key}'s child
+     * columns to {@code childValues} (in the order of {@code key.childColumns()}) where {@code changes} holds:
+     * at REPEATABLE READ, the write is refused ({@link #REPEATABLE_READ_MARK}); else it fails when the parent,
+     * read under its row lock ({@link ParentLocks}), is deleted ({@link #MARK}).
+     *
+     * <p>Why refused at REPEATABLE READ: that isolation level reports a conflict only between two writes of
+     * one row, so a soft delete of the new parent by a transaction whose snapshot is older than this write
+     * would not see the moved row; an INSERT writes the parent's row for that reason ({@link ParentLocks#bump}),
+     * which an UPDATE cannot do in one statement: the new key is known only row by row, inside the SET.
      */
-    static Condition passes(TableRegistry registry, Relation key, List<Field<?>> childValues, Condition changes) {
-        Table<?> parent = key.parent().table().as("softdelete_parent");
-        TableReference reference = TableReference.resolve(registry, parent);
-        Condition deletedParent = Qom.exists(DSL.selectOne().from(new UnfilteredTable<>(parent))
-            .where(DSL.row(RowSets.on(parent, key.parentColumns())).eq(DSL.row(childValues)))
-            .and(reference.predicate(ReadMode.DELETED)));
-        Field<Integer> check = CascadeSteps.failWhen(null, changes.and(deletedParent), MARK + key.name())
-            .otherwise(DSL.inline("0")).cast(SQLDataType.INTEGER);
-        return check.eq(DSL.inline(0));
+    static CaseConditionStep<String> failWhen(CaseConditionStep<String> failures, Relation key, List<Field<?>> childValues,
+                                                Condition changes) {
+        failures = CascadeSteps.failWhen(failures, changes.and(ParentLocks.repeatableRead()), REPEATABLE_READ_MARK + key.name());
+        return CascadeSteps.failWhen(failures, changes.and(ParentLocks.deletedParent(key, childValues).isTrue()), MARK + key.name());
     }
 
     /** Whether {@code column} is one of {@code key}'s child columns (by name: SQL text often leaves it unqualified). */

@@ -38,6 +38,15 @@ final class Refusals {
             + " such rows on purpose, run the statement on SoftDelete.allowDeletedParents(ctx)", cause);
     }
 
+    static SoftDeleteException repeatableRead(Relation relation, Throwable cause) {
+        return new SoftDeleteException("cannot change the key " + relation.name() + " of rows of \"" + relation.child().getName()
+            + "\" at REPEATABLE READ: at that isolation level a concurrent soft delete of the new parent in "
+            + relation.parent().quotedName() + " could not see the moved row, and the library can guard against it only for"
+            + " INSERTs and restores, which write the parent's row in the same statement. Nothing was written. Run this"
+            + " statement in a READ COMMITTED (PostgreSQL's default) or SERIALIZABLE transaction, or, for imports, on"
+            + " SoftDelete.allowDeletedParents(ctx)", cause);
+    }
+
     static SoftDeleteException unstamped(TableRegistry registry, Relation relation, Throwable cause) {
         PolicyTable child = registry.lookup(relation.child());
         PolicyTable unstamped = child != null && child.stamp() == null ? child : relation.parent();

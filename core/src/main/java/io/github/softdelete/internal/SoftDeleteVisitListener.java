@@ -155,12 +155,14 @@ public final class SoftDeleteVisitListener implements VisitListener {
     }
 
     private void onInsert(VisitContext context, InsertQuery<?> insert) {
+        if (PrefixedInsert.isInside(context, insert))
+            return; // the rewritten INSERT of a PrefixedInsert: see there
         ContextFlags flags = ContextFlags.of(context.configuration());
         ViewDefinition view = registry.views().lookup(UnfilteredTable.unwrap(((QOM.Insert<?>) insert).$into()));
         if (view != null)
             ViewWrites.insert(registry, (QOM.Insert<?>) insert, view, flags);
         Query filtered = InsertFilter.rewrite(registry, insert, flags);
-        Query checked = flags.deletedParents() ? null
+        QueryPart checked = flags.deletedParents() ? null
             : LiveParents.insert(registry, (QOM.Insert<?>) (filtered != null ? filtered : insert), context.configuration());
         replace(context, checked != null ? checked : filtered);
     }

@@ -10,9 +10,9 @@ import org.jooq.ExecuteListenerProvider;
 import io.github.softdelete.SoftDeleteException;
 
 /**
- * Turns the failures that the in-statement checks of {@link CascadeDelete} (a live child over a
- * RESTRICT key), {@link CascadeRestore} (a deleted parent) and {@link LiveParents} (a write that points
- * at a deleted parent) provoke into a {@link SoftDeleteException} that names the key, the tables and
+ * Turns the failures that the in-statement checks of {@link CascadeDelete} and {@link LateChildren} (a live
+ * child over a RESTRICT key), {@link CascadeRestore} (a deleted parent) and {@link LiveParents} (a write that
+ * points at a deleted parent, or changes a key at REPEATABLE READ) provoke into a {@link SoftDeleteException} that names the key, the tables and
  * the way out.
  *
  * <p>The checks fail on purpose inside the statement (a CAST of {@code '<mark><key>'} to integer), so
@@ -61,6 +61,9 @@ public final class StatementRefusals implements ExecuteListener {
         Relation deletedTarget = marked(message, sql, LiveParents.MARK);
         if (deletedTarget != null)
             return Refusals.write(deletedTarget, cause);
+        Relation repeatableRead = marked(message, sql, LiveParents.REPEATABLE_READ_MARK);
+        if (repeatableRead != null)
+            return Refusals.repeatableRead(repeatableRead, cause);
         Relation unstamped = marked(message, sql, UnstampedChildren.MARK);
         if (unstamped != null)
             return Refusals.unstamped(registry, unstamped, cause);
@@ -89,6 +92,11 @@ public final class StatementRefusals implements ExecuteListener {
                 found = relation;
         }
         return found;
+    }
+
+    /** The policy's tables, whose keys the refusals name. */
+    TableRegistry registry() {
+        return registry;
     }
 
     /** True when {@code configuration} has a {@code StatementRefusals} among its execute listeners. */

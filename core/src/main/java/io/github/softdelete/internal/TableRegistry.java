@@ -36,9 +36,9 @@ public final class TableRegistry {
     private final ClassValue<Optional<PolicyTable>> byGeneratedClass;
 
     private final List<Relation> relations;
+    private final LockOrder lockOrder;
     private final Map<PolicyTable, CascadePlan> plans;
     private final Map<PolicyTable, CascadeText> cascadeTexts;
-    private final Map<Relation, KeptText> checkedValueTexts;
     private final Supplier<?> actor;
     private final boolean hasDeletedBy;
 
@@ -58,9 +58,10 @@ public final class TableRegistry {
         this.hasDeletedBy = tables.stream().anyMatch(t -> t.deletedBy() != null);
         this.tables = List.copyOf(tables);
         this.relations = List.copyOf(relations);
+        this.lockOrder = new LockOrder(this.tables, this.relations);
         Map<PolicyTable, CascadePlan> cascadePlans = new HashMap<>();
         for (PolicyTable table : this.tables)
-            cascadePlans.put(table, CascadePlan.of(table, this.tables, this.relations));
+            cascadePlans.put(table, CascadePlan.of(table, this.tables, this.relations, lockOrder));
         this.plans = Map.copyOf(cascadePlans);
         Map<String, List<PolicyTable>> names = new HashMap<>();
         for (PolicyTable t : this.tables)
@@ -80,13 +81,6 @@ public final class TableRegistry {
                 texts.put(table, new CascadeText(plans.get(table), this.relations, unaliased));
         }
         this.cascadeTexts = Map.copyOf(texts);
-        // By identity: the rules look keys up among these very relations, and a record's hashCode
-        // would hash its tables and columns on every lookup. Never changed after construction.
-        Map<Relation, KeptText> checks = new IdentityHashMap<>();
-        for (Relation relation : this.relations)
-            if (relation.childColumns().size() == 1)
-                checks.put(relation, new KeptText());
-        this.checkedValueTexts = Collections.unmodifiableMap(checks);
     }
 
     /**
@@ -124,6 +118,11 @@ public final class TableRegistry {
         return relations;
     }
 
+    /** The order in which statements lock rows of the policy's tables. */
+    LockOrder lockOrder() {
+        return lockOrder;
+    }
+
     /** What a soft delete of rows of {@code table} reaches through the foreign keys. */
     public CascadePlan plan(PolicyTable table) {
         return plans.get(table);
@@ -135,16 +134,6 @@ public final class TableRegistry {
      */
     CascadeText cascadeText(PolicyTable table) {
         return cascadeTexts.get(table);
-    }
-
-    /**
-     * The kept text of the check of a value written into {@code column} through the single-column key
-     * {@code relation} ({@link CheckedValueText}), one per key, or null when {@code column}'s type is
-     * not the key column's.
-     */
-    KeptText checkedValueText(Relation relation, Field<?> column) {
-        KeptText text = checkedValueTexts.get(relation);
-        return text != null && column.getType() == relation.childColumns().get(0).getType() ? text : null;
     }
 
     /**
