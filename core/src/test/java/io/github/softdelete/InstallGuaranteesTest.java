@@ -46,7 +46,7 @@ class InstallGuaranteesTest {
         Configuration configuration = SoftDelete.install(configuration(SQLDialect.POSTGRES), SoftDeletePolicy.forSchema(PUBLIC));
 
         assertThat(configuration.visitListenerProviders()).hasSize(1);
-        assertThat(configuration.executeListenerProviders()).hasSize(1);
+        assertThat(configuration.executeListenerProviders()).hasSize(2);
         assertThat(configuration.recordListenerProviders()).hasSize(1);
     }
 
@@ -80,7 +80,7 @@ class InstallGuaranteesTest {
         }));
         SoftDelete.install(configuration, SoftDeletePolicy.forSchema(PUBLIC));
 
-        assertThat(configuration.executeListenerProviders()).hasSize(2);
+        assertThat(configuration.executeListenerProviders()).hasSize(3);
         assertThat(DSL.using(configuration).deleteFrom(POSTS).where(POSTS.ID.eq(1L)).getSQL()).startsWith("update \"posts\"");
     }
 

@@ -116,17 +116,28 @@ final class CascadeDelete {
             ctes.add(restrictCheck(registry, plan));
             check = CascadeSteps.checkPassed();
         }
+        for (CascadePlan.Node node : plan.nodes())
+            if (registry.lockOrder().lockedOnDelete(node.table()))
+                ctes.add(CascadeSteps.lock(node.table()));
+        ctes.add(SettlementEntry.cte(registry, plan, matchedSet, actor));
         if (!root.self().isEmpty())
-            ctes.add(CascadeSteps.update(root.table(), "replies", true, actor, check,
+            ctes.add(CascadeSteps.update(root.table(), "replies", true, actor, check.and(locked(registry, root)),
                 DSL.not(RowSets.in(RowSets.on(new UnfilteredTable<>(root.table().table()), RowSets.key(root.table())),
                     RowSets.select(matchedSet, RowSets.key(root.table()))))));
         for (CascadePlan.Node node : plan.nodes().subList(1, plan.nodes().size()))
-            ctes.add(CascadeSteps.update(node.table(), "update", true, actor, check, DSL.noCondition()));
+            ctes.add(CascadeSteps.update(node.table(), "update", true, actor, check.and(locked(registry, node)), DSL.noCondition()));
         UpdateConditionStep<Record> outer = CascadeSteps.set(with(dsl, recursive, ctes).update(CascadeSteps.asRecordTable(target)), reference.table(), true, actor)
             .where(RowSets.in(RowSets.on(target, RowSets.key(plan.root())), RowSets.select(matchedSet, RowSets.key(plan.root()))))
             .and(reference.predicate(ReadMode.LIVE))
-            .and(check);
+            .and(check)
+            .and(SettlementEntry.recorded())
+            .and(locked(registry, root));
         return returning.isEmpty() ? outer : outer.returning(returning);
+    }
+
+    // The rows of a table that other tables' writes check as a parent are locked before they are stamped.
+    private static Condition locked(TableRegistry registry, CascadePlan.Node node) {
+        return registry.lockOrder().lockedOnDelete(node.table()) ? CascadeSteps.locked(node.table()) : DSL.noCondition();
     }
 
     private static Select<?> rootRows(TableRegistry registry, QOM.Delete<?> delete, Table<?> target,

@@ -66,6 +66,30 @@ final class CascadeSteps {
             .returning(key));
     }
 
+    /**
+     * {@code softdelete_<table>_lock AS (SELECT key FROM table WHERE key IN (SELECT key FROM its set) ORDER BY key
+     * FOR UPDATE)}: the rows a soft delete stamps, locked in key order in the mode that conflicts with the
+     * checks of the writes that would make them parents ({@link ParentLocks}).
+     */
+    static CommonTableExpression<?> lock(PolicyTable table) {
+        Table<?> rows = new UnfilteredTable<>(table.table());
+        List<Field<?>> key = RowSets.on(rows, RowSets.key(table));
+        return lockName(table).as(DSL.select(key).from(rows).where(RowSets.in(key, RowSets.keys(table))).orderBy(key).forUpdate());
+    }
+
+    /**
+     * {@code (SELECT count(*) FROM softdelete_<table>_lock) IS NOT NULL}: true, and evaluated once before the
+     * UPDATE that carries it reads a row (PostgreSQL plans it as a one-time filter), which takes the locks first.
+     * The UPDATE still finds its rows by the set, as PostgreSQL re-reads a row that changed while the lock waited.
+     */
+    static Condition locked(PolicyTable table) {
+        return DSL.field(DSL.selectCount().from(DSL.table(lockName(table)))).isNotNull();
+    }
+
+    private static Name lockName(PolicyTable table) {
+        return RowSets.name(table, "lock");
+    }
+
     /** The SET of a delete ({@code marker = statement_timestamp()}, ...) or of a restore ({@code marker = NULL}, ...). */
     static UpdateSetMoreStep<Record> set(UpdateSetFirstStep<Record> update, PolicyTable table, boolean deletion, Object actor) {
         return deletion ? LibraryWrite.deletion(update, table, actor) : LibraryWrite.restoration(update, table);

@@ -36,9 +36,10 @@ public final class Installation {
         visit.add(new DefaultVisitListenerProvider(new SoftDeleteVisitListener(registry, strictPlainSql, parsePlainSql)));
         List<ExecuteListenerProvider> execute = new ArrayList<>();
         for (ExecuteListenerProvider provider : configuration.executeListenerProviders())
-            if (!(provider.provide() instanceof StatementRefusals))
+            if (!(provider.provide() instanceof StatementRefusals) && !(provider.provide() instanceof SettlingListener))
                 execute.add(provider);
         execute.add(new DefaultExecuteListenerProvider(new StatementRefusals(registry)));
+        execute.add(new DefaultExecuteListenerProvider(new SettlingListener(registry)));
         List<RecordListenerProvider> record = new ArrayList<>();
         for (RecordListenerProvider provider : configuration.recordListenerProviders())
             if (!RecordMarkers.isInstance(provider.provide()))

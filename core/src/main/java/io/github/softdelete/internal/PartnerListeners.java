@@ -19,6 +19,8 @@ final class PartnerListeners {
     static void require(Configuration configuration) {
         if (!StatementRefusals.installedOn(configuration))
             throw missing("ExecuteListener", "ExecuteListenerProvider", "StatementRefusals");
+        if (!SettlingListener.installedOn(configuration))
+            throw missing("ExecuteListener", "ExecuteListenerProvider", "SettlingListener");
         if (!RecordMarkers.installedOn(configuration))
             throw missing("RecordListener", "RecordListenerProvider", "RecordMarkers");
     }

@@ -11,6 +11,8 @@ import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import org.jooq.Configuration;
+
 import io.github.softdelete.SoftDeleteException;
 
 /**
@@ -35,18 +37,26 @@ final class RefusingConnection implements InvocationHandler {
 
     private final Connection physical;
     private final StatementRefusals refusals;
+    private final CascadeSettlement settlement;
+    private final Configuration configuration;
 
-    private RefusingConnection(Connection physical, StatementRefusals refusals) {
+    private RefusingConnection(Connection physical, StatementRefusals refusals, CascadeSettlement settlement, Configuration configuration) {
         this.physical = physical;
         this.refusals = refusals;
+        this.settlement = settlement;
+        this.configuration = configuration;
     }
 
-    /** {@code physical} with its statements translating refusals, or {@code physical} itself when there is nothing to translate with. */
-    static Connection wrap(Connection physical, StatementRefusals refusals) {
+    /**
+     * {@code physical} with its statements translating refusals and settling cascading soft deletes
+     * ({@link CascadeSettlement}, whose statements {@code configuration} renders), or {@code physical} itself
+     * when there is nothing to translate with.
+     */
+    static Connection wrap(Connection physical, StatementRefusals refusals, CascadeSettlement settlement, Configuration configuration) {
         if (physical == null || refusals == null)
             return physical;
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] { Connection.class },
-            new RefusingConnection(physical, refusals));
+            new RefusingConnection(physical, refusals, settlement, configuration));
     }
 
     @Override
@@ -103,11 +113,32 @@ final class RefusingConnection implements InvocationHandler {
             } else if (name.equals("hashCode")) {
                 return System.identityHashCode(proxy);
             }
+            boolean executes = name.startsWith("execute");
+            SettledExecution settled = executes && CascadeSettlement.leavesEntries(sql) ? SettledExecution.begin(physical, statement) : null;
+            Object result;
             try {
-                return SqlTextConnection.call(method, statement, args);
+                result = SqlTextConnection.call(method, statement, args);
             } catch (SQLException e) {
+                if (settled != null)
+                    settled.abandon();
                 throw translated(e, sql);
             }
+            if (settled != null)
+                settle(settled, sql);
+            return result;
+        }
+    }
+
+    // The settlement of a cascading soft delete this statement ran; its refusals translated as the statement's.
+    private void settle(SettledExecution settled, String sql) throws SQLException {
+        try {
+            settled.settle(settlement, configuration);
+        } catch (CascadeSettlement.Failure failure) {
+            settled.abandon();
+            throw translated(failure.error(), failure.sql() != null ? failure.sql() : sql);
+        } catch (SQLException e) {
+            settled.abandon();
+            throw e;
         }
     }
 

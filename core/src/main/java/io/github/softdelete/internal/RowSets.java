@@ -82,6 +82,14 @@ final class RowSets {
         return result;
     }
 
+    /** {@code columns} as columns of the set named {@code set}. */
+    static List<Field<?>> ofSetNamed(Name set, List<Field<?>> columns) {
+        List<Field<?>> result = new ArrayList<>(columns.size());
+        for (Field<?> column : columns)
+            result.add(DSL.field(set.append(column.getName()), column.getDataType()));
+        return result;
+    }
+
     /** {@code SELECT key FROM set of table}. */
     static Select<? extends Record> keys(PolicyTable table) {
         return DSL.select(ofSet(table, key(table))).from(table(table));

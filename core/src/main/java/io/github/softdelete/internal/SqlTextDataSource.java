@@ -44,12 +44,14 @@ public final class SqlTextDataSource implements DataSource {
     private final Configuration parsing;
     private final ParseVerdicts verdicts;
     private final StatementRefusals refusals;
+    private final CascadeSettlement settlement;
 
     public SqlTextDataSource(Configuration configuration, UnparseableSql unparseable) {
         Objects.requireNonNull(configuration, "configuration");
         Objects.requireNonNull(unparseable, "unparseable");
         this.target = configuration.connectionProvider();
         this.refusals = StatementRefusals.on(configuration);
+        this.settlement = refusals == null ? null : new CascadeSettlement(refusals.registry());
         this.parsing = PlainSqlParsing.parserConfiguration(configuration)
             .derive(new HandOver());
         // derive() copies the data map, caches included: a translation cache that jOOQ built for the
@@ -65,7 +67,7 @@ public final class SqlTextDataSource implements DataSource {
     public Connection getConnection() throws SQLException {
         Connection physical = acquire();
         Connection parsingConnection;
-        ACQUIRED.set(RefusingConnection.wrap(physical, refusals));
+        ACQUIRED.set(RefusingConnection.wrap(physical, refusals, settlement, parsing));
         try {
             parsingConnection = DSL.using(parsing).parsingConnection();
         } catch (RuntimeException e) {

@@ -1,0 +1,295 @@
+package io.github.softdelete.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jooq.CaseConditionStep;
+import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Name;
+import org.jooq.Record;
+import org.jooq.Select;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Rule: a row that became a live child of a soft-deleted row while the delete ran is deleted with it, with the
+ * delete's stamp, or the delete is refused when the key is RESTRICT. This is the statement that does it for the
+ * deletes of one table whose entries a transaction holds ({@link SettlementEntry}); {@link CascadeSettlement}
+ * runs it.
+ *
+ * <p>Why such rows exist: at READ COMMITTED every statement reads one snapshot, taken when it starts. A writer
+ * that checked a parent (and holds its {@code FOR KEY SHARE} lock, {@link ParentLocks}) before the delete locked
+ * it makes the delete wait; when the writer commits, PostgreSQL re-reads the locked parent but not the rest of
+ * the statement, whose CTEs never see the new child. Every row the delete stamped is locked by it, so no writer
+ * can add a child once it is stamped: the children the delete missed were all committed before it ended, and a
+ * later statement of the same transaction sees them.
+ *
+ * <pre>
+ * WITH RECURSIVE
+ *   softdelete_entries(s, a, k)       the transaction's entries for this table: stamp, actor, matched rows
+ *   softdelete_roots(cols, s, a)      their referenced columns
+ *   softdelete_&lt;t&gt;_stamped(cols, s, a) rows the deletes stamped, from the roots down: (fk, stamp) = (parent's, s)
+ *   softdelete_&lt;t&gt;_late(cols, s, a)    live rows under stamped or late rows, through the cascading keys
+ *   softdelete_check(ok)              fails on a live child over a RESTRICT key, as the delete's own check
+ *   softdelete_&lt;t&gt;_late_lock          the late rows of parent tables, locked as the delete locks ({@link LockOrder})
+ *   softdelete_&lt;t&gt;_late_update        UPDATE t SET stamp = s, ... for the late rows
+ * SELECT count of the late rows stamped
+ * </pre>
+ * The stamped rows are found as a restore finds them (by key and stamp, through the {@code (fk, marker)}
+ * indexes the lint recommends), so the statement stays linear in the rows of the deletes. A table whose marker
+ * is a flag alone has no stamp: its deleted rows under the delete's rows count as the delete's. The statement
+ * has no bind value; it reads everything from the entries.
+ */
+final class LateChildren {
+
+    static final String COUNT = "late";
+    private static final Name ENTRIES = DSL.name("softdelete_entries");
+    private static final Name ROOTS = DSL.name("softdelete_roots");
+    private static final Name LATE_ROWS = DSL.name("softdelete_late_rows");
+    private static final String STAMP = "softdelete_s";
+    private static final String ACTOR = "softdelete_a";
+
+    private LateChildren() {
+    }
+
+    /** The statement for the entries of deletes of {@code plan}'s root, rendered by {@code dsl}. */
+    static Select<?> statement(DSLContext dsl, TableRegistry registry, CascadePlan plan) {
+        List<CommonTableExpression<?>> ctes = new ArrayList<>();
+        ctes.add(entries(registry.tables().indexOf(plan.root())));
+        ctes.add(roots(registry, plan.root()));
+        for (CascadePlan.Node node : plan.nodes())
+            if (isParent(registry, plan, node.table()))
+                ctes.add(stamped(registry, plan, node));
+        List<CascadePlan.Node> reached = new ArrayList<>();
+        for (CascadePlan.Node node : plan.nodes())
+            if (!node.parents().isEmpty() || !node.self().isEmpty()) {
+                ctes.add(late(registry, plan, node));
+                reached.add(node);
+            }
+        Condition check = DSL.noCondition();
+        if (!plan.restricts().isEmpty()) {
+            ctes.add(restrictCheck(registry, plan));
+            check = CascadeSteps.checkPassed();
+        }
+        Field<Integer> total = DSL.inline(0);
+        for (CascadePlan.Node node : reached) {
+            PolicyTable table = node.table();
+            Condition locked = DSL.noCondition();
+            if (registry.lockOrder().lockedOnDelete(table)) {
+                ctes.add(lock(table));
+                locked = DSL.field(DSL.selectCount().from(DSL.table(RowSets.name(table, "late_lock")))).isNotNull();
+            }
+            ctes.add(update(registry, table, check.and(locked)));
+            total = total.plus(DSL.field(DSL.selectCount().from(DSL.table(RowSets.name(table, "late_update")))));
+        }
+        return dsl.withRecursive(ctes.toArray(CommonTableExpression[]::new)).select(total.as(COUNT));
+    }
+
+    // softdelete_entries(s, a, k): SELECT e->>'s', e->>'a', e->'k' FROM the entries numbered 1..n WHERE e->>'t' = <table>
+    private static CommonTableExpression<?> entries(int table) {
+        Field<Integer> i = DSL.field(DSL.name("i"), SQLDataType.INTEGER);
+        Field<?> entry = DSL.function("current_setting", SQLDataType.CLOB, DSL.inline(SettlementEntry.ENTRY).concat(i.cast(SQLDataType.CLOB)))
+            .cast(SQLDataType.JSON);
+        Field<Integer> count = DSL.coalesce(SettlementEntry.setting(SettlementEntry.COUNT), DSL.inline("0")).cast(SQLDataType.INTEGER);
+        Table<?> numbers = DSL.select(DSL.function("generate_series", SQLDataType.INTEGER, DSL.inline(1), count).as("i")).asTable("softdelete_numbers");
+        return ENTRIES.fields(STAMP, ACTOR, "k").as(DSL.select(
+                text(entry, "s").cast(SQLDataType.TIMESTAMPWITHTIMEZONE), text(entry, "a"),
+                DSL.function("json_extract_path", SQLDataType.JSON, entry, DSL.inline("k")))
+            .from(numbers)
+            .where(text(entry, "t").cast(SQLDataType.INTEGER).eq(DSL.inline(table))));
+    }
+
+    // softdelete_roots(referenced columns, s, a): one row per matched row of each entry
+    private static CommonTableExpression<?> roots(TableRegistry registry, PolicyTable root) {
+        List<Field<?>> referenced = SettlementEntry.referencedColumns(registry, root);
+        Field<?> row = DSL.field(DSL.name("r"), SQLDataType.JSON);
+        List<Field<?>> columns = new ArrayList<>();
+        for (int i = 0; i < referenced.size(); i++)
+            columns.add(text(row, String.valueOf(i)).cast(referenced.get(i).getDataType()).as(referenced.get(i).getName()));
+        columns.add(DSL.field(DSL.name(STAMP)));
+        columns.add(DSL.field(DSL.name(ACTOR)));
+        Table<?> rows = DSL.select(DSL.function("json_array_elements", SQLDataType.JSON, DSL.field(ENTRIES.append("k"))).as("r"),
+                DSL.field(ENTRIES.append(STAMP)).as(STAMP), DSL.field(ENTRIES.append(ACTOR)).as(ACTOR))
+            .from(DSL.table(ENTRIES)).asTable("softdelete_root");
+        return ROOTS.fields(withStampAndActor(referenced)).as(DSL.select(columns).from(rows));
+    }
+
+    // Rows of the node's table that the entries' deletes stamped: from the roots, or from the stamped rows of the
+    // cascading parents (fk = parent's, stamp = parent's s), then replies recursively (PostgreSQL allows the
+    // recursive reference once, in the last branch: one join over every self-referencing key).
+    private static CommonTableExpression<?> stamped(TableRegistry registry, CascadePlan plan, CascadePlan.Node node) {
+        PolicyTable table = node.table();
+        List<Field<?>> columns = RowSets.columns(table, registry.relations());
+        Select<?> rows = null;
+        if (table.equals(plan.root())) {
+            Table<?> row = new UnfilteredTable<>(table.table().as("softdelete_row"));
+            List<Field<?>> referenced = SettlementEntry.referencedColumns(registry, table);
+            Table<?> roots = DSL.table(ROOTS);
+            rows = DSL.select(out(row, columns, roots)).from(row).join(roots)
+                .on(DSL.row(RowSets.on(row, referenced)).eq(DSL.row(RowSets.ofSetNamed(ROOTS, referenced))))
+                .where(stampedWith(table, row, DSL.field(ROOTS.append(STAMP))));
+        }
+        for (Relation relation : node.parents())
+            rows = union(rows, under(table, columns, List.of(relation), "stamped", false));
+        if (!node.self().isEmpty())
+            rows = union(rows, under(table, columns, node.self(), "stamped", false));
+        return RowSets.name(table, "stamped").fields(withStampAndActor(columns)).as(rows);
+    }
+
+    // Live rows of the node's table under stamped or late rows of their parents, then live replies recursively.
+    private static CommonTableExpression<?> late(TableRegistry registry, CascadePlan plan, CascadePlan.Node node) {
+        PolicyTable table = node.table();
+        List<Field<?>> columns = RowSets.columns(table, registry.relations());
+        Select<?> rows = null;
+        for (Relation relation : node.parents()) {
+            rows = union(rows, under(table, columns, List.of(relation), "stamped", true));
+            if (hasLateSet(plan, relation.parent()))
+                rows = union(rows, under(table, columns, List.of(relation), "late", true));
+        }
+        if (!node.self().isEmpty()) {
+            rows = union(rows, under(table, columns, node.self(), "stamped", true));
+            rows = union(rows, under(table, columns, node.self(), "late", true));
+        }
+        return RowSets.name(table, "late").fields(withStampAndActor(columns)).as(rows);
+    }
+
+    // SELECT child's columns, parent's s and a FROM child JOIN the parent table's <set> ON one of the keys' fk = the
+    // parent's columns WHERE (live, or stamped with the parent's s)
+    private static Select<?> under(PolicyTable table, List<Field<?>> columns, List<Relation> relations, String parentSet, boolean live) {
+        Table<?> child = new UnfilteredTable<>(table.table().as("softdelete_child"));
+        Name setName = RowSets.name(relations.get(0).parent(), parentSet);
+        Table<?> parent = DSL.table(setName);
+        List<Condition> joins = new ArrayList<>();
+        for (Relation relation : relations)
+            joins.add(DSL.row(RowSets.on(child, relation.childColumns())).eq(DSL.row(RowSets.ofSetNamed(setName, relation.parentColumns()))));
+        Field<?> stamp = DSL.field(setName.append(STAMP));
+        return DSL.select(out(child, columns, parent)).from(child).join(parent).on(DSL.or(joins))
+            .where(live ? MarkerPredicates.live(table, child) : stampedWith(table, child, stamp));
+    }
+
+    private static List<Field<?>> out(Table<?> row, List<Field<?>> columns, Table<?> from) {
+        List<Field<?>> fields = new ArrayList<>(RowSets.on(row, columns));
+        fields.add(DSL.field(from.getQualifiedName().append(STAMP)));
+        fields.add(DSL.field(from.getQualifiedName().append(ACTOR)));
+        return fields;
+    }
+
+    // Deleted by the delete with stamp s: its stamp is s. A flag alone cannot say which delete: deleted.
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static Condition stampedWith(PolicyTable table, Table<?> row, Field<?> stamp) {
+        if (table.stamp() == null)
+            return MarkerPredicates.deleted(table, row);
+        return ((Field) CascadeDelete.stamp(row, table)).eq(stamp);
+    }
+
+    // The delete's RESTRICT check, over the stamped and late rows: a live child over a RESTRICT key that the
+    // settlement does not delete itself refuses it.
+    private static CommonTableExpression<?> restrictCheck(TableRegistry registry, CascadePlan plan) {
+        CaseConditionStep<String> checks = null;
+        for (Relation relation : plan.restricts())
+            checks = CascadeSteps.failWhen(checks, blocked(registry, plan, relation), CascadeDelete.RESTRICT_MARK + relation.name());
+        return CascadeSteps.check(checks);
+    }
+
+    private static Condition blocked(TableRegistry registry, CascadePlan plan, Relation relation) {
+        PolicyTable softDeletableChild = registry.lookup(relation.child());
+        Table<?> child = softDeletableChild != null
+            ? new UnfilteredTable<>(relation.child().as("softdelete_blocker"))
+            : relation.child().as("softdelete_blocker");
+        List<Field<?>> fk = RowSets.on(child, relation.childColumns());
+        Condition under = RowSets.in(fk, parentRows(relation, "stamped"));
+        if (hasLateSet(plan, relation.parent()))
+            under = under.or(RowSets.in(fk, parentRows(relation, "late")));
+        Condition condition = under;
+        if (softDeletableChild != null) {
+            condition = condition.and(MarkerPredicates.live(softDeletableChild, child));
+            if (hasLateSet(plan, softDeletableChild))
+                condition = condition.andNot(RowSets.in(RowSets.on(child, RowSets.key(softDeletableChild)),
+                    DSL.select(RowSets.ofSetNamed(RowSets.name(softDeletableChild, "late"), RowSets.key(softDeletableChild)))
+                        .from(DSL.table(RowSets.name(softDeletableChild, "late")))));
+        }
+        return Qom.exists(DSL.selectOne().from(child).where(condition));
+    }
+
+    private static Select<? extends Record> parentRows(Relation relation, String set) {
+        Name name = RowSets.name(relation.parent(), set);
+        return DSL.select(RowSets.ofSetNamed(name, relation.parentColumns())).from(DSL.table(name));
+    }
+
+    private static CommonTableExpression<?> lock(PolicyTable table) {
+        Table<?> rows = new UnfilteredTable<>(table.table());
+        List<Field<?>> key = RowSets.on(rows, RowSets.key(table));
+        Name late = RowSets.name(table, "late");
+        return RowSets.name(table, "late_lock").as(DSL.select(key).from(rows)
+            .where(RowSets.in(key, DSL.select(RowSets.ofSetNamed(late, RowSets.key(table))).from(DSL.table(late))))
+            .orderBy(key).forUpdate());
+    }
+
+    // UPDATE t SET <marker> = the late row's s, ... FROM (SELECT key, min(s), min(a) FROM late GROUP BY key) l
+    // WHERE t.key = l.key AND t is live AND the checks passed RETURNING 1
+    private static CommonTableExpression<?> update(TableRegistry registry, PolicyTable table, Condition checks) {
+        Table<?> rows = new UnfilteredTable<>(table.table());
+        Name late = RowSets.name(table, "late");
+        List<Field<?>> key = RowSets.key(table);
+        List<Field<?>> lateKey = RowSets.ofSetNamed(late, key);
+        List<Field<?>> select = new ArrayList<>();
+        List<Field<?>> lateRowKey = new ArrayList<>();
+        for (int i = 0; i < key.size(); i++) {
+            select.add(lateKey.get(i).as("softdelete_k" + i));
+            lateRowKey.add(DSL.field(LATE_ROWS.append("softdelete_k" + i), key.get(i).getDataType()));
+        }
+        select.add(DSL.min(DSL.field(late.append(STAMP), SQLDataType.TIMESTAMPWITHTIMEZONE)).as(STAMP));
+        select.add(DSL.min(DSL.field(late.append(ACTOR), SQLDataType.CLOB)).as(ACTOR));
+        Table<?> lateRows = DSL.select(select).from(DSL.table(late)).groupBy(lateKey).asTable(LATE_ROWS);
+        return RowSets.name(table, "late_update").as(LibraryWrite.completion(DSL.update(CascadeSteps.asRecordTable(rows)), table,
+                DSL.field(LATE_ROWS.append(STAMP), SQLDataType.TIMESTAMPWITHTIMEZONE), DSL.field(LATE_ROWS.append(ACTOR), SQLDataType.CLOB))
+            .from(lateRows)
+            .where(DSL.row(RowSets.on(rows, key)).eq(DSL.row(lateRowKey)))
+            .and(MarkerPredicates.live(table, rows))
+            .and(checks)
+            .returning(DSL.inline(1).as("stamped")));
+    }
+
+    // Whether a table of the plan is the parent of a key the settlement follows: its deleted rows are looked at.
+    private static boolean isParent(TableRegistry registry, CascadePlan plan, PolicyTable table) {
+        for (CascadePlan.Node node : plan.nodes()) {
+            for (Relation relation : node.parents())
+                if (relation.parent().equals(table))
+                    return true;
+            for (Relation relation : node.self())
+                if (relation.parent().equals(table))
+                    return true;
+        }
+        for (Relation relation : plan.restricts())
+            if (relation.parent().equals(table))
+                return true;
+        return false;
+    }
+
+    private static boolean hasLateSet(CascadePlan plan, PolicyTable table) {
+        CascadePlan.Node node = plan.node(table);
+        return node != null && (!node.parents().isEmpty() || !node.self().isEmpty());
+    }
+
+    private static String[] withStampAndActor(List<Field<?>> columns) {
+        List<String> names = new ArrayList<>();
+        for (Field<?> column : columns)
+            names.add(column.getName());
+        names.add(STAMP);
+        names.add(ACTOR);
+        return names.toArray(String[]::new);
+    }
+
+    private static Field<String> text(Field<?> json, String path) {
+        return DSL.function("json_extract_path_text", SQLDataType.CLOB, json, DSL.inline(path));
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static Select<?> union(Select<?> a, Select<?> b) {
+        return a == null ? b : ((Select) a).union((Select) b);
+    }
+}

@@ -1,0 +1,116 @@
+package io.github.softdelete.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Name;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+import io.github.softdelete.OnDelete;
+
+/**
+ * What a cascading soft delete leaves for its settlement ({@link CascadeSettlement}): one entry per statement,
+ * in transaction-local settings, written by a CTE of the statement itself:
+ * <pre>
+ * softdelete_settlement(entry, n, since) AS (
+ *   SELECT set_config('softdelete.e' || x.n, json_build_object('t', &lt;table&gt;, 's', statement_timestamp(),
+ *                       'a', &lt;actor&gt;, 'k', (SELECT json_agg(json_build_array(&lt;referenced columns&gt;)) FROM &lt;matched rows&gt;))::text, true),
+ *          set_config('softdelete.n', x.n::text, true),
+ *          set_config('softdelete.since', coalesce(&lt;since&gt;, pg_current_snapshot()::text), true)
+ *   FROM (SELECT coalesce(&lt;softdelete.n&gt;, 0) + 1 AS n) x)
+ * </pre>
+ * <ul>
+ *   <li>Why settings: the settlement runs as later statements of the same transaction, and a statement of
+ *       PostgreSQL can hand values to a later one only through the database. Settings set with
+ *       {@code is_local = true} need no table of the library's and no DDL, and are gone at the end of the
+ *       transaction, or of the savepoint, if either rolls back.</li>
+ *   <li>Why numbered entries: a JDBC batch runs the statement once per row of binds before the settlement
+ *       runs once; each run adds its own entry, in constant time.</li>
+ *   <li>What an entry holds: the policy's index of the table deleted from, the stamp the statement wrote
+ *       ({@code statement_timestamp()}), the actor for deleted-by columns (or null), and the referenced
+ *       columns of the rows the DELETE's condition matched: what the children of those rows point at.
+ *       {@code since} is the snapshot of the first statement since the last settlement.</li>
+ * </ul>
+ * The CTE has no bind value: the actor is inlined, as in the statement's SET ({@link LibraryWrite}).
+ */
+final class SettlementEntry {
+
+    /** The CTE's name, which also tells the settlement that a statement left an entry. */
+    static final String NAME = "softdelete_settlement";
+
+    static final String COUNT = "softdelete.n";
+    static final String ENTRY = "softdelete.e";
+    static final String SINCE = "softdelete.since";
+
+    private static final Name CTE = DSL.name(NAME);
+
+    private SettlementEntry() {
+    }
+
+    /** The entry CTE of a soft delete of {@code plan}'s root whose matched rows are the set {@code matched}. */
+    static CommonTableExpression<?> cte(TableRegistry registry, CascadePlan plan, Name matched, Object actor) {
+        PolicyTable root = plan.root();
+        List<Field<?>> referenced = new ArrayList<>();
+        for (Field<?> column : referencedColumns(registry, root))
+            referenced.add(DSL.field(matched.append(column.getName()), column.getDataType()));
+        Field<?> keys = DSL.field(DSL.select(DSL.coalesce(
+                DSL.function("json_agg", SQLDataType.JSON, DSL.function("json_build_array", SQLDataType.JSON, referenced.toArray(Field[]::new))),
+                DSL.inline("[]").cast(SQLDataType.JSON)))
+            .from(DSL.table(matched)));
+        Field<?> entry = DSL.function("json_build_object", SQLDataType.JSON,
+            DSL.inline("t"), DSL.inline(registry.tables().indexOf(root)),
+            DSL.inline("s"), DSL.function("statement_timestamp", SQLDataType.TIMESTAMPWITHTIMEZONE),
+            DSL.inline("a"), actor == null || !stampsActor(plan) ? DSL.inline((String) null) : DSL.inline(actor),
+            DSL.inline("k"), keys);
+        Field<Integer> n = DSL.field(DSL.name("x", "n"), SQLDataType.INTEGER);
+        Field<Integer> next = DSL.coalesce(setting(COUNT), DSL.inline("0")).cast(SQLDataType.INTEGER).plus(DSL.inline(1));
+        Field<String> snapshot = DSL.function("pg_current_snapshot", SQLDataType.OTHER).cast(SQLDataType.CLOB);
+        return CTE.fields("entry", "n", "since").as(DSL.select(
+                setConfig(DSL.inline(ENTRY).concat(n.cast(SQLDataType.CLOB)), entry.cast(SQLDataType.CLOB)),
+                setConfig(DSL.inline(COUNT), n.cast(SQLDataType.CLOB)),
+                setConfig(DSL.inline(SINCE), DSL.coalesce(setting(SINCE), snapshot)))
+            .from(DSL.select(next.as("n")).asTable("x")));
+    }
+
+    /** True once the entry is written: the outer UPDATE's condition that makes PostgreSQL evaluate the CTE, once. */
+    static Condition recorded() {
+        return DSL.field(DSL.select(DSL.field(CTE.append("n"))).from(DSL.table(CTE))).isNotNull();
+    }
+
+    /**
+     * The columns of {@code table} that the keys a settlement follows reference (usually the primary key):
+     * what an entry records of each row the DELETE matched.
+     */
+    static List<Field<?>> referencedColumns(TableRegistry registry, PolicyTable table) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<Field<?>> columns = new ArrayList<>();
+        for (Relation relation : registry.relations())
+            if (relation.parent().equals(table) && relation.rule() != OnDelete.SET_NULL && relation.rule() != OnDelete.SET_DEFAULT)
+                for (Field<?> column : relation.parentColumns())
+                    if (seen.add(column.getName()))
+                        columns.add(column);
+        return columns;
+    }
+
+    private static boolean stampsActor(CascadePlan plan) {
+        for (CascadePlan.Node node : plan.nodes())
+            if (node.table().deletedBy() != null)
+                return true;
+        return false;
+    }
+
+    // nullif(current_setting(name, true), ''): the setting, or null when it is unset or was reset
+    static Field<String> setting(String name) {
+        return DSL.nullif(DSL.function("current_setting", SQLDataType.CLOB, DSL.inline(name), DSL.inline(true)), DSL.inline(""));
+    }
+
+    private static Field<String> setConfig(Field<String> name, Field<String> value) {
+        return DSL.function("set_config", SQLDataType.CLOB, name, value, DSL.inline(true));
+    }
+}

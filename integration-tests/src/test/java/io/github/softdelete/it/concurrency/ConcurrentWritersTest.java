@@ -1,0 +1,332 @@
+package io.github.softdelete.it.concurrency;
+
+import static io.github.softdelete.it.db.Tables.CATEGORIES;
+import static io.github.softdelete.it.db.Tables.COMMENTS;
+import static io.github.softdelete.it.db.Tables.LIKES;
+import static io.github.softdelete.it.db.Tables.POSTS;
+import static io.github.softdelete.it.db.Tables.POST_TAGS;
+import static io.github.softdelete.it.db.Tables.TAGS;
+import static io.github.softdelete.it.db.Tables.USERS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.sql.Connection;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.github.softdelete.SoftDelete;
+import io.github.softdelete.it.concurrency.TwoTransactions.Outcome;
+import io.github.softdelete.it.concurrency.TwoTransactions.Result;
+import io.github.softdelete.it.concurrency.TwoTransactions.Step;
+import io.github.softdelete.it.fixture.LiveParentsInvariant;
+import io.github.softdelete.it.fixture.SoftDeleteDatabase;
+import io.github.softdelete.it.harness.PostgresTest;
+import io.github.softdelete.it.harness.TestDatabase;
+
+/**
+ * Issue 22: two transactions that write the same tree, at each isolation level, in both orders (the first still
+ * open while the second runs), interleaved by the database's own lock waits ({@link TwoTransactions}). After each,
+ * checked with plain SQL: no live row under a deleted parent, and the loser, if any, got the library's refusal or
+ * a retryable SQLSTATE; nothing else fails.
+ *
+ * <pre>
+ * users     1 alice, 2 bob, 3 carol           categories 1 tech
+ * posts     10 (by 1, tech), 20 (by 2)
+ * comments  100 (post 10, by 2), 101 (post 10, by 3, reply to 100), 200 (post 20, by 1)
+ * likes     (3, 100)
+ * </pre>
+ */
+@PostgresTest
+class ConcurrentWritersTest {
+
+    private final TestDatabase database;
+    private final DSLContext plain;
+
+    ConcurrentWritersTest(TestDatabase database) {
+        this.database = database;
+        this.plain = database.dsl();
+    }
+
+    enum Isolation {
+        READ_COMMITTED(Connection.TRANSACTION_READ_COMMITTED),
+        REPEATABLE_READ(Connection.TRANSACTION_REPEATABLE_READ),
+        SERIALIZABLE(Connection.TRANSACTION_SERIALIZABLE);
+
+        final int level;
+
+        Isolation(int level) {
+            this.level = level;
+        }
+    }
+
+    /** Which transaction runs its step first and stays open while the other runs. */
+    enum Order { WRITER_FIRST, DELETE_FIRST }
+
+    static Stream<Arguments> levelsAndOrders() {
+        List<Arguments> all = new ArrayList<>();
+        for (Isolation isolation : Isolation.values())
+            for (Order order : Order.values())
+                all.add(Arguments.of(isolation, order));
+        return all.stream();
+    }
+
+    @BeforeEach
+    void seed() {
+        plain.truncate(POST_TAGS, TAGS, LIKES, COMMENTS, POSTS, CATEGORIES, USERS).restartIdentity().cascade().execute();
+        plain.insertInto(USERS, USERS.ID, USERS.EMAIL, USERS.NAME)
+            .values(1L, "alice@example.com", "alice").values(2L, "bob@example.com", "bob").values(3L, "carol@example.com", "carol").execute();
+        plain.insertInto(CATEGORIES, CATEGORIES.ID, CATEGORIES.NAME).values(1L, "tech").execute();
+        plain.insertInto(POSTS, POSTS.ID, POSTS.AUTHOR_ID, POSTS.CATEGORY_ID, POSTS.TITLE).values(10L, 1L, 1L, "p10").values(20L, 2L, null, "p20").execute();
+        plain.insertInto(COMMENTS, COMMENTS.ID, COMMENTS.POST_ID, COMMENTS.AUTHOR_ID, COMMENTS.PARENT_ID, COMMENTS.BODY)
+            .values(100L, 10L, 2L, null, "c100").values(101L, 10L, 3L, 100L, "c101").values(200L, 20L, 1L, null, "c200").execute();
+        plain.insertInto(LIKES, LIKES.USER_ID, LIKES.COMMENT_ID).values(3L, 100L).execute();
+    }
+
+    // ---------------------------------------------------------------- insert child / delete parent
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("levelsAndOrders")
+    void insertChild_deleteParent(Isolation isolation, Order order) throws Exception {
+        Step insert = (ctx, c) -> ctx.insertInto(COMMENTS, COMMENTS.ID, COMMENTS.POST_ID, COMMENTS.AUTHOR_ID, COMMENTS.BODY)
+            .values(300L, 10L, 3L, "new").execute();
+        Step delete = (ctx, c) -> ctx.deleteFrom(POSTS).where(POSTS.ID.eq(10L)).execute();
+
+        Outcome outcome = run(isolation, order, insert, delete);
+
+        assertWriterAgainstDelete(isolation, order, outcome, 300L);
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("levelsAndOrders")
+    void insertChild_deleteParent_throughSqlTextAndJdbcTemplate(Isolation isolation, Order order) throws Exception {
+        Step insert = (ctx, c) -> jdbc(ctx).update("insert into comments (id, post_id, author_id, body) values (?, ?, ?, ?)", 300L, 10L, 3L, "new");
+        Step delete = (ctx, c) -> jdbc(ctx).update("delete from posts where id = ?", 10L);
+
+        Outcome outcome = run(isolation, order, insert, delete);
+
+        assertWriterAgainstDelete(isolation, order, outcome, 300L);
+    }
+
+    // The insert, at the same isolation level, commits after the deleter's transaction took its snapshot and before
+    // its DELETE runs: no lock is ever waited for. At READ COMMITTED the DELETE's own snapshot sees the comment and takes it along; at
+    // REPEATABLE READ the insert wrote the post's row too (ParentLocks.bump), so the DELETE fails with 40001;
+    // at SERIALIZABLE, PostgreSQL's serializable snapshot isolation fails one of the two.
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Isolation.class)
+    void insertChildCommitted_afterTheDeletersSnapshot(Isolation isolation) throws Exception {
+        try (Connection deleter = database.dataSource().getConnection()) {
+            deleter.setAutoCommit(false);
+            deleter.setTransactionIsolation(isolation.level);
+            DSLContext delete = DSL.using(SoftDelete.install(new DefaultConfiguration().set(deleter).set(SQLDialect.POSTGRES),
+                SoftDeleteDatabase.POLICY));
+            delete.selectOne().fetch(); // the snapshot, for REPEATABLE READ and SERIALIZABLE
+            try (Connection writer = database.dataSource().getConnection()) { // at the same level: see docs/deleting.md
+                writer.setAutoCommit(false);
+                writer.setTransactionIsolation(isolation.level);
+                DSL.using(SoftDelete.install(new DefaultConfiguration().set(writer).set(SQLDialect.POSTGRES), SoftDeleteDatabase.POLICY))
+                    .insertInto(COMMENTS, COMMENTS.ID, COMMENTS.POST_ID, COMMENTS.AUTHOR_ID, COMMENTS.BODY).values(300L, 10L, 3L, "new").execute();
+                writer.commit();
+            }
+
+            Throwable failure = catchThrowable(() -> {
+                delete.deleteFrom(POSTS).where(POSTS.ID.eq(10L)).execute();
+                deleter.commit();
+            });
+            if (failure != null)
+                deleter.rollback();
+
+            assertInvariant();
+            if (isolation == Isolation.READ_COMMITTED)
+                assertThat(failure).isNull();
+            else
+                assertThat(failure).isNotNull().satisfies(e -> assertThat(new Result(null, e).retryableState()).isEqualTo("40001"));
+            assertThat(liveComment(300L)).isEqualTo(failure != null);
+        }
+    }
+
+    // ---------------------------------------------------------------- update a child's key / delete that parent
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("levelsAndOrders")
+    void updateChildKey_deleteNewParent(Isolation isolation, Order order) throws Exception {
+        Step move = (ctx, c) -> ctx.update(COMMENTS).set(COMMENTS.POST_ID, 10L).where(COMMENTS.ID.eq(200L)).execute();
+        Step delete = (ctx, c) -> ctx.deleteFrom(POSTS).where(POSTS.ID.eq(10L)).execute();
+
+        Outcome outcome = run(isolation, order, move, delete);
+
+        if (isolation == Isolation.REPEATABLE_READ)
+            assertThat(writer(order, outcome).refused()).as("a changed key at REPEATABLE READ is refused: %s", outcome).isTrue();
+        assertWriterAgainstDelete(isolation, order, outcome, 200L);
+    }
+
+    // ---------------------------------------------------------------- restore a child / delete its parent
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("levelsAndOrders")
+    void restoreChild_deleteParent(Isolation isolation, Order order) throws Exception {
+        SoftDeleteDatabase.dsl(database).deleteFrom(COMMENTS).where(COMMENTS.ID.eq(100L)).execute(); // takes 101 and the like
+        Step restore = (ctx, c) -> SoftDelete.restore(ctx, COMMENTS, COMMENTS.ID.eq(100L));
+        Step delete = (ctx, c) -> ctx.deleteFrom(POSTS).where(POSTS.ID.eq(10L)).execute();
+
+        Outcome outcome = run(isolation, order, restore, delete);
+
+        assertWriterAgainstDelete(isolation, order, outcome, 100L);
+        if (writer(order, outcome).succeeded() && delete(order, outcome).succeeded()) {
+            // the restored comment, its reply and its like went with the post, and come back with it
+            assertThat(stampOfComment(101L)).isEqualTo(stampOfPost(10L));
+            assertThat(SoftDelete.restore(SoftDeleteDatabase.dsl(database), POSTS, POSTS.ID.eq(10L))).isEqualTo(1);
+            assertThat(plain.fetchCount(COMMENTS, COMMENTS.DELETED_AT.isNotNull())).isZero();
+            assertThat(plain.fetchCount(LIKES, LIKES.DELETED_AT.isNotNull())).isZero();
+        }
+    }
+
+    // ---------------------------------------------------------------- restoreWithParents / delete of an ancestor
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("levelsAndOrders")
+    void restoreWithParents_deleteAncestor(Isolation isolation, Order order) throws Exception {
+        SoftDeleteDatabase.dsl(database).deleteFrom(POSTS).where(POSTS.ID.eq(10L)).execute(); // takes 100, 101 and the like
+        Step restore = (ctx, c) -> SoftDelete.restoreWithParents(ctx, COMMENTS, COMMENTS.ID.eq(101L));
+        Step delete = (ctx, c) -> ctx.deleteFrom(USERS).where(USERS.ID.eq(1L)).execute(); // post 10's author
+
+        Outcome outcome = run(isolation, order, restore, delete);
+
+        assertWriterAgainstDelete(isolation, order, outcome, 101L);
+    }
+
+    // ---------------------------------------------------------------- two deletes of overlapping trees
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("levelsAndOrders")
+    void twoDeletes_childWithTwoDeletedParents(Isolation isolation, Order order) throws Exception {
+        // comment 100 is under post 10 and by user 2: both deletes reach it, and its reply and like
+        Step deletePost = (ctx, c) -> ctx.deleteFrom(POSTS).where(POSTS.ID.eq(10L)).execute();
+        Step deleteUser = (ctx, c) -> ctx.deleteFrom(USERS).where(USERS.ID.eq(2L)).execute();
+
+        Outcome outcome = run(isolation, order, deletePost, deleteUser);
+
+        assertInvariantAndClearLosers(outcome);
+        if (outcome.first().succeeded() || outcome.second().succeeded())
+            assertThat(plain.fetchValue(COMMENTS.DELETED_AT, COMMENTS.ID.eq(100L))).isNotNull();
+        // each row took one stamp, of a delete that reached it
+        OffsetDateTime comment = stampOfComment(100L);
+        if (comment != null)
+            assertThat(comment).isIn(stampOfPost(10L), stampOfUser(2L));
+        assertThat(stampOfComment(101L)).isEqualTo(comment);
+    }
+
+    // ---------------------------------------------------------------- purge of a parent / insert of a child
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("levelsAndOrders")
+    void purgeParent_insertChild(Isolation isolation, Order order) throws Exception {
+        SoftDeleteDatabase.dsl(database).deleteFrom(POSTS).where(POSTS.ID.eq(20L)).execute(); // takes comment 200
+        Step insert = (ctx, c) -> ctx.insertInto(COMMENTS, COMMENTS.ID, COMMENTS.POST_ID, COMMENTS.AUTHOR_ID, COMMENTS.BODY)
+            .values(300L, 20L, 3L, "new").execute();
+        Step purge = (ctx, c) -> SoftDelete.purge(ctx).tables(POSTS).olderThan(java.time.Duration.ZERO).run().purged();
+
+        Outcome outcome = order == Order.WRITER_FIRST ? transactions(isolation).run(insert, purge) : transactions(isolation).run(purge, insert);
+
+        Result insertResult = order == Order.WRITER_FIRST ? outcome.first() : outcome.second();
+        assertThat(insertResult.succeeded()).as("an insert under a deleted or purged post: %s", outcome).isFalse();
+        assertThat(insertResult.refused() || insertResult.retryableState() != null || "23503".equals(sqlState(insertResult)))
+            .as("refused, retryable, or the foreign key's own violation: %s", outcome).isTrue();
+        assertInvariant();
+        assertThat(plain.fetchCount(COMMENTS, COMMENTS.ID.eq(300L))).isZero();
+    }
+
+    // ---------------------------------------------------------------- the shared expectations
+
+    // Whatever the order and level: the invariant holds, and a loser is refused or retryable. Then, by level:
+    // READ COMMITTED lets both run, in either order: the writer waits for the delete and is refused, or the
+    // delete waits for the writer and takes the new child along; REPEATABLE READ and SERIALIZABLE have the
+    // second of the two fail with 40001 (or the library's refusal), as PostgreSQL's own foreign keys do.
+    private void assertWriterAgainstDelete(Isolation isolation, Order order, Outcome outcome, long child) {
+        assertInvariantAndClearLosers(outcome);
+        Result writer = writer(order, outcome);
+        Result delete = delete(order, outcome);
+        assertThat(delete.succeeded() && writer.succeeded() && !live(10L) && liveComment(child))
+            .as("the child is live under a deleted post: %s", outcome).isFalse();
+        if (isolation == Isolation.READ_COMMITTED && order == Order.DELETE_FIRST)
+            assertThat(writer.refused()).as("the writer, second, is refused: %s", outcome).isTrue();
+        if (isolation == Isolation.READ_COMMITTED && order == Order.WRITER_FIRST && writer.succeeded()) {
+            assertThat(delete.succeeded()).as("the delete, second, takes the new child along: %s", outcome).isTrue();
+            assertThat(outcome.secondWaited()).as("the delete waited for the writer's lock: %s", outcome).isTrue();
+            assertThat(liveComment(child)).isFalse();
+        }
+        if (isolation != Isolation.READ_COMMITTED)
+            assertThat(writer.lost() || delete.lost()).as("one of the two lost: %s", outcome).isTrue();
+    }
+
+    private void assertInvariantAndClearLosers(Outcome outcome) {
+        assertInvariant();
+        for (Result result : List.of(outcome.first(), outcome.second()))
+            assertThat(result.succeeded() || result.lost()).as("a failure other than a refusal or a retryable SQLSTATE: %s", outcome).isTrue();
+    }
+
+    private void assertInvariant() {
+        assertThat(LiveParentsInvariant.violations(plain)).as("live rows under deleted parents").isEmpty();
+    }
+
+    private Outcome run(Isolation isolation, Order order, Step writer, Step delete) throws Exception {
+        return order == Order.WRITER_FIRST ? transactions(isolation).run(writer, delete) : transactions(isolation).run(delete, writer);
+    }
+
+    private TwoTransactions transactions(Isolation isolation) {
+        return new TwoTransactions(database, isolation.level);
+    }
+
+    private static Result writer(Order order, Outcome outcome) {
+        return order == Order.WRITER_FIRST ? outcome.first() : outcome.second();
+    }
+
+    private static Result delete(Order order, Outcome outcome) {
+        return order == Order.WRITER_FIRST ? outcome.second() : outcome.first();
+    }
+
+    private static JdbcTemplate jdbc(DSLContext ctx) {
+        return new JdbcTemplate(SoftDelete.dataSource(ctx.configuration()));
+    }
+
+    private static String sqlState(Result result) {
+        for (Throwable t = result.error(); t != null; t = t.getCause())
+            if (t instanceof java.sql.SQLException sql)
+                return sql.getSQLState();
+        return null;
+    }
+
+    private boolean live(long post) {
+        return plain.fetchExists(POSTS, POSTS.ID.eq(post).and(POSTS.DELETED_AT.isNull()));
+    }
+
+    private boolean liveComment(long comment) {
+        return plain.fetchExists(COMMENTS, COMMENTS.ID.eq(comment).and(COMMENTS.DELETED_AT.isNull()));
+    }
+
+    private OffsetDateTime stampOfComment(long id) {
+        Record1<OffsetDateTime> r = plain.select(COMMENTS.DELETED_AT).from(COMMENTS).where(COMMENTS.ID.eq(id)).fetchOne();
+        return r == null ? null : r.value1();
+    }
+
+    private OffsetDateTime stampOfPost(long id) {
+        return plain.fetchValue(POSTS.DELETED_AT, POSTS.ID.eq(id));
+    }
+
+    private OffsetDateTime stampOfUser(long id) {
+        return plain.fetchValue(USERS.DELETED_AT, USERS.ID.eq(id));
+    }
+}
