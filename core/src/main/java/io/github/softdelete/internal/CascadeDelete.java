@@ -120,24 +120,37 @@ final class CascadeDelete {
             if (registry.lockOrder().lockedOnDelete(node.table()))
                 ctes.add(CascadeSteps.lock(node.table()));
         ctes.add(SettlementEntry.cte(registry, plan, matchedSet, actor));
-        if (!root.self().isEmpty())
-            ctes.add(CascadeSteps.update(root.table(), "replies", true, actor, check.and(locked(registry, root)),
+        // Each step runs after the one before it (CascadeSteps.after): parents before children, as they are locked.
+        Name previous = null;
+        if (!root.self().isEmpty()) {
+            ctes.add(CascadeSteps.update(root.table(), "replies", true, actor, check,
                 DSL.not(RowSets.in(RowSets.on(new UnfilteredTable<>(root.table().table()), RowSets.key(root.table())),
-                    RowSets.select(matchedSet, RowSets.key(root.table()))))));
-        for (CascadePlan.Node node : plan.nodes().subList(1, plan.nodes().size()))
-            ctes.add(CascadeSteps.update(node.table(), "update", true, actor, check.and(locked(registry, node)), DSL.noCondition()));
+                    RowSets.select(matchedSet, RowSets.key(root.table())))), rows(registry, root)));
+            previous = RowSets.name(root.table(), "replies");
+        }
+        for (CascadePlan.Node node : plan.nodes().subList(1, plan.nodes().size())) {
+            ctes.add(CascadeSteps.update(node.table(), "update", true, actor, check.and(CascadeSteps.after(previous)), DSL.noCondition(),
+                rows(registry, node)));
+            previous = RowSets.name(node.table(), "update");
+        }
+        // The outer UPDATE is the root's: its rows are the matched ones, in key order, after the root's lock.
+        boolean rootLocked = registry.lockOrder().lockedOnDelete(root.table());
+        Table<?> matched = rootLocked && root.self().isEmpty() ? CascadeSteps.lockedRows(root.table()) : CascadeSteps.ordered(matchedSet, root.table());
         UpdateConditionStep<Record> outer = CascadeSteps.set(with(dsl, recursive, ctes).update(CascadeSteps.asRecordTable(target)), reference.table(), true, actor)
-            .where(RowSets.in(RowSets.on(target, RowSets.key(plan.root())), RowSets.select(matchedSet, RowSets.key(plan.root()))))
+            .from(matched)
+            .where(CascadeSteps.joined(target, root.table(), matched))
             .and(reference.predicate(ReadMode.LIVE))
             .and(check)
             .and(SettlementEntry.recorded())
-            .and(locked(registry, root));
+            .and(rootLocked && !root.self().isEmpty() ? CascadeSteps.lockTaken(root.table()) : DSL.noCondition());
         return returning.isEmpty() ? outer : outer.returning(returning);
     }
 
-    // The rows of a table that other tables' writes check as a parent are locked before they are stamped.
-    private static Condition locked(TableRegistry registry, CascadePlan.Node node) {
-        return registry.lockOrder().lockedOnDelete(node.table()) ? CascadeSteps.locked(node.table()) : DSL.noCondition();
+    // The rows a step updates, in key order: the rows its lock took, or its set's keys.
+    private static Table<?> rows(TableRegistry registry, CascadePlan.Node node) {
+        return registry.lockOrder().lockedOnDelete(node.table())
+            ? CascadeSteps.lockedRows(node.table())
+            : CascadeSteps.ordered(RowSets.name(node.table()), node.table());
     }
 
     private static Select<?> rootRows(TableRegistry registry, QOM.Delete<?> delete, Table<?> target,

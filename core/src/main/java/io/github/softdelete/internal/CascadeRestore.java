@@ -83,25 +83,44 @@ final class CascadeRestore {
             ctes.add(rowSet(registry, plan, node, node == root ? matched : reached(registry, plan, node)));
             recursive |= !node.self().isEmpty();
         }
-        List<ParentOf> parents = parentsOfRestoredRows(registry, plan, matchedSet);
-        CaseConditionStep<String> failures = UnstampedChildren.check(plan, matchedSet, deletedParentChecks(parents));
+        LockedParents parents = new LockedParents(registry.lockOrder(), parentsOfRestoredRows(registry, plan, matchedSet));
+        ctes.addAll(parents.ctes());
+        CaseConditionStep<String> failures = UnstampedChildren.check(plan, matchedSet, parents.failures(null, DELETED_PARENT_MARK));
         Condition check = DSL.noCondition();
         if (failures != null) {
             ctes.add(CascadeSteps.check(failures));
             check = CascadeSteps.checkPassed();
         }
-        for (int i = 0; i < parents.size(); i++)
-            ctes.add(ParentLocks.bump(DSL.name("softdelete_bump_" + (i + 1)), parents.get(i).key(), parents.get(i).values()));
-        if (!root.self().isEmpty())
-            ctes.add(CascadeSteps.update(root.table(), "replies", false, null, check, DSL.not(RowSets.in(
-                RowSets.on(new UnfilteredTable<>(root.table().table()), RowSets.key(root.table())),
-                RowSets.select(matchedSet, RowSets.key(root.table()))))));
-        for (CascadePlan.Node node : plan.nodes().subList(1, plan.nodes().size()))
-            ctes.add(CascadeSteps.update(node.table(), "update", false, null, check, DSL.noCondition()));
+        // The steps after the root's UPDATE run in this order (CascadeSteps.after): the parents' bumps, then the
+        // tables of the plan, parents before children.
+        Name previous = parents.bumps(ctes, null);
+        // A root with replies updates its rows in two steps (the matched rows, then their replies): they are locked
+        // in key order first, all at once, as a delete locks them, so that the two steps cannot deadlock with it.
+        Condition rootLocked = DSL.noCondition();
+        if (!root.self().isEmpty()) {
+            ctes.add(CascadeSteps.lock(root.table(), check)); // after the check, which locks the parents
+            rootLocked = CascadeSteps.lockTaken(root.table());
+            Table<?> replies = new UnfilteredTable<>(root.table().table());
+            ctes.add(CascadeSteps.update(root.table(), "replies", false, null, check.and(CascadeSteps.after(previous)).and(rootLocked),
+                DSL.not(RowSets.in(RowSets.on(replies, RowSets.key(root.table())), RowSets.select(matchedSet, RowSets.key(root.table()))))
+                    .and(CascadeSteps.sameStamp(replies, root.table())),
+                CascadeSteps.orderedWithStamps(RowSets.name(root.table()), root.table())));
+            previous = RowSets.name(root.table(), "replies");
+        }
+        for (CascadePlan.Node node : plan.nodes().subList(1, plan.nodes().size())) {
+            ctes.add(CascadeSteps.update(node.table(), "update", false, null, check.and(CascadeSteps.after(previous)),
+                CascadeSteps.sameStamp(new UnfilteredTable<>(node.table().table()), node.table()),
+                CascadeSteps.orderedWithStamps(RowSets.name(node.table()), node.table())));
+            previous = RowSets.name(node.table(), "update");
+        }
         UpdateSetFirstStep<Record> outer = CascadeDelete.with(dsl, recursive, ctes).update(CascadeSteps.asRecordTable(target));
+        Table<?> matchedRows = CascadeSteps.orderedWithStamps(matchedSet, root.table());
         return CascadeSteps.set(outer, reference.table(), false, null)
-            .where(RowSets.in(RowSets.on(target, RowSets.key(plan.root())), RowSets.select(matchedSet, RowSets.key(plan.root()))))
-            .and(check);
+            .from(matchedRows)
+            .where(CascadeSteps.joined(target, root.table(), matchedRows))
+            .and(CascadeSteps.sameStamp(target, root.table()))
+            .and(check)
+            .and(rootLocked);
     }
 
     /** True when a restore of {@code table} needs more than one UPDATE of that table. */
@@ -114,12 +133,7 @@ final class CascadeRestore {
         Select<?> rows = base;
         if (!node.self().isEmpty() && table.stamp() != null)
             rows = union(rows, replies(registry, plan, node));
-        List<String> names = new ArrayList<>();
-        for (Field<?> column : RowSets.columns(table, registry.relations()))
-            names.add(column.getName());
-        if (table.stamp() != null)
-            names.add(table.stamp().getName());
-        return RowSets.name(table).fields(names.toArray(String[]::new)).as(rows);
+        return RowSets.name(table).fields(CascadeDelete.names(setColumns(registry, table))).as(rows);
     }
 
     @SuppressWarnings({ "unchecked", "rawtypes" })
@@ -217,45 +231,23 @@ final class CascadeRestore {
         return all;
     }
 
-    /**
-     * A key from a table whose rows the statement restores to a parent it does not restore itself.
-     *
-     * @param key    the key
-     * @param values {@code SELECT fk FROM child WHERE child is restored AND fk is not a restored parent's key}
-     */
-    private record ParentOf(Relation key, Select<? extends Record> values) {
-    }
-
     // For every table of the plan, every key to a parent (but SET NULL / SET DEFAULT), in the lock order: the key
     // values of the restored rows that point at parents the statement does not restore. Those parents must be
     // live, and stay live until the restore commits.
-    private static List<ParentOf> parentsOfRestoredRows(TableRegistry registry, CascadePlan plan, Name matchedSet) {
+    private static List<LockedParents.Reference> parentsOfRestoredRows(TableRegistry registry, CascadePlan plan, Name matchedSet) {
         List<Relation> keys = new ArrayList<>();
         for (CascadePlan.Node node : plan.nodes())
             keys.addAll(parentKeys(registry, node.table()));
-        List<ParentOf> parents = new ArrayList<>();
-        for (Relation key : registry.lockOrder().byParent(keys)) {
+        List<LockedParents.Reference> parents = new ArrayList<>();
+        for (Relation key : keys) {
             PolicyTable child = registry.lookup(key.child());
-            Table<?> row = new UnfilteredTable<>(child.table().as("softdelete_restored"));
             Name restored = child.equals(plan.root()) ? matchedSet : RowSets.name(child);
-            List<Field<?>> fk = RowSets.on(row, key.childColumns());
-            Condition condition = RowSets.in(RowSets.on(row, RowSets.key(child)), RowSets.select(restored, RowSets.key(child)));
-            if (plan.node(key.parent()) != null)
-                condition = condition.andNot(RowSets.in(fk, RowSets.select(RowSets.name(key.parent()), key.parentColumns())));
-            parents.add(new ParentOf(key, DSL.select(fk).from(row).where(condition)));
+            List<Field<?>> fk = RowSets.ofSetNamed(restored, key.childColumns());
+            Condition notRestoredHere = plan.node(key.parent()) == null ? DSL.noCondition()
+                : DSL.not(RowSets.in(fk, RowSets.select(RowSets.name(key.parent()), key.parentColumns())));
+            parents.add(new LockedParents.Reference(key, DSL.select(fk).from(DSL.table(restored)).where(notRestoredHere)));
         }
         return parents;
-    }
-
-    // A restored row's parent is deleted, read under its row lock (ParentLocks): refused, naming the key. Where
-    // the snapshot already showed the parent deleted, a root row is refused here and a child row was left out of
-    // its set; where a concurrent delete stamped it since, the lock sees it and the restore is refused.
-    private static CaseConditionStep<String> deletedParentChecks(List<ParentOf> parents) {
-        CaseConditionStep<String> failure = null;
-        for (ParentOf parent : parents)
-            failure = CascadeSteps.failWhen(failure, ParentLocks.deletedParentAmong(parent.key(), parent.values(), null).isTrue(),
-                DELETED_PARENT_MARK + parent.key().name());
-        return failure;
     }
 
     private static Condition liveParent(Relation relation, List<Field<?>> fk) {
@@ -275,9 +267,19 @@ final class CascadeRestore {
     }
 
     private static List<Field<?>> columns(TableRegistry registry, PolicyTable table, Table<?> reference) {
-        List<Field<?>> columns = new ArrayList<>(RowSets.on(reference, RowSets.columns(table, registry.relations())));
+        return RowSets.on(reference, setColumns(registry, table));
+    }
+
+    // A set's columns: the key and the referenced columns (RowSets), the stamp, and the columns of the keys to the
+    // table's parents, which the lock of the parents reads (parentsOfRestoredRows) without going back to the table.
+    private static List<Field<?>> setColumns(TableRegistry registry, PolicyTable table) {
+        List<Field<?>> columns = new ArrayList<>(RowSets.columns(table, registry.relations()));
         if (table.stamp() != null)
-            columns.add(CascadeDelete.stamp(reference, table));
+            columns.add(table.stamp());
+        for (Relation key : parentKeys(registry, table))
+            for (Field<?> column : key.childColumns())
+                if (columns.stream().noneMatch(c -> c.getName().equals(column.getName())))
+                    columns.add(column);
         return columns;
     }
 

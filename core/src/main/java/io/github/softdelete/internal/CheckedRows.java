@@ -83,28 +83,29 @@ final class CheckedRows {
         if (checked.isEmpty())
             return null;
         CommonTableExpression<?> sourceCte = SOURCE.fields(names(written)).as(source);
+        List<LockedParents.Reference> references = new ArrayList<>();
+        for (Relation key : checked)
+            references.add(new LockedParents.Reference(key, childValues(key)));
+        LockedParents parents = new LockedParents(registry.lockOrder(), references);
+        List<CommonTableExpression<?>> ctes = new ArrayList<>();
+        ctes.add(sourceCte);
+        ctes.addAll(parents.ctes());
         boolean ownWith = insert.$with() == null;
-        Select<?> rowsFromSource = DSL.select(DSL.asterisk()).from(DSL.table(SOURCE)).where(check(checked, !ownWith));
+        Select<?> rowsFromSource = DSL.with(ownWith ? List.of() : ctes).select(DSL.asterisk()).from(DSL.table(SOURCE))
+            .where(check(parents, !ownWith, checked.get(0)));
         if (!ownWith)
-            return new Checked(rows.$columns(written).$select(DSL.with(sourceCte).select(DSL.asterisk()).from(DSL.table(SOURCE))
-                .where(check(checked, true))), List.of());
-        List<CommonTableExpression<?>> prefix = new ArrayList<>();
-        prefix.add(sourceCte);
-        for (int i = 0; i < checked.size(); i++)
-            prefix.add(ParentLocks.bump(DSL.name("softdelete_bump_" + (i + 1)), checked.get(i), childValues(checked.get(i))));
-        return new Checked(rows.$columns(written).$select(rowsFromSource), prefix);
+            return new Checked(rows.$columns(written).$select(rowsFromSource), List.of());
+        parents.bumps(ctes, null);
+        return new Checked(rows.$columns(written).$select(rowsFromSource), ctes);
     }
 
     // CAST(CASE [WHEN <repeatable read> THEN '<mark><key>'] WHEN <a locked parent of key 1 is deleted> THEN '<mark><key 1>' ...
     //      ELSE '0' END AS integer) = 0
-    private static Condition check(List<Relation> keys, boolean refuseRepeatableRead) {
-        CaseConditionStep<String> failures = null;
-        if (refuseRepeatableRead)
-            failures = CascadeSteps.failWhen(null, ParentLocks.repeatableRead(), LiveParents.REPEATABLE_READ_MARK + keys.get(0).name());
-        for (Relation key : keys)
-            failures = CascadeSteps.failWhen(failures, ParentLocks.deletedParentAmong(key, childValues(key), null).isTrue(),
-                LiveParents.MARK + key.name());
-        return failures.otherwise(DSL.inline("0")).cast(SQLDataType.INTEGER).eq(DSL.inline(0));
+    private static Condition check(LockedParents parents, boolean refuseRepeatableRead, Relation first) {
+        CaseConditionStep<String> failures = refuseRepeatableRead
+            ? CascadeSteps.failWhen(null, ParentLocks.repeatableRead(), LiveParents.REPEATABLE_READ_MARK + first.name())
+            : null;
+        return parents.failures(failures, LiveParents.MARK).otherwise(DSL.inline("0")).cast(SQLDataType.INTEGER).eq(DSL.inline(0));
     }
 
     // SELECT the key's columns FROM softdelete_source

@@ -80,10 +80,11 @@ final class LateChildren {
             PolicyTable table = node.table();
             Condition locked = DSL.noCondition();
             if (registry.lockOrder().lockedOnDelete(table)) {
-                ctes.add(lock(table));
-                locked = DSL.field(DSL.selectCount().from(DSL.table(RowSets.name(table, "late_lock")))).isNotNull();
+                Name lock = RowSets.name(table, "late_lock");
+                ctes.add(CascadeSteps.lock(table, RowSets.name(table, "late"), lock));
+                locked = CascadeSteps.lockTaken(lock);
             }
-            ctes.add(update(registry, table, check.and(locked)));
+            ctes.add(update(table, check.and(locked)));
             total = total.plus(DSL.field(DSL.selectCount().from(DSL.table(RowSets.name(table, "late_update")))));
         }
         return dsl.withRecursive(ctes.toArray(CommonTableExpression[]::new)).select(total.as(COUNT));
@@ -220,18 +221,9 @@ final class LateChildren {
         return DSL.select(RowSets.ofSetNamed(name, relation.parentColumns())).from(DSL.table(name));
     }
 
-    private static CommonTableExpression<?> lock(PolicyTable table) {
-        Table<?> rows = new UnfilteredTable<>(table.table());
-        List<Field<?>> key = RowSets.on(rows, RowSets.key(table));
-        Name late = RowSets.name(table, "late");
-        return RowSets.name(table, "late_lock").as(DSL.select(key).from(rows)
-            .where(RowSets.in(key, DSL.select(RowSets.ofSetNamed(late, RowSets.key(table))).from(DSL.table(late))))
-            .orderBy(key).forUpdate());
-    }
-
-    // UPDATE t SET <marker> = the late row's s, ... FROM (SELECT key, min(s), min(a) FROM late GROUP BY key) l
-    // WHERE t.key = l.key AND t is live AND the checks passed RETURNING 1
-    private static CommonTableExpression<?> update(TableRegistry registry, PolicyTable table, Condition checks) {
+    // UPDATE t SET <marker> = the late row's s, ... FROM (SELECT key, min(s), min(a) FROM late GROUP BY key ORDER BY key) l
+    // WHERE t.key = l.key AND t is live AND the checks passed RETURNING 1: in key order, as CascadeSteps.update.
+    private static CommonTableExpression<?> update(PolicyTable table, Condition checks) {
         Table<?> rows = new UnfilteredTable<>(table.table());
         Name late = RowSets.name(table, "late");
         List<Field<?>> key = RowSets.key(table);
@@ -239,12 +231,12 @@ final class LateChildren {
         List<Field<?>> select = new ArrayList<>();
         List<Field<?>> lateRowKey = new ArrayList<>();
         for (int i = 0; i < key.size(); i++) {
-            select.add(lateKey.get(i).as("softdelete_k" + i));
-            lateRowKey.add(DSL.field(LATE_ROWS.append("softdelete_k" + i), key.get(i).getDataType()));
+            select.add(lateKey.get(i).as(CascadeSteps.orderKey(i)));
+            lateRowKey.add(DSL.field(LATE_ROWS.append(CascadeSteps.orderKey(i)), key.get(i).getDataType()));
         }
         select.add(DSL.min(DSL.field(late.append(STAMP), SQLDataType.TIMESTAMPWITHTIMEZONE)).as(STAMP));
         select.add(DSL.min(DSL.field(late.append(ACTOR), SQLDataType.CLOB)).as(ACTOR));
-        Table<?> lateRows = DSL.select(select).from(DSL.table(late)).groupBy(lateKey).asTable(LATE_ROWS);
+        Table<?> lateRows = DSL.select(select).from(DSL.table(late)).groupBy(lateKey).orderBy(lateKey).asTable(LATE_ROWS);
         return RowSets.name(table, "late_update").as(LibraryWrite.completion(DSL.update(CascadeSteps.asRecordTable(rows)), table,
                 DSL.field(LATE_ROWS.append(STAMP), SQLDataType.TIMESTAMPWITHTIMEZONE), DSL.field(LATE_ROWS.append(ACTOR), SQLDataType.CLOB))
             .from(lateRows)

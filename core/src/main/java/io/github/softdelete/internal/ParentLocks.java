@@ -82,12 +82,14 @@ final class ParentLocks {
      * between two writes of one row; a lock is no conflict. A soft delete whose snapshot is older than this
      * write would not see the new child, and would stamp the parent as if it had none. With this update it
      * fails instead (SQLSTATE 40001), as it does at SERIALIZABLE. Under other isolation levels the condition
-     * is false before any row is read (PostgreSQL evaluates it once, as a one-time filter).
+     * is false before any row is read (PostgreSQL evaluates it once, as a one-time filter). {@code previous} names
+     * the bump that must run before this one ({@link CascadeSteps#after}), or is null.
      */
-    static CommonTableExpression<?> bump(Name name, Relation key, Select<? extends Record> childValues) {
+    static CommonTableExpression<?> bump(Name name, Relation key, Select<? extends Record> childValues, Name previous) {
         Table<?> parent = new UnfilteredTable<>(key.parent().table());
         return name.as(LibraryWrite.unchanged(DSL.update(CascadeSteps.asRecordTable(parent)), key.parent())
             .where(repeatableRead())
+            .and(CascadeSteps.after(previous))
             .and(RowSets.in(RowSets.on(parent, key.parentColumns()), childValues))
             .and(MarkerPredicates.live(key.parent(), parent))
             .returning(DSL.inline(1).as("bumped")));
