@@ -71,6 +71,11 @@ final class KeptText {
         return new Replayed(this, hole, surroundings, build);
     }
 
+    /** How many texts are kept: one per distinct {@link RenderKey} that rendered this part in full. */
+    int variantCount() {
+        return variants.length;
+    }
+
     private Variant find(Context<?> ctx, ContextFlags flags) {
         for (Variant variant : variants)
             if (variant.key().matches(ctx, flags))
@@ -78,9 +83,14 @@ final class KeptText {
         return null;
     }
 
+    // A key that is already kept is not kept twice: contexts that render their first statement at once all miss,
+    // and would otherwise fill the variants with copies of one key.
     private synchronized void add(Variant variant) {
         if (variants.length >= MAX_VARIANTS)
             return;
+        for (Variant kept : variants)
+            if (kept.key().equals(variant.key()))
+                return;
         Variant[] more = Arrays.copyOf(variants, variants.length + 1);
         more[variants.length] = variant;
         variants = more;

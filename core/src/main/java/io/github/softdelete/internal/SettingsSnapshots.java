@@ -3,6 +3,7 @@ package io.github.softdelete.internal;
 import java.util.Arrays;
 
 import org.jooq.Context;
+import org.jooq.conf.SettingsTools;
 
 /**
  * The copies of jOOQ's {@code Settings} that kept text ({@link KeptText}) was rendered under, shared by
@@ -70,9 +71,17 @@ final class SettingsSnapshots {
     }
 
     // The shared copy that ctx's settings equal, or null; compared once per render context.
+    //
+    // jOOQ creates the settings' RenderMapping on first use, in the settings themselves (SettingsTools.getRenderMapping,
+    // 3.19), so a configuration's settings change during its first render: from "no mapping" to "an empty mapping",
+    // which Settings.equals tells apart. Text kept under the first would never match again, and configurations
+    // rendering their first statements at once (one per thread, or per request) could fill a kept text's variants
+    // with such keys, after which every render built its statement in full. So the mapping is created here first, as
+    // the render would create it anyway.
     private static Object current(Context<?> ctx) {
         Object known = ctx.data(Key.SHARED_SNAPSHOT);
         if (known == null) {
+            SettingsTools.getRenderMapping(ctx.settings());
             Object found = find(ctx.settings());
             known = found != null ? found : NONE;
             ctx.data(Key.SHARED_SNAPSHOT, known);
