@@ -6,14 +6,17 @@ import java.util.List;
 import org.jooq.CaseConditionStep;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
+import org.jooq.Context;
 import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Name;
+import org.jooq.QueryPart;
 import org.jooq.Record;
 import org.jooq.Row;
 import org.jooq.RowN;
 import org.jooq.Select;
 import org.jooq.Table;
+import org.jooq.impl.CustomQueryPart;
 import org.jooq.impl.DSL;
 import org.jooq.impl.QOM;
 import org.jooq.impl.SQLDataType;
@@ -25,16 +28,21 @@ import io.github.softdelete.SoftDeleteException;
  * ({@link ParentLocks}), in one statement:
  * <pre>
  * WITH softdelete_source(columns) AS (VALUES (...), ... | the INSERT's SELECT),
+ *      [softdelete_parents_1_users(k0, state) AS MATERIALIZED (SELECT id, deleted_at FROM users WHERE id IN
+ *                                     (SELECT author_id FROM softdelete_source) ORDER BY id FOR KEY SHARE), ...]
+ *      softdelete_checked(columns) AS (SELECT * FROM softdelete_source WHERE CAST(CASE
+ *                                     WHEN &lt;a locked parent of key 1 is deleted&gt; THEN '&lt;mark&gt;comments_author_id_fkey'
+ *                                     WHEN ... posts ... ELSE '0' END AS integer) = 0),
  *      softdelete_bump_1 AS (UPDATE parent SET state = state WHERE &lt;REPEATABLE READ&gt; AND key IN (SELECT fk FROM softdelete_source) ...), ...
- * INSERT INTO t (columns) SELECT * FROM softdelete_source
- * WHERE CAST(CASE WHEN (SELECT bool_or(&lt;deleted&gt;) FROM (SELECT key, state FROM users WHERE id IN (SELECT author_id FROM softdelete_source)
- *                                                    ORDER BY id FOR KEY SHARE) l) THEN '&lt;mark&gt;comments_author_id_fkey'
- *                 WHEN ... posts ... END AS integer) = 0
+ * INSERT INTO t (columns) SELECT * FROM softdelete_checked
  * </pre>
  * <ul>
- *   <li>One check for all the rows, before any is written: the parents of every row are locked table by table
- *       in the {@link LockOrder}, by key within a table, as every statement of the library locks them, so that
- *       writers and soft deletes cannot deadlock each other.</li>
+ *   <li>One check for all the rows, before any is written: the parents are locked table by table in the
+ *       {@link LockOrder}, by key within a table, as every statement of the library locks them, so that writers
+ *       and soft deletes cannot deadlock each other. Rows whose number is unknown, or greater than one, lock each
+ *       parent table in one CTE ({@link LockedParents}). A single row with at most one key per parent table, the
+ *       common INSERT of a row, reads each parent by its key in the check itself
+ *       ({@link ParentLocks#deletedParent}): the same locks in the same order, for a smaller statement.</li>
  *   <li>The rows are the source of an {@code INSERT ... SELECT}; each value appears once, in its place, so bind
  *       values keep their order. The first row's values are cast to their columns' types, as PostgreSQL types a
  *       VALUES list from its first row. {@code DEFAULT} cannot appear in a VALUES list: a column that is DEFAULT
@@ -42,25 +50,29 @@ import io.github.softdelete.SoftDeleteException;
  *       with the way out.</li>
  *   <li>The bumps ({@link ParentLocks#bump}) write the parents at REPEATABLE READ only. They must be top-level
  *       CTEs, which an INSERT with a WITH of its own cannot get ({@link PrefixedInsert}); such an INSERT is
- *       refused at REPEATABLE READ instead, with the way out, and checked as above at the other levels.</li>
+ *       refused at REPEATABLE READ instead, with the way out, and checked with the locks in a WITH nested in its
+ *       SELECT at the other levels.</li>
+ *   <li>The WITH clause depends on the rows only through their text: it is rendered once per shape of INSERT
+ *       and replayed around the rows ({@link InsertTexts}).</li>
  * </ul>
  */
 final class CheckedRows {
 
-    private static final Name SOURCE = DSL.name("softdelete_source");
+    static final Name SOURCE = DSL.name("softdelete_source");
+    private static final Name CHECKED = DSL.name("softdelete_checked");
 
     private CheckedRows() {
     }
 
-    /** An INSERT, rewritten, and the CTEs to render in front of it (none when it keeps a WITH of its own). */
-    record Checked(QOM.Insert<?> insert, List<CommonTableExpression<?>> prefix) {
+    /** An INSERT, rewritten, and the WITH clause to render in front of it (null when it keeps a WITH of its own). */
+    record Checked(QOM.Insert<?> insert, QueryPart with) {
 
         Checked withInsert(QOM.Insert<?> other) {
-            return new Checked(other, prefix);
+            return new Checked(other, with);
         }
 
-        org.jooq.QueryPart part() {
-            return prefix.isEmpty() ? insert : new PrefixedInsert(prefix, insert);
+        QueryPart part() {
+            return with == null ? insert : new PrefixedInsert(with, insert);
         }
     }
 
@@ -69,7 +81,6 @@ final class CheckedRows {
         if (insert.$defaultValues() || (insert.$select() == null && insert.$values().isEmpty()))
             return null;
         List<Field<?>> written = new ArrayList<>(columns);
-        QOM.Insert<?> rows = insert;
         Select<?> source = insert.$select();
         if (source == null) {
             List<Integer> kept = keptColumns(insert, columns);
@@ -82,30 +93,85 @@ final class CheckedRows {
                 checked.add(key);
         if (checked.isEmpty())
             return null;
-        CommonTableExpression<?> sourceCte = SOURCE.fields(names(written)).as(source);
+        if (insert.$with() != null)
+            return new Checked(insert.$columns(written).$select(nestedCheck(registry, written, source, checked)), null);
+        boolean perRow = insert.$select() == null && insert.$values().size() == 1 && oneKeyPerParent(checked);
+        List<String> names = List.of(names(written));
+        Select<?> rows = source;
+        List<Field<?>> columnsWritten = written;
+        KeptText text = registry.insertTexts().of(new InsertTexts.Shape(indexes(registry, checked), names, perRow));
+        QueryPart with = text.render(rows, CheckedSource.IN_SOURCE,
+            marks -> new CheckedSource(names, marks == null ? rows : new Marked(rows, marks), ctes(registry, columnsWritten, checked, perRow)));
+        return new Checked(insert.$columns(written).$select(DSL.select(DSL.asterisk()).from(DSL.table(CHECKED))), with);
+    }
+
+    // The CTEs after the source: the locks (unless each row is read by its key), the checked rows, the bumps. Built
+    // only when the WITH clause is rendered in full (KeptText).
+    private static List<CommonTableExpression<?>> ctes(TableRegistry registry, List<Field<?>> written, List<Relation> checked, boolean perRow) {
+        LockedParents parents = new LockedParents(registry.lockOrder(), references(checked));
+        List<CommonTableExpression<?>> ctes = new ArrayList<>();
+        Condition check;
+        if (perRow) {
+            check = check(perRowFailures(checked));
+        } else {
+            ctes.addAll(parents.ctes());
+            check = check(parents.failures(null, LiveParents.MARK));
+        }
+        ctes.add(CHECKED.fields(names(written)).as(DSL.select(DSL.asterisk()).from(DSL.table(SOURCE)).where(check)));
+        parents.bumps(ctes, null);
+        return ctes;
+    }
+
+    // An INSERT with a WITH of its own: SELECT * FROM (WITH softdelete_source AS (...), <locks> SELECT * FROM
+    // softdelete_source WHERE <refused at REPEATABLE READ> <check>); see the class comment.
+    private static Select<?> nestedCheck(TableRegistry registry, List<Field<?>> written, Select<?> source, List<Relation> checked) {
+        LockedParents parents = new LockedParents(registry.lockOrder(), references(checked));
+        Relation first = checked.get(0);
+        List<CommonTableExpression<?>> ctes = new ArrayList<>();
+        ctes.add(SOURCE.fields(names(written)).as(source));
+        ctes.addAll(parents.ctes());
+        CaseConditionStep<String> failures = CascadeSteps.failWhen(null, ParentLocks.repeatableRead(), LiveParents.REPEATABLE_READ_MARK + first.name());
+        return DSL.with(ctes).select(DSL.asterisk()).from(DSL.table(SOURCE)).where(check(parents.failures(failures, LiveParents.MARK)));
+    }
+
+    // CAST(CASE WHEN <failure> THEN '<mark><key>' ... ELSE '0' END AS integer) = 0
+    private static Condition check(CaseConditionStep<String> failures) {
+        return failures.otherwise(DSL.inline("0")).cast(SQLDataType.INTEGER).eq(DSL.inline(0));
+    }
+
+    // One failure per key, in the lock order: the parent that the row's key refers to, read under its lock, is deleted.
+    private static CaseConditionStep<String> perRowFailures(List<Relation> checked) {
+        CaseConditionStep<String> failures = null;
+        for (Relation key : checked) {
+            List<Field<?>> values = new ArrayList<>();
+            for (Field<?> column : key.childColumns())
+                values.add(DSL.field(SOURCE.append(column.getName()), column.getDataType()));
+            failures = CascadeSteps.failWhen(failures, ParentLocks.deletedParent(key, values).isTrue(), LiveParents.MARK + key.name());
+        }
+        return failures;
+    }
+
+    // No two keys to one parent table: the rows of each parent table are then locked by one read each.
+    private static boolean oneKeyPerParent(List<Relation> checked) {
+        for (int i = 0; i < checked.size(); i++)
+            for (int j = 0; j < i; j++)
+                if (checked.get(i).parent() == checked.get(j).parent())
+                    return false;
+        return true;
+    }
+
+    private static List<LockedParents.Reference> references(List<Relation> checked) {
         List<LockedParents.Reference> references = new ArrayList<>();
         for (Relation key : checked)
             references.add(new LockedParents.Reference(key, childValues(key)));
-        LockedParents parents = new LockedParents(registry.lockOrder(), references);
-        List<CommonTableExpression<?>> ctes = new ArrayList<>();
-        ctes.add(sourceCte);
-        ctes.addAll(parents.ctes());
-        boolean ownWith = insert.$with() == null;
-        Select<?> rowsFromSource = DSL.with(ownWith ? List.of() : ctes).select(DSL.asterisk()).from(DSL.table(SOURCE))
-            .where(check(parents, !ownWith, checked.get(0)));
-        if (!ownWith)
-            return new Checked(rows.$columns(written).$select(rowsFromSource), List.of());
-        parents.bumps(ctes, null);
-        return new Checked(rows.$columns(written).$select(rowsFromSource), ctes);
+        return references;
     }
 
-    // CAST(CASE [WHEN <repeatable read> THEN '<mark><key>'] WHEN <a locked parent of key 1 is deleted> THEN '<mark><key 1>' ...
-    //      ELSE '0' END AS integer) = 0
-    private static Condition check(LockedParents parents, boolean refuseRepeatableRead, Relation first) {
-        CaseConditionStep<String> failures = refuseRepeatableRead
-            ? CascadeSteps.failWhen(null, ParentLocks.repeatableRead(), LiveParents.REPEATABLE_READ_MARK + first.name())
-            : null;
-        return parents.failures(failures, LiveParents.MARK).otherwise(DSL.inline("0")).cast(SQLDataType.INTEGER).eq(DSL.inline(0));
+    private static List<Integer> indexes(TableRegistry registry, List<Relation> keys) {
+        List<Integer> indexes = new ArrayList<>(keys.size());
+        for (Relation key : keys)
+            indexes.add(registry.indexOf(key));
+        return indexes;
     }
 
     // SELECT the key's columns FROM softdelete_source
@@ -164,6 +230,25 @@ final class CheckedRows {
 
     private static String[] names(List<? extends Field<?>> columns) {
         return columns.stream().map(Field::getName).toArray(String[]::new);
+    }
+
+    /** The rows, wrapped to note where their text is ({@link KeptText}). */
+    private static final class Marked extends CustomQueryPart {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient QueryPart rows;
+        private final transient KeptText.Marks marks;
+
+        Marked(QueryPart rows, KeptText.Marks marks) {
+            this.rows = rows;
+            this.marks = marks;
+        }
+
+        @Override
+        public void accept(Context<?> ctx) {
+            marks.around(ctx, rows);
+        }
     }
 
     private static boolean writesAll(Relation key, List<? extends Field<?>> columns) {

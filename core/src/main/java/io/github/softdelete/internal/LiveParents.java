@@ -61,7 +61,7 @@ final class LiveParents {
         if (rows == null && set == null)
             return null;
         PartnerListeners.require(configuration);
-        CheckedRows.Checked checked = rows != null ? rows : new CheckedRows.Checked(insert, List.of());
+        CheckedRows.Checked checked = rows != null ? rows : new CheckedRows.Checked(insert, null);
         if (set != null)
             checked = checked.withInsert(checked.insert().$updateSet(set));
         return checked.part();

@@ -157,6 +157,12 @@ public final class SoftDeleteVisitListener implements VisitListener {
     private void onInsert(VisitContext context, InsertQuery<?> insert) {
         if (PrefixedInsert.isInside(context, insert))
             return; // the rewritten INSERT of a PrefixedInsert: see there
+        // Binding (jOOQ's bind contexts, and its ParamCollector for batches and getParams()) needs the bind values in
+        // the order the rendered statement has them. The INSERT rules add none and move none (CheckedRows keeps each
+        // value in its place, LiveParents and InsertFilter add inline SQL only), so the INSERT as written binds the
+        // same values in the same order, without building its rewrite a second time for each execution.
+        if (context.renderContext() == null)
+            return;
         ContextFlags flags = ContextFlags.of(context.configuration());
         ViewDefinition view = registry.views().lookup(UnfilteredTable.unwrap(((QOM.Insert<?>) insert).$into()));
         if (view != null)

@@ -39,6 +39,7 @@ public final class TableRegistry {
     private final LockOrder lockOrder;
     private final Map<PolicyTable, CascadePlan> plans;
     private final Map<PolicyTable, CascadeText> cascadeTexts;
+    private final InsertTexts insertTexts = new InsertTexts();
     private final Supplier<?> actor;
     private final boolean hasDeletedBy;
 
@@ -134,6 +135,19 @@ public final class TableRegistry {
      */
     CascadeText cascadeText(PolicyTable table) {
         return cascadeTexts.get(table);
+    }
+
+    /** The kept texts of checked INSERTs ({@link CheckedRows}). */
+    InsertTexts insertTexts() {
+        return insertTexts;
+    }
+
+    /** The index of {@code relation}, one of {@link #relations()}, in that list (by identity: see {@link InsertTexts.Shape}). */
+    int indexOf(Relation relation) {
+        for (int i = 0; i < relations.size(); i++)
+            if (relations.get(i) == relation)
+                return i;
+        throw new IllegalArgumentException("not a relation of this policy: " + relation);
     }
 
     /**
