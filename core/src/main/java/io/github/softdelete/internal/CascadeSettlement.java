@@ -5,12 +5,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 /**
@@ -18,87 +20,93 @@ import org.jooq.impl.DSL;
  * concurrent writers added while it ran ({@link LateChildren}), so that no live row is left under a row it
  * deleted.
  *
- * <p>After the statements that left entries ({@link SettlementEntry}), on the same connection:
- * <ol>
- *   <li>The gate, one small statement: were there writers? It is open only at READ COMMITTED (at REPEATABLE
- *       READ and SERIALIZABLE a later statement sees no more than the delete did, and PostgreSQL reports the
- *       conflicts instead: {@link ParentLocks}), and only when a transaction other than this one finished since
- *       the first delete's snapshot: one that was running then, or one that started after it. A child the
- *       delete missed was committed by such a transaction, since every other one was visible to the delete.
- *       Read-only transactions take no transaction ID and do not count. A closed gate clears the entries.</li>
- *   <li>When open, the late-children statement of each table the entries came from, repeated until a round
- *       deletes nothing: a child added under a row that a round deleted was committed before that round ended
- *       (the round locked the row), so the next round sees it. Then the entries are cleared.</li>
- * </ol>
- * Usually one extra round trip (the gate); the rounds run only when other transactions wrote meanwhile. The
- * statements have no bind values and are sent as prepared statements, which the PostgreSQL driver keeps per
- * connection. Refusals (a RESTRICT key, a missing actor) come back as the statement's SQLException, to be
- * translated by the caller like any of the library's refusals ({@link StatementRefusals}).
+ * <p>After the statements that left entries ({@link SettlementEntry}), on the same connection, the late-children
+ * statement of each table the entries came from, repeated until a round deletes nothing: a child added under a
+ * row that a round deleted was committed before that round ended (the round locked the row), so the next round
+ * sees it. Then the entries are cleared. Each statement opens with the gate ({@link #GATE}): were there writers?
+ * It is open only at READ COMMITTED (at REPEATABLE READ and SERIALIZABLE a later statement sees no more than the
+ * delete did, and PostgreSQL reports the conflicts instead: {@link ParentLocks}), and only when a transaction
+ * other than this one finished since the first delete's snapshot: one that was running then, or one that started
+ * after it. A child the delete missed was committed by such a transaction, since every other one was visible to
+ * the delete. Read-only transactions take no transaction ID and do not count. Behind a closed gate the statement
+ * reads no row.
  *
- * <p>Immutable and thread-safe.
+ * <p>Usually one extra round trip: the statement of the one table deleted from, which finds nothing late and
+ * clears the entries itself; a second round when it stamped rows, and a last statement that clears the entries
+ * when the deletes were of several tables. The statements have no bind values; their text is rendered once per
+ * table and configuration and kept ({@link #MAX_VARIANTS} per table), and they are sent as prepared statements,
+ * which the PostgreSQL driver keeps per connection. Refusals (a RESTRICT key, a missing actor) come back as the
+ * statement's SQLException, to be translated by the caller like any of the library's refusals
+ * ({@link StatementRefusals}).
+ *
+ * <p>Thread-safe: the kept texts are immutable arrays, replaced under the instance's lock.
  */
 public final class CascadeSettlement {
 
     /** Rounds after which the settlement gives up, refusing with a retryable SQLSTATE, rather than loop on. */
     static final int MAX_ROUNDS = 50;
 
-    // Open when, at READ COMMITTED, a transaction other than this one finished since the snapshot `since`: one
-    // that was running then (in its xip, no longer in the current one's), or one whose ID came after it
-    // ([since.xmax, now.xmax) minus the IDs still running and this transaction's own). Returns the policy
-    // indexes of the entries' tables when open; clears the entries when closed.
-    static final String GATE = "with softdelete_state as ("
-        + "select coalesce(nullif(current_setting('softdelete.n', true), ''), '0')::int as n,"
-        + " nullif(current_setting('softdelete.since', true), '')::pg_snapshot as since,"
-        + " pg_current_snapshot() as now_, pg_current_xact_id_if_assigned() as own),"
-        + " softdelete_gate as (select n, current_setting('transaction_isolation') = 'read committed' and n > 0 and since is not null and ("
+    /** Texts kept per table and clearing mode: configurations of different settings or flags. */
+    static final int MAX_VARIANTS = 4;
+
+    /**
+     * The gate, one boolean {@code open}: at READ COMMITTED, a transaction other than this one finished since the
+     * snapshot {@code softdelete.since}: one that was running then (in its xip, no longer in the current one's),
+     * or one whose ID came after it ([since.xmax, now.xmax) minus the IDs still running and this transaction's
+     * own). Plain SQL of the library's, without bind values, casts in the {@code CAST} form and no braces, as
+     * jOOQ's plain SQL templates want it.
+     */
+    static final String GATE = "select current_setting('transaction_isolation') = 'read committed' and n > 0 and since is not null and ("
         + "exists (select 1 from pg_snapshot_xip(since) a where a is distinct from own and not (a = any (array(select pg_snapshot_xip(now_)))))"
-        + " or (pg_snapshot_xmax(now_)::text::numeric - pg_snapshot_xmax(since)::text::numeric)"
+        + " or (cast(cast(pg_snapshot_xmax(now_) as text) as numeric) - cast(cast(pg_snapshot_xmax(since) as text) as numeric))"
         + " - (select count(*) from pg_snapshot_xip(now_) b where b >= pg_snapshot_xmax(since))"
         + " - case when own >= pg_snapshot_xmax(since) and own < pg_snapshot_xmax(now_) then 1 else 0 end > 0) as open"
-        + " from softdelete_state)"
-        + " select case when open then (select string_agg(distinct current_setting('softdelete.e' || i)::json->>'t', ',')"
-        + " from generate_series(1, n) i) end as tables,"
-        + " case when not open then set_config('softdelete.n', '0', true) || set_config('softdelete.since', '', true) end as cleared"
-        + " from softdelete_gate";
+        + " from (select cast(coalesce(nullif(current_setting('softdelete.n', true), ''), '0') as int) as n,"
+        + " cast(nullif(current_setting('softdelete.since', true), '') as pg_snapshot) as since,"
+        + " pg_current_snapshot() as now_, pg_current_xact_id_if_assigned() as own) as softdelete_state";
 
     static final String CLEAR = "select set_config('softdelete.n', '0', true), set_config('softdelete.since', '', true)";
 
     private final TableRegistry registry;
+    private volatile Kept[] kept = new Kept[0];
+
+    // The text of one table's statement, rendered under a dialect, settings (a copy, typed Object as in RenderKey)
+    // and flags (the actor aside: the statement copies each entry's).
+    private record Kept(int table, boolean clears, SQLDialect dialect, Object settings, ContextFlags flags, String sql) {
+
+        boolean matches(int table, boolean clears, Configuration configuration, ContextFlags flags) {
+            return this.table == table && this.clears == clears && dialect == configuration.dialect()
+                && this.flags.equals(flags) && settings.equals(configuration.settings());
+        }
+    }
 
     CascadeSettlement(TableRegistry registry) {
         this.registry = registry;
     }
 
-    /** Whether a statement with this SQL leaves entries to settle: a cascading soft delete. */
-    static boolean leavesEntries(String sql) {
-        return sql != null && sql.contains(SettlementEntry.NAME);
-    }
-
-    /** Whether any of the statements of a batch (or the one statement, when {@code batch} is null) leaves entries. */
-    static boolean leavesEntries(String sql, String[] batch) {
-        if (leavesEntries(sql))
-            return true;
+    /** The policy indexes of the tables whose deletes in this SQL (or batch, when not null) leave entries; empty for none. */
+    static Set<Integer> entryTables(String sql, String[] batch) {
+        Set<Integer> tables = new TreeSet<>();
+        SettlementEntry.tables(sql, tables);
         if (batch != null)
             for (String one : batch)
-                if (leavesEntries(one))
-                    return true;
-        return false;
+                SettlementEntry.tables(one, tables);
+        return tables;
     }
 
     /**
-     * Settles the entries the transaction of {@code connection} holds. {@code configuration} renders the
-     * late-children statements as the deletes were rendered (with the library's listener and the same settings).
+     * Settles the entries that deletes of {@code tables} (policy indexes) left in the transaction of
+     * {@code connection}. {@code configuration} renders the late-children statements as the deletes were rendered
+     * (with the library's listener and the same settings).
      *
      * @throws Failure when a statement fails: the error, and the SQL that raised it, for the caller to translate
      */
-    void settle(Connection connection, Configuration configuration) throws Failure {
-        String tables = query(connection, GATE);
-        if (tables == null)
-            return; // closed, and cleared
-        DSLContext dsl = DSL.using(configuration);
+    void settle(Connection connection, Configuration configuration, Set<Integer> tables) throws Failure {
+        boolean alone = tables.size() == 1;
         List<String> statements = new ArrayList<>();
-        for (PolicyTable root : roots(tables))
-            statements.add(dsl.renderInlined(LateChildren.statement(dsl, registry, registry.plan(root))));
+        for (int table : tables)
+            if (table < registry.tables().size()) // a literal of the user's that looks like a mark: SettlementEntry.tables
+                statements.add(statement(table, alone, configuration));
         for (int round = 1; ; round++) {
             long deleted = 0;
             for (String statement : statements)
@@ -110,14 +118,37 @@ public final class CascadeSettlement {
                     + " transactions added under the rows it deleted, after " + MAX_ROUNDS + " rounds; the transaction"
                     + " must be rolled back and retried", "40001"), null);
         }
-        query(connection, CLEAR);
+        if (!alone)
+            query(connection, CLEAR);
     }
 
-    private Set<PolicyTable> roots(String indexes) {
-        Set<PolicyTable> roots = new LinkedHashSet<>();
-        for (String index : indexes.split(","))
-            roots.add(registry.tables().get(Integer.parseInt(index.trim())));
-        return roots;
+    // The kept text of the table's statement under this configuration, rendered when there is none.
+    private String statement(int table, boolean clears, Configuration configuration) {
+        ContextFlags flags = withoutActor(ContextFlags.of(configuration));
+        for (Kept one : kept)
+            if (one.matches(table, clears, configuration, flags))
+                return one.sql();
+        DSLContext dsl = DSL.using(configuration);
+        String sql = dsl.renderInlined(LateChildren.statement(dsl, registry, registry.plan(registry.tables().get(table)), clears));
+        keep(new Kept(table, clears, configuration.dialect(), configuration.settings().clone(), flags, sql));
+        return sql;
+    }
+
+    private synchronized void keep(Kept text) {
+        int variants = 0;
+        for (Kept one : kept)
+            if (one.table() == text.table() && one.clears() == text.clears())
+                variants++;
+        if (variants >= MAX_VARIANTS)
+            return;
+        Kept[] more = Arrays.copyOf(kept, kept.length + 1);
+        more[kept.length] = text;
+        kept = more;
+    }
+
+    private static ContextFlags withoutActor(ContextFlags flags) {
+        return flags.actor() == null ? flags
+            : new ContextFlags(flags.readMode(), flags.hardDelete(), flags.markerWrites(), flags.deletedParents(), flags.plainSql(), null);
     }
 
     // The first column of the statement's one row.

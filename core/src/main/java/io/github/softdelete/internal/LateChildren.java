@@ -30,35 +30,45 @@ import org.jooq.impl.SQLDataType;
  *
  * <pre>
  * WITH RECURSIVE
- *   softdelete_entries(s, a, k)       the transaction's entries for this table: stamp, actor, matched rows
+ *   softdelete_gate(open)             were there writers: {@link CascadeSettlement#GATE}
+ *   softdelete_entries(s, a, k)       the transaction's entries for this table, when the gate is open: stamp, actor, matched rows
  *   softdelete_roots(cols, s, a)      their referenced columns
  *   softdelete_&lt;t&gt;_stamped(cols, s, a) rows the deletes stamped, from the roots down: (fk, stamp) = (parent's, s)
- *   softdelete_&lt;t&gt;_late(cols, s, a)    live rows under stamped or late rows, through the cascading keys
+ *   softdelete_&lt;t&gt;_late(cols, s, a)    live rows right under stamped rows, through the cascading keys
  *   softdelete_check(ok)              fails on a live child over a RESTRICT key, as the delete's own check
  *   softdelete_&lt;t&gt;_late_lock          the late rows of parent tables, locked as the delete locks ({@link LockOrder})
  *   softdelete_&lt;t&gt;_late_update        UPDATE t SET stamp = s, ... for the late rows
- * SELECT count of the late rows stamped
+ * SELECT the count of the late rows stamped[, and when it is 0, the entries cleared]
  * </pre>
  * The stamped rows are found as a restore finds them (by key and stamp, through the {@code (fk, marker)}
- * indexes the lint recommends), so the statement stays linear in the rows of the deletes. A table whose marker
- * is a flag alone has no stamp: its deleted rows under the delete's rows count as the delete's. The statement
- * has no bind value; it reads everything from the entries.
+ * indexes the lint recommends; the roots by their keys, one index lookup each), so the statement stays linear in
+ * the rows of the deletes. A table whose marker is a flag alone has no stamp: its deleted rows under the delete's
+ * rows count as the delete's. The statement has no bind value and nothing of one delete: it reads everything from
+ * the entries, so its text is the same for every delete of the table ({@link CascadeSettlement} keeps it). When
+ * the gate is closed it reads no row, and a statement that settles the transaction's only table clears the
+ * entries itself once nothing is left to stamp, so that a settlement that finds nothing takes one round trip.
  */
 final class LateChildren {
 
     static final String COUNT = "late";
+    private static final Name GATE = DSL.name("softdelete_gate");
     private static final Name ENTRIES = DSL.name("softdelete_entries");
     private static final Name ROOTS = DSL.name("softdelete_roots");
     private static final Name LATE_ROWS = DSL.name("softdelete_late_rows");
+    private static final String FOUND = "softdelete_found";
     private static final String STAMP = "softdelete_s";
     private static final String ACTOR = "softdelete_a";
 
     private LateChildren() {
     }
 
-    /** The statement for the entries of deletes of {@code plan}'s root, rendered by {@code dsl}. */
-    static Select<?> statement(DSLContext dsl, TableRegistry registry, CascadePlan plan) {
+    /**
+     * The statement for the entries of deletes of {@code plan}'s root, rendered by {@code dsl}; with {@code clears},
+     * it clears all the transaction's entries once it stamps nothing (for a settlement of this table alone).
+     */
+    static Select<?> statement(DSLContext dsl, TableRegistry registry, CascadePlan plan, boolean clears) {
         List<CommonTableExpression<?>> ctes = new ArrayList<>();
+        ctes.add(GATE.as(DSL.resultQuery(CascadeSettlement.GATE)));
         ctes.add(entries(registry.tables().indexOf(plan.root())));
         ctes.add(roots(registry, plan.root()));
         for (CascadePlan.Node node : plan.nodes())
@@ -67,7 +77,7 @@ final class LateChildren {
         List<CascadePlan.Node> reached = new ArrayList<>();
         for (CascadePlan.Node node : plan.nodes())
             if (!node.parents().isEmpty() || !node.self().isEmpty()) {
-                ctes.add(late(registry, plan, node));
+                ctes.add(late(registry, node.table(), node));
                 reached.add(node);
             }
         Condition check = DSL.noCondition();
@@ -87,10 +97,21 @@ final class LateChildren {
             ctes.add(update(table, check.and(locked)));
             total = total.plus(DSL.field(DSL.selectCount().from(DSL.table(RowSets.name(table, "late_update")))));
         }
-        return dsl.withRecursive(ctes.toArray(CommonTableExpression[]::new)).select(total.as(COUNT));
+        if (!clears)
+            return dsl.withRecursive(ctes.toArray(CommonTableExpression[]::new)).select(total.as(COUNT));
+        // ... softdelete_counted(late) AS (SELECT <total>) SELECT late, CASE WHEN late = 0 THEN <entries cleared> END
+        // FROM softdelete_counted: the counts are read, so every update has run, before the entries are cleared.
+        // (A WITH that modifies data must stay at the top level: PostgreSQL refuses it in a derived table.)
+        Name counted = DSL.name("softdelete_counted");
+        ctes.add(counted.fields(COUNT).as(DSL.select(total)));
+        Field<Integer> late = DSL.field(counted.append(COUNT), SQLDataType.INTEGER);
+        return dsl.withRecursive(ctes.toArray(CommonTableExpression[]::new))
+            .select(late, DSL.when(late.eq(DSL.inline(0)), SettlementEntry.cleared()).as("cleared"))
+            .from(DSL.table(counted));
     }
 
-    // softdelete_entries(s, a, k): SELECT e->>'s', e->>'a', e->'k' FROM the entries numbered 1..n WHERE e->>'t' = <table>
+    // softdelete_entries(s, a, k): SELECT e->>'s', e->>'a', e->'k' FROM the entries numbered 1..n
+    // WHERE e->>'t' = <table's mark> AND (SELECT open FROM softdelete_gate)
     private static CommonTableExpression<?> entries(int table) {
         Field<Integer> i = DSL.field(DSL.name("i"), SQLDataType.INTEGER);
         Field<?> entry = DSL.function("current_setting", SQLDataType.CLOB, DSL.inline(SettlementEntry.ENTRY).concat(i.cast(SQLDataType.CLOB)))
@@ -101,7 +122,8 @@ final class LateChildren {
                 text(entry, "s").cast(SQLDataType.TIMESTAMPWITHTIMEZONE), text(entry, "a"),
                 DSL.function("json_extract_path", SQLDataType.JSON, entry, DSL.inline("k")))
             .from(numbers)
-            .where(text(entry, "t").cast(SQLDataType.INTEGER).eq(DSL.inline(table))));
+            .where(text(entry, "t").eq(DSL.inline(SettlementEntry.MARK + table)))
+            .and(DSL.field(DSL.select(DSL.field(GATE.append("open"), SQLDataType.BOOLEAN)).from(DSL.table(GATE))).isTrue()));
     }
 
     // softdelete_roots(referenced columns, s, a): one row per matched row of each entry
@@ -116,7 +138,11 @@ final class LateChildren {
         Table<?> rows = DSL.select(DSL.function("json_array_elements", SQLDataType.JSON, DSL.field(ENTRIES.append("k"))).as("r"),
                 DSL.field(ENTRIES.append(STAMP)).as(STAMP), DSL.field(ENTRIES.append(ACTOR)).as(ACTOR))
             .from(DSL.table(ENTRIES)).asTable("softdelete_root");
-        return ROOTS.fields(withStampAndActor(referenced)).as(DSL.select(columns).from(rows));
+        // WHERE json_typeof(r) = 'array', true of every matched row's entry: PostgreSQL guesses 100 rows of any
+        // json_array_elements and 0.5 % of them for an equality it has no statistics for, so the roots count as
+        // one row, as they usually are, and the sets below them as their real few rows, not a hundred times more.
+        return ROOTS.fields(withStampAndActor(referenced)).as(DSL.select(columns).from(rows)
+            .where(DSL.function("json_typeof", SQLDataType.CLOB, row).eq(DSL.inline("array"))));
     }
 
     // Rows of the node's table that the entries' deletes stamped: from the roots, or from the stamped rows of the
@@ -127,12 +153,17 @@ final class LateChildren {
         List<Field<?>> columns = RowSets.columns(table, registry.relations());
         Select<?> rows = null;
         if (table.equals(plan.root())) {
+            // FROM softdelete_roots CROSS JOIN LATERAL (SELECT ... FROM t WHERE t.key = root's key AND stamped
+            // OFFSET 0): a lookup by key per root, as under() looks up children.
             Table<?> row = new UnfilteredTable<>(table.table().as("softdelete_row"));
             List<Field<?>> referenced = SettlementEntry.referencedColumns(registry, table);
-            Table<?> roots = DSL.table(ROOTS);
-            rows = DSL.select(out(row, columns, roots)).from(row).join(roots)
-                .on(DSL.row(RowSets.on(row, referenced)).eq(DSL.row(RowSets.ofSetNamed(ROOTS, referenced))))
-                .where(stampedWith(table, row, DSL.field(ROOTS.append(STAMP))));
+            Field<?> stamp = DSL.field(ROOTS.append(STAMP));
+            Table<?> found = DSL.select(RowSets.on(row, columns)).from(row)
+                .where(DSL.row(RowSets.on(row, referenced)).eq(DSL.row(RowSets.ofSetNamed(ROOTS, referenced))))
+                .and(stampedWith(table, row, stamp))
+                .offset(DSL.inline(0))
+                .asTable(FOUND);
+            rows = DSL.select(out(columns, ROOTS)).from(DSL.table(ROOTS)).crossJoin(DSL.lateral(found));
         }
         for (Relation relation : node.parents())
             rows = union(rows, under(table, columns, List.of(relation), "stamped", false));
@@ -141,41 +172,45 @@ final class LateChildren {
         return RowSets.name(table, "stamped").fields(withStampAndActor(columns)).as(rows);
     }
 
-    // Live rows of the node's table under stamped or late rows of their parents, then live replies recursively.
-    private static CommonTableExpression<?> late(TableRegistry registry, CascadePlan plan, CascadePlan.Node node) {
-        PolicyTable table = node.table();
+    // Live rows of the node's table right under stamped rows of their parents (replies included). Rows under those
+    // are found by the next round, when these are stamped: no recursion here, whose estimates PostgreSQL multiplies
+    // by ten per level, which would cost the statement its JIT threshold (EXPLAIN: some 200,000 for three tables).
+    private static CommonTableExpression<?> late(TableRegistry registry, PolicyTable table, CascadePlan.Node node) {
         List<Field<?>> columns = RowSets.columns(table, registry.relations());
         Select<?> rows = null;
-        for (Relation relation : node.parents()) {
+        for (Relation relation : node.parents())
             rows = union(rows, under(table, columns, List.of(relation), "stamped", true));
-            if (hasLateSet(plan, relation.parent()))
-                rows = union(rows, under(table, columns, List.of(relation), "late", true));
-        }
-        if (!node.self().isEmpty()) {
+        if (!node.self().isEmpty())
             rows = union(rows, under(table, columns, node.self(), "stamped", true));
-            rows = union(rows, under(table, columns, node.self(), "late", true));
-        }
         return RowSets.name(table, "late").fields(withStampAndActor(columns)).as(rows);
     }
 
-    // SELECT child's columns, parent's s and a FROM child JOIN the parent table's <set> ON one of the keys' fk = the
-    // parent's columns WHERE (live, or stamped with the parent's s)
+    // SELECT the found rows' columns, parent's s and a FROM the parent table's <set> CROSS JOIN LATERAL (SELECT
+    // child's columns FROM child WHERE one of the keys' fk = the parent's columns AND (live, or stamped with the
+    // parent's s) OFFSET 0) found: a lookup through the (fk, marker) index per parent row, whatever PostgreSQL
+    // guesses of the sets' sizes (their roots come out of JSON); OFFSET 0 keeps it from turning the lookups into a
+    // join that hashes a scan of the whole child table (EXPLAIN, 50,000 comments). The parent set may be the
+    // recursive CTE itself: its columns, not its name, appear in the subquery, as PostgreSQL requires.
     private static Select<?> under(PolicyTable table, List<Field<?>> columns, List<Relation> relations, String parentSet, boolean live) {
         Table<?> child = new UnfilteredTable<>(table.table().as("softdelete_child"));
         Name setName = RowSets.name(relations.get(0).parent(), parentSet);
-        Table<?> parent = DSL.table(setName);
         List<Condition> joins = new ArrayList<>();
         for (Relation relation : relations)
             joins.add(DSL.row(RowSets.on(child, relation.childColumns())).eq(DSL.row(RowSets.ofSetNamed(setName, relation.parentColumns()))));
         Field<?> stamp = DSL.field(setName.append(STAMP));
-        return DSL.select(out(child, columns, parent)).from(child).join(parent).on(DSL.or(joins))
-            .where(live ? MarkerPredicates.live(table, child) : stampedWith(table, child, stamp));
+        Table<?> found = DSL.select(RowSets.on(child, columns)).from(child)
+            .where(DSL.or(joins))
+            .and(live ? MarkerPredicates.live(table, child) : stampedWith(table, child, stamp))
+            .offset(DSL.inline(0))
+            .asTable(FOUND);
+        return DSL.select(out(columns, setName)).from(DSL.table(setName)).crossJoin(DSL.lateral(found));
     }
 
-    private static List<Field<?>> out(Table<?> row, List<Field<?>> columns, Table<?> from) {
-        List<Field<?>> fields = new ArrayList<>(RowSets.on(row, columns));
-        fields.add(DSL.field(from.getQualifiedName().append(STAMP)));
-        fields.add(DSL.field(from.getQualifiedName().append(ACTOR)));
+    // The found row's columns, then the stamp and actor of the set they were found from.
+    private static List<Field<?>> out(List<Field<?>> columns, Name from) {
+        List<Field<?>> fields = new ArrayList<>(RowSets.ofSetNamed(DSL.name(FOUND), columns));
+        fields.add(DSL.field(from.append(STAMP)));
+        fields.add(DSL.field(from.append(ACTOR)));
         return fields;
     }
 

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
 
 import org.jooq.Configuration;
 
@@ -114,7 +115,8 @@ final class RefusingConnection implements InvocationHandler {
                 return System.identityHashCode(proxy);
             }
             boolean executes = name.startsWith("execute");
-            SettledExecution settled = executes && CascadeSettlement.leavesEntries(sql) ? SettledExecution.begin(physical, statement) : null;
+            Set<Integer> tables = executes ? CascadeSettlement.entryTables(sql, null) : Set.of();
+            SettledExecution settled = tables.isEmpty() ? null : SettledExecution.begin(physical, statement, tables);
             Object result;
             try {
                 result = SqlTextConnection.call(method, statement, args);

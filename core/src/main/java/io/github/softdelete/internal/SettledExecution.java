@@ -3,6 +3,7 @@ package io.github.softdelete.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
 
 import org.jooq.Configuration;
 
@@ -25,28 +26,33 @@ final class SettledExecution {
     private final Statement statement;
     private final boolean ownTransaction;
     private final int fetchSize;
+    private final Set<Integer> tables;
 
-    private SettledExecution(Connection connection, Statement statement, boolean ownTransaction, int fetchSize) {
+    private SettledExecution(Connection connection, Statement statement, boolean ownTransaction, int fetchSize, Set<Integer> tables) {
         this.connection = connection;
         this.statement = statement;
         this.ownTransaction = ownTransaction;
         this.fetchSize = fetchSize;
+        this.tables = tables;
     }
 
-    /** Before the statement runs: opens a transaction when the connection is in auto-commit mode. */
-    static SettledExecution begin(Connection connection, Statement statement) throws SQLException {
+    /**
+     * Before the statement runs: opens a transaction when the connection is in auto-commit mode. {@code tables}
+     * are the policy indexes of the tables whose deletes leave entries ({@link CascadeSettlement#entryTables}).
+     */
+    static SettledExecution begin(Connection connection, Statement statement, Set<Integer> tables) throws SQLException {
         if (!connection.getAutoCommit())
-            return new SettledExecution(connection, statement, false, 0);
+            return new SettledExecution(connection, statement, false, 0, tables);
         int fetchSize = statement == null ? 0 : statement.getFetchSize();
         if (fetchSize != 0)
             statement.setFetchSize(0);
         connection.setAutoCommit(false);
-        return new SettledExecution(connection, statement, true, fetchSize);
+        return new SettledExecution(connection, statement, true, fetchSize, tables);
     }
 
     /** After the statement ran: settles, then commits the transaction this execution opened. */
     void settle(CascadeSettlement settlement, Configuration configuration) throws CascadeSettlement.Failure, SQLException {
-        settlement.settle(connection, configuration);
+        settlement.settle(connection, configuration, tables);
         if (ownTransaction) {
             connection.commit();
             restore();

@@ -32,17 +32,28 @@ import io.github.softdelete.OnDelete;
  *       transaction, or of the savepoint, if either rolls back.</li>
  *   <li>Why numbered entries: a JDBC batch runs the statement once per row of binds before the settlement
  *       runs once; each run adds its own entry, in constant time.</li>
- *   <li>What an entry holds: the policy's index of the table deleted from, the stamp the statement wrote
- *       ({@code statement_timestamp()}), the actor for deleted-by columns (or null), and the referenced
- *       columns of the rows the DELETE's condition matched: what the children of those rows point at.
+ *   <li>What an entry holds: the policy's index of the table deleted from (as its mark, {@link #MARK}), the
+ *       stamp the statement wrote ({@code statement_timestamp()}), the actor for deleted-by columns (or null),
+ *       and the referenced columns of the rows the DELETE's condition matched: what the children of those rows
+ *       point at.
  *       {@code since} is the snapshot of the first statement since the last settlement.</li>
  * </ul>
  * The CTE has no bind value: the actor is inlined, as in the statement's SET ({@link LibraryWrite}).
  */
 final class SettlementEntry {
 
-    /** The CTE's name, which also tells the settlement that a statement left an entry. */
+    /** The CTE's name. */
     static final String NAME = "softdelete_settlement";
+
+    /**
+     * The start of an entry's table, a string literal in the statement: {@code 'softdelete-entry:<index>'}, the
+     * table's index in the policy. It tells the settlement that a statement left entries, and of which tables,
+     * from the statement's text alone, whatever the settings do to names (quoting, case): literals render as
+     * written.
+     */
+    static final String MARK = "softdelete-entry:";
+
+    private static final int MAX_INDEX_DIGITS = 6;
 
     static final String COUNT = "softdelete.n";
     static final String ENTRY = "softdelete.e";
@@ -64,7 +75,7 @@ final class SettlementEntry {
                 DSL.inline("[]").cast(SQLDataType.JSON)))
             .from(DSL.table(matched)));
         Field<?> entry = DSL.function("json_build_object", SQLDataType.JSON,
-            DSL.inline("t"), DSL.inline(registry.tables().indexOf(root)),
+            DSL.inline("t"), DSL.inline(MARK + registry.tables().indexOf(root)),
             DSL.inline("s"), DSL.function("statement_timestamp", SQLDataType.TIMESTAMPWITHTIMEZONE),
             DSL.inline("a"), actor == null || !stampsActor(plan) ? DSL.inline((String) null) : DSL.inline(actor),
             DSL.inline("k"), keys);
@@ -76,6 +87,26 @@ final class SettlementEntry {
                 setConfig(DSL.inline(COUNT), n.cast(SQLDataType.CLOB)),
                 setConfig(DSL.inline(SINCE), DSL.coalesce(setting(SINCE), snapshot)))
             .from(DSL.select(next.as("n")).asTable("x")));
+    }
+
+    /**
+     * The policy indexes of the tables whose deletes left entries, read from the marks in {@code sql}, or none
+     * ({@link #MARK}), added to {@code tables}.
+     */
+    static void tables(String sql, Set<Integer> tables) {
+        if (sql == null)
+            return;
+        String start = "'" + MARK;
+        for (int at = sql.indexOf(start); at >= 0; at = sql.indexOf(start, at + 1)) {
+            int digits = at + start.length();
+            int end = digits;
+            while (end < sql.length() && Character.isDigit(sql.charAt(end)))
+                end++;
+            // A literal of the user's that looks like a mark costs a settlement statement that finds nothing; one
+            // too long to be an index is not a mark.
+            if (end > digits && end - digits <= MAX_INDEX_DIGITS && end < sql.length() && sql.charAt(end) == '\'')
+                tables.add(Integer.parseInt(sql.substring(digits, end)));
+        }
     }
 
     /** True once the entry is written: the outer UPDATE's condition that makes PostgreSQL evaluate the CTE, once. */
@@ -103,6 +134,11 @@ final class SettlementEntry {
             if (node.table().deletedBy() != null)
                 return true;
         return false;
+    }
+
+    /** {@code set_config('softdelete.n', '0', true) || set_config('softdelete.since', '', true)}: no entries left. */
+    static Field<String> cleared() {
+        return setConfig(DSL.inline(COUNT), DSL.inline("0")).concat(setConfig(DSL.inline(SINCE), DSL.inline("")));
     }
 
     // nullif(current_setting(name, true), ''): the setting, or null when it is unset or was reset

@@ -1,6 +1,7 @@
 package io.github.softdelete.internal;
 
 import java.sql.SQLException;
+import java.util.Set;
 
 import org.jooq.Configuration;
 import org.jooq.ExecuteContext;
@@ -35,10 +36,11 @@ public final class SettlingListener implements ExecuteListener {
 
     @Override
     public void executeStart(ExecuteContext ctx) {
-        if (!CascadeSettlement.leavesEntries(ctx.sql(), ctx.batchSQL()))
+        Set<Integer> tables = CascadeSettlement.entryTables(ctx.sql(), ctx.batchSQL());
+        if (tables.isEmpty())
             return;
         try {
-            ctx.data(Key.SETTLED_EXECUTION, SettledExecution.begin(ctx.connection(), ctx.statement()));
+            ctx.data(Key.SETTLED_EXECUTION, SettledExecution.begin(ctx.connection(), ctx.statement(), tables));
         } catch (SQLException e) {
             throw new DataAccessException("softdelete could not open the transaction of a cascading soft delete: " + e.getMessage(), e);
         }
