@@ -29,6 +29,7 @@ public final class Installation {
                                         boolean parsePlainSql) {
         requireSupportedDialect(configuration.dialect());
         Qom.requireSupported();
+        requireNoOtherPolicy(configuration, registry, strictPlainSql, parsePlainSql);
         List<VisitListenerProvider> visit = new ArrayList<>();
         for (VisitListenerProvider provider : configuration.visitListenerProviders())
             if (!SoftDeleteVisitListener.isInstance(provider.provide()))
@@ -51,9 +52,37 @@ public final class Installation {
             .set(record.toArray(RecordListenerProvider[]::new));
     }
 
+    // A configuration has one policy. Installing a second would replace the first's listener, and the tables only
+    // the first lists would silently go unfiltered. The same policy again (or one built alike) changes nothing but
+    // the order of the listeners, which install puts last again.
+    private static void requireNoOtherPolicy(Configuration configuration, TableRegistry registry, boolean strictPlainSql,
+                                             boolean parsePlainSql) {
+        SoftDeleteVisitListener installed = SoftDeleteVisitListener.on(configuration);
+        if (installed != null && !installed.applies(registry, strictPlainSql, parsePlainSql))
+            throw new IllegalStateException("another soft-delete policy is already installed on this configuration (it"
+                + " covers " + installed.registry().tables() + "); installing a second one would replace it, and the tables"
+                + " only the first covers would no longer be filtered. Nothing was changed. Build one policy that covers"
+                + " every table (SoftDeletePolicy.builder() with schema(...) and table(...)), or install the second policy on"
+                + " a configuration of its own (new DefaultConfiguration(), not derive(), which copies the listeners)");
+    }
+
+    /**
+     * Refuses a statement rendered under a dialect the library does not support: the configuration's dialect was
+     * changed after install ({@code set(SQLDialect)}, {@code derive(SQLDialect)}), and the rewrite would be
+     * PostgreSQL's SQL sent to another database, or none at all.
+     */
+    static void requireSupportedAtRender(SQLDialect dialect) {
+        if (dialect == null || !SUPPORTED.contains(dialect.family()))
+            throw new IllegalStateException("softdelete does not support the dialect " + dialect + " that this statement is"
+                + " rendered under: the configuration's dialect was changed after SoftDelete.install(configuration, policy)"
+                + " (configuration.set(SQLDialect...) or derive(SQLDialect...)). Nothing was rendered. The library supports "
+                + SUPPORTED.stream().map(d -> "SQLDialect." + d.name()).toList() + "; render under that dialect, or use a"
+                + " configuration without the library for other databases");
+    }
+
     // A data-modifying CTE, statement_timestamp() and the CAST check are PostgreSQL's; on H2 or MySQL a
     // soft delete would fail to run, or stamp two deletes of one transaction alike.
-    private static void requireSupportedDialect(SQLDialect dialect) {
+    static void requireSupportedDialect(SQLDialect dialect) {
         if (dialect == null || !SUPPORTED.contains(dialect.family()))
             throw new IllegalArgumentException("softdelete does not support the dialect " + dialect + " of this configuration:"
                 + " it supports " + SUPPORTED.stream().map(d -> "SQLDialect." + d.name()).toList() + " (and the versions of"

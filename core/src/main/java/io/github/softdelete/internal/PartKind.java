@@ -27,6 +27,11 @@ enum PartKind {
         }
     };
 
+    /** Whether a part of this kind is a statement, or a part of one that the rules rewrite alone (plain SQL, a SELECT). */
+    boolean isStatement() {
+        return this == SELECT || this == DELETE || this == UPDATE || this == INSERT || this == MERGE || this == TRUNCATE || this == PLAIN_SQL;
+    }
+
     static PartKind of(Object part) {
         return BY_CLASS.get(part.getClass());
     }

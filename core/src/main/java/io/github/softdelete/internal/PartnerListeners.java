@@ -8,7 +8,9 @@ import org.jooq.Configuration;
  * every listener of its kind, so a call after {@code SoftDelete.install} silently drops ours: a refused
  * cascade would then reach the caller as a raw {@code invalid input syntax for type integer} error, and
  * a deleted record would keep a null marker. The visit listener checks before it renders a statement
- * that needs them, and refuses it instead.
+ * that needs them, and refuses it instead. The other way round, a {@code set(VisitListenerProvider...)} after
+ * install drops the visit listener, and with it every rule: the execute and record listeners check for it
+ * before each statement and record operation.
  */
 final class PartnerListeners {
 
@@ -23,6 +25,21 @@ final class PartnerListeners {
             throw missing("ExecuteListener", "ExecuteListenerProvider", "SettlingListener");
         if (!RecordMarkers.installedOn(configuration))
             throw missing("RecordListener", "RecordListenerProvider", "RecordMarkers");
+    }
+
+    /**
+     * Throws when the configuration lost the {@link SoftDeleteVisitListener} that {@code SoftDelete.install} added:
+     * checked by the partners, before a statement runs, since without the visit listener nothing else would notice.
+     */
+    static void requireVisitListener(Configuration configuration) {
+        if (!SoftDeleteVisitListener.installedOn(configuration))
+            throw new IllegalStateException("the soft-delete VisitListener is missing from this configuration, although the"
+                + " library's other listeners are installed: a Configuration.set(VisitListener...) or"
+                + " set(VisitListenerProvider...) (or a derive(...) of either) after SoftDelete.install(configuration, policy)"
+                + " replaced it. Without it, reads would return deleted rows and DELETE would delete rows physically."
+                + " Nothing was executed. Set your own listeners first and call SoftDelete.install last; install keeps the"
+                + " listeners already set. For statements that must see every row, use SoftDelete.includeDeleted(ctx) or"
+                + " SoftDelete.hardDelete(ctx)");
     }
 
     private static IllegalStateException missing(String kind, String provider, String name) {

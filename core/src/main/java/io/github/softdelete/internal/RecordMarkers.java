@@ -85,12 +85,24 @@ public final class RecordMarkers implements RecordListener {
     }
 
     @Override
+    public void deleteStart(RecordContext ctx) {
+        PartnerListeners.requireVisitListener(ctx.configuration());
+    }
+
+    @Override
+    public void insertStart(RecordContext ctx) {
+        PartnerListeners.requireVisitListener(ctx.configuration());
+    }
+
+    @Override
     public void storeStart(RecordContext ctx) {
+        PartnerListeners.requireVisitListener(ctx.configuration());
         refuseDeleted(ctx, "store()", "store() would update nothing, or try to insert the same key again");
     }
 
     @Override
     public void updateStart(RecordContext ctx) {
+        PartnerListeners.requireVisitListener(ctx.configuration());
         refuseDeleted(ctx, "update()", "update() would update nothing, because updates never touch deleted rows");
     }
 

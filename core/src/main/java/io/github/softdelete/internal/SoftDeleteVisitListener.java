@@ -1,5 +1,6 @@
 package io.github.softdelete.internal;
 
+import org.jooq.Configuration;
 import org.jooq.DeleteQuery;
 import org.jooq.InsertQuery;
 import org.jooq.Merge;
@@ -12,6 +13,7 @@ import org.jooq.Table;
 import org.jooq.UpdateQuery;
 import org.jooq.VisitContext;
 import org.jooq.VisitListener;
+import org.jooq.VisitListenerProvider;
 import org.jooq.impl.QOM;
 import org.jooq.impl.TableImpl;
 
@@ -78,7 +80,10 @@ public final class SoftDeleteVisitListener implements VisitListener {
     @Override
     public void visitStart(VisitContext context) {
         QueryPart part = context.queryPart();
-        switch (PartKind.of(part)) {
+        PartKind kind = PartKind.of(part);
+        if (kind.isStatement())
+            Installation.requireSupportedAtRender(context.dialect());
+        switch (kind) {
             case SELECT -> onSelect(context, (Select<?>) part);
             case JOIN -> onJoin(context, (QOM.JoinTable<?, ?>) part);
             case UNFILTERED_TABLE -> context.queryPart(((UnfilteredTable<?>) part).wrapped());
@@ -181,6 +186,24 @@ public final class SoftDeleteVisitListener implements VisitListener {
     /** The policy's tables, for the library's own statements (restore). */
     public TableRegistry registry() {
         return registry;
+    }
+
+    /** Whether this listener applies the rules that {@code registry} and the plain-SQL settings describe. */
+    boolean applies(TableRegistry registry, boolean strictPlainSql, boolean parsePlainSql) {
+        return this.registry.sameRulesAs(registry) && this.strictPlainSql == strictPlainSql && this.parsePlainSql == parsePlainSql;
+    }
+
+    /** The instance installed on {@code configuration}, or null. */
+    static SoftDeleteVisitListener on(Configuration configuration) {
+        for (VisitListenerProvider provider : configuration.visitListenerProviders())
+            if (provider.provide() instanceof SoftDeleteVisitListener listener)
+                return listener;
+        return null;
+    }
+
+    /** Whether an instance is installed on {@code configuration}. */
+    static boolean installedOn(Configuration configuration) {
+        return on(configuration) != null;
     }
 
     /** For {@code SoftDelete.install}: recognises an installed instance, so installing twice keeps one. */

@@ -36,6 +36,12 @@ public final class StatementRefusals implements ExecuteListener {
         this.registry = registry;
     }
 
+    // Before jOOQ renders: the first listener callback of every execution.
+    @Override
+    public void start(ExecuteContext ctx) {
+        PartnerListeners.requireVisitListener(ctx.configuration());
+    }
+
     @Override
     public void exception(ExecuteContext ctx) {
         SoftDeleteException refusal = refusal(ServerErrors.sqlException(ctx.exception()), ctx.sql(), ctx.exception());

@@ -142,6 +142,18 @@ public final class TableRegistry {
         return insertTexts;
     }
 
+    /**
+     * Whether {@code other} applies the same rules: the same tables with the same markers, the same relations and
+     * rules, and the same views (by name and definition). Two policies built alike from one schema do.
+     */
+    boolean sameRulesAs(TableRegistry other) {
+        return other == this || tables.equals(other.tables) && relations.equals(other.relations) && viewsDescribed().equals(other.viewsDescribed());
+    }
+
+    private List<String> viewsDescribed() {
+        return views.all().stream().map(view -> view.view().getQualifiedName() + " AS " + view.sql()).toList();
+    }
+
     /** The index of {@code relation}, one of {@link #relations()}, in that list (by identity: see {@link InsertTexts.Shape}). */
     int indexOf(Relation relation) {
         for (int i = 0; i < relations.size(); i++)

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jooq.DSLContext;
+import org.jooq.ExecuteListenerProvider;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.VisitListenerProvider;
@@ -48,7 +49,8 @@ public final class ViewCatalog {
      * @param tables the soft-deletable tables
      */
     public static Map<Table<?>, String> read(DSLContext ctx, List<PolicyTable> tables) {
-        DSLContext catalog = DSL.using(ctx.configuration().derive(new VisitListenerProvider[0]));
+        // Without the library's listeners (its execute listeners refuse a configuration without its visit listener).
+        DSLContext catalog = DSL.using(ctx.configuration().derive(new VisitListenerProvider[0]).derive(new ExecuteListenerProvider[0]));
         Map<Table<?>, String> views = new LinkedHashMap<>();
         for (Record row : catalog.fetch(VIEWS_OVER_TABLES))
             if (reads(tables, row.get("table_schema", String.class), row.get("table_name", String.class)))
