@@ -1,26 +1,39 @@
 package io.github.softdelete.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.jooq.Asterisk;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.QualifiedAsterisk;
 import org.jooq.Select;
+import org.jooq.SelectFieldOrAsterisk;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
+import org.jooq.TableField;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
 import org.jooq.impl.QOM;
+import org.jooq.impl.TableImpl;
 
 /**
- * Reads a view's definition: parses it with jOOQ's parser, finds the soft-deletable tables it reads,
- * whether it already filters them, and whether it is simple enough for a soft delete through it.
+ * Reads a view's definition: parses it with jOOQ's parser, finds the soft-deletable tables it reads (anywhere in
+ * it: {@link ViewStructure}), whether it already filters them, and whether writes through it can be translated.
  *
- * <p>"Filters" is decided structurally: every soft-deletable table of its FROM clause has, among the
- * top-level AND terms of the view's WHERE clause, a condition that keeps its deleted rows out, as its
- * marker kind defines them ({@link ExcludesDeleted}: {@code deleted_at IS NULL}, {@code NOT is_deleted},
- * {@code is_deleted = false}, ...). Anything else (a filter hidden in a join or a function) counts as not
- * filtering, and the view is inlined, which filters it again: harmless.
+ * <p>"Filters" is decided structurally: the view reads soft-deletable tables in its own FROM clause only, and each
+ * has, among the top-level AND terms of the view's WHERE clause, a condition that keeps its deleted rows out, as
+ * its marker kind defines them ({@link ExcludesDeleted}: {@code deleted_at IS NULL}, {@code NOT is_deleted},
+ * {@code is_deleted = false}, ...). Anything else (a filter hidden in a join or a function, a table read in a
+ * subquery or CTE) counts as not filtering, and the view is inlined, which filters it again: harmless.
+ *
+ * <p>Writes: PostgreSQL writes through a view only when it is automatically updatable (its documentation,
+ * "Updatable Views"): exactly one table in FROM, and no WITH, DISTINCT, GROUP BY, HAVING, LIMIT, OFFSET, set
+ * operation, aggregate or window function. Its columns that show a base column as it is (renamed or not) map to
+ * that column; the others are read-only. The library translates writes through such a view over a soft-deletable
+ * table with that mapping ({@link ViewWrites}), and refuses them through every other view, naming the reason.
  */
 public final class ViewAnalysis {
 
@@ -32,17 +45,36 @@ public final class ViewAnalysis {
         try {
             definition = DSL.using(SQLDialect.POSTGRES).parser().parseSelect(stripSemicolon(sql));
         } catch (RuntimeException e) {
-            return new ViewDefinition(view, sql, null, String.valueOf(e.getMessage()), List.of(), false, null, null);
+            return new ViewDefinition(view, sql, null, String.valueOf(e.getMessage()), List.of(), false, null,
+                "its definition could not be parsed", Map.of(), null);
         }
-        List<TableReference> references = new ArrayList<>();
+        ViewStructure structure = ViewStructure.of(definition);
+        List<PolicyTable> reads = new ArrayList<>();
+        for (Table<?> table : structure.tablesRead()) {
+            TableReference reference = TableReference.resolve(registry, table);
+            if (reference != null && !reads.contains(reference.table()))
+                reads.add(reference.table());
+        }
+        List<TableReference> fromClause = new ArrayList<>();
         for (Table<?> table : definition.$from())
-            collect(registry, table, references);
-        List<PolicyTable> reads = references.stream().map(TableReference::table).distinct().toList();
-        boolean filters = !references.isEmpty();
-        for (TableReference reference : references)
+            collect(registry, table, fromClause);
+        boolean filters = !fromClause.isEmpty() && !structure.setOperation() && definition.$with() == null
+            && fromClause.stream().map(TableReference::table).distinct().count() == reads.size();
+        for (TableReference reference : fromClause)
             filters &= filtered(definition.$where(), reference);
-        PolicyTable base = simple(definition, references) ? references.get(0).table() : null;
-        return new ViewDefinition(view, sql, definition, null, reads, filters, base, base == null ? null : key(view, definition, base));
+        String writeProblem = notUpdatable(definition, structure);
+        PolicyTable base = null;
+        if (writeProblem == null) {
+            TableReference only = TableReference.resolve(registry, definition.$from().get(0));
+            if (only == null)
+                writeProblem = "its one table, " + definition.$from().get(0).getName() + ", is not soft-deletable, while it"
+                    + " reads " + names(reads) + " elsewhere, unfiltered; write to " + definition.$from().get(0).getName() + " directly";
+            else
+                base = only.table();
+        }
+        Map<String, String> columns = base == null ? Map.of() : columns(definition, base);
+        return new ViewDefinition(view, sql, definition, null, List.copyOf(reads), filters, base, writeProblem, columns,
+            base == null ? null : key(columns, base));
     }
 
     private static String stripSemicolon(String sql) {
@@ -65,28 +97,72 @@ public final class ViewAnalysis {
         return where != null && ExcludesDeleted.excludes(where, reference);
     }
 
-    // One soft-deletable table, read alone: what PostgreSQL calls a simple view, as far as we need it.
-    private static boolean simple(Select<?> definition, List<TableReference> references) {
-        return references.size() == 1 && definition.$from().size() == 1
-            && !(definition.$from().get(0) instanceof QOM.JoinTable<?, ?>)
-            && definition.$groupBy().isEmpty() && !definition.$distinct()
-            && definition.$having() == null;
+    // Why PostgreSQL would not write through the view (its rules for automatically updatable views), or null.
+    private static String notUpdatable(Select<?> definition, ViewStructure structure) {
+        if (structure.setOperation())
+            return "it is a UNION, INTERSECT or EXCEPT";
+        if (definition.$with() != null)
+            return "it has a WITH clause";
+        if (definition.$distinct() || !definition.$distinctOn().isEmpty())
+            return "it is DISTINCT";
+        if (!definition.$groupBy().isEmpty() || definition.$having() != null)
+            return "it groups rows (GROUP BY or HAVING)";
+        if (structure.aggregates())
+            return "it aggregates rows";
+        if (structure.windows())
+            return "it uses a window function";
+        if (definition.$limit() != null || definition.$offset() != null)
+            return "it has LIMIT or OFFSET";
+        if (definition.$from().size() != 1)
+            return definition.$from().isEmpty() ? "it reads no table" : "it reads more than one table";
+        Table<?> only = definition.$from().get(0);
+        if (only instanceof QOM.JoinTable<?, ?>)
+            return "it joins tables";
+        Table<?> unaliased = only instanceof QOM.TableAlias<?> alias ? alias.$aliased() : only;
+        if (!(unaliased instanceof TableImpl<?>))
+            return "it reads a subquery or a function, not a table";
+        return null;
     }
 
-    private static List<Field<?>> key(Table<?> view, Select<?> definition, PolicyTable base) {
+    // The view's columns that show a column of the base as it is: name -> base column name. A column that is an
+    // expression (a cast, a call, a constant) is read-only, as PostgreSQL has it.
+    private static Map<String, String> columns(Select<?> definition, PolicyTable base) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (SelectFieldOrAsterisk item : definition.$select()) {
+            if (item instanceof Asterisk || item instanceof QualifiedAsterisk) {
+                for (Field<?> column : base.table().fields())
+                    columns.putIfAbsent(column.getName(), column.getName());
+            } else if (item instanceof QOM.FieldAlias<?> alias) {
+                if (alias.$aliased() instanceof TableField<?, ?> column)
+                    columns.putIfAbsent(alias.getName(), column.getName());
+            } else if (item instanceof TableField<?, ?> column) {
+                columns.putIfAbsent(column.getName(), column.getName());
+            }
+        }
+        return columns;
+    }
+
+    // The base's primary key as the view shows it, or null when some key column is not shown as it is.
+    private static List<Field<?>> key(Map<String, String> columns, PolicyTable base) {
         UniqueKey<?> primaryKey = base.table().getPrimaryKey();
         if (primaryKey == null)
             return null;
-        List<String> columns = new ArrayList<>();
-        for (var field : definition.$select())
-            if (field instanceof Field<?> f)
-                columns.add(f.getName());
         List<Field<?>> key = new ArrayList<>();
         for (Field<?> column : primaryKey.getFields()) {
-            if (!columns.contains(column.getName()))
+            String shownAs = null;
+            for (Map.Entry<String, String> shown : columns.entrySet())
+                if (shown.getValue().equals(column.getName())) {
+                    shownAs = shown.getKey();
+                    break;
+                }
+            if (shownAs == null)
                 return null;
-            key.add(RowSets.on(view, List.of(column)).get(0));
+            key.add(DSL.field(DSL.name(shownAs), column.getDataType()));
         }
         return key;
+    }
+
+    private static String names(List<PolicyTable> tables) {
+        return String.join(", ", tables.stream().map(PolicyTable::quotedName).toList());
     }
 }
