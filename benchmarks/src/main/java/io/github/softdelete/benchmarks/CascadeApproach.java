@@ -30,6 +30,19 @@ public enum CascadeApproach {
     },
 
     /**
+     * The library's delete inside the caller's transaction, in a nested transaction (a savepoint), so that a refusal
+     * raised by the statement can be caught and the transaction go on (docs/guarantees.md, "Refusals"): what the
+     * recipe costs over the bare delete.
+     */
+    LIBRARY_IN_A_SAVEPOINT {
+        @Override
+        int delete(BenchmarkConnection connection, long userId) {
+            return connection.softDeleting().transactionResult(tx -> tx.dsl().transactionResult(
+                nested -> nested.dsl().deleteFrom(USERS).where(USERS.ID.eq(userId)).execute()));
+        }
+    },
+
+    /**
      * The application code many teams write: in a transaction, find the user and update it, then load
      * its posts and update them one by one, and each post's comments (and their likes) one by one.
      */
