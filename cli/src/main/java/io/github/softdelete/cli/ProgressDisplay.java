@@ -15,6 +15,8 @@ import io.github.softdelete.PurgeReport;
  *
  * <p>With a rate limit it also paces the purge: it sleeps between batches, outside their
  * transactions, so the purge stays under the limit and holds no lock while it waits.
+ *
+ * <p>A dry run runs no batches: it shows one line per table, saying what a run would purge and keep.
  */
 final class ProgressDisplay implements PurgeListener {
 
@@ -22,19 +24,25 @@ final class ProgressDisplay implements PurgeListener {
 
     private final PrintWriter err;
     private final boolean terminal;
+    private final boolean dryRun;
     private final long maxRowsPerSecond;
     private long lastLine;
     private long windowStart = System.nanoTime();
     private long windowRows;
 
-    ProgressDisplay(PrintWriter err, boolean terminal, long maxRowsPerSecond) {
+    ProgressDisplay(PrintWriter err, boolean terminal, boolean dryRun, long maxRowsPerSecond) {
         this.err = err;
         this.terminal = terminal;
+        this.dryRun = dryRun;
         this.maxRowsPerSecond = maxRowsPerSecond;
     }
 
     @Override
     public void batchDone(PurgeProgress progress) {
+        // A dry run calls this once per table, after counting, as "batch 0", and tableDone follows at once:
+        // a progress line would only repeat its counts as if they had been purged.
+        if (dryRun)
+            return;
         if (terminal)
             bar(progress);
         else if (System.nanoTime() - lastLine >= 1_000_000_000L || progress.batch() == 1) {
@@ -49,8 +57,11 @@ final class ProgressDisplay implements PurgeListener {
 
     @Override
     public void tableDone(PurgeReport.TableReport table) {
-        String line = "purge " + table.table() + ": " + table.purged() + " purged, " + table.keptTotal() + " kept, "
-            + table.batches() + " batches, " + clock(table.duration());
+        String line = dryRun
+            ? "dry run of " + table.table() + ": would purge " + table.purged() + ", would keep " + table.keptTotal() + ", "
+                + clock(table.duration())
+            : "purge " + table.table() + ": " + table.purged() + " purged, " + table.keptTotal() + " kept, "
+                + table.batches() + " batches, " + clock(table.duration());
         err.println(terminal ? "\r" + line + " ".repeat(20) : LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line);
         err.flush();
     }

@@ -66,7 +66,7 @@ final class PurgeCommand extends PolicyCommand {
     int run(DSLContext plain, SoftDeletePolicy policy) {
         DSLContext ctx = DSL.using(SoftDelete.install(plain.configuration().derive(), policy));
         Purge purge = SoftDelete.purge(ctx).batchSize(batchSize).dryRun(dryRun)
-            .progress(new ProgressDisplay(spec.commandLine().getErr(), System.console() != null, maxRowsPerSecond));
+            .progress(new ProgressDisplay(spec.commandLine().getErr(), System.console() != null, dryRun, maxRowsPerSecond));
         purge = cutoff.olderThan != null ? purge.olderThan(cutoff.olderThan) : purge.deletedBefore(cutoff.deletedBefore);
         if (!tables.isEmpty())
             purge.tables(selected(policy));

@@ -10,6 +10,7 @@ import static io.github.softdelete.it.db.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -101,7 +102,74 @@ class CliTest {
         assertThat(dry.exitCode()).as("stderr: %s", dry.err()).isZero();
         assertThat(checksums()).isEqualTo(before);
         assertThat(dry.out().get(0)).startsWith("Dry run, nothing written");
-        assertThat(dry.outText()).contains("Total: 4 purged, 1 kept, 0 batches");
+        assertThat(dry.outText()).contains("Total: would purge 4, would keep 1, in ");
+    }
+
+    @Test
+    void purge_dryRun_saysWouldOnEveryLineThatCountsRows() throws Exception {
+        CliProcess.Result dry = CliProcess.run(connect("purge", "--deleted-before", "2026-01-01", "--dry-run"));
+
+        assertThat(dry.exitCode()).as("stderr: %s", dry.err()).isZero();
+        assertThat(withoutTimes(dry.out())).containsExactly(
+            "Dry run, nothing written: a purge of schema public, rows deleted before 2026-01-01T00:00:00Z",
+            "table                           would purge   would keep   batches       time",
+            "likes                                     0            0         0      T",
+            "comments                                  2            0         0      T",
+            "posts                                     1            0         0      T",
+            "categories                                0            0         0      T",
+            "users                                     1            1         0      T",
+            "  posts: 1 rows of another table would be deleted through post_tags_post_id_fkey (post_tags -> posts, ON DELETE CASCADE)",
+            "  users: would keep 1 rows: posts_author_id_fkey (posts -> users, ON DELETE CASCADE)",
+            "  users: 1 references would be set to NULL or their default through posts_editor_id_fkey (posts -> users, ON DELETE SET NULL)",
+            "Total: would purge 4, would keep 1, in T");
+        // No batch lines: a dry run runs none, and counts each table at once.
+        assertThat(withoutTimes(dry.err())).containsExactly(
+            "dry run of likes: would purge 0, would keep 0, T",
+            "dry run of comments: would purge 2, would keep 0, T",
+            "dry run of posts: would purge 1, would keep 0, T",
+            "dry run of categories: would purge 0, would keep 0, T",
+            "dry run of users: would purge 1, would keep 1, T");
+    }
+
+    @Test
+    void purge_report_linesOfARealRunSayWhatWasDone() throws Exception {
+        CliProcess.Result result = CliProcess.run(connect("purge", "--deleted-before", "2026-01-01"));
+
+        assertThat(result.exitCode()).as("stderr: %s", result.err()).isZero();
+        assertThat(withoutTimes(result.out())).containsExactly(
+            "Purged schema public, rows deleted before 2026-01-01T00:00:00Z",
+            "table                                purged         kept   batches       time",
+            "likes                                     0            0         0      T",
+            "comments                                  2            0         1      T",
+            "posts                                     1            0         1      T",
+            "categories                                0            0         0      T",
+            "users                                     1            1         1      T",
+            "  posts: 1 rows of another table deleted through post_tags_post_id_fkey (post_tags -> posts, ON DELETE CASCADE)",
+            "  users: kept 1 rows: posts_author_id_fkey (posts -> users, ON DELETE CASCADE)",
+            "  users: 1 references set to NULL or their default through posts_editor_id_fkey (posts -> users, ON DELETE SET NULL)",
+            "Total: 4 purged, 1 kept, 3 batches, longest batch T, in T");
+        assertThat(withoutTimes(result.err())).filteredOn(line -> !line.contains(": batch ")).containsExactly(
+            "purge likes: 0 purged, 0 kept, 0 batches, T",
+            "purge comments: 2 purged, 0 kept, 1 batches, T",
+            "purge posts: 1 purged, 0 kept, 1 batches, T",
+            "purge categories: 0 purged, 0 kept, 0 batches, T",
+            "purge users: 1 purged, 1 kept, 1 batches, T");
+    }
+
+    @Test
+    void purge_dryRun_withARateLimit_doesNotPause() throws Exception {
+        plain.insertInto(COMMENTS, COMMENTS.ID, COMMENTS.POST_ID, COMMENTS.AUTHOR_ID, COMMENTS.BODY, COMMENTS.DELETED_AT)
+            .select(DSL.select(DSL.val(1000L).plus(DSL.field("g", Long.class)), DSL.val(10L), DSL.val(1L), DSL.val("bulk"), DSL.val(OLD))
+                .from(DSL.table("generate_series(0, 999) as s(g)"))).execute();
+        long started = System.nanoTime();
+
+        // Paced like a run, this dry run would wait about 1,000 seconds, one per row it counts.
+        CliProcess.Result dry = CliProcess.run(connect("purge", "--deleted-before", "2026-01-01", "--dry-run",
+            "--max-rows-per-second", "1"));
+
+        assertThat(dry.exitCode()).as("stderr: %s", dry.err()).isZero();
+        assertThat(withoutTimes(dry.out())).last().isEqualTo("Total: would purge 1004, would keep 1, in T");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
     }
 
     @Test
@@ -328,6 +396,12 @@ class CliTest {
             + " (3, 1, false, null, null), (4, 1, false, {0}, null), (5, 1, true, {1}, 'bob')", OLD, RECENT);
         plain.execute("insert into cli_kinds.products values (10, 1, 1, false, null), (20, 2, 1, true, {0}), (30, 3, 1, true, {0})", OLD);
         plain.execute("insert into cli_kinds.notes values (100, 2, 1)");
+    }
+
+    // The times of day and durations vary from run to run; everything else on a line is exact.
+    private static List<String> withoutTimes(List<String> lines) {
+        return lines.stream().map(line -> line.replaceFirst("^\\d\\d:\\d\\d:\\d\\d ", "")
+            .replaceAll("\\b(\\d+\\.\\d s|\\d+:\\d\\d:\\d\\d)\\b", "T")).toList();
     }
 
     private static String[] concat(String[] first, String[] second) {
