@@ -39,12 +39,18 @@ final class ListenerOrderCheck implements SmartInitializingSingleton {
         List<Object> executeListeners = Arrays.stream(configuration.executeListenerProviders())
             .map(ExecuteListenerProvider::provide).map(Object.class::cast).toList();
         if (visitListeners.stream().noneMatch(ListenerOrderCheck::isLibrary))
-            throw new IllegalStateException("The jOOQ Configuration bean " + describe(configuration) + " has no "
-                + "soft-delete listener, so its queries would return deleted rows. An application that defines "
+            throw new SoftDeleteStartupException("The jOOQ Configuration bean " + describe(configuration) + " has no "
+                + "soft-delete listener, so its queries would return deleted rows.", "An application that defines "
                 + "its own org.jooq.Configuration bean gets no auto-configuration: call "
                 + "SoftDelete.install(configuration, policy) last when building it, or set softdelete.enabled=false.");
         requireLibraryLast(visitListeners, "VisitListener");
         requireLibraryLast(executeListeners, "ExecuteListener");
+    }
+
+    /** Whether {@code configuration} has the soft-delete listener of some policy. */
+    static boolean hasLibraryListener(Configuration configuration) {
+        return Arrays.stream(configuration.visitListenerProviders()).map(VisitListenerProvider::provide)
+            .anyMatch(ListenerOrderCheck::isLibrary);
     }
 
     private static void requireLibraryLast(List<Object> listeners, String kind) {
@@ -53,9 +59,9 @@ final class ListenerOrderCheck implements SmartInitializingSingleton {
             if (isLibrary(listener))
                 librarySeen = true;
             else if (librarySeen)
-                throw new IllegalStateException("The jOOQ " + kind + " " + listener.getClass().getName()
+                throw new SoftDeleteStartupException("The jOOQ " + kind + " " + listener.getClass().getName()
                     + " comes after softdelete's listeners, which must run after every other listener. It was added "
-                    + "by a DefaultConfigurationCustomizer that ran after softdelete's: give that customizer an "
+                    + "by a DefaultConfigurationCustomizer that ran after softdelete's.", "Give that customizer an "
                     + "@Order before Ordered.LOWEST_PRECEDENCE, or add the listener as an ExecuteListenerProvider bean.");
         }
     }

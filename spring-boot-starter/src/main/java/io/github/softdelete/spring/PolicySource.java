@@ -30,7 +30,7 @@ final class PolicySource {
     /**
      * Checks that exactly one source is given.
      *
-     * @throws IllegalStateException naming the sources and what to set
+     * @throws SoftDeleteStartupException naming the sources and what to set
      */
     static PolicySource of(SoftDeletePolicy bean, SoftDeleteProperties properties, ClassLoader classLoader) {
         List<String> given = new ArrayList<>();
@@ -41,18 +41,18 @@ final class PolicySource {
         if (hasText(properties.getSchema()))
             given.add("softdelete.schema=" + properties.getSchema());
         if (given.isEmpty())
-            throw new IllegalStateException("softdelete-spring-boot-starter has no soft-delete policy to install "
-                + "on jOOQ. Define a SoftDeletePolicy bean, or set softdelete.policy-class to the policy class "
+            throw new SoftDeleteStartupException("softdelete-spring-boot-starter has no soft-delete policy to install "
+                + "on jOOQ.", "Define a SoftDeletePolicy bean, or set softdelete.policy-class to the policy class "
                 + "softdelete-codegen generated (com.example.db.SoftDeletes), or softdelete.schema to read the "
                 + "policy from the database catalog; or set softdelete.enabled=false to run without soft deletes.");
         if (given.size() > 1)
-            throw new IllegalStateException("softdelete-spring-boot-starter was given " + String.join(" and ", given)
-                + " as the soft-delete policy; keep exactly one of them.");
+            throw new SoftDeleteStartupException("softdelete-spring-boot-starter was given " + String.join(" and ", given)
+                + " as the soft-delete policy, and can install only one.", "Keep exactly one of them.");
         if (bean != null && properties.getStrictPlainSql() != null
             && properties.getStrictPlainSql() != bean.strictPlainSql())
-            throw new IllegalStateException("softdelete.strict-plain-sql=" + properties.getStrictPlainSql()
+            throw new SoftDeleteStartupException("softdelete.strict-plain-sql=" + properties.getStrictPlainSql()
                 + " cannot change the SoftDeletePolicy bean, which is built with strictPlainSql("
-                + bean.strictPlainSql() + "). Set it on the bean's builder, and remove the property.");
+                + bean.strictPlainSql() + ").", "Set it on the bean's builder, and remove the property.");
         return new PolicySource(bean, properties, classLoader);
     }
 
@@ -64,35 +64,59 @@ final class PolicySource {
     /**
      * The policy; {@code plain} (no soft-delete listener) reads the catalog when the policy comes from it.
      *
-     * @throws IllegalStateException when the policy class is missing or is not a generated policy class
+     * @throws SoftDeleteStartupException when the policy class is missing or is not a generated policy class,
+     *                                    or the policy it or the catalog gives is not valid
      */
     SoftDeletePolicy policy(DSLContext plain) {
         if (bean != null)
             return bean;
         if (hasText(properties.getPolicyClass()))
             return fromClass(properties.getPolicyClass().trim());
-        SoftDeletePolicy.Builder builder = CatalogPolicy.builder(plain, properties.getSchema().trim());
-        return withSettings(builder).build();
+        String schema = properties.getSchema().trim();
+        try {
+            return withSettings(CatalogPolicy.builder(plain, schema)).build();
+        } catch (IllegalArgumentException e) {
+            // What Builder.database and build() throw for a schema that gives no valid policy. A database that
+            // cannot be reached is left to fail as it does, as for any other bean that needs it.
+            throw new SoftDeleteStartupException("softdelete.schema=" + schema + " gives no soft-delete policy: "
+                + e.getMessage() + ".", "Set softdelete.schema to the schema whose soft-deletable tables have a deleted_at"
+                + " column; for tables with other markers, define a SoftDeletePolicy bean"
+                + " or use the policy class softdelete-codegen generates.", e);
+        }
     }
 
     private SoftDeletePolicy fromClass(String name) {
         Class<?> type;
         try {
             type = Class.forName(name, true, classLoader);
+        } catch (ExceptionInInitializerError e) {
+            throw new SoftDeleteStartupException("softdelete.policy-class=" + name + " could not be loaded: its static"
+                + " initializer failed with " + e.getCause() + ".", "Regenerate the class with softdelete-codegen from the"
+                + " current schema, or define a SoftDeletePolicy bean.", e);
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalStateException("softdelete.policy-class=" + name + " names no class on the class path. "
-                + "Name the policy class softdelete-codegen generated beside jOOQ's Keys (com.example.db.SoftDeletes).", e);
+            throw new SoftDeleteStartupException("softdelete.policy-class=" + name + " names no class on the class path.",
+                "Name the policy class softdelete-codegen generated beside jOOQ's Keys (com.example.db.SoftDeletes).", e);
         }
         Method builder = staticMethod(type, "builder");
         if (builder != null && builder.getReturnType() == SoftDeletePolicy.Builder.class)
-            return withSettings((SoftDeletePolicy.Builder) invoke(builder, name)).build();
+            return build(withSettings((SoftDeletePolicy.Builder) invoke(builder, name)), name);
         Field policy = staticField(type, "POLICY");
         if (policy != null && policy.getType() == SoftDeletePolicy.class && properties.getStrictPlainSql() == null)
             return (SoftDeletePolicy) read(policy, name);
-        throw new IllegalStateException("softdelete.policy-class=" + name + " is not a generated policy class: it "
+        throw new SoftDeleteStartupException("softdelete.policy-class=" + name + " is not a generated policy class: it "
             + "needs a public static SoftDeletePolicy.Builder builder()" + (properties.getStrictPlainSql() == null
-                ? " or a public static final SoftDeletePolicy POLICY" : " (softdelete.strict-plain-sql is set)")
-            + ". Name the class softdelete-codegen generated, or define a SoftDeletePolicy bean.");
+                ? " or a public static final SoftDeletePolicy POLICY" : " (softdelete.strict-plain-sql is set)") + ".",
+            "Name the class softdelete-codegen generated, or define a SoftDeletePolicy bean.");
+    }
+
+    private static SoftDeletePolicy build(SoftDeletePolicy.Builder builder, String className) {
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new SoftDeleteStartupException("softdelete.policy-class=" + className + " builds no valid soft-delete"
+                + " policy: " + e.getMessage() + ".", "Regenerate the class with softdelete-codegen from the current"
+                + " schema, or define a SoftDeletePolicy bean.", e);
+        }
     }
 
     private SoftDeletePolicy.Builder withSettings(SoftDeletePolicy.Builder builder) {
@@ -123,8 +147,9 @@ final class PolicySource {
         try {
             return method.invoke(null);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("softdelete.policy-class=" + className + ": " + method.getName()
-                + "() failed: " + e.getCause(), e);
+            throw new SoftDeleteStartupException("softdelete.policy-class=" + className + ": " + method.getName()
+                + "() failed: " + (e.getCause() != null ? e.getCause() : e) + ".", "Regenerate the class with"
+                + " softdelete-codegen, or define a SoftDeletePolicy bean.", e);
         }
     }
 
@@ -132,8 +157,9 @@ final class PolicySource {
         try {
             return field.get(null);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("softdelete.policy-class=" + className + ": cannot read "
-                + field.getName() + ": " + e, e);
+            throw new SoftDeleteStartupException("softdelete.policy-class=" + className + ": cannot read "
+                + field.getName() + ": " + e + ".", "Regenerate the class with softdelete-codegen, or define a"
+                + " SoftDeletePolicy bean.", e);
         }
     }
 

@@ -45,14 +45,31 @@ public final class SoftDeleteConfigurationCustomizer implements DefaultConfigura
      * Installs the policy on {@code configuration}.
      *
      * @param configuration Boot's jOOQ configuration, before it is used
-     * @throws IllegalStateException when the policy cannot be built (see {@link SoftDeleteProperties})
+     * @throws IllegalStateException when the policy cannot be built (see {@link SoftDeleteProperties}), or
+     *                               cannot be installed on {@code configuration}
      */
     @Override
     public void customize(DefaultConfiguration configuration) {
         // A catalog-built policy reads the catalog through the application's own connection provider,
         // on a derived copy that has no soft-delete listener yet.
         SoftDeletePolicy installed = policy != null ? policy : policySource.policy(DSL.using(configuration.derive()));
-        SoftDelete.install(configuration, installed);
+        try {
+            SoftDelete.install(configuration, installed);
+        } catch (IllegalArgumentException e) {
+            // install's refusal of a dialect other than PostgreSQL's
+            throw new SoftDeleteStartupException("softdelete cannot be installed on Spring Boot's jOOQ configuration: "
+                + e.getMessage() + ".", "softdelete runs on PostgreSQL: point spring.datasource.url at PostgreSQL, or set"
+                + " spring.jooq.sql-dialect=POSTGRES if the dialect was guessed wrong; or set softdelete.enabled=false.", e);
+        } catch (IllegalStateException e) {
+            // install's refusal of a second, different policy, or of a jOOQ that lacks an internal it needs; a
+            // refused install changes nothing, so the listeners tell which it was.
+            String action = ListenerOrderCheck.hasLibraryListener(configuration)
+                ? "Install one policy: remove the application's own SoftDelete.install call on Boot's configuration (in a"
+                    + " DefaultConfigurationCustomizer that runs before softdelete's), or set softdelete.enabled=false to keep it."
+                : "Use a jOOQ version that softdelete supports, or set softdelete.enabled=false to start without soft deletes.";
+            throw new SoftDeleteStartupException("softdelete cannot be installed on Spring Boot's jOOQ configuration: "
+                + e.getMessage() + ".", action, e);
+        }
     }
 
     /**

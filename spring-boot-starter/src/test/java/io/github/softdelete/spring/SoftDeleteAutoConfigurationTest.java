@@ -128,7 +128,7 @@ class SoftDeleteAutoConfigurationTest {
         runner.withBean(SoftDeletePolicy.class, () -> SoftDeletes.POLICY)
             .withPropertyValues("softdelete.policy-class=" + SoftDeletes.class.getName())
             .run(context -> assertThat(startupFailure(context.getStartupFailure()))
-                .contains("a SoftDeletePolicy bean and softdelete.policy-class=", "keep exactly one"));
+                .contains("a SoftDeletePolicy bean and softdelete.policy-class=", "Keep exactly one"));
     }
 
     @Test
