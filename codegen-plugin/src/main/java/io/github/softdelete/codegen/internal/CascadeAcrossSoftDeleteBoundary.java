@@ -31,33 +31,33 @@ final class CascadeAcrossSoftDeleteBoundary {
         for (CatalogForeignKey key : catalog.foreignKeys()) {
             boolean softChild = markers.containsKey(key.child());
             boolean softParent = markers.containsKey(key.parent());
-            String marker = markers.getOrDefault(softChild ? key.child() : key.parent(), LintMarker.timestamp("deleted_at")).column();
             if (key.rule() != OnDelete.CASCADE || softChild == softParent)
                 continue;
+            LintMarker marker = markers.get(softChild ? key.child() : key.parent());
             findings.add(new Finding(Kind.CASCADE_ACROSS_SOFT_DELETE_BOUNDARY, key.child(), key.name(),
                 softParent ? plainChild(key, marker) : plainParent(key, marker)));
         }
         return findings;
     }
 
-    private static String plainChild(CatalogForeignKey key, String marker) {
+    private static String plainChild(CatalogForeignKey key, LintMarker marker) {
         String child = key.child().table();
         String parent = key.parent().table();
-        return subject(key) + " cascades from soft-deletable " + parent + " to " + child + ", which has no " + marker
-            + " column: soft-deleting a " + parent + " row leaves its " + child + " rows in place, so reads of " + child
-            + " that do not join " + parent + " still see them, and only a hard delete of the " + parent + " row removes"
-            + " them. Add " + marker + " to " + child + " so that soft deletes cascade to it, or read " + child
-            + " only through " + parent + ".";
+        return subject(key) + " cascades from soft-deletable " + parent + " to " + child + ", which has no "
+            + marker.column() + " column: soft-deleting a " + parent + " row leaves its " + child + " rows in place, so"
+            + " reads of " + child + " that do not join " + parent + " still see them, and only a hard delete of the "
+            + parent + " row removes them. " + MarkerDeclaration.advice(child, marker, "so that soft deletes cascade to it")
+            + ". Or read " + child + " only through " + parent + ".";
     }
 
-    private static String plainParent(CatalogForeignKey key, String marker) {
+    private static String plainParent(CatalogForeignKey key, LintMarker marker) {
         String child = key.child().table();
         String parent = key.parent().table();
-        return subject(key) + " cascades from " + parent + ", which has no " + marker + " column, to soft-deletable "
-            + child + ": deleting a " + parent + " row is a real DELETE, and the database cascades it by hard-deleting"
-            + " its " + child + " rows, live and soft-deleted alike, leaving nothing to restore. Add " + marker + " to "
-            + parent + " so that its deletes are soft too, or use ON DELETE RESTRICT to refuse deleting a " + parent
-            + " row that " + child + " rows still reference.";
+        return subject(key) + " cascades from " + parent + ", which has no " + marker.column() + " column, to"
+            + " soft-deletable " + child + ": deleting a " + parent + " row is a real DELETE, and the database cascades"
+            + " it by hard-deleting its " + child + " rows, live and soft-deleted alike, leaving nothing to restore. "
+            + MarkerDeclaration.advice(parent, marker, "so that its deletes are soft too") + ". Or use ON DELETE"
+            + " RESTRICT to refuse deleting a " + parent + " row that " + child + " rows still reference.";
     }
 
     private static String subject(CatalogForeignKey key) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -162,8 +163,55 @@ class SchemaLintTest {
         List<Finding> findings = lint();
 
         assertThat(findings).extracting(Finding::kind).containsOnly(Kind.CASCADE_ACROSS_SOFT_DELETE_BOUNDARY);
-        assertThat(findings.get(0).message()).contains("post_tags_post_id_fkey", "leaves its post_tags rows in place");
-        assertThat(findings.get(1).message()).contains("posts_tag_id_fkey", "hard-deleting its posts rows");
+        assertThat(findings.get(0).message()).isEqualTo("foreign key post_tags_post_id_fkey (post_tags.post_id -> posts,"
+            + " ON DELETE CASCADE) cascades from soft-deletable posts to post_tags, which has no deleted_at column:"
+            + " soft-deleting a posts row leaves its post_tags rows in place, so reads of post_tags that do not join posts"
+            + " still see them, and only a hard delete of the posts row removes them. Add deleted_at to post_tags"
+            + " (timestamptz, NULL while the row is live) so that soft deletes cascade to it, and declare post_tags"
+            + " soft-deletable: softdelete-codegen registers it when it generates again if deleted_at is its"
+            + " softdelete.markerColumn (the default), else add the entry post_tags = timestamp(deleted_at) to"
+            + " softdelete.markers; in a policy built in code, SoftDeletePolicy.builder().table(POST_TAGS,"
+            + " POST_TAGS.DELETED_AT) (SoftDeletePolicy.fromDatabase and builder().schema(...) find a deleted_at column"
+            + " by themselves). Or read post_tags only through posts.");
+        assertThat(findings.get(1).message()).contains("posts_tag_id_fkey", "hard-deleting its posts rows",
+            "Add deleted_at to tags (timestamptz, NULL while the row is live) so that its deletes are soft too, and declare"
+                + " tags soft-deletable:", "SoftDeletePolicy.builder().table(TAGS, TAGS.DELETED_AT)",
+            ". Or use ON DELETE RESTRICT to refuse deleting a tags row that posts rows still reference.");
+    }
+
+    @Test
+    void cascade_plainChildOfAFlaggedParent_advisesTheFlagAndHowToDeclareIt() {
+        TableName tickets = new TableName("public", "tickets");
+        TableName ticketTags = new TableName("public", "ticket_tags");
+        fk("ticket_tags_ticket_id_fkey", ticketTags, tickets, OnDelete.CASCADE, "ticket_id");
+
+        List<Finding> findings = SchemaLint.check(new Catalog(indexes, keys), Map.of(tickets, new LintMarker("is_deleted", true, false)));
+
+        assertThat(findings).singleElement().extracting(Finding::message).isEqualTo("foreign key ticket_tags_ticket_id_fkey"
+            + " (ticket_tags.ticket_id -> tickets, ON DELETE CASCADE) cascades from soft-deletable tickets to ticket_tags,"
+            + " which has no is_deleted column: soft-deleting a tickets row leaves its ticket_tags rows in place, so reads"
+            + " of ticket_tags that do not join tickets still see them, and only a hard delete of the tickets row removes"
+            + " them. Add is_deleted to ticket_tags (boolean NOT NULL DEFAULT false) so that soft deletes cascade to it,"
+            + " and declare ticket_tags soft-deletable: with softdelete-codegen, add the entry ticket_tags ="
+            + " flag(is_deleted) to softdelete.markers (unless an entry flag(is_deleted) without a table name is there)"
+            + " and generate again; in a policy built in code, SoftDeletePolicy.builder().table(TICKET_TAGS,"
+            + " Marker.flag(TICKET_TAGS.IS_DELETED)). Or read ticket_tags only through tickets.");
+    }
+
+    @Test
+    void cascade_plainParentOfATimestampOtherThanDeletedAt_advisesTheMarkersEntry() {
+        fk("posts_tag_id_fkey", POSTS, TAGS, OnDelete.CASCADE, "tag_id");
+        index(POSTS, "posts_tag_id_idx", null, "tag_id");
+
+        List<Finding> findings = SchemaLint.check(new Catalog(indexes, keys), Map.of(POSTS, LintMarker.timestamp("archived_at")));
+
+        assertThat(findings).singleElement().extracting(Finding::message).asString()
+            .contains("Add archived_at to tags (timestamptz, NULL while the row is live) so that its deletes are soft too,"
+                + " and declare tags soft-deletable: softdelete-codegen registers it when it generates again if archived_at"
+                + " is its softdelete.markerColumn, else add the entry tags = timestamp(archived_at) to softdelete.markers;"
+                + " in a policy built in code, SoftDeletePolicy.builder().table(TAGS, TAGS.ARCHIVED_AT). Or use ON DELETE"
+                + " RESTRICT")
+            .doesNotContain("(the default)", "fromDatabase");
     }
 
     @Test
