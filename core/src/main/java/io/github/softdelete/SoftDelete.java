@@ -72,7 +72,7 @@ public final class SoftDelete {
     public static Configuration install(Configuration configuration, SoftDeletePolicy policy) {
         Objects.requireNonNull(configuration, "configuration");
         Objects.requireNonNull(policy, "policy");
-        return Installation.install(configuration, policy.registry(), policy.strictPlainSql(), policy.parsePlainSql());
+        return Installation.install(configuration, policy.registry(), policy.plainSql());
     }
 
     /**
@@ -167,10 +167,9 @@ public final class SoftDelete {
     }
 
     /**
-     * A context whose plain SQL the user vouches for: a strict policy
-     * ({@link SoftDeletePolicy.Builder#strictPlainSql(boolean)}) lets it through unchecked, and it is
-     * not parsed ({@link SoftDeletePolicy.Builder#parsePlainSql(boolean)}). For SQL text that filters
-     * deleted rows itself:
+     * A context whose plain SQL the user vouches for: it is neither parsed nor checked, whatever the policy's
+     * {@link SoftDeletePolicy.Builder#plainSql(PlainSql) plainSql} setting, and reaches the database as written,
+     * unfiltered. For SQL text that filters deleted rows itself:
      * <pre>{@code
      * SoftDelete.allowPlainSql(ctx).fetch("select id from posts where deleted_at is null and id = ?", id);
      * }</pre>

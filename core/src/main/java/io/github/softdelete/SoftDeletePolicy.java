@@ -52,13 +52,11 @@ public final class SoftDeletePolicy {
 
 
     private final TableRegistry registry;
-    private final boolean strictPlainSql;
-    private final boolean parsePlainSql;
+    private final PlainSql plainSql;
 
-    private SoftDeletePolicy(TableRegistry registry, boolean strictPlainSql, boolean parsePlainSql) {
+    private SoftDeletePolicy(TableRegistry registry, PlainSql plainSql) {
         this.registry = registry;
-        this.strictPlainSql = strictPlainSql;
-        this.parsePlainSql = parsePlainSql;
+        this.plainSql = plainSql;
     }
 
     /**
@@ -146,14 +144,29 @@ public final class SoftDeletePolicy {
         return registry.views().all().stream().map(Object::toString).toList();
     }
 
-    /** {@return whether rendering plain SQL raises {@link SoftDeleteException}} See {@link Builder#strictPlainSql(boolean)}. */
-    public boolean strictPlainSql() {
-        return strictPlainSql;
+    /** {@return what the library does with SQL text it did not build} See {@link Builder#plainSql(PlainSql)}. */
+    public PlainSql plainSql() {
+        return plainSql;
     }
 
-    /** {@return whether jOOQ's plain SQL is parsed and rewritten} See {@link Builder#parsePlainSql(boolean)}. */
+    /**
+     * {@return whether plain SQL that names a soft-deletable table and is not parsed is refused}
+     *
+     * @deprecated the one setting is {@link #plainSql()}: true unless it is {@link PlainSql#PASS_THROUGH_UNFILTERED}
+     */
+    @Deprecated(forRemoval = true)
+    public boolean strictPlainSql() {
+        return plainSql != PlainSql.PASS_THROUGH_UNFILTERED;
+    }
+
+    /**
+     * {@return whether jOOQ's plain SQL is parsed and rewritten}
+     *
+     * @deprecated the one setting is {@link #plainSql()}: true when it is {@link PlainSql#PARSE}
+     */
+    @Deprecated(forRemoval = true)
     public boolean parsePlainSql() {
-        return parsePlainSql;
+        return plainSql == PlainSql.PARSE;
     }
 
     TableRegistry registry() {
@@ -162,8 +175,7 @@ public final class SoftDeletePolicy {
 
     @Override
     public String toString() {
-        return "SoftDeletePolicy" + registry.tables() + (strictPlainSql ? " (strict plain SQL)" : "")
-            + (parsePlainSql ? " (parsed plain SQL)" : "");
+        return "SoftDeletePolicy" + registry.tables() + " (plain SQL: " + plainSql + ")";
     }
 
     /**
@@ -181,8 +193,9 @@ public final class SoftDeletePolicy {
         private final Map<Table<?>, String> views = new LinkedHashMap<>();
         private DSLContext viewCatalog;
         private Supplier<?> actor;
-        private boolean strictPlainSql;
-        private boolean parsePlainSql;
+        private PlainSql plainSql;
+        private Boolean strictPlainSql;
+        private Boolean parsePlainSql;
 
         private Builder() {
         }
@@ -373,40 +386,59 @@ public final class SoftDeletePolicy {
         }
 
         /**
-         * Strict mode: rendering plain SQL that can read or write a soft-deletable table raises
-         * {@link SoftDeleteException}, because the library cannot filter SQL text. The check reads the
-         * text token by token: it refuses text that names a soft-deletable table where a relation can be
-         * named ({@code ctx.fetch("select * from posts")}, {@code DSL.table("posts")},
-         * {@code DSL.condition("exists (table posts)")}), and lets through text that names none
-         * ({@code select 1}, {@code SET statement_timeout = 0}, {@code DSL.condition("a > 1")}), including
-         * words inside string literals and comments. It cannot see tables that functions or views read.
-         * With {@link #parsePlainSql(boolean)}, plain SQL that jOOQ parses is rewritten instead, and only
-         * the rest is checked. {@link SoftDelete#allowPlainSql} lets SQL the user vouches for through.
-         * Off by default.
+         * What the library does with SQL text it did not build: jOOQ's plain SQL, statements sent through
+         * {@link SoftDelete#dataSource}, and view definitions jOOQ cannot parse. {@link PlainSql#PARSE} by default:
+         * parsed and rewritten, and refused where it names a soft-deletable table and cannot be parsed.
+         * {@link SoftDelete#allowPlainSql} lets one context's plain SQL through as written.
          *
-         * @param strict whether plain SQL is refused
+         * @param plainSql the setting
          * @return this builder
+         * @throws NullPointerException when {@code plainSql} is null
          */
+        public Builder plainSql(PlainSql plainSql) {
+            this.plainSql = Objects.requireNonNull(plainSql, "plainSql");
+            return this;
+        }
+
+        /**
+         * The setting before {@link #plainSql(PlainSql)}: with {@link #parsePlainSql(boolean)} it selects
+         * {@link PlainSql#PARSE} (parse true), {@link PlainSql#REFUSE} (strict true, parse false) or
+         * {@link PlainSql#PASS_THROUGH_UNFILTERED} (both false). Ignored once {@link #plainSql(PlainSql)} is called.
+         *
+         * @param strict whether plain SQL that cannot be filtered is refused
+         * @return this builder
+         * @deprecated use {@link #plainSql(PlainSql)}
+         */
+        @Deprecated(forRemoval = true)
         public Builder strictPlainSql(boolean strict) {
             this.strictPlainSql = strict;
             return this;
         }
 
         /**
-         * Routes jOOQ's own plain SQL through jOOQ's parser, so that it is rewritten like DSL queries:
-         * whole statements ({@code ctx.fetch(String)}, {@code ctx.execute(String)}, {@code ctx.query(String)},
-         * {@code ctx.resultQuery(String)}, with their bind values) and plain-SQL tables ({@code DSL.table(String)},
-         * which render as a filtered derived table). Unquoted identifiers are folded to lower case, as
-         * PostgreSQL folds them. Text jOOQ cannot parse is left as it is: unfiltered, or refused when the
-         * policy is strict and the text names a soft-deletable table. Plain-SQL fields and conditions are
-         * never parsed. Each rendering parses again; a hot path belongs in the DSL. Off by default.
+         * The setting before {@link #plainSql(PlainSql)}; see {@link #strictPlainSql(boolean)}. Parsing without
+         * strictness (parse true, strict false) now also refuses text that cannot be parsed and names a
+         * soft-deletable table, as {@link PlainSql#PARSE} does: it used to send it unfiltered.
          *
          * @param parse whether plain SQL is parsed and rewritten
          * @return this builder
+         * @deprecated use {@link #plainSql(PlainSql)}
          */
+        @Deprecated(forRemoval = true)
         public Builder parsePlainSql(boolean parse) {
             this.parsePlainSql = parse;
             return this;
+        }
+
+        // The one setting, from plainSql(...) or from the two flags that came before it.
+        private PlainSql plainSqlSetting() {
+            if (plainSql != null)
+                return plainSql;
+            if (strictPlainSql == null && parsePlainSql == null)
+                return PlainSql.PARSE;
+            if (Boolean.TRUE.equals(parsePlainSql))
+                return PlainSql.PARSE;
+            return Boolean.TRUE.equals(strictPlainSql) ? PlainSql.REFUSE : PlainSql.PASS_THROUGH_UNFILTERED;
         }
 
         /**
@@ -441,7 +473,7 @@ public final class SoftDeletePolicy {
             List<ViewDefinition> viewDefinitions = views(tablesOnly, all);
             if (!all.isEmpty())
                 throw new IllegalArgumentException("invalid soft-delete policy: " + String.join("; ", all));
-            return new SoftDeletePolicy(new TableRegistry(entries, relations.all(), new Views(viewDefinitions), actor), strictPlainSql, parsePlainSql);
+            return new SoftDeletePolicy(new TableRegistry(entries, relations.all(), new Views(viewDefinitions), actor), plainSqlSetting());
         }
 
         private List<ViewDefinition> views(TableRegistry registry, List<String> problems) {

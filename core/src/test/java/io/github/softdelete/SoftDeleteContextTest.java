@@ -93,7 +93,7 @@ class SoftDeleteContextTest {
 
     @Test
     void plainSql_strictPolicy_refused() {
-        SoftDeletePolicy strict = SoftDeletePolicy.builder().schema(PUBLIC).strictPlainSql(true).build();
+        SoftDeletePolicy strict = SoftDeletePolicy.builder().schema(PUBLIC).plainSql(PlainSql.REFUSE).build();
         DSLContext ctx = DSL.using(SoftDelete.install(configuration(), strict));
 
         assertThatThrownBy(() -> ctx.resultQuery("select * from posts").getSQL())

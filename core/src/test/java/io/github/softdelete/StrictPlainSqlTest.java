@@ -22,7 +22,7 @@ class StrictPlainSqlTest {
 
     private static final DSLContext STRICT = DSL.using(SoftDelete.install(new DefaultConfiguration()
         .set(SQLDialect.POSTGRES).set(new Settings().withRenderSchema(false)),
-        SoftDeletePolicy.builder().schema(PUBLIC).strictPlainSql(true).build()));
+        SoftDeletePolicy.builder().schema(PUBLIC).plainSql(PlainSql.REFUSE).build()));
 
     static Stream<Arguments> conditions() {
         return Stream.of(

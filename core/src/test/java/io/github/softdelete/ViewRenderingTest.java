@@ -42,15 +42,18 @@ class ViewRenderingTest {
     }
 
     @Test
-    void read_unparsedView_readAsItIs_orRefusedInStrictMode() {
+    void read_unparsedView_refusedByDefault_readAsItIsWhenPlainSqlPassesOrOnAllowPlainSql() {
         SoftDeletePolicy.Builder builder = SoftDeletePolicy.builder().schema(PUBLIC)
             .view(table(name("odd")), "SELECT ((( FROM users");
 
-        assertThat(ctx(builder.build()).selectFrom(table(name("odd"))).getSQL()).isEqualTo("select * from \"odd\"");
-        assertThatThrownBy(() -> ctx(builder.strictPlainSql(true).build()).selectFrom(table(name("odd"))).getSQL())
+        assertThatThrownBy(() -> ctx(builder.build()).selectFrom(table(name("odd"))).getSQL())
             .isInstanceOf(SoftDeleteException.class)
             .hasMessageContaining("cannot read view \"odd\"")
             .hasMessageContaining("could not be parsed");
+        assertThat(SoftDelete.allowPlainSql(ctx(builder.build())).selectFrom(table(name("odd"))).getSQL())
+            .isEqualTo("select * from \"odd\"");
+        assertThat(ctx(builder.plainSql(PlainSql.PASS_THROUGH_UNFILTERED).build()).selectFrom(table(name("odd"))).getSQL())
+            .isEqualTo("select * from \"odd\"");
     }
 
     @Test

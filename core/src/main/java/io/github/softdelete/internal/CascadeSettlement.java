@@ -128,7 +128,8 @@ public final class CascadeSettlement {
         for (Kept one : kept)
             if (one.matches(table, clears, configuration, flags))
                 return one.sql();
-        DSLContext dsl = DSL.using(configuration);
+        // The statement holds the gate, plain SQL of the library's own: the flag sends it as written, never parsed.
+        DSLContext dsl = flags.withPlainSql().applyTo(DSL.using(configuration));
         String sql = dsl.renderInlined(LateChildren.statement(dsl, registry, registry.plan(registry.tables().get(table)), clears));
         keep(new Kept(table, clears, configuration.dialect(), configuration.settings().clone(), flags, sql));
         return sql;

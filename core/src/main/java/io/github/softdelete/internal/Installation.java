@@ -12,6 +12,8 @@ import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.jooq.impl.DefaultRecordListenerProvider;
 import org.jooq.impl.DefaultVisitListenerProvider;
 
+import io.github.softdelete.PlainSql;
+
 /**
  * What {@code SoftDelete.install} does: checks that the library can run here (the dialect, the jOOQ
  * internals it reaches), then adds its three listeners after the ones already set, replacing the ones
@@ -25,16 +27,15 @@ public final class Installation {
     private Installation() {
     }
 
-    public static Configuration install(Configuration configuration, TableRegistry registry, boolean strictPlainSql,
-                                        boolean parsePlainSql) {
+    public static Configuration install(Configuration configuration, TableRegistry registry, PlainSql plainSql) {
         requireSupportedDialect(configuration.dialect());
         Qom.requireSupported();
-        requireNoOtherPolicy(configuration, registry, strictPlainSql, parsePlainSql);
+        requireNoOtherPolicy(configuration, registry, plainSql);
         List<VisitListenerProvider> visit = new ArrayList<>();
         for (VisitListenerProvider provider : configuration.visitListenerProviders())
             if (!SoftDeleteVisitListener.isInstance(provider.provide()))
                 visit.add(provider);
-        visit.add(new DefaultVisitListenerProvider(new SoftDeleteVisitListener(registry, strictPlainSql, parsePlainSql)));
+        visit.add(new DefaultVisitListenerProvider(new SoftDeleteVisitListener(registry, plainSql)));
         List<ExecuteListenerProvider> execute = new ArrayList<>();
         for (ExecuteListenerProvider provider : configuration.executeListenerProviders())
             if (!(provider.provide() instanceof StatementRefusals) && !(provider.provide() instanceof SettlingListener))
@@ -55,10 +56,9 @@ public final class Installation {
     // A configuration has one policy. Installing a second would replace the first's listener, and the tables only
     // the first lists would silently go unfiltered. The same policy again (or one built alike) changes nothing but
     // the order of the listeners, which install puts last again.
-    private static void requireNoOtherPolicy(Configuration configuration, TableRegistry registry, boolean strictPlainSql,
-                                             boolean parsePlainSql) {
+    private static void requireNoOtherPolicy(Configuration configuration, TableRegistry registry, PlainSql plainSql) {
         SoftDeleteVisitListener installed = SoftDeleteVisitListener.on(configuration);
-        if (installed != null && !installed.applies(registry, strictPlainSql, parsePlainSql))
+        if (installed != null && !installed.applies(registry, plainSql))
             throw new IllegalStateException("another soft-delete policy is already installed on this configuration (it"
                 + " covers " + installed.registry().tables() + "); installing a second one would replace it, and the tables"
                 + " only the first covers would no longer be filtered. Nothing was changed. Build one policy that covers"

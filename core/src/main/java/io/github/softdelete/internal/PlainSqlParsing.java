@@ -1,8 +1,13 @@
 package io.github.softdelete.internal;
 
+import java.util.List;
+import java.util.regex.Pattern;
+
 import org.jooq.Configuration;
+import org.jooq.Context;
 import org.jooq.DSLContext;
 import org.jooq.Query;
+import org.jooq.RenderContext.CastMode;
 import org.jooq.QueryPart;
 import org.jooq.Select;
 import org.jooq.Table;
@@ -11,7 +16,7 @@ import org.jooq.conf.ParseNameCase;
 import org.jooq.conf.ParseUnknownFunctions;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
-import org.jooq.impl.ParserException;
+import org.jooq.impl.CustomQueryPart;
 import org.jooq.impl.QOM;
 
 /**
@@ -43,7 +48,7 @@ final class PlainSqlParsing {
     }
 
     /** The parsed replacement of a plain-SQL part, or null when it is no whole statement or table, or does not parse. */
-    static QueryPart rewrite(VisitContext context, QueryPart sql) {
+    static QueryPart rewrite(VisitContext context, TableRegistry registry, QueryPart sql) {
         QueryPart[] stack = context.queryParts();
         QueryPart parent = stack.length >= 2 ? stack[stack.length - 2] : null;
         boolean statement = parent != null && PLAIN_SQL_STATEMENTS.contains(parent.getClass().getName());
@@ -54,6 +59,13 @@ final class PlainSqlParsing {
         if (text.equals(NullExtendedSides.EMPTY_ROW))
             return null; // the library's own empty relation: parsed, it would render as "(select 1)", one column more
         Object[] binds = plain.extractBindValues(sql).toArray();
+        if (statement) {
+            PlainSqlTexts.Key key = new PlainSqlTexts.Key(text, PlainSqlTexts.types(binds), context.dialect(),
+                SettingsSnapshots.of(context.context()), ContextFlags.of(context.configuration()));
+            PlainSqlTexts.Rewrite kept = registry.plainSqlTexts().get(key, () -> keptRewrite(context.configuration(), text, binds));
+            if (kept != null)
+                return kept == PlainSqlTexts.NOT_PARSED ? null : new RewrittenStatement(kept.pieces(), binds);
+        }
         try {
             DSLContext parsing = DSL.using(parserConfiguration(context.configuration()));
             // The replacement itself is not visited again, only its children: wrap the parsed statement
@@ -65,8 +77,59 @@ final class PlainSqlParsing {
             // DSL.table(String).as("u") renders TableAlias > Alias > SQLTable > SQL: the alias follows the text
             boolean aliased = stack.length >= 4 && stack[stack.length - 4] instanceof QOM.TableAlias<?>;
             return asTable(parsing.parser().parseTable(text, binds), aliased);
-        } catch (ParserException e) {
+        } catch (RuntimeException e) {
+            // ParserException, and the parser's other failures on text it misreads ("Only single-column selects
+            // have a scalar type"): the text is not parsed, and the plain-SQL setting decides.
             return null;
+        }
+    }
+
+    // The statement parsed with this execution's values and rendered through the library's rules, split where its
+    // values go: each renders as a named parameter with a prefix no SQL text contains. The pieces keep what jOOQ
+    // renders around a value of that type (a cast); the key holds the values' types. Null (not kept: parsed and
+    // rendered in full each time) when the pieces do not match the values one to one, as when jOOQ inlines a value.
+    private static PlainSqlTexts.Rewrite keptRewrite(Configuration configuration, String text, Object[] binds) {
+        Query query;
+        try {
+            query = DSL.using(parserConfiguration(configuration)).parser().parseQuery(text, binds);
+        } catch (RuntimeException e) {
+            return PlainSqlTexts.NOT_PARSED;
+        }
+        if (query == null || ParseVerdicts.ignoredByJooq(query))
+            return PlainSqlTexts.NOT_PARSED;
+        String rendered = DSL.using(configuration.deriveSettings(s -> s.withRenderNamedParamPrefix(PARAMETER_PREFIX)))
+            .renderNamedParams(query);
+        List<String> pieces = List.of(PARAMETER.split(rendered, -1));
+        return pieces.size() == binds.length + 1 ? new PlainSqlTexts.Rewrite(pieces) : null;
+    }
+
+    // A prefix for named parameters that no statement contains: a control character.
+    private static final String PARAMETER_PREFIX = "\u0001softdelete_parameter_";
+    private static final Pattern PARAMETER = Pattern.compile(Pattern.quote(PARAMETER_PREFIX) + "[A-Za-z0-9_]+");
+
+    /** A kept rewrite with this execution's bind values between its pieces, rendered and bound in the context's way. */
+    private static final class RewrittenStatement extends CustomQueryPart {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient List<String> pieces;
+        private final transient Object[] binds;
+
+        RewrittenStatement(List<String> pieces, Object[] binds) {
+            this.pieces = pieces;
+            this.binds = binds;
+        }
+
+        // A value renders as the context renders values (a placeholder, or inlined), without a cast of its own: the
+        // pieces around it hold the one jOOQ rendered for a value of its type.
+        @Override
+        public void accept(Context<?> ctx) {
+            CastMode castMode = ctx.castMode();
+            for (int i = 0; i < binds.length; i++) {
+                ctx.sql(pieces.get(i));
+                ctx.castMode(CastMode.NEVER).visit(DSL.val(binds[i])).castMode(castMode);
+            }
+            ctx.sql(pieces.get(binds.length));
         }
     }
 

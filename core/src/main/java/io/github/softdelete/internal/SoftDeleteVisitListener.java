@@ -17,6 +17,8 @@ import org.jooq.VisitListenerProvider;
 import org.jooq.impl.QOM;
 import org.jooq.impl.TableImpl;
 
+import io.github.softdelete.PlainSql;
+
 /**
  * The listener that applies the soft-delete rules while jOOQ renders a statement.
  *
@@ -64,17 +66,11 @@ import org.jooq.impl.TableImpl;
 public final class SoftDeleteVisitListener implements VisitListener {
 
     private final TableRegistry registry;
-    private final boolean strictPlainSql;
-    private final boolean parsePlainSql;
+    private final PlainSql plainSql;
 
-    public SoftDeleteVisitListener(TableRegistry registry, boolean strictPlainSql) {
-        this(registry, strictPlainSql, false);
-    }
-
-    public SoftDeleteVisitListener(TableRegistry registry, boolean strictPlainSql, boolean parsePlainSql) {
+    public SoftDeleteVisitListener(TableRegistry registry, PlainSql plainSql) {
         this.registry = registry;
-        this.strictPlainSql = strictPlainSql;
-        this.parsePlainSql = parsePlainSql;
+        this.plainSql = plainSql;
     }
 
     @Override
@@ -100,7 +96,7 @@ public final class SoftDeleteVisitListener implements VisitListener {
                     TruncateGuard.check(registry, (QOM.Truncate<?>) part);
             }
             case PLAIN_SQL -> {
-                if (strictPlainSql || parsePlainSql)
+                if (plainSql != PlainSql.PASS_THROUGH_UNFILTERED)
                     onPlainSql(context, part);
             }
             case OTHER -> { }
@@ -123,16 +119,16 @@ public final class SoftDeleteVisitListener implements VisitListener {
         if (MergeGuard.active(context))
             MergeGuard.check(context, registry, table);
         if (!registry.views().isEmpty() && ContextFlags.of(context.configuration()).readMode() != ReadMode.ALL)
-            replace(context, ViewReads.inline(context, registry, table, strictPlainSql));
+            replace(context, ViewReads.inline(context, registry, table, plainSql != PlainSql.PASS_THROUGH_UNFILTERED));
     }
 
     private void onPlainSql(VisitContext context, QueryPart sql) {
         if (ContextFlags.of(context.configuration()).plainSql())
             return;
-        QueryPart parsed = parsePlainSql ? PlainSqlParsing.rewrite(context, sql) : null;
+        QueryPart parsed = plainSql == PlainSql.PARSE ? PlainSqlParsing.rewrite(context, registry, sql) : null;
         if (parsed != null)
             context.queryPart(parsed);
-        else if (strictPlainSql)
+        else
             PlainSqlGuard.check(registry, sql);
     }
 
@@ -188,9 +184,9 @@ public final class SoftDeleteVisitListener implements VisitListener {
         return registry;
     }
 
-    /** Whether this listener applies the rules that {@code registry} and the plain-SQL settings describe. */
-    boolean applies(TableRegistry registry, boolean strictPlainSql, boolean parsePlainSql) {
-        return this.registry.sameRulesAs(registry) && this.strictPlainSql == strictPlainSql && this.parsePlainSql == parsePlainSql;
+    /** Whether this listener applies the rules that {@code registry} and the plain-SQL setting describe. */
+    boolean applies(TableRegistry registry, PlainSql plainSql) {
+        return this.registry.sameRulesAs(registry) && this.plainSql == plainSql;
     }
 
     /** The instance installed on {@code configuration}, or null. */

@@ -40,6 +40,7 @@ public final class TableRegistry {
     private final Map<PolicyTable, CascadePlan> plans;
     private final Map<PolicyTable, CascadeText> cascadeTexts;
     private final InsertTexts insertTexts = new InsertTexts();
+    private final PlainSqlTexts plainSqlTexts = new PlainSqlTexts();
     private final Supplier<?> actor;
     private final boolean hasDeletedBy;
 
@@ -152,6 +153,11 @@ public final class TableRegistry {
 
     private List<String> viewsDescribed() {
         return views.all().stream().map(view -> view.view().getQualifiedName() + " AS " + view.sql()).toList();
+    }
+
+    /** The kept rewrites of jOOQ's plain-SQL statements ({@link PlainSqlParsing}). */
+    PlainSqlTexts plainSqlTexts() {
+        return plainSqlTexts;
     }
 
     /** The index of {@code relation}, one of {@link #relations()}, in that list (by identity: see {@link InsertTexts.Shape}). */

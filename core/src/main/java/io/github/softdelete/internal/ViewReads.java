@@ -22,8 +22,8 @@ import io.github.softdelete.SoftDeleteException;
  * column {@code "public"."user_emails"."email"} renders as {@code "user_emails"."email"}, which the derived
  * table provides. A view that is the target of a DML statement is left alone ({@link ViewWrites}).
  *
- * <p>Views whose definition could not be parsed are read as they are, unless the policy is strict,
- * which refuses them.
+ * <p>Views whose definition could not be parsed are refused when read, unless the policy's plain-SQL setting
+ * passes SQL text through unfiltered ({@code PlainSql.PASS_THROUGH_UNFILTERED}), which reads them as they are.
  */
 final class ViewReads {
 
@@ -36,11 +36,11 @@ final class ViewReads {
         if (view == null || (view.definition() != null && !view.needsInlining()) || isTarget(context))
             return null;
         if (view.definition() == null) {
-            if (strict)
+            if (strict && !ContextFlags.of(context.configuration()).plainSql())
                 throw new SoftDeleteException("cannot read view " + view.quotedName() + ": it reads the soft-deletable table(s) "
                     + names(view) + ", and its definition could not be parsed (" + view.problem() + "), so deleted rows cannot"
-                    + " be hidden. Add WHERE <table>.deleted_at IS NULL to the view, read the tables directly, or"
-                    + " turn strict mode off to read the view unfiltered");
+                    + " be hidden. Add WHERE <table>.deleted_at IS NULL to the view, read the tables directly, or read it on"
+                    + " SoftDelete.allowPlainSql(ctx), unfiltered");
             return null;
         }
         return view.definition().asTable(table instanceof QOM.TableAlias<?> alias ? alias.$alias().first() : table.getName());

@@ -8,7 +8,7 @@ import io.github.softdelete.SoftDeletePolicy;
  * The one place where {@code softdelete.schema} turns into a policy read from the database catalog:
  * core's {@link SoftDeletePolicy.Builder#database(DSLContext, String)}, the builder form of
  * {@link SoftDeletePolicy#fromDatabase(DSLContext, String)}, so that the starter's other settings
- * ({@code softdelete.strict-plain-sql}) can be added before it is built.
+ * ({@code softdelete.plain-sql}) can be added before it is built.
  */
 final class CatalogPolicy {
 

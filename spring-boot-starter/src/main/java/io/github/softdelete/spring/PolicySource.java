@@ -48,11 +48,10 @@ final class PolicySource {
         if (given.size() > 1)
             throw new SoftDeleteStartupException("softdelete-spring-boot-starter was given " + String.join(" and ", given)
                 + " as the soft-delete policy, and can install only one.", "Keep exactly one of them.");
-        if (bean != null && properties.getStrictPlainSql() != null
-            && properties.getStrictPlainSql() != bean.strictPlainSql())
-            throw new SoftDeleteStartupException("softdelete.strict-plain-sql=" + properties.getStrictPlainSql()
-                + " cannot change the SoftDeletePolicy bean, which is built with strictPlainSql("
-                + bean.strictPlainSql() + ").", "Set it on the bean's builder, and remove the property.");
+        if (bean != null && properties.plainSqlSetting() != null && properties.plainSqlSetting() != bean.plainSql())
+            throw new SoftDeleteStartupException("softdelete.plain-sql=" + properties.plainSqlSetting()
+                + " cannot change the SoftDeletePolicy bean, which is built with plainSql(PlainSql." + bean.plainSql() + ").",
+                "Set it on the bean's builder, and remove the property.");
         return new PolicySource(bean, properties, classLoader);
     }
 
@@ -101,11 +100,11 @@ final class PolicySource {
         if (builder != null && builder.getReturnType() == SoftDeletePolicy.Builder.class)
             return build(withSettings((SoftDeletePolicy.Builder) invoke(builder, name)), name);
         Field policy = staticField(type, "POLICY");
-        if (policy != null && policy.getType() == SoftDeletePolicy.class && properties.getStrictPlainSql() == null)
+        if (policy != null && policy.getType() == SoftDeletePolicy.class && properties.plainSqlSetting() == null)
             return (SoftDeletePolicy) read(policy, name);
         throw new SoftDeleteStartupException("softdelete.policy-class=" + name + " is not a generated policy class: it "
-            + "needs a public static SoftDeletePolicy.Builder builder()" + (properties.getStrictPlainSql() == null
-                ? " or a public static final SoftDeletePolicy POLICY" : " (softdelete.strict-plain-sql is set)") + ".",
+            + "needs a public static SoftDeletePolicy.Builder builder()" + (properties.plainSqlSetting() == null
+                ? " or a public static final SoftDeletePolicy POLICY" : " (softdelete.plain-sql is set)") + ".",
             "Name the class softdelete-codegen generated, or define a SoftDeletePolicy bean.");
     }
 
@@ -120,8 +119,8 @@ final class PolicySource {
     }
 
     private SoftDeletePolicy.Builder withSettings(SoftDeletePolicy.Builder builder) {
-        if (properties.getStrictPlainSql() != null)
-            builder.strictPlainSql(properties.getStrictPlainSql());
+        if (properties.plainSqlSetting() != null)
+            builder.plainSql(properties.plainSqlSetting());
         return builder;
     }
 

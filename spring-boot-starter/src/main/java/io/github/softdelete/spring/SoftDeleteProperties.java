@@ -1,6 +1,9 @@
 package io.github.softdelete.spring;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
+
+import io.github.softdelete.PlainSql;
 
 /**
  * The {@code softdelete.*} properties of the Spring Boot starter.
@@ -30,8 +33,15 @@ public class SoftDeleteProperties {
     private String schema;
 
     /**
-     * Whether rendering plain SQL that can read rows raises SoftDeleteException. Unset keeps the policy's
-     * own setting (off unless the policy turned it on).
+     * What the library does with SQL text it did not build (jOOQ's plain SQL, SQL text through
+     * SoftDelete.dataSource, views whose definitions jOOQ cannot parse): PARSE (parsed and rewritten; text that
+     * cannot be parsed and names a soft-deletable table is refused), REFUSE, or PASS_THROUGH_UNFILTERED. Unset
+     * keeps the policy's own setting (PARSE unless the policy chose another).
+     */
+    private PlainSql plainSql;
+
+    /**
+     * Replaced by softdelete.plain-sql: true stands for REFUSE, false for PASS_THROUGH_UNFILTERED.
      */
     private Boolean strictPlainSql;
 
@@ -82,16 +92,45 @@ public class SoftDeleteProperties {
     }
 
     /**
-     * @return the strict plain SQL setting, or {@code null} to keep the policy's own
+     * @return the plain-SQL setting, or {@code null} to keep the policy's own
      */
+    public PlainSql getPlainSql() {
+        return plainSql;
+    }
+
+    /**
+     * @param plainSql what the library does with SQL text it did not build
+     */
+    public void setPlainSql(PlainSql plainSql) {
+        this.plainSql = plainSql;
+    }
+
+    /**
+     * @return the strict plain SQL setting, or {@code null}
+     * @deprecated use {@link #getPlainSql()} ({@code softdelete.plain-sql})
+     */
+    @Deprecated(forRemoval = true)
+    @DeprecatedConfigurationProperty(replacement = "softdelete.plain-sql")
     public Boolean getStrictPlainSql() {
         return strictPlainSql;
     }
 
     /**
-     * @param strictPlainSql whether rendering plain SQL that can read rows is refused
+     * @param strictPlainSql true for {@code softdelete.plain-sql=REFUSE}, false for {@code PASS_THROUGH_UNFILTERED}
+     * @deprecated use {@link #setPlainSql(PlainSql)} ({@code softdelete.plain-sql})
      */
+    @Deprecated(forRemoval = true)
     public void setStrictPlainSql(Boolean strictPlainSql) {
         this.strictPlainSql = strictPlainSql;
+    }
+
+    /** The plain-SQL setting the properties ask for, from softdelete.plain-sql or the older strict-plain-sql; null for none. */
+    @SuppressWarnings("removal")
+    PlainSql plainSqlSetting() {
+        if (plainSql != null)
+            return plainSql;
+        if (strictPlainSql == null)
+            return null;
+        return strictPlainSql ? PlainSql.REFUSE : PlainSql.PASS_THROUGH_UNFILTERED;
     }
 }

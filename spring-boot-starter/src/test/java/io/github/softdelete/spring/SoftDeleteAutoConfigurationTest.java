@@ -31,6 +31,7 @@ import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfigu
 import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.github.softdelete.PlainSql;
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.SoftDeletePolicy;
@@ -97,7 +98,7 @@ class SoftDeleteAutoConfigurationTest {
         // snippet:begin spring-policy-bean
         @Bean
         SoftDeletePolicy softDeletePolicy() {
-            return SoftDeletes.builder().strictPlainSql(true).build();
+            return SoftDeletes.builder().plainSql(PlainSql.REFUSE).build();
         }
         // snippet:end spring-policy-bean
     }
@@ -105,7 +106,7 @@ class SoftDeleteAutoConfigurationTest {
     @Test
     void policyClassProperty_installsGeneratedPolicyWithSettings() {
         runner.withPropertyValues("softdelete.policy-class=" + SoftDeletes.class.getName(),
-            "softdelete.strict-plain-sql=true").run(context -> {
+            "softdelete.plain-sql=REFUSE").run(context -> {
                 DSLContext dsl = context.getBean(DSLContext.class);
 
                 dsl.deleteFrom(POSTS).where(POSTS.ID.eq(10L)).execute();
@@ -148,15 +149,22 @@ class SoftDeleteAutoConfigurationTest {
     @Test
     void strictPlainSqlAgainstPolicyBean_failsStartupInsteadOfIgnoringIt() {
         runner.withBean(SoftDeletePolicy.class, () -> SoftDeletes.POLICY)
-            .withPropertyValues("softdelete.strict-plain-sql=true")
+            .withPropertyValues("softdelete.plain-sql=REFUSE")
             .run(context -> assertThat(startupFailure(context.getStartupFailure()))
-                .contains("softdelete.strict-plain-sql=true cannot change the SoftDeletePolicy bean"));
+                .contains("softdelete.plain-sql=REFUSE cannot change the SoftDeletePolicy bean"));
+    }
+
+    @Test
+    void strictPlainSqlProperty_stillReadAsTheSettingItStandsFor() {
+        runner.withPropertyValues("softdelete.policy-class=" + SoftDeletes.class.getName(), "softdelete.strict-plain-sql=true")
+            .run(context -> assertThatThrownBy(() -> context.getBean(DSLContext.class).fetch("select id from posts"))
+                .as("REFUSE: not parsed, refused").isInstanceOf(SoftDeleteException.class));
     }
 
     @Test
     void schemaProperty_catalogBuiltPolicyCascadesByTheDatabasesRules() {
         // jOOQ 3.19's metadata carries no ON DELETE rules: the cascade to posts and comments comes from pg_constraint.
-        runner.withPropertyValues("softdelete.schema=public", "softdelete.strict-plain-sql=true").run(context -> {
+        runner.withPropertyValues("softdelete.schema=public", "softdelete.plain-sql=REFUSE").run(context -> {
             DSLContext dsl = context.getBean(DSLContext.class);
 
             assertThat(dsl.deleteFrom(USERS).where(USERS.ID.eq(1L)).execute()).isEqualTo(1);

@@ -90,9 +90,9 @@ class StartupFailureAnalysisTest {
     @Test
     void strictPlainSqlAgainstPolicyBean_pointsAtTheBeansBuilder() {
         runner.withBean(SoftDeletePolicy.class, () -> SoftDeletes.POLICY)
-            .withPropertyValues("softdelete.strict-plain-sql=true")
-            .run(context -> assertAnalysis(context.getStartupFailure(), "softdelete.strict-plain-sql=true cannot change"
-                + " the SoftDeletePolicy bean, which is built with strictPlainSql(false).",
+            .withPropertyValues("softdelete.plain-sql=REFUSE")
+            .run(context -> assertAnalysis(context.getStartupFailure(), "softdelete.plain-sql=REFUSE cannot change"
+                + " the SoftDeletePolicy bean, which is built with plainSql(PlainSql.PARSE).",
                 "Set it on the bean's builder, and remove the property."));
     }
 

@@ -77,7 +77,7 @@ public final class PolicySource {
         out.javadoc("The policy, immutable and thread-safe.");
         out.println("public static final %s POLICY = builder().build();", policy);
         out.javadoc("A builder holding this schema's tables and rules, to add settings such as"
-            + " <code>strictPlainSql(true)</code> before building.");
+            + " <code>plainSql(PlainSql.REFUSE)</code> before building.");
         out.println("public static %s.Builder builder() {", policy);
         List<String> chain = new ArrayList<>();
         chain.add("return " + policy + ".builder()");

@@ -43,7 +43,7 @@ public final class SoftDeletes {
 
     /**
      * A builder holding this schema's tables and rules, to add settings such as
-     * <code>strictPlainSql(true)</code> before building.
+     * <code>plainSql(PlainSql.REFUSE)</code> before building.
      */
     public static SoftDeletePolicy.Builder builder() {
         return SoftDeletePolicy.builder()

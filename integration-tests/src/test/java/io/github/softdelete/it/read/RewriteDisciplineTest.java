@@ -17,6 +17,7 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.github.softdelete.PlainSql;
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.SoftDeletePolicy;
@@ -105,13 +106,19 @@ class RewriteDisciplineTest {
     }
 
     @Test
-    void plainSql_defaultPolicy_isNotFiltered_documentedLimit() {
-        assertThat(ctx.fetch("select id from users").size()).isEqualTo(4);
+    void plainSql_defaultPolicy_isParsedAndFiltered() {
+        assertThat(ctx.fetch("select id from users").size()).isEqualTo(3);
+    }
+
+    @Test
+    void plainSql_passThroughPolicy_isNotFiltered() {
+        SoftDeletePolicy passing = SoftDeletePolicy.builder().schema(PUBLIC).plainSql(PlainSql.PASS_THROUGH_UNFILTERED).build();
+        assertThat(DSL.using(SoftDelete.install(database.newConfiguration(), passing)).fetch("select id from users").size()).isEqualTo(4);
     }
 
     @Test
     void plainSql_strictPolicy_refused() {
-        SoftDeletePolicy strict = SoftDeletePolicy.builder().schema(PUBLIC).strictPlainSql(true).build();
+        SoftDeletePolicy strict = SoftDeletePolicy.builder().schema(PUBLIC).plainSql(PlainSql.REFUSE).build();
         DSLContext strictCtx = DSL.using(SoftDelete.install(database.newConfiguration(), strict));
 
         assertThatThrownBy(() -> strictCtx.fetch("select id from users"))

@@ -12,6 +12,7 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.softdelete.PlainSql;
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.SoftDeletePolicy;
@@ -19,7 +20,7 @@ import io.github.softdelete.it.fixture.ReferenceData;
 import io.github.softdelete.it.harness.PostgresTest;
 import io.github.softdelete.it.harness.TestDatabase;
 
-/** {@code SoftDeletePolicy.Builder.parsePlainSql(true)}: jOOQ's own plain SQL is parsed and rewritten like the DSL. */
+/** {@code PlainSql.PARSE}, the default: jOOQ's own plain SQL is parsed and rewritten like the DSL. */
 @PostgresTest
 class PlainSqlParsingTest {
 
@@ -29,10 +30,9 @@ class PlainSqlParsingTest {
 
     PlainSqlParsingTest(TestDatabase database) {
         plain = database.dsl();
-        ctx = DSL.using(SoftDelete.install(database.newConfiguration(), SoftDeletePolicy.builder().schema(PUBLIC)
-            .parsePlainSql(true).build()));
+        ctx = DSL.using(SoftDelete.install(database.newConfiguration(), SoftDeletePolicy.builder().schema(PUBLIC).build()));
         strict = DSL.using(SoftDelete.install(database.newConfiguration(), SoftDeletePolicy.builder().schema(PUBLIC)
-            .parsePlainSql(true).strictPlainSql(true).build()));
+            .plainSql(PlainSql.REFUSE).build()));
     }
 
     @BeforeEach
@@ -44,7 +44,7 @@ class PlainSqlParsingTest {
     void documentedUsage_parsePlainSql_liveRowsOnly(TestDatabase database) {
         // snippet:begin parse-plain-sql
         DSLContext parsing = DSL.using(SoftDelete.install(database.newConfiguration(),
-            SoftDeletePolicy.builder().schema(PUBLIC).parsePlainSql(true).build()));
+            SoftDeletePolicy.builder().schema(PUBLIC).build())); // plainSql(PlainSql.PARSE), the default
 
         Result<Record> live = parsing.fetch("select id from users where id > ?", 1L);
         // snippet:end parse-plain-sql
@@ -99,12 +99,33 @@ class PlainSqlParsingTest {
     }
 
     @Test
-    void unparseablePlainSql_leftAlone_orRefusedWhenStrict() {
+    void unparseablePlainSql_namingASoftDeletableTable_refused_unlessPassedThroughOrVouchedFor(TestDatabase database) {
         String unparseable = "select ntile(id::int) over () from users";
 
-        assertThat(ctx.fetch(unparseable)).hasSize(4);
-        assertThatThrownBy(() -> strict.fetch(unparseable)).isInstanceOf(SoftDeleteException.class);
-        assertThat(strict.fetch("select id from users")).hasSize(3);
+        assertThatThrownBy(() -> ctx.fetch(unparseable)).isInstanceOf(SoftDeleteException.class)
+            .hasMessageContaining("names a soft-deletable table");
+        assertThat(SoftDelete.allowPlainSql(ctx).fetch(unparseable)).hasSize(4);
+        DSLContext passing = DSL.using(SoftDelete.install(database.newConfiguration(), SoftDeletePolicy.builder().schema(PUBLIC)
+            .plainSql(PlainSql.PASS_THROUGH_UNFILTERED).build()));
+        assertThat(passing.fetch(unparseable)).hasSize(4);
+        assertThat(ctx.fetch("select 1 as one")).as("plain SQL that names no soft-deletable table passes").hasSize(1);
+    }
+
+    @Test
+    void refusingPolicy_refusesPlainSqlThatNamesASoftDeletableTable_withoutParsing() {
+        assertThatThrownBy(() -> strict.fetch("select id from users")).isInstanceOf(SoftDeleteException.class);
         assertThat(SoftDelete.allowPlainSql(strict).fetch("select id from users")).hasSize(4);
+    }
+
+    @Test
+    void repeatedPlainSql_keptRewrite_eachExecutionWithItsOwnValues() {
+        for (long above = 0; above < 5; above++) {
+            long threshold = above;
+            assertThat(ctx.fetch("select id from users where id > ? order by id", threshold).getValues(0, Long.class))
+                .as("live users above " + threshold)
+                .isEqualTo(java.util.stream.Stream.of(1L, 2L, 4L).filter(id -> id > threshold).toList());
+        }
+        assertThat(ctx.fetch("select email from users where email like ? order by id", "%example.com").getValues(0, String.class))
+            .as("a value of another type in the same place").hasSize(3);
     }
 }
