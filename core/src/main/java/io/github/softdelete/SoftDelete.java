@@ -29,8 +29,10 @@ import io.github.softdelete.internal.UnfilteredTable;
  * Soft deletes for jOOQ: the entry point.
  *
  * <pre>{@code
- * Configuration configuration = SoftDelete.install(new DefaultConfiguration()
- *     .set(dataSource).set(SQLDialect.POSTGRES), SoftDeletePolicy.forSchema(PUBLIC));
+ * Configuration configuration = new DefaultConfiguration().set(dataSource).set(SQLDialect.POSTGRES);
+ * // every table with deleted_at, and each foreign key's ON DELETE rule as the database has it
+ * // (or SoftDeletes.POLICY, the policy softdelete-codegen generates)
+ * SoftDelete.install(configuration, SoftDeletePolicy.fromDatabase(DSL.using(configuration), "public"));
  * DSLContext ctx = DSL.using(configuration);
  *
  * ctx.deleteFrom(POSTS).where(POSTS.ID.eq(1L)).execute();          // UPDATE ... SET deleted_at = ...
@@ -38,10 +40,14 @@ import io.github.softdelete.internal.UnfilteredTable;
  * SoftDelete.onlyDeleted(ctx).selectFrom(POSTS).fetch();            // the deleted ones
  * SoftDelete.restore(ctx, POSTS, POSTS.ID.eq(1L));                  // back again
  * }</pre>
+ * Prefer either policy to {@link SoftDeletePolicy#forSchema} on jOOQ 3.19, whose metadata has no
+ * {@code ON DELETE} rules.
  *
- * <p>The opt-outs ({@link #includeDeleted}, {@link #onlyDeleted}, {@link #hardDelete},
- * {@link #allowMarkerWrites}, {@link #allowPlainSql}) return a new context derived from the one given. They apply to queries
- * built from that context only (and to transactions run on it), never to the original context.
+ * <p>The opt-outs are scoped, never global. {@link #includeDeleted}, {@link #onlyDeleted},
+ * {@link #hardDelete}, {@link #allowMarkerWrites}, {@link #allowDeletedParents} and {@link #allowPlainSql}
+ * return a new context derived from the one given. They apply to queries built from that context only (and
+ * to transactions run on it), never to the original context. {@link #includingDeleted} is a table
+ * reference that one query reads unfiltered.
  *
  * <p>All methods are thread-safe.
  */
