@@ -40,13 +40,13 @@ import io.github.softdelete.PlainSql;
  *   <li>{@link UpdateQuery} and {@link InsertQuery}: {@link UpdateFilter}, {@link InsertFilter} and the
  *       {@link MarkerWriteGuard}, then {@link LiveParents}, which checks in the statement that no live row
  *       is made to reference a deleted parent.</li>
- *   <li>{@link Merge} and plain {@link SQL}: refused where they would leak ({@link MergeGuard},
- *       {@link PlainSqlGuard}).</li>
+ *   <li>{@link Merge}: refused where it names a soft-deletable table directly ({@link MergeGuard}).</li>
+ *   <li>Plain {@link SQL}, unless the context vouches for it: plain-SQL statements and tables are parsed
+ *       and rewritten when the policy asks for it ({@link PlainSqlParsing}); what is not parsed is refused
+ *       under a strict policy when it names a soft-deletable table ({@link PlainSqlGuard}).</li>
  *   <li>A table that is a registered view: read as its definition ({@link ViewReads}); written through
  *       only as {@link ViewWrites} allows.</li>
  *   <li>{@code TRUNCATE}: refused on soft-deletable tables outside hard deletes ({@link TruncateGuard}).</li>
- *       {@link PlainSqlGuard}); plain-SQL statements and tables are parsed and rewritten when the policy
- *       asks for it ({@link PlainSqlParsing}).</li>
  * </ol>
  * Deliberately left alone: the SELECT list, GROUP BY, HAVING, ORDER BY, window and locking clauses
  * (they see only rows the FROM produced), and tables that are not soft-deletable.
