@@ -27,7 +27,7 @@ import org.jooq.Record1;
 import org.jooq.impl.DSL;
 
 /**
- * The ten query shapes of benchmark B1, built once, unattached, and rendered by every variant from the
+ * The query shapes of benchmark B1 (ten built with the DSL, and one of plain SQL), built once, unattached, and rendered by every variant from the
  * same object. {@link #UPDATE} shows what a plain rewrite costs; {@link #DELETE} renders a cascade.
  *
  * <p>Immutable; thread-safe. Each {@link #query()} is a new query object.
@@ -84,12 +84,29 @@ public enum QueryShape {
      */
     INSERT(() -> insertInto(COMMENTS, COMMENTS.POST_ID, COMMENTS.AUTHOR_ID, COMMENTS.BODY)
         .values(42L, 7L, "Nice post")
-        .returning(COMMENTS.ID));
+        .returning(COMMENTS.ID)),
+
+    /**
+     * jOOQ's plain SQL, {@code resultQuery("select ... from posts where author_id = ?")}: parsed by jOOQ's parser
+     * and rewritten by the listener (PlainSql.PARSE, the default), its rewrite kept per text after the first
+     * render. Not one of the DSL shapes the targets are set on ({@link #dsl()}).
+     */
+    PLAIN_SQL(() -> DSL.resultQuery("select id, title from posts where author_id = ? order by id", 7L));
 
     private final Supplier<Query> query;
 
     QueryShape(Supplier<Query> query) {
         this.query = query;
+    }
+
+    /** Whether the shape is built with the DSL: the shapes B1's targets are set on. */
+    boolean dsl() {
+        return this != PLAIN_SQL;
+    }
+
+    /** The shapes built with the DSL. */
+    static java.util.List<QueryShape> dslShapes() {
+        return java.util.Arrays.stream(values()).filter(QueryShape::dsl).toList();
     }
 
     /** A new query object of this shape. */

@@ -48,14 +48,14 @@ final class Targets {
     String table() {
         MarkdownTable table = new MarkdownTable("benchmark", "target", "measured", "verdict").text();
         double render = renderMean("softDelete");
-        table.row("B1 rendering, geometric mean of " + QueryShape.values().length + " shapes", "≤ " + RENDER + "× plain jOOQ",
+        table.row("B1 rendering, geometric mean of " + QueryShape.dslShapes().size() + " DSL shapes", "≤ " + RENDER + "× plain jOOQ",
             ratio(render) + " (no-op listener alone: " + ratio(renderMean("noopListener")) + ")", verdict(render <= RENDER, render));
         double delete = value(Report.over(figures.get(RenderBenchmark.class, "softDelete", QueryShape.DELETE),
             figures.get(RenderBenchmark.class, "plain", QueryShape.DELETE)));
         table.row("B1 rendering, the cascading DELETE (issue 16)", "≤ " + (int) RENDER_DELETE + "× plain jOOQ", ratio(delete),
             verdict(delete <= RENDER_DELETE, delete));
         double others = renderMeanWithout(QueryShape.DELETE);
-        table.row("B1 rendering, geometric mean of the other " + (QueryShape.values().length - 1) + " shapes (issue 16)",
+        table.row("B1 rendering, geometric mean of the other " + (QueryShape.dslShapes().size() - 1) + " DSL shapes (issue 16)",
             "≤ " + RENDER_OTHERS + "× plain jOOQ", ratio(others), verdict(others <= RENDER_OTHERS, others));
         Worst reads = worst(B2_READS, m -> Report.over(figures.get(ReadBenchmark.class, m, Filtering.LISTENER),
             figures.get(ReadBenchmark.class, m, Filtering.HAND_WRITTEN)));
@@ -84,17 +84,17 @@ final class Targets {
     /** The geometric mean of soft delete / plain over B1's shapes but {@code left}; NaN if any score is missing. */
     double renderMeanWithout(QueryShape left) {
         List<Double> ratios = new ArrayList<>();
-        for (QueryShape shape : QueryShape.values())
+        for (QueryShape shape : QueryShape.dslShapes())
             if (shape != left)
                 ratios.add(value(Report.over(figures.get(RenderBenchmark.class, "softDelete", shape),
                     figures.get(RenderBenchmark.class, "plain", shape))));
         return Report.geometricMean(ratios);
     }
 
-    /** The geometric mean over B1's shapes of {@code method} / plain; NaN if any score is missing. */
+    /** The geometric mean over B1's DSL shapes of {@code method} / plain; NaN if any score is missing. */
     double renderMean(String method) {
         List<Double> ratios = new ArrayList<>();
-        for (QueryShape shape : QueryShape.values())
+        for (QueryShape shape : QueryShape.dslShapes())
             ratios.add(value(Report.over(figures.get(RenderBenchmark.class, method, shape),
                 figures.get(RenderBenchmark.class, "plain", shape))));
         return Report.geometricMean(ratios);

@@ -41,7 +41,8 @@ class QueryShapeTest {
     }
 
     @Test
-    void values_areTheTenShapesOfTheGeometricMean() {
-        assertThat(QueryShape.values()).hasSize(10);
+    void dslShapes_areTheTenOfTheGeometricMean_plainSqlBesideThem() {
+        assertThat(QueryShape.dslShapes()).hasSize(10).doesNotContain(QueryShape.PLAIN_SQL);
+        assertThat(QueryShape.values()).hasSize(11);
     }
 }

@@ -56,7 +56,7 @@ class ReportTest {
 
         assertThat(table).contains("| B2 PK lookup, every ± under 10% of its figure | ≤ 1.05× hand-written | 1.01× (widest ± of B2: 20.0%) | **missed** |")
             .contains("| B1 rendering, the cascading DELETE (issue 16) | ≤ 5× plain jOOQ | 6.00× | **missed** |")
-            .contains("| B1 rendering, geometric mean of the other 9 shapes (issue 16) | ≤ 2.0× plain jOOQ | 1.01× | met |");
+            .contains("| B1 rendering, geometric mean of the other 9 DSL shapes (issue 16) | ≤ 2.0× plain jOOQ | 1.01× | met |");
     }
 
     @Test

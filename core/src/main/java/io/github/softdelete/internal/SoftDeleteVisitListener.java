@@ -41,9 +41,10 @@ import io.github.softdelete.PlainSql;
  *       {@link MarkerWriteGuard}, then {@link LiveParents}, which checks in the statement that no live row
  *       is made to reference a deleted parent.</li>
  *   <li>{@link Merge}: refused where it names a soft-deletable table directly ({@link MergeGuard}).</li>
- *   <li>Plain {@link SQL}, unless the context vouches for it: plain-SQL statements and tables are parsed
- *       and rewritten when the policy asks for it ({@link PlainSqlParsing}); what is not parsed is refused
- *       under a strict policy when it names a soft-deletable table ({@link PlainSqlGuard}).</li>
+ *   <li>Plain {@link SQL}, unless the context vouches for it, as the policy's {@code PlainSql} setting says: by
+ *       default plain-SQL statements and tables are parsed and rewritten ({@link PlainSqlParsing}, each
+ *       statement's rewrite kept per text), and what is not parsed is refused when it names a soft-deletable
+ *       table ({@link PlainSqlGuard}).</li>
  *   <li>A table that is a registered view: read as its definition ({@link ViewReads}); written through
  *       only as {@link ViewWrites} allows.</li>
  *   <li>{@code TRUNCATE}: refused on soft-deletable tables outside hard deletes ({@link TruncateGuard}).</li>

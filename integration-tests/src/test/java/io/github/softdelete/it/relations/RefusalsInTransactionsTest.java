@@ -48,15 +48,17 @@ class RefusalsInTransactionsTest extends SeededDatabaseTest {
 
     @Test
     void refusalInANestedTransaction_theOuterOneGoesOnAndCommits() {
+        long id = 2L;
+        // snippet:begin refusal-in-a-savepoint
         ctx.transaction(tx -> {
-            DSLContext in = DSL.using(tx);
             try {
-                in.transaction(nested -> DSL.using(nested).deleteFrom(CATEGORIES).where(CATEGORIES.ID.eq(2L)).execute());
+                tx.dsl().transaction(nested -> nested.dsl().deleteFrom(CATEGORIES).where(CATEGORIES.ID.eq(id)).execute());
             } catch (SoftDeleteException refused) {
-                // the savepoint is rolled back; the transaction goes on
+                // only the savepoint is rolled back; the transaction goes on
             }
-            in.insertInto(TAGS, TAGS.ID, TAGS.NAME).values(901L, "after the refusal").execute();
+            tx.dsl().insertInto(TAGS, TAGS.ID, TAGS.NAME).values(901L, "after the refusal").execute();
         });
+        // snippet:end refusal-in-a-savepoint
 
         assertThat(plain.fetchCount(TAGS, TAGS.ID.eq(901L))).isEqualTo(1);
         assertThat(plain.fetchValue(CATEGORIES.DELETED_AT, CATEGORIES.ID.eq(2L))).isNull();
