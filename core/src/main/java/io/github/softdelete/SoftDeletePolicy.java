@@ -18,6 +18,7 @@ import org.jooq.impl.QOM;
 
 import io.github.softdelete.internal.DatabaseCatalog;
 import io.github.softdelete.internal.ManualRelation;
+import io.github.softdelete.internal.MarkerDiscovery;
 import io.github.softdelete.internal.MarkerValidation;
 import io.github.softdelete.internal.PolicyTable;
 import io.github.softdelete.internal.Relations;
@@ -50,6 +51,8 @@ public final class SoftDeletePolicy {
     /** The marker column that {@link #forSchema(Schema)} looks for. */
     public static final String DEFAULT_MARKER = "deleted_at";
 
+    private static final String MARKERS_SETTING = "markers(...)";
+
 
     private final TableRegistry registry;
     private final PlainSql plainSql;
@@ -60,12 +63,15 @@ public final class SoftDeletePolicy {
     }
 
     /**
-     * A policy with every table of {@code schema} that has a column named {@code deleted_at}.
+     * A policy with every table of {@code schema} that has a soft-delete marker by the common conventions:
+     * a timestamp {@code deleted_at}, a boolean {@code is_deleted} or {@code deleted}, a flag with a
+     * {@code deleted_at} beside it, each with a {@code deleted_by} where the table has one. See
+     * {@link Builder#schema(Schema)}.
      *
      * @param schema a schema with table metadata, usually a generated one such as {@code Public.PUBLIC}
      * @return the policy
-     * @throws IllegalArgumentException when no table of the schema has a {@code deleted_at} column, or
-     *                                  a {@code deleted_at} column has an unsupported type
+     * @throws IllegalArgumentException when no table of the schema has a marker, or a {@code deleted_at}
+     *                                  column has an unsupported type
      */
     public static SoftDeletePolicy forSchema(Schema schema) {
         return builder().schema(schema).build();
@@ -106,21 +112,25 @@ public final class SoftDeletePolicy {
     }
 
     /**
-     * A policy built from the live database catalog: every table of {@code schema} with a
-     * {@code deleted_at} column is soft-deletable, and every foreign key follows the {@code ON DELETE}
+     * A policy built from the live database catalog: every table of {@code schema} with a marker by the
+     * common conventions is soft-deletable ({@code deleted_at}; a boolean {@code is_deleted} or
+     * {@code deleted}, with {@code deleted_at} beside it if there is one; {@code deleted_by} where present: see
+     * {@link Builder#schema(Schema)}), and every foreign key follows the {@code ON DELETE}
      * rule the database has ({@code pg_constraint}), on every jOOQ version; the views that read those
      * tables are registered too, so reads through them see live rows only. The catalog is read once,
      * now; the policy holds no connection.
      * <pre>{@code
      * SoftDeletePolicy policy = SoftDeletePolicy.fromDatabase(ctx, "public");
      * }</pre>
-     * For other marker kinds, or to keep generated tables, use the builder:
-     * {@code builder().table(PRODUCTS, Marker.flag(PRODUCTS.IS_DELETED)).schema(PUBLIC).rulesFromDatabase(ctx, "public")}.
+     * For markers with other names, declare them with the builder, per table where needed:
+     * {@code builder().markers("products = timestamp(archived_at)").database(ctx, "public").build()}
+     * ({@link Builder#markers(String)}). A column that looks like a marker but is not used as one is
+     * logged as a warning.
      *
      * @param ctx    a context connected to the PostgreSQL database
      * @param schema the schema's name, e.g. {@code "public"}
      * @return the policy
-     * @throws IllegalArgumentException when the schema has no tables, or none with a {@code deleted_at} column
+     * @throws IllegalArgumentException when the schema has no tables, or none with a marker
      * @throws org.jooq.exception.DataAccessException when the catalog cannot be read
      */
     public static SoftDeletePolicy fromDatabase(DSLContext ctx, String schema) {
@@ -192,6 +202,8 @@ public final class SoftDeletePolicy {
         private final List<String> problems = new ArrayList<>();
         private final Map<Table<?>, String> views = new LinkedHashMap<>();
         private DSLContext viewCatalog;
+        private MarkerDiscovery discovery;
+        private boolean markersGiven;
         private Supplier<?> actor;
         private PlainSql plainSql;
         private Boolean strictPlainSql;
@@ -233,8 +245,18 @@ public final class SoftDeletePolicy {
         }
 
         /**
-         * Registers every table of {@code schema} that has a {@code deleted_at} column, with a timestamp
-         * marker, unless the table is registered already (by {@code table(...)}, with another marker).
+         * Registers every table of {@code schema} that has a soft-delete marker, unless the table is
+         * registered already (by {@code table(...)}, with another marker). A table's marker is the first of:
+         * an entry of {@link #markers(String)} that names the table; one that names no table, for the tables
+         * that have its columns; then the conventions, {@code flagAndTimestamp(is_deleted, deleted_at)},
+         * {@code flagAndTimestamp(deleted, deleted_at)}, {@code flag(is_deleted)}, {@code flag(deleted)} (a
+         * flag only when the column is a boolean) and {@code timestamp(deleted_at)}, each with
+         * {@code .deletedBy(deleted_by)} where the table has that column.
+         *
+         * <p>A column that looks like a marker but is not used as one (a boolean, timestamp or date column
+         * whose name speaks of deletion, such as {@code deleted_on}, or a {@code deleted_by}) is logged as a
+         * warning by {@link #build()}, through {@link System.Logger} {@code io.github.softdelete.SoftDeletePolicy},
+         * unless {@code markers(...)} names the table.
          *
          * @param schema a schema with table metadata
          * @return this builder
@@ -242,24 +264,57 @@ public final class SoftDeletePolicy {
          */
         public Builder schema(Schema schema) {
             Objects.requireNonNull(schema, "schema");
-            boolean found = false;
-            for (Table<?> table : schema.getTables())
-                if (table.field(DEFAULT_MARKER) != null) {
-                    found = true;
-                    if (!registeredByName(table))
-                        table(table, table.field(DEFAULT_MARKER));
-                }
+            if (discovery == null)
+                discovery = new MarkerDiscovery(null, MARKERS_SETTING, DEFAULT_MARKER);
+            boolean found = discovery.scan(schema, this::registeredByName, this::table);
             if (!found && tables.isEmpty())
-                problems.add("schema \"" + schema.getName() + "\" has no table with a column named \""
-                    + DEFAULT_MARKER + "\"; add that column to the soft-deletable tables, or register tables"
-                    + " with SoftDeletePolicy.builder().table(table, marker)");
+                problems.add("schema \"" + schema.getName() + "\" has no table with a soft-delete marker (" + DEFAULT_MARKER
+                    + ", or a boolean is_deleted or deleted); add such a column to the soft-deletable tables, name other"
+                    + " markers with markers(\"table = flag(column)\"), or register tables with"
+                    + " SoftDeletePolicy.builder().table(table, marker)");
             return this;
         }
 
         /**
-         * Reads the live database's catalog: registers the tables of {@code schema} that have a
-         * {@code deleted_at} column (as {@link #schema(Schema)} does, from an in-memory snapshot of the
-         * catalog), and takes every foreign key's {@code ON DELETE} rule from the database
+         * Says how {@link #schema(Schema)} and {@link #database(DSLContext, String)} find markers besides the
+         * conventions, in the syntax of the {@link Marker} API that softdelete-codegen's and the starter's
+         * {@code softdelete.markers} and the CLI's {@code --markers} share: entries separated by {@code ;},
+         * each {@code [table =] timestamp(column)}, {@code flag(column)} or {@code flagAndTimestamp(flag, timestamp)},
+         * optionally followed by {@code .deletedBy(column)}, or {@code table = none} for a table that is not
+         * soft-deletable:
+         * <pre>{@code
+         * SoftDeletePolicy.builder()
+         *     .markers("ticket_tags = flag(hidden).deletedBy(hidden_by); timestamp(removed_at); audit_log = none")
+         *     .database(ctx, "public")
+         *     .build();
+         * }</pre>
+         * An entry with a table name ({@code table} or {@code schema.table}) applies to that table; one
+         * without, to every table with its flag and timestamp columns (and its deleted-by column where the
+         * table has it). {@link #build()} fails for an entry that no table used, so that a misspelt name
+         * does not leave a table's DELETE physical.
+         *
+         * @param description the entries
+         * @return this builder
+         * @throws NullPointerException     when {@code description} is null
+         * @throws IllegalArgumentException when an entry is not in the syntax
+         * @throws IllegalStateException    when markers were given already, or {@code schema(...)} or
+         *                                  {@code database(...)} ran before
+         */
+        public Builder markers(String description) {
+            Objects.requireNonNull(description, "description");
+            if (discovery != null)
+                throw new IllegalStateException(markersGiven
+                    ? "markers(...) was already called; give every entry in one call, separated by ';'"
+                    : "markers(...) must come before schema(...) and database(...), which apply it; move the call up");
+            discovery = new MarkerDiscovery(description, MARKERS_SETTING, DEFAULT_MARKER);
+            markersGiven = true;
+            return this;
+        }
+
+        /**
+         * Reads the live database's catalog: registers the tables of {@code schema} that have a marker
+         * (as {@link #schema(Schema)} finds them, with {@link #markers(String)}, from an in-memory snapshot of
+         * the catalog), and takes every foreign key's {@code ON DELETE} rule from the database
          * ({@link #rulesFromDatabase}), and the views that read those tables ({@link #viewsFromCatalog}).
          * Tables registered before with {@code table(...)} keep their marker.
          *
@@ -452,6 +507,10 @@ public final class SoftDeletePolicy {
          */
         public SoftDeletePolicy build() {
             List<String> all = new ArrayList<>(problems);
+            if (discovery != null) {
+                all.addAll(discovery.problems());
+                discovery.warn();
+            }
             List<PolicyTable> entries = new ArrayList<>();
             tables.forEach((table, marker) -> {
                 List<String> found = MarkerValidation.problems(table, marker);
