@@ -39,15 +39,23 @@ import io.github.softdelete.codegen.internal.TableName;
  * </ul>
  *
  * <p>Settings are jOOQ database properties, {@code <database><properties>}, the one place in jOOQ's
- * configuration that takes free key/value pairs: {@value #MARKER_COLUMN} (default {@code deleted_at}),
- * {@value #LINT} ({@code warn}, the default, {@code fail} or {@code off}) and {@value #POLICY_CLASS}
- * (default {@code SoftDeletes}). An unknown {@code softdelete.*} key fails the generation.
+ * configuration that takes free key/value pairs: {@value #MARKERS} (markers per table, in the syntax of
+ * {@code SoftDeletePolicy.Builder.markers}), {@value #MARKER_COLUMN} (the conventions' timestamp, default
+ * {@code deleted_at}), {@value #LINT} ({@code warn}, the default, {@code fail} or {@code off}) and {@value #POLICY_CLASS}
+ * (default {@code SoftDeletes}). An unknown {@code softdelete.*} key fails the generation, and so does a
+ * {@value #MARKERS} entry or a renamed {@value #MARKER_COLUMN} that no table uses.
+ *
+ * <p>Without {@value #MARKERS}, tables get their markers by the conventions that
+ * {@code SoftDeletePolicy.fromDatabase} follows: {@code flagAndTimestamp(is_deleted, deleted_at)},
+ * {@code flagAndTimestamp(deleted, deleted_at)}, {@code flag(is_deleted)}, {@code flag(deleted)} (for a boolean
+ * column) and {@code timestamp(deleted_at)}, each with {@code deleted_by} where the table has it. A column that
+ * looks like a marker but is not used as one is a lint finding ({@code marker-look-alike}).
  *
  * <p>Not thread-safe, like every jOOQ generator: one instance runs one generation on one thread.
  */
 public class SoftDeleteJavaGenerator extends JavaGenerator {
 
-    /** Database property naming the marker column; {@code deleted_at} if absent. */
+    /** Database property naming the conventions' timestamp marker column; {@code deleted_at} if absent. */
     public static final String MARKER_COLUMN = Settings.MARKER_COLUMN;
 
     /** Database property for the lint: {@code warn} (the default), {@code fail} or {@code off}. */
@@ -55,7 +63,7 @@ public class SoftDeleteJavaGenerator extends JavaGenerator {
 
     /**
      * Database property declaring markers of other kinds or names, per table or for every table with the
-     * columns, e.g. {@code documents = flag(is_deleted).deletedBy(deleted_by); flagAndTimestamp(removed, removed_at)}.
+     * columns, e.g. {@code documents = flag(hidden).deletedBy(hidden_by); flagAndTimestamp(removed, removed_at); audit_log = none}.
      */
     public static final String MARKERS = Settings.MARKERS;
 

@@ -7,7 +7,7 @@ import java.util.Comparator;
  *
  * @param kind       which rule found it
  * @param table      the table that holds the constraint or index
- * @param constraint the constraint or index, by the name the database gives it
+ * @param constraint the constraint or index, by the name the database gives it (the column, for a look-alike)
  * @param message    what is wrong, why it matters and how to fix it, in one paragraph
  */
 public record Finding(Kind kind, TableName table, String constraint, String message) implements Comparable<Finding> {
@@ -24,7 +24,9 @@ public record Finding(Kind kind, TableName table, String constraint, String mess
         /** An ON DELETE CASCADE between a soft-deletable table and one that is not. */
         CASCADE_ACROSS_SOFT_DELETE_BOUNDARY("cascade-across-soft-delete-boundary"),
         /** A view that reads soft-deletable tables without filtering deleted rows, and how to make it filter. */
-        VIEW_OVER_SOFT_DELETABLE_TABLE("view-over-soft-deletable-table");
+        VIEW_OVER_SOFT_DELETABLE_TABLE("view-over-soft-deletable-table"),
+        /** A column that looks like a soft-delete marker (deleted_on, is_deleted, deleted_by) but is not used as one. */
+        MARKER_LOOK_ALIKE("marker-look-alike");
 
         private final String label;
 

@@ -1,5 +1,6 @@
 package io.github.softdelete.codegen.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jooq.codegen.GeneratorException;
@@ -25,13 +26,15 @@ public final class LintReport {
         Settings.Lint mode = facts.settings().lint();
         if (mode == Settings.Lint.OFF)
             return;
-        if (facts.catalog().isEmpty()) {
-            if (mode == Settings.Lint.FAIL)
-                throw new GeneratorException(Settings.LINT + " is fail, but the lint needs PostgreSQL's catalog: "
-                    + facts.catalogNote() + " Set " + Settings.LINT + " to off for this database.");
+        if (facts.catalog().isEmpty() && mode == Settings.Lint.FAIL)
+            throw new GeneratorException(Settings.LINT + " is fail, but the lint needs PostgreSQL's catalog: "
+                + facts.catalogNote() + " Set " + Settings.LINT + " to off for this database.");
+        // Look-alike markers come from jOOQ's meta model, so they are reported without a catalog too.
+        List<Finding> findings = new ArrayList<>(facts.lookAlikes());
+        facts.catalog().ifPresent(catalog -> findings.addAll(SchemaLint.check(catalog, facts.lintMarkers())));
+        findings.sort(null);
+        if (facts.catalog().isEmpty() && findings.isEmpty())
             return;
-        }
-        List<Finding> findings = SchemaLint.check(facts.catalog().get(), facts.lintMarkers());
         log.info("softdelete lint", findings.isEmpty() ? "no schema traps found" : traps(findings.size()) + " found");
         findings.forEach(finding -> log.warn("softdelete lint", finding));
         if (!findings.isEmpty() && mode == Settings.Lint.FAIL)

@@ -64,8 +64,10 @@ public final class PolicySource {
                              List<Table> tables, List<Rule> rules, List<View> views, String rulesNote) {
         String policy = out.ref(SoftDeletePolicy.class);
         String onDelete = rules.isEmpty() ? null : out.ref(OnDelete.class);
-        classJavadoc.accept("The soft-delete policy of schema <code>" + schema + "</code>: every table with a <code>" + marker
-            + "</code> column or a marker declared in <code>softdelete.markers</code>, and the <code>ON DELETE</code> rule of every foreign key that references one. Install it"
+        classJavadoc.accept("The soft-delete policy of schema <code>" + schema + "</code>: every table with a marker declared in"
+            + " <code>softdelete.markers</code> or by the conventions (a <code>" + marker + "</code> timestamp, an"
+            + " <code>is_deleted</code> or <code>deleted</code> flag, a <code>deleted_by</code> beside them), and the"
+            + " <code>ON DELETE</code> rule of every foreign key that references one. Install it"
             + " with <code>SoftDelete.install(configuration, " + className + ".POLICY)</code>.\n<p>\n"
             + (rulesNote == null
             ? "The rules were read from the database catalog when this class was generated, because jOOQ 3.19 keeps"

@@ -1,5 +1,7 @@
 package io.github.softdelete.codegen.internal;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +18,19 @@ import org.jooq.meta.SchemaDefinition;
 import org.jooq.meta.TableDefinition;
 import org.jooq.tools.JooqLogger;
 
+import io.github.softdelete.SoftDeletePolicy;
 import io.github.softdelete.codegen.SoftDeleteJavaGenerator;
+import io.github.softdelete.internal.MarkerConventions;
+import io.github.softdelete.internal.MarkerEntry;
 
 /**
  * What the generator learns about the schemas before it writes anything: its settings, which tables
  * are soft-deletable, and PostgreSQL's catalog, if there is one.
  *
- * <p>A table is soft-deletable when an entry of {@code softdelete.markers} applies to it, or else
- * when it has a column named like the marker column, which is also how {@code SoftDeletePolicy.forSchema}
- * decides. That each column has the right type is checked later, when jOOQ resolves its Java type.
+ * <p>A table is soft-deletable when an entry of {@code softdelete.markers} applies to it, or else one of
+ * the conventions ({@code is_deleted}, {@code deleted}, the marker column, {@code deleted_by}), as
+ * {@code SoftDeletePolicy.fromDatabase} and {@code forSchema} decide: {@link MarkerConventions}. That each
+ * column has the right type is checked later, when jOOQ resolves its Java type.
  *
  * <p>Immutable once read.
  */
@@ -34,13 +40,16 @@ public final class SchemaFacts {
 
     private final Settings settings;
     private final Map<TableName, TableMarker> markers;
+    private final List<Finding> lookAlikes;
     private final Set<TableName> softDeletable;
     private final Optional<Catalog> catalog;
     private final String catalogNote;
 
-    private SchemaFacts(Settings settings, Map<TableName, TableMarker> markers, Optional<Catalog> catalog, String catalogNote) {
+    private SchemaFacts(Settings settings, Map<TableName, TableMarker> markers, List<Finding> lookAlikes,
+                        Optional<Catalog> catalog, String catalogNote) {
         this.settings = settings;
         this.markers = Collections.unmodifiableMap(markers);
+        this.lookAlikes = List.copyOf(lookAlikes);
         this.softDeletable = Collections.unmodifiableSet(new TreeSet<>(markers.keySet()));
         this.catalog = catalog;
         this.catalogNote = catalogNote;
@@ -54,13 +63,25 @@ public final class SchemaFacts {
      */
     public static SchemaFacts read(Database database) {
         Settings settings = Settings.from(database.getProperties());
+        MarkerConventions conventions = settings.conventions();
         Map<TableName, TableMarker> markers = new TreeMap<>();
+        List<Finding> lookAlikes = new ArrayList<>();
+        List<MarkerEntry> used = new ArrayList<>();
         for (SchemaDefinition schema : database.getSchemata())
             for (TableDefinition table : database.getTables(schema)) {
-                TableMarker marker = TableMarker.of(table, settings.markers());
-                if (marker != null)
-                    markers.put(TableName.of(table), marker);
+                MarkerConventions.TableColumns columns = TableMarker.columns(table);
+                MarkerConventions.Choice choice = conventions.choose(columns);
+                if (choice.problem() != null)
+                    throw new IllegalArgumentException(choice.problem());
+                if (choice.source() != null)
+                    used.add(choice.source());
+                if (choice.marker() != null)
+                    markers.put(TableName.of(table), TableMarker.of(table, choice.marker()));
+                for (String column : conventions.lookAlikes(columns, choice))
+                    lookAlikes.add(new Finding(Finding.Kind.MARKER_LOOK_ALIKE, TableName.of(table), column,
+                        conventions.lookAlikeMessage(columns, choice, column)));
             }
+        requireUsed(settings, conventions, used, markers.values(), database);
         List<String> schemas = database.getSchemata().stream().map(SchemaDefinition::getInputName).toList();
         Optional<Catalog> catalog = Optional.empty();
         String note = null;
@@ -79,7 +100,28 @@ public final class SchemaFacts {
             log.warn("softdelete", note + " The schema lint cannot run, and the generated policy declares no ON DELETE"
                 + " rule (on jOOQ 3.19 every foreign key then counts as NO ACTION); declare the rules with "
                 + settings.policyClass() + ".builder().onDelete(key, rule).");
-        return new SchemaFacts(settings, markers, catalog, note);
+        return new SchemaFacts(settings, markers, lookAlikes, catalog, note);
+    }
+
+    // A softdelete.markers entry or a renamed marker column that no table uses is a typo until shown otherwise:
+    // generating without it would leave those tables' DELETE physical, and say nothing.
+    private static void requireUsed(Settings settings, MarkerConventions conventions, List<MarkerEntry> used,
+                                    Collection<TableMarker> markers, Database database) {
+        String schemas = "the generated schemas (" + String.join(", ", database.getSchemata().stream()
+            .map(SchemaDefinition::getInputName).toList()) + ")";
+        List<String> problems = new ArrayList<>(conventions.unused(used, schemas));
+        String column = settings.markerColumn();
+        if (settings.markerColumnRenamed() && markers.stream().noneMatch(m -> uses(m, column)))
+            problems.add(Settings.MARKER_COLUMN + " is " + column + ", but no table of " + schemas + " has a marker"
+                + " column named " + column + "; check the name, or remove the property to use "
+                + SoftDeletePolicy.DEFAULT_MARKER);
+        if (!problems.isEmpty())
+            throw new IllegalArgumentException(String.join("; ", problems));
+    }
+
+    private static boolean uses(TableMarker marker, String column) {
+        return marker.timestamp() != null && marker.timestamp().getInputName().equals(column)
+            || marker.flag() != null && marker.flag().getInputName().equals(column);
     }
 
     public Settings settings() {
@@ -114,6 +156,11 @@ public final class SchemaFacts {
     /** The table's whole marker, or null. */
     public TableMarker tableMarker(TableDefinition table) {
         return markers.get(TableName.of(table));
+    }
+
+    /** The lint's findings about columns that look like a marker but are not used as one; no catalog needed. */
+    public List<Finding> lookAlikes() {
+        return lookAlikes;
     }
 
     /** Every soft-deletable table's marker, as the lint needs it. */

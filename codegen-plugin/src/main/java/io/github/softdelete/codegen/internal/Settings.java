@@ -1,12 +1,15 @@
 package io.github.softdelete.codegen.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.TreeSet;
 
 import javax.lang.model.SourceVersion;
+
+import io.github.softdelete.SoftDeletePolicy;
+import io.github.softdelete.internal.MarkerConventions;
+import io.github.softdelete.internal.MarkerEntry;
 
 /**
  * The generator's settings, read from jOOQ's {@code <database><properties>}: the one place in jOOQ's
@@ -17,19 +20,20 @@ import javax.lang.model.SourceVersion;
  * @param markerColumn the marker column's name, {@code deleted_at} unless set
  * @param lint         what the schema lint does with its findings
  * @param policyClass  the simple name of the generated policy class, {@code SoftDeletes} unless set
- * @param markers      the markers to look for, most specific first; the last is {@code timestamp(markerColumn)}
+ * @param markers      the entries of {@value #MARKERS}, as given
  */
-public record Settings(String markerColumn, Lint lint, String policyClass, List<MarkerSpec> markers) {
+public record Settings(String markerColumn, Lint lint, String policyClass, List<MarkerEntry> markers) {
 
-    /** Settings with the default marker only. */
+    /** Settings without {@value #MARKERS} entries. */
     public Settings(String markerColumn, Lint lint, String policyClass) {
-        this(markerColumn, lint, policyClass, List.of(MarkerSpec.timestamp(markerColumn)));
+        this(markerColumn, lint, policyClass, List.of());
     }
 
     /**
      * Key of the per-table markers, e.g.
-     * {@code documents = flag(is_deleted).deletedBy(deleted_by); flagAndTimestamp(removed, removed_at)}:
-     * see {@link MarkerSpec}. Tables that no entry matches fall back to {@code timestamp(markerColumn)}.
+     * {@code documents = flag(is_deleted).deletedBy(deleted_by); flagAndTimestamp(removed, removed_at); audit_log = none},
+     * in the syntax that {@code SoftDeletePolicy.Builder.markers} shares ({@link MarkerEntry}). Tables that no
+     * entry matches get the conventions' marker, with {@code markerColumn} as their timestamp ({@link MarkerConventions}).
      */
     public static final String MARKERS = "softdelete.markers";
 
@@ -74,12 +78,21 @@ public record Settings(String markerColumn, Lint lint, String policyClass, List<
         if (!SourceVersion.isName(policyClass) || policyClass.contains("."))
             throw new IllegalArgumentException(POLICY_CLASS + " is \"" + policyClass + "\", which is not a simple"
                 + " Java class name; use a name such as SoftDeletes (the class goes in the schema's package)");
-        List<MarkerSpec> markers = new ArrayList<>();
-        List<MarkerSpec> listed = MarkerSpec.parse(properties.getProperty(MARKERS, ""));
-        listed.stream().filter(m -> m.table() != null).forEach(markers::add);
-        listed.stream().filter(m -> m.table() == null).forEach(markers::add);
-        markers.add(MarkerSpec.timestamp(marker));
-        return new Settings(marker, lint(properties.getProperty(LINT, "warn").trim()), policyClass, List.copyOf(markers));
+        List<MarkerEntry> markers = MarkerEntry.parse(properties.getProperty(MARKERS, ""), MARKERS);
+        return new Settings(marker, lint(properties.getProperty(LINT, "warn").trim()), policyClass, markers);
+    }
+
+    /** {@return how tables get their markers: the {@value #MARKERS} entries, then the conventions} */
+    public MarkerConventions conventions() {
+        return MarkerConventions.of(markers, markerColumn, MARKERS);
+    }
+
+    /**
+     * Whether {@value #MARKER_COLUMN} names another column than the default, which then must be some
+     * table's marker: a misspelt name would otherwise leave every table's DELETE physical, silently.
+     */
+    public boolean markerColumnRenamed() {
+        return !markerColumn.equals(SoftDeletePolicy.DEFAULT_MARKER);
     }
 
     private static Lint lint(String value) {

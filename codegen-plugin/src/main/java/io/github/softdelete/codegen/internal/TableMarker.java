@@ -1,12 +1,17 @@
 package io.github.softdelete.codegen.internal;
 
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 import org.jooq.meta.ColumnDefinition;
 import org.jooq.meta.TableDefinition;
 
+import io.github.softdelete.internal.MarkerConventions;
+import io.github.softdelete.internal.MarkerEntry;
+
 /**
- * The marker of one generated table: the first {@link MarkerSpec} that applies to it, with its columns.
+ * The marker of one generated table, as {@link MarkerConventions} chose it, with its columns.
  *
  * @param kind      {@code timestamp}, {@code flag} or {@code flagAndTimestamp}
  * @param flag      the flag column, or null
@@ -15,28 +20,18 @@ import org.jooq.meta.TableDefinition;
  */
 public record TableMarker(String kind, ColumnDefinition flag, ColumnDefinition timestamp, ColumnDefinition deletedBy) {
 
-    /**
-     * The marker of {@code table}, or null when it is not soft-deletable.
-     *
-     * @throws IllegalArgumentException when an entry names the table but the table lacks its columns
-     */
-    static TableMarker of(TableDefinition table, List<MarkerSpec> specs) {
-        for (MarkerSpec spec : specs) {
-            boolean named = spec.table() != null;
-            if (named && !spec.table().equals(table.getInputName())
-                && !spec.table().equals(table.getSchema().getInputName() + "." + table.getInputName()))
-                continue;
-            ColumnDefinition flag = spec.flag() == null ? null : column(table, spec.flag());
-            ColumnDefinition timestamp = spec.timestamp() == null ? null : column(table, spec.timestamp());
-            boolean complete = (spec.flag() == null || flag != null) && (spec.timestamp() == null || timestamp != null);
-            if (!complete && named)
-                throw new IllegalArgumentException(Settings.MARKERS + " declares " + spec.kind() + " for table "
-                    + TableName.of(table) + ", which has no column " + (flag == null && spec.flag() != null ? spec.flag() : spec.timestamp())
-                    + "; name one of its columns, or drop the entry");
-            if (complete)
-                return new TableMarker(spec.kind(), flag, timestamp, spec.deletedBy() == null ? null : column(table, spec.deletedBy()));
-        }
-        return null;
+    /** The marker {@code entry} describes, with the columns of {@code table}. */
+    static TableMarker of(TableDefinition table, MarkerEntry entry) {
+        return new TableMarker(entry.kind().word(), column(table, entry.flag()), column(table, entry.timestamp()),
+            column(table, entry.deletedBy()));
+    }
+
+    /** {@code table} as the conventions see it: its columns by name, with the kind of their SQL type. */
+    static MarkerConventions.TableColumns columns(TableDefinition table) {
+        Map<String, MarkerConventions.ColumnType> columns = new LinkedHashMap<>();
+        for (ColumnDefinition column : table.getColumns())
+            columns.put(column.getInputName(), type(column.getType().getType()));
+        return new MarkerConventions.TableColumns(table.getSchema().getInputName(), table.getInputName(), columns);
     }
 
     /** The column that decides liveness. */
@@ -50,7 +45,22 @@ public record TableMarker(String kind, ColumnDefinition flag, ColumnDefinition t
             : new LintMarker(flag.getInputName(), true, flag.getType().isNullable());
     }
 
+    // The SQL type's name as jOOQ's meta model reads it: "boolean", "timestamp with time zone", "date", ...
+    // Forced types may map a column to another Java type; the generator checks the Java types afterwards.
+    private static MarkerConventions.ColumnType type(String sqlType) {
+        String type = sqlType == null ? "" : sqlType.toLowerCase(Locale.ROOT);
+        if (type.startsWith("bool"))
+            return MarkerConventions.ColumnType.BOOLEAN;
+        if (type.startsWith("timestamp"))
+            return MarkerConventions.ColumnType.TIMESTAMP;
+        if (type.equals("date"))
+            return MarkerConventions.ColumnType.DATE;
+        return MarkerConventions.ColumnType.OTHER;
+    }
+
     private static ColumnDefinition column(TableDefinition table, String name) {
+        if (name == null)
+            return null;
         for (ColumnDefinition column : table.getColumns())
             if (column.getInputName().equals(name))
                 return column;
