@@ -23,10 +23,11 @@ import io.github.softdelete.it.db.tables.Users;
 
 /**
  * The soft-delete policy of schema <code>public</code>: every table with a
- * <code>deleted_at</code> column or a marker declared in
- * <code>softdelete.markers</code>, and the <code>ON DELETE</code> rule of every
- * foreign key that references one. Install it with
- * <code>SoftDelete.install(configuration, SoftDeletes.POLICY)</code>.
+ * marker declared in <code>softdelete.markers</code> or by the conventions (a
+ * <code>deleted_at</code> timestamp, an <code>is_deleted</code> or
+ * <code>deleted</code> flag, a <code>deleted_by</code> beside them), and the
+ * <code>ON DELETE</code> rule of every foreign key that references one. Install
+ * it with <code>SoftDelete.install(configuration, SoftDeletes.POLICY)</code>.
  * <p>
  * The rules were read from the database catalog when this class was generated,
  * because jOOQ 3.19 keeps no <code>ON DELETE</code> rule in its metadata; this

@@ -234,11 +234,15 @@ class MarkerKindsOnPostgresTest {
         DSLContext catalogCtx = DSL.using(SoftDelete.install(db.newConfiguration(), SoftDeletePolicy.fromDatabase(plain, "public")));
 
         plain.deleteFrom(ATTACHMENTS).where(ATTACHMENTS.ID.eq(1002L)).execute();
-        catalogCtx.deleteFrom(USERS).where(USERS.ID.eq(2L)).execute(); // posts_author_id_fkey is CASCADE
+        // posts_author_id_fkey and documents_owner_id_fkey are CASCADE
+        SoftDelete.withActor(catalogCtx, "ops").deleteFrom(USERS).where(USERS.ID.eq(2L)).execute();
 
         assertThat(plain.fetchCount(POSTS, POSTS.DELETED_AT.isNotNull())).isEqualTo(1);
-        // the catalog policy knows only deleted_at tables: documents (a flag) is not soft-deletable there
+        // documents follows the conventions (a boolean is_deleted, deleted_by beside it): the cascade flags
+        // vic's document and records who, and leaves the row in place
         assertThat(plain.fetchCount(DOCUMENTS)).isEqualTo(4);
+        assertThat(plain.select(DOCUMENTS.IS_DELETED, DOCUMENTS.DELETED_BY).from(DOCUMENTS).where(DOCUMENTS.ID.eq(102L))
+            .fetchOne().intoList()).containsExactly(true, "ops");
     }
 
     @Test
