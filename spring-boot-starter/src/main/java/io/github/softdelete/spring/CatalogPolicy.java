@@ -16,11 +16,17 @@ final class CatalogPolicy {
     }
 
     /**
-     * A builder holding {@code schema}'s soft-deletable tables (those with a {@code deleted_at} column),
-     * the database's {@code ON DELETE} rules and the views over those tables, read once through
-     * {@code plain} (a context with no soft-delete listener).
+     * A builder holding {@code schema}'s soft-deletable tables (those with a marker by {@code markers}, else
+     * by the conventions), the database's {@code ON DELETE} rules and the views over those tables, read once
+     * through {@code plain} (a context with no soft-delete listener).
+     *
+     * @param markers {@code softdelete.markers}, or null
+     * @throws IllegalArgumentException when {@code markers} is not in the syntax, or the schema has no tables
      */
-    static SoftDeletePolicy.Builder builder(DSLContext plain, String schema) {
-        return SoftDeletePolicy.builder().database(plain, schema);
+    static SoftDeletePolicy.Builder builder(DSLContext plain, String schema, String markers) {
+        SoftDeletePolicy.Builder builder = SoftDeletePolicy.builder();
+        if (markers != null && !markers.isBlank())
+            builder.markers(markers);
+        return builder.database(plain, schema);
     }
 }

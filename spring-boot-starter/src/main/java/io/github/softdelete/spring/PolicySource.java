@@ -33,6 +33,11 @@ final class PolicySource {
      * @throws SoftDeleteStartupException naming the sources and what to set
      */
     static PolicySource of(SoftDeletePolicy bean, SoftDeleteProperties properties, ClassLoader classLoader) {
+        if (hasText(properties.getMarkers()) && !hasText(properties.getSchema()))
+            throw new SoftDeleteStartupException("softdelete.markers=" + properties.getMarkers() + " says how"
+                + " softdelete.schema finds soft-deletable tables, but softdelete.schema is not set, so nothing reads it.",
+                "Set softdelete.schema, or declare the markers in the policy you give (the SoftDeletePolicy bean's"
+                + " builder, or softdelete-codegen's softdelete.markers), and remove softdelete.markers.");
         List<String> given = new ArrayList<>();
         if (bean != null)
             given.add("a SoftDeletePolicy bean");
@@ -73,14 +78,17 @@ final class PolicySource {
             return fromClass(properties.getPolicyClass().trim());
         String schema = properties.getSchema().trim();
         try {
-            return withSettings(CatalogPolicy.builder(plain, schema)).build();
+            return withSettings(CatalogPolicy.builder(plain, schema, properties.getMarkers())).build();
         } catch (IllegalArgumentException e) {
             // What Builder.database and build() throw for a schema that gives no valid policy. A database that
             // cannot be reached is left to fail as it does, as for any other bean that needs it.
-            throw new SoftDeleteStartupException("softdelete.schema=" + schema + " gives no soft-delete policy: "
-                + e.getMessage() + ".", "Set softdelete.schema to the schema whose soft-deletable tables have a deleted_at"
-                + " column; for tables with other markers, define a SoftDeletePolicy bean"
-                + " or use the policy class softdelete-codegen generates.", e);
+            // markers(...) in the message is softdelete.markers: the starter passes the property to it as it is.
+            throw new SoftDeleteStartupException("softdelete.schema=" + schema + (hasText(properties.getMarkers())
+                ? " with softdelete.markers=" + properties.getMarkers() : "") + " gives no soft-delete policy: "
+                + e.getMessage() + ".", "Set softdelete.schema to the schema whose soft-deletable tables have a marker"
+                + " (deleted_at, a boolean is_deleted or deleted), and declare markers with other names in"
+                + " softdelete.markers, e.g. softdelete.markers=ticket_tags = flag(hidden); check each entry of"
+                + " softdelete.markers against the schema's tables and columns.", e);
         }
     }
 

@@ -28,9 +28,17 @@ public class SoftDeleteProperties {
 
     /**
      * Name of a database schema whose soft-delete policy is read from the database catalog when the
-     * application starts: its tables with the marker column and the ON DELETE rule of each foreign key.
+     * application starts: its tables with a soft-delete marker (by softdelete.markers, else by the
+     * conventions: deleted_at, a boolean is_deleted or deleted, deleted_by beside them) and the ON DELETE
+     * rule of each foreign key.
      */
     private String schema;
+
+    /**
+     * With softdelete.schema: markers with other names than the conventions', in softdelete-codegen's
+     * syntax, per table where needed, e.g. "ticket_tags = flag(hidden); timestamp(removed_at); audit_log = none".
+     */
+    private String markers;
 
     /**
      * What the library does with SQL text it did not build (jOOQ's plain SQL, SQL text through
@@ -89,6 +97,20 @@ public class SoftDeleteProperties {
      */
     public void setSchema(String schema) {
         this.schema = schema;
+    }
+
+    /**
+     * @return the markers description for softdelete.schema, or {@code null}
+     */
+    public String getMarkers() {
+        return markers;
+    }
+
+    /**
+     * @param markers the markers description for softdelete.schema, as {@code SoftDeletePolicy.Builder.markers} reads it
+     */
+    public void setMarkers(String markers) {
+        this.markers = markers;
     }
 
     /**

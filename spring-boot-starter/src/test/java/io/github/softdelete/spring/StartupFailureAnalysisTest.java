@@ -160,8 +160,9 @@ class StartupFailureAnalysisTest {
     }
 
     private static final String SCHEMA_ACTION = "Set softdelete.schema to the schema whose soft-deletable tables have a"
-        + " deleted_at column; for tables with other markers, define a SoftDeletePolicy bean or use the policy class"
-        + " softdelete-codegen generates.";
+        + " marker (deleted_at, a boolean is_deleted or deleted), and declare markers with other names in"
+        + " softdelete.markers, e.g. softdelete.markers=ticket_tags = flag(hidden); check each entry of"
+        + " softdelete.markers against the schema's tables and columns.";
 
     @Test
     void dialectOtherThanPostgres_pointsAtTheDatasourceAndTheDialect() {
