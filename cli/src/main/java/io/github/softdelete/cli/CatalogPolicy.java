@@ -14,6 +14,7 @@ import org.jooq.Table;
 
 import io.github.softdelete.Marker;
 import io.github.softdelete.SoftDeletePolicy;
+import io.github.softdelete.internal.MarkerDiscovery;
 
 /**
  * The policy of a live schema, built with the library's own catalog reading: the tables come from an
@@ -21,10 +22,12 @@ import io.github.softdelete.SoftDeletePolicy;
  * all their columns, and every key's {@code ON DELETE} rule comes from {@code pg_constraint}
  * ({@link SoftDeletePolicy.Builder#rulesFromDatabase}), as {@link SoftDeletePolicy#fromDatabase} does.
  *
- * <p>It differs from {@code fromDatabase} only in that the marker is the user's: a table is
- * soft-deletable when it has the {@code --marker-column}, whose type says the kind (a timestamp, or a
- * boolean flag, with {@code --timestamp-column} a flag plus a timestamp), and {@code --deleted-by-column}
- * adds a deleted-by column on the tables that have one.
+ * <p>By default the tables get their markers as {@code fromDatabase} gives them, by the conventions and
+ * {@code --markers} ({@link MarkerDiscovery}, the library's own), and the columns that look like a marker
+ * but are not used as one are reported on stderr, one line each. With {@code --marker-column} the marker is
+ * the user's one column instead: a table is soft-deletable when it has it, whose type says the kind (a
+ * timestamp, or a boolean flag, with {@code --timestamp-column} a flag plus a timestamp), and
+ * {@code --deleted-by-column} adds a deleted-by column on the tables that have one.
  */
 final class CatalogPolicy {
 
@@ -42,6 +45,33 @@ final class CatalogPolicy {
         if (schema == null || schema.getTables().isEmpty())
             throw new UsageException("schema \"" + schemaName + "\" has no tables in the database; pass the schema with"
                 + " --schema (case matters)");
+        SoftDeletePolicy.Builder builder = options.oneMarkerColumn() ? oneMarkerColumn(schema, options, err)
+            : conventions(schema, options, err);
+        return builder.rulesFromDatabase(plain, schemaName).viewsFromCatalog(plain).build();
+    }
+
+    private static SoftDeletePolicy.Builder conventions(Schema schema, ConnectionOptions options, PrintWriter err) {
+        MarkerDiscovery discovery;
+        try {
+            discovery = new MarkerDiscovery(options.markers, "--markers", SoftDeletePolicy.DEFAULT_MARKER);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        SoftDeletePolicy.Builder builder = SoftDeletePolicy.builder();
+        boolean found = discovery.scan(schema, table -> false, builder::table);
+        if (!discovery.problems().isEmpty())
+            throw new UsageException(String.join("; ", discovery.problems()));
+        discovery.warnings().forEach(warning -> err.println("softdelete: " + warning));
+        err.flush();
+        if (!found)
+            throw new UsageException("schema \"" + schema.getName() + "\" has no soft-deletable table: none has a marker"
+                + " by the conventions (" + SoftDeletePolicy.DEFAULT_MARKER + "; a boolean is_deleted or deleted) or by"
+                + " --markers; pass the schema with --schema, other markers with --markers, or a --policy-class");
+        return builder;
+    }
+
+    private static SoftDeletePolicy.Builder oneMarkerColumn(Schema schema, ConnectionOptions options, PrintWriter err) {
+        String schemaName = schema.getName();
         SoftDeletePolicy.Builder builder = SoftDeletePolicy.builder();
         int registered = 0;
         for (Table<?> table : schema.getTables()) {
@@ -54,7 +84,7 @@ final class CatalogPolicy {
         if (registered == 0)
             throw new UsageException("schema \"" + schemaName + "\" has no table with a timestamp or boolean column named \""
                 + options.marker() + "\"; pass the schema with --schema and the marker with --marker-column, or a --policy-class");
-        return builder.rulesFromDatabase(plain, schemaName).viewsFromCatalog(plain).build();
+        return builder;
     }
 
     /** The table's marker, or null when the table has no marker column and so is not soft-deletable. */

@@ -21,10 +21,17 @@ final class ConnectionOptions {
         description = "Schema whose soft-deletable tables to work on (default: ${DEFAULT-VALUE})")
     String schema;
 
+    @Option(names = "--markers", paramLabel = "ENTRIES",
+        description = "With the catalog policy: markers with other names than the conventions' (deleted_at; a boolean"
+            + " is_deleted or deleted, with deleted_at beside it if there is one; deleted_by where present), in"
+            + " softdelete-codegen's softdelete.markers syntax, per table where needed, e.g."
+            + " 'ticket_tags = flag(hidden).deletedBy(hidden_by); timestamp(removed_at); audit_log = none'")
+    String markers;
+
     @Option(names = "--marker-column", paramLabel = "COLUMN",
-        description = "With the catalog policy: the column that makes a table soft-deletable, a timestamp (NULL when"
-            + " live, the time of deletion when deleted) or a boolean flag (true when deleted) (default: "
-            + SoftDeletePolicy.DEFAULT_MARKER + ")")
+        description = "With the catalog policy, instead of the conventions: the one column that makes a table"
+            + " soft-deletable, a timestamp (NULL when live, the time of deletion when deleted) or a boolean flag"
+            + " (true when deleted)")
     String markerColumn;
 
     @Option(names = "--timestamp-column", paramLabel = "COLUMN",
@@ -47,10 +54,21 @@ final class ConnectionOptions {
         return markerColumn == null ? SoftDeletePolicy.DEFAULT_MARKER : markerColumn;
     }
 
-    /** Refuses the catalog policy's marker options beside --policy-class, whose class declares every marker. */
+    /** Whether --marker-column, --timestamp-column or --deleted-by-column replace the conventions. */
+    boolean oneMarkerColumn() {
+        return markerColumn != null || timestampColumn != null || deletedByColumn != null;
+    }
+
+    /**
+     * Refuses the catalog policy's marker options beside --policy-class, whose class declares every marker,
+     * and --markers beside the one-column options, which replace the conventions that --markers adds to.
+     */
     void requireNoMarkerOptionsWithPolicyClass() {
-        if (policyClass != null && (markerColumn != null || timestampColumn != null || deletedByColumn != null))
-            throw new UsageException("--marker-column, --timestamp-column and --deleted-by-column describe the catalog"
-                + " policy, but --policy-class " + policyClass + " declares its own markers; drop one or the other");
+        if (policyClass != null && (markers != null || oneMarkerColumn()))
+            throw new UsageException("--markers, --marker-column, --timestamp-column and --deleted-by-column describe the"
+                + " catalog policy, but --policy-class " + policyClass + " declares its own markers; drop one or the other");
+        if (markers != null && oneMarkerColumn())
+            throw new UsageException("--markers adds to the conventions, and --marker-column, --timestamp-column and"
+                + " --deleted-by-column replace them; use --markers alone, e.g. --markers 'flagAndTimestamp(removed, removed_at)'");
     }
 }

@@ -33,6 +33,7 @@ import io.github.softdelete.codegen.internal.SchemaLint;
 import io.github.softdelete.codegen.internal.TableName;
 import io.github.softdelete.it.harness.PostgresTest;
 import io.github.softdelete.it.harness.TestDatabase;
+import io.github.softdelete.it.markers.MixedMarkerSchema;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -250,7 +251,7 @@ class CliTest {
     void lint_findsWhatTheGeneratorsLintFinds_andExits1() throws Exception {
         CliProcess.Result result = CliProcess.run(connect("lint"));
         List<String> expected = new ArrayList<>();
-        for (Finding finding : SchemaLint.check(Catalog.read(plain, List.of("public")), softDeletableTables(), "deleted_at"))
+        for (Finding finding : SchemaLint.check(Catalog.read(plain, List.of("public")), softDeletableTables()))
             expected.add(finding.toString());
         assertThat(expected).isNotEmpty();
         assertThat(result.exitCode()).isEqualTo(1);
@@ -277,13 +278,60 @@ class CliTest {
         }
         // The model above is the tool's own; this list is what users and docs/purge.md rely on.
         assertThat(tool.getSubcommands().get("purge").getCommandSpec().options()).extracting(OptionSpec::longestName)
-            .contains("--jdbc-url", "--user", "--password", "--schema", "--marker-column", "--timestamp-column",
+            .contains("--jdbc-url", "--user", "--password", "--schema", "--markers", "--marker-column", "--timestamp-column",
                 "--deleted-by-column", "--policy-class", "--verbose", "--older-than", "--deleted-before", "--batch-size",
                 "--dry-run", "--table", "--max-rows-per-second", "--help", "--version");
         for (String command : List.of("status", "lint"))
             assertThat(tool.getSubcommands().get(command).getCommandSpec().options()).extracting(OptionSpec::longestName)
-                .contains("--jdbc-url", "--user", "--password", "--schema", "--marker-column", "--timestamp-column",
-                    "--deleted-by-column", "--policy-class", "--verbose");
+                .contains("--jdbc-url", "--user", "--password", "--schema", "--markers", "--marker-column",
+                    "--timestamp-column", "--deleted-by-column", "--policy-class", "--verbose");
+    }
+
+    @Test
+    void defaultPolicy_mixedConventions_eachTableByItsMarker_andTheLookAlikeOnStderr() throws Exception {
+        MixedMarkerSchema.create(plain, "cli_mixed");
+        plain.execute("update cli_mixed.posts set deleted_at = '2025-01-01T00:00:00Z' where id = 1");
+        plain.execute("update cli_mixed.tickets set is_deleted = true where id = 1");
+        plain.execute("update cli_mixed.notes set deleted = true where id = 1");
+        plain.execute("update cli_mixed.orders set is_deleted = true, deleted_at = '2025-01-01T00:00:00Z',"
+            + " deleted_by = 'ann' where id = 1");
+        plain.execute("update cli_mixed.invoices set deleted_on = '2025-01-01T00:00:00Z' where id = 1");
+        try {
+            CliProcess.Result status = CliProcess.run(connect("status", "--schema", "cli_mixed"));
+            assertThat(status.exitCode()).as("stderr: %s", status.err()).isZero();
+            assertThat(status.out()).anyMatch(line -> line.matches("posts\\s+1\\s+1\\s+2025-01-01T00:00:00Z"))
+                .anyMatch(line -> line.matches("tickets\\s+1\\s+1\\s+-"))
+                .anyMatch(line -> line.matches("notes\\s+1\\s+1\\s+-"))
+                .anyMatch(line -> line.matches("orders\\s+1\\s+1\\s+2025-01-01T00:00:00Z"))
+                .noneMatch(line -> line.startsWith("invoices"));
+            assertThat(status.err()).containsExactly("softdelete: " + MixedMarkerSchema.lookAlike("cli_mixed", "--markers"));
+
+            // orders has a timestamp beside its flag, so a purge goes by it; tickets and notes have a flag alone.
+            CliProcess.Result purge = CliProcess.run(connect("purge", "--schema", "cli_mixed", "--deleted-before", "2026-01-01"));
+            assertThat(purge.exitCode()).as("stderr: %s", purge.err()).isZero();
+            assertThat(ids("cli_mixed.orders")).containsExactly(2L);
+            assertThat(ids("cli_mixed.posts")).containsExactly(2L);
+            assertThat(ids("cli_mixed.tickets")).containsExactly(1L, 2L);
+            assertThat(ids("cli_mixed.invoices")).containsExactly(1L, 2L);
+
+            CliProcess.Result declared = CliProcess.run(connect("status", "--schema", "cli_mixed", "--markers",
+                "invoices = timestamp(deleted_on)"));
+            assertThat(declared.exitCode()).as("stderr: %s", declared.err()).isZero();
+            assertThat(declared.out()).anyMatch(line -> line.matches("invoices\\s+1\\s+1\\s+2025-01-01T00:00:00Z"));
+            assertThat(declared.err()).isEmpty();
+
+            CliProcess.Result typo = CliProcess.run(connect("status", "--schema", "cli_mixed", "--markers",
+                "invoice = timestamp(deleted_on)"));
+            assertThat(typo.exitCode()).isEqualTo(2);
+            assertThat(String.join("\n", typo.err())).contains("--markers declares \"invoice = timestamp(deleted_on)\","
+                + " which matches no table of schema \"cli_mixed\"");
+        } finally {
+            plain.execute("drop schema cli_mixed cascade");
+        }
+    }
+
+    private List<Long> ids(String table) {
+        return plain.fetchValues("select id from " + table + " order by id").stream().map(Long.class::cast).toList();
     }
 
     @Test
@@ -438,10 +486,13 @@ class CliTest {
         return sums;
     }
 
-    private static java.util.Set<TableName> softDeletableTables() {
-        java.util.Set<TableName> tables = new java.util.TreeSet<>();
+    // The tables of the reference schema that the catalog policy finds by the conventions: the deleted_at
+    // tables, and documents by its boolean is_deleted.
+    private static Map<TableName, LintMarker> softDeletableTables() {
+        Map<TableName, LintMarker> tables = new TreeMap<>();
         for (String name : List.of("users", "categories", "posts", "comments", "likes"))
-            tables.add(new TableName("public", name));
+            tables.put(new TableName("public", name), LintMarker.timestamp("deleted_at"));
+        tables.put(new TableName("public", "documents"), new LintMarker("is_deleted", true, false));
         return tables;
     }
 }
