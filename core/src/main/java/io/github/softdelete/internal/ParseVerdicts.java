@@ -82,9 +82,19 @@ final class ParseVerdicts {
             org.jooq.Query query = configuration.dsl().parser().parseQuery(sql);
             return ignoredByJooq(query) ? UNCHANGED : PARSEABLE;
         } catch (ParserException e) {
-            String message = e.getMessage();
-            return message == null || message.isEmpty() ? "no message" : message.lines().findFirst().orElse(message);
+            return firstLine(e.getMessage());
+        } catch (SoftDeleteException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // jOOQ's parser fails with other exceptions too: "(SELECT * FROM cte)" as a scalar subquery throws an
+            // IllegalStateException ("Only single-column selects have a scalar type") from inside the parser. Any
+            // failure to parse is the parser's verdict; which exception it is decides nothing, so it is only quoted.
+            return e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
         }
+    }
+
+    private static String firstLine(String message) {
+        return message == null || message.isEmpty() ? "no message" : message.lines().findFirst().orElse(message);
     }
 
     /** Whether jOOQ's parser read a statement as nothing, which must then be sent as written. */

@@ -19,6 +19,8 @@ import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.CustomQueryPart;
 import org.jooq.impl.QOM;
 
+import io.github.softdelete.SoftDeleteException;
+
 /**
  * Rule ({@code SoftDeletePolicy.Builder.parsePlainSql}): jOOQ's plain SQL is parsed by jOOQ's parser
  * and rendered in its place, so that every other rule applies to it.
@@ -77,9 +79,12 @@ final class PlainSqlParsing {
             // DSL.table(String).as("u") renders TableAlias > Alias > SQLTable > SQL: the alias follows the text
             boolean aliased = stack.length >= 4 && stack[stack.length - 4] instanceof QOM.TableAlias<?>;
             return asTable(parsing.parser().parseTable(text, binds), aliased);
+        } catch (SoftDeleteException e) {
+            throw e;
         } catch (RuntimeException e) {
-            // ParserException, and the parser's other failures on text it misreads ("Only single-column selects
-            // have a scalar type"): the text is not parsed, and the plain-SQL setting decides.
+            // ParserException, and the parser's other failures on text it misreads ("(SELECT * FROM cte)" as a
+            // scalar subquery: an IllegalStateException, "Only single-column selects have a scalar type"): the text
+            // is not parsed, and the plain-SQL setting decides.
             return null;
         }
     }

@@ -128,4 +128,17 @@ class PlainSqlParsingTest {
         assertThat(ctx.fetch("select email from users where email like ? order by id", "%example.com").getValues(0, String.class))
             .as("a value of another type in the same place").hasSize(3);
     }
+
+    @Test
+    void plainSqlTheParserFailsOnWithAnotherException_refused_orPassedThroughWhenChosen(TestDatabase database) {
+        // jOOQ's parser throws an IllegalStateException here ("Only single-column selects have a scalar type"), not
+        // its ParserException: the text is as unread as with one
+        String wholeRowOfACte = "with c as (select id from users) select (select * from c where id = 3) as deleted_user";
+
+        assertThatThrownBy(() -> ctx.fetch(wholeRowOfACte)).isInstanceOf(SoftDeleteException.class)
+            .hasMessageContaining("names a soft-deletable table");
+        DSLContext passing = DSL.using(SoftDelete.install(database.newConfiguration(), SoftDeletePolicy.builder().schema(PUBLIC)
+            .plainSql(PlainSql.PASS_THROUGH_UNFILTERED).build()));
+        assertThat(passing.fetchValue(wholeRowOfACte)).isEqualTo(3L);
+    }
 }
