@@ -8,7 +8,8 @@ public enum UnparseableSql {
 
     /**
      * The default: the statement is refused with a {@link SoftDeleteException} that quotes its start,
-     * before anything reaches the database.
+     * before anything reaches the database. JDBC code receives it as the cause of a
+     * {@link java.sql.SQLFeatureNotSupportedException} (SQLSTATE {@code 0A000}) with the same message.
      */
     REFUSE,
 

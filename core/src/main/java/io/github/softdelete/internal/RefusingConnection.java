@@ -7,7 +7,6 @@ import java.sql.BatchUpdateException;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
@@ -27,10 +26,11 @@ import io.github.softdelete.SoftDeleteException;
  * {@link StatementRefusals} does: the SQLSTATE, and a mark for one of the registry's keys both in that
  * SQL and in the server's message, never the message's wording.
  *
- * <p>A refusal surfaces as a {@link SQLDataException} with the library's message, the server's SQLSTATE
- * and error code, and the {@link SoftDeleteException} as its cause (whose cause is the server's error):
- * JDBC callers can catch it as an SQLException and find the SoftDeleteException in the cause chain, and
- * Spring's exception translation classifies it by its SQLSTATE or class as before, with the library's message.
+ * <p>A refusal surfaces as an {@link java.sql.SQLIntegrityConstraintViolationException} with the library's
+ * message, the SQLSTATE of its kind ({@link JdbcRefusals}), and the {@link SoftDeleteException} as its cause
+ * (whose cause is the server's error): JDBC callers can catch it as an SQLException and find the
+ * SoftDeleteException in the cause chain, and Spring's exception translation makes it a
+ * {@code DataIntegrityViolationException} with the library's message.
  *
  * <p>Not thread-safe, as JDBC connections and statements are not.
  */
@@ -149,9 +149,9 @@ final class RefusingConnection implements InvocationHandler {
         if (sql == null)
             return error;
         for (SQLException e = error; e != null; e = e.getNextException()) {
-            SoftDeleteException refusal = refusals.refusal(e, sql, e);
+            StatementRefusals.Refusal refusal = refusals.classify(e, sql, e);
             if (refusal != null) {
-                SQLDataException translated = new SQLDataException(refusal.getMessage(), e.getSQLState(), e.getErrorCode(), refusal);
+                SQLException translated = JdbcRefusals.ofCheck(refusal.exception(), refusal.sqlState());
                 if (error instanceof BatchUpdateException)
                     translated.setNextException(error);
                 return translated;

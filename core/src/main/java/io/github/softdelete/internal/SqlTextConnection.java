@@ -3,12 +3,16 @@ package io.github.softdelete.internal;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.sql.CallableStatement;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
+
+import io.github.softdelete.SoftDeleteException;
 
 /**
  * A connection of {@link SqlTextDataSource}: statements whose SQL jOOQ parses are prepared on jOOQ's
- * parsing connection, the others (when the user lets them through) on the physical connection; every
+ * parsing connection ({@link SqlTextPreparedStatement}, {@link SqlTextStatement}), the others (when the user lets them through) on the physical connection; every
  * other call (transactions, metadata, settings) goes to the physical connection, which the parsing
  * connection wraps anyway.
  *
@@ -40,8 +44,7 @@ final class SqlTextConnection implements InvocationHandler {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         return switch (method.getName()) {
-            case "prepareStatement", "prepareCall" ->
-                call(method, verdicts.parse((String) args[0]) ? parsing : physical, args);
+            case "prepareStatement", "prepareCall" -> prepare(method, args);
             case "createStatement" -> SqlTextStatement.wrap(
                 (Statement) call(method, parsing, args), (Statement) call(method, physical, args), verdicts, (Connection) proxy);
             case "close" -> {
@@ -58,6 +61,20 @@ final class SqlTextConnection implements InvocationHandler {
             case "toString" -> "SoftDelete SQL-text connection over " + physical;
             default -> call(method, physical, args);
         };
+    }
+
+    private Object prepare(Method method, Object[] args) throws Throwable {
+        String sql = (String) args[0];
+        boolean parsed;
+        try {
+            parsed = verdicts.parse(sql);
+        } catch (SoftDeleteException e) {
+            throw JdbcRefusals.ofStatement(e);
+        }
+        if (!parsed)
+            return call(method, physical, args);
+        Class<? extends PreparedStatement> type = method.getName().equals("prepareCall") ? CallableStatement.class : PreparedStatement.class;
+        return SqlTextPreparedStatement.wrap(type, (PreparedStatement) call(method, parsing, args), sql);
     }
 
     static Object call(Method method, Object target, Object[] args) throws Throwable {

@@ -12,7 +12,8 @@ import io.github.softdelete.SoftDeleteException;
  * A plain {@link Statement} of {@link SqlTextConnection}, whose SQL arrives with each call: each SQL
  * string runs on jOOQ's parsing statement, or (when the user lets unparseable statements through) on
  * a statement of the physical connection. Settings ({@code setFetchSize}, {@code setQueryTimeout}, ...)
- * go to both; results and counts come from the one that ran last.
+ * go to both; results and counts come from the one that ran last. Refusals reach the caller as SQLExceptions
+ * ({@link JdbcRefusals}).
  *
  * <p>Not thread-safe, as JDBC statements are not.
  */
@@ -41,13 +42,8 @@ final class SqlTextStatement implements InvocationHandler {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         String name = method.getName();
-        if (args != null && args.length > 0 && args[0] instanceof String sql && (name.startsWith("execute") || name.equals("addBatch"))) {
-            Statement target = verdicts.parse(sql) ? parsing : physical;
-            if (name.equals("addBatch"))
-                batch = sameBatch(target, sql);
-            current = target;
-            return SqlTextConnection.call(method, target, args);
-        }
+        if (args != null && args.length > 0 && args[0] instanceof String sql && (name.startsWith("execute") || name.equals("addBatch")))
+            return run(method, args, sql);
         return switch (name) {
             case "executeBatch", "executeLargeBatch" -> {
                 current = batch == null ? parsing : batch;
@@ -74,6 +70,24 @@ final class SqlTextStatement implements InvocationHandler {
                 yield SqlTextConnection.call(method, name.startsWith("set") ? parsing : current, args);
             }
         };
+    }
+
+    // SQL that jOOQ parses runs on its parsing statement, the rest on physical; refusals become SQLExceptions.
+    private Object run(Method method, Object[] args, String sql) throws Throwable {
+        Statement target;
+        try {
+            target = verdicts.parse(sql) ? parsing : physical;
+            if (method.getName().equals("addBatch"))
+                batch = sameBatch(target, sql);
+        } catch (SoftDeleteException e) {
+            throw JdbcRefusals.ofStatement(e);
+        }
+        current = target;
+        try {
+            return SqlTextConnection.call(method, target, args);
+        } catch (RuntimeException e) {
+            throw JdbcRefusals.of(e, sql);
+        }
     }
 
     private Statement sameBatch(Statement target, String sql) {

@@ -55,26 +55,40 @@ public final class StatementRefusals implements ExecuteListener {
      * refusal's cause.
      */
     SoftDeleteException refusal(SQLException error, String sql, Throwable cause) {
+        Refusal refusal = classify(error, sql, cause);
+        return refusal == null ? null : refusal.exception();
+    }
+
+    /**
+     * An in-statement check's refusal, and the SQLSTATE under which JDBC code sees it ({@link JdbcRefusals}):
+     * foreign_key_violation where a hard statement would break the key in the same way (a RESTRICT key, a
+     * deleted parent of a written or restored row), integrity_constraint_violation for the others.
+     */
+    record Refusal(SoftDeleteException exception, String sqlState) {
+    }
+
+    /** As {@link #refusal}, with the SQLSTATE of its kind. */
+    Refusal classify(SQLException error, String sql, Throwable cause) {
         if (error == null || !ServerErrors.INVALID_TEXT_REPRESENTATION.equals(error.getSQLState()) || sql == null)
             return null;
         String message = String.valueOf(error.getMessage());
         Relation restrict = marked(message, sql, CascadeDelete.RESTRICT_MARK);
         if (restrict != null)
-            return Refusals.delete(restrict, cause);
+            return new Refusal(Refusals.delete(restrict, cause), JdbcRefusals.FOREIGN_KEY_VIOLATION);
         Relation deletedParent = marked(message, sql, CascadeRestore.DELETED_PARENT_MARK);
         if (deletedParent != null)
-            return Refusals.restore(deletedParent, cause);
+            return new Refusal(Refusals.restore(deletedParent, cause), JdbcRefusals.FOREIGN_KEY_VIOLATION);
         Relation deletedTarget = marked(message, sql, LiveParents.MARK);
         if (deletedTarget != null)
-            return Refusals.write(deletedTarget, cause);
+            return new Refusal(Refusals.write(deletedTarget, cause), JdbcRefusals.FOREIGN_KEY_VIOLATION);
         Relation repeatableRead = marked(message, sql, LiveParents.REPEATABLE_READ_MARK);
         if (repeatableRead != null)
-            return Refusals.repeatableRead(repeatableRead, cause);
+            return new Refusal(Refusals.repeatableRead(repeatableRead, cause), JdbcRefusals.INTEGRITY_CONSTRAINT_VIOLATION);
         Relation unstamped = marked(message, sql, UnstampedChildren.MARK);
         if (unstamped != null)
-            return Refusals.unstamped(registry, unstamped, cause);
+            return new Refusal(Refusals.unstamped(registry, unstamped, cause), JdbcRefusals.INTEGRITY_CONSTRAINT_VIOLATION);
         PolicyTable noActor = markedTable(message, sql, LibraryWrite.MISSING_ACTOR_MARK);
-        return noActor == null ? null : Actors.missing(noActor, cause);
+        return noActor == null ? null : new Refusal(Actors.missing(noActor, cause), JdbcRefusals.INTEGRITY_CONSTRAINT_VIOLATION);
     }
 
     // As marked(...), for the tables whose deleted-by column a cascade would write without an actor.

@@ -1,5 +1,7 @@
 package io.github.softdelete.it.fuzz;
 
+import io.github.softdelete.SoftDeleteException;
+
 /**
  * What checking one case found. Immutable and thread-safe.
  *
@@ -26,9 +28,23 @@ public record Outcome(Verdict verdict, String report) {
     static final Outcome MATCH = new Outcome(Verdict.MATCH, "");
     static final Outcome REFUSED = new Outcome(Verdict.REFUSED, "");
 
-    /** Whether {@code error} is the SQL-text path's refusal of a statement that jOOQ's parser does not read. */
+    /**
+     * Whether {@code error} is the SQL-text path's refusal of a statement that jOOQ's parser does not read: the
+     * DataSource throws an SQLException (which jOOQ wraps) caused by the library's SoftDeleteException.
+     */
     static boolean unparsed(RuntimeException error) {
-        return error instanceof io.github.softdelete.SoftDeleteException
-            && error.getMessage().startsWith("cannot filter the SQL statement");
+        SoftDeleteException refusal = refusal(error);
+        return refusal != null && refusal.getMessage().startsWith("cannot filter the SQL statement");
+    }
+
+    /**
+     * The library's refusal behind {@code error}: {@code error} itself on jOOQ's path, or a cause of it on the
+     * SQL-text path, where a refusal reaches JDBC code as an SQLException caused by it; null if there is none.
+     */
+    static SoftDeleteException refusal(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause())
+            if (t instanceof SoftDeleteException refusal)
+                return refusal;
+        return null;
     }
 }

@@ -26,9 +26,6 @@ public final class StatementOracle {
     /** PostgreSQL's foreign_key_violation, which it raises for ON DELETE RESTRICT and NO ACTION alike. */
     private static final String RESTRICT_VIOLATION = "23503";
 
-    /** PostgreSQL's invalid_text_representation: the failed cast by which a soft delete's RESTRICT check refuses. */
-    private static final String REFUSAL_CAST = "22P02";
-
     private final FuzzDatabases databases;
     private final DSLContext underTest;
     private final boolean sqlText;
@@ -48,7 +45,7 @@ public final class StatementOracle {
      * @param databases the databases of the run
      * @param underTest the context under test
      * @param sqlText   whether {@code underTest} sends SQL text through {@code SoftDelete.dataSource(...)}, where
-     *                  a refusal reaches JDBC code as an SQLException (SQLSTATE 22P02) caused by the SoftDeleteException
+     *                  a refusal reaches JDBC code as an SQLException caused by the SoftDeleteException
      */
     StatementOracle(FuzzDatabases databases, DSLContext underTest, boolean sqlText) {
         this.databases = databases;
@@ -65,13 +62,6 @@ public final class StatementOracle {
      */
     public Outcome check(StatementCase statement) {
         return databases.rolledBack(() -> compare(statement));
-    }
-
-    private static boolean causedByRefusal(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause())
-            if (t instanceof SoftDeleteException)
-                return true;
-        return false;
     }
 
     private Outcome compare(StatementCase statement) {
@@ -91,9 +81,8 @@ public final class StatementOracle {
         }
         if (Outcome.unparsed(actualError))
             return new Outcome(Outcome.Verdict.UNPARSED, actualError.getMessage());
-        // Through the SQL-text DataSource a refusal is an SQLException (SQLSTATE 22P02) caused by the SoftDeleteException.
-        boolean refusedByListener = actualError instanceof SoftDeleteException
-            || sqlText && actualError instanceof DataAccessException e && REFUSAL_CAST.equals(e.sqlState()) && causedByRefusal(e);
+        // Through the SQL-text DataSource a refusal is an SQLException (which jOOQ wraps) caused by the SoftDeleteException.
+        boolean refusedByListener = actualError instanceof SoftDeleteException || sqlText && Outcome.refusal(actualError) != null;
         // A DELETE over a RESTRICT key, and (since writes may not make live rows reference deleted parents)
         // an UPDATE that points a row at a parent the live oracle does not have, fail on the oracle with a
         // foreign-key violation.

@@ -10,8 +10,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLDataException;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.github.softdelete.SoftDelete;
@@ -123,7 +125,7 @@ class JdbcTemplateTest {
         assertThatThrownBy(() -> jdbc.update("delete from categories where id = ?", 1L))
             .isInstanceOf(DataIntegrityViolationException.class)
             .hasMessageContaining("cannot soft-delete from \"categories\": live rows in \"posts\" reference it through posts_category_id_fkey")
-            .cause().isInstanceOf(SQLDataException.class)
+            .cause().isInstanceOf(SQLIntegrityConstraintViolationException.class)
             .cause().isInstanceOf(SoftDeleteException.class);
         assertThat(plain.fetchCount(CATEGORIES, CATEGORIES.ID.eq(1L).and(CATEGORIES.DELETED_AT.isNull()))).isEqualTo(1);
     }
@@ -143,13 +145,13 @@ class JdbcTemplateTest {
     }
 
     @Test
-    void refusals_plainJdbc_sqlExceptionWithTheServersSqlState_softDeleteExceptionAsCause() throws SQLException {
+    void refusals_plainJdbc_sqlExceptionWithTheSqlStateOfItsKind_softDeleteExceptionAsCause() throws SQLException {
         DataSource filtered = SoftDelete.dataSource(ctx.configuration());
         try (Connection connection = filtered.getConnection(); Statement statement = connection.createStatement();
                 PreparedStatement prepared = connection.prepareStatement("delete from categories where id = ?")) {
             SQLException write = catchThrowableOfType(() -> statement.executeUpdate("update posts set author_id = 3 where id = 10"),
                 SQLException.class);
-            assertThat(write.getSQLState()).isEqualTo("22P02");
+            assertThat(write.getSQLState()).isEqualTo("23503");
             assertThat((Throwable) write).hasMessageContaining("cannot write rows of \"posts\"").hasCauseInstanceOf(SoftDeleteException.class);
 
             prepared.setLong(1, 1L);
@@ -170,9 +172,11 @@ class JdbcTemplateTest {
     @Test
     void unparseableStatement_refusedByDefault_quotingItsStart() {
         assertThatThrownBy(() -> jdbc.queryForList("select ntile(id::int) over () from users"))
-            .isInstanceOf(SoftDeleteException.class)
+            .isInstanceOf(InvalidDataAccessApiUsageException.class)
             .hasMessageContaining("\"select ntile(id::int) over () from users\"")
-            .hasMessageContaining("UnparseableSql.PASS_THROUGH_UNFILTERED");
+            .hasMessageContaining("UnparseableSql.PASS_THROUGH_UNFILTERED")
+            .cause().isInstanceOf(SQLFeatureNotSupportedException.class)
+            .cause().isInstanceOf(SoftDeleteException.class);
     }
 
     @Test
