@@ -288,8 +288,11 @@ public final class SoftDelete {
      * DataSource filtered = SoftDelete.dataSource(configuration);
      * new JdbcTemplate(filtered).queryForList("select email from users");   // live users only
      * }</pre>
-     * A statement jOOQ cannot parse is refused with a {@link SoftDeleteException}; see
-     * {@link #dataSource(Configuration, UnparseableSql)} to pass such statements through. Each SQL string
+     * A statement jOOQ cannot parse is refused; see {@link #dataSource(Configuration, UnparseableSql)} to pass
+     * such statements through. Every refusal reaches JDBC code as an {@link java.sql.SQLException} with the
+     * library's message, a SQLSTATE of its kind (class 23 when the data refuses, {@code 0A000} when the
+     * statement is refused whatever the data) and the {@link SoftDeleteException} as its cause, so that
+     * Spring's exception translation maps it. Generated keys work in every form the driver supports. Each SQL string
      * is parsed once and its rendering cached (bounded by {@code Settings.cacheParsingConnectionLRUCacheSize},
      * 8192 by default). See docs/sql-text.md for which SQL the parser handles.
      *

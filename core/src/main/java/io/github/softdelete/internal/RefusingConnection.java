@@ -32,6 +32,10 @@ import io.github.softdelete.SoftDeleteException;
  * SoftDeleteException in the cause chain, and Spring's exception translation makes it a
  * {@code DataIntegrityViolationException} with the library's message.
  *
+ * <p>One more duty, for the statements of {@link SqlTextConnection}, which jOOQ's parsing statements stand
+ * between: it remembers the statement it made last ({@link #latest}), so that a statement of the DataSource
+ * finds the physical statement that ran for it (its generated keys, its warnings).
+ *
  * <p>Not thread-safe, as JDBC connections and statements are not.
  */
 final class RefusingConnection implements InvocationHandler {
@@ -40,6 +44,7 @@ final class RefusingConnection implements InvocationHandler {
     private final StatementRefusals refusals;
     private final CascadeSettlement settlement;
     private final Configuration configuration;
+    private Statement latest;
 
     private RefusingConnection(Connection physical, StatementRefusals refusals, CascadeSettlement settlement, Configuration configuration) {
         this.physical = physical;
@@ -50,14 +55,17 @@ final class RefusingConnection implements InvocationHandler {
 
     /**
      * {@code physical} with its statements translating refusals and settling cascading soft deletes
-     * ({@link CascadeSettlement}, whose statements {@code configuration} renders), or {@code physical} itself
-     * when there is nothing to translate with.
+     * ({@link CascadeSettlement}, whose statements {@code configuration} renders). {@code refusals} and
+     * {@code settlement} may be null: nothing is translated or settled then.
      */
     static Connection wrap(Connection physical, StatementRefusals refusals, CascadeSettlement settlement, Configuration configuration) {
-        if (physical == null || refusals == null)
-            return physical;
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] { Connection.class },
             new RefusingConnection(physical, refusals, settlement, configuration));
+    }
+
+    /** The statement that {@code connection}, made by {@link #wrap}, made last, or null. */
+    static Statement latest(Connection connection) {
+        return ((RefusingConnection) Proxy.getInvocationHandler(connection)).latest;
     }
 
     @Override
@@ -76,8 +84,9 @@ final class RefusingConnection implements InvocationHandler {
     }
 
     private Statement statement(Class<? extends Statement> type, Statement statement, String sql, Object connection) {
-        return (Statement) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type },
+        latest = (Statement) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type },
             new Refusing(statement, sql, connection));
+        return latest;
     }
 
     /** A statement whose failures are checked against the SQL it ran: the prepared SQL, or the SQL of the call or batch. */
@@ -115,7 +124,7 @@ final class RefusingConnection implements InvocationHandler {
                 return System.identityHashCode(proxy);
             }
             boolean executes = name.startsWith("execute");
-            Set<Integer> tables = executes ? CascadeSettlement.entryTables(sql, null) : Set.of();
+            Set<Integer> tables = executes && settlement != null ? CascadeSettlement.entryTables(sql, null) : Set.of();
             SettledExecution settled = tables.isEmpty() ? null : SettledExecution.begin(physical, statement, tables);
             Object result;
             try {
@@ -149,7 +158,7 @@ final class RefusingConnection implements InvocationHandler {
         if (sql == null)
             return error;
         for (SQLException e = error; e != null; e = e.getNextException()) {
-            StatementRefusals.Refusal refusal = refusals.classify(e, sql, e);
+            StatementRefusals.Refusal refusal = refusals == null ? null : refusals.classify(e, sql, e);
             if (refusal != null) {
                 SQLException translated = JdbcRefusals.ofCheck(refusal.exception(), refusal.sqlState());
                 if (error instanceof BatchUpdateException)

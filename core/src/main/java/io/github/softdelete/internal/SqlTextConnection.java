@@ -12,12 +12,15 @@ import io.github.softdelete.SoftDeleteException;
 
 /**
  * A connection of {@link SqlTextDataSource}: statements whose SQL jOOQ parses are prepared on jOOQ's
- * parsing connection ({@link SqlTextPreparedStatement}, {@link SqlTextStatement}), the others (when the user lets them through) on the physical connection; every
- * other call (transactions, metadata, settings) goes to the physical connection, which the parsing
- * connection wraps anyway.
+ * parsing connection ({@link SqlTextPreparedStatement}, {@link SqlTextStatement}), the others (when the user
+ * lets them through) on the physical connection; every other call (transactions, metadata, settings) goes to
+ * the physical connection, which the parsing connection wraps anyway.
  *
  * <p>A dynamic proxy rather than a class with the sixty methods of {@link Connection}: only the
- * statement factories and {@code close} differ from the physical connection.
+ * statement factories, {@code close} and the wrapper methods differ from the physical connection.
+ * {@code unwrap(Connection.class)} answers this connection, not the physical one, so that code that unwraps
+ * to the interface it already holds does not step around the filter; a driver's own interface
+ * ({@code PGConnection}) is unwrapped from the physical connection.
  *
  * <p>Not thread-safe, as JDBC connections are not.
  */
@@ -29,24 +32,43 @@ final class SqlTextConnection implements InvocationHandler {
     }
 
     private final Connection physical;
+    private final Connection issuing;
     private final Connection parsing;
     private final ParseVerdicts verdicts;
+    private final boolean inlined;
     private final Release release;
     private boolean closed;
 
-    SqlTextConnection(Connection physical, Connection parsing, ParseVerdicts verdicts, Release release) {
+    /**
+     * A connection over {@code physical}, the driver's; {@code parsing} is jOOQ's parsing connection over
+     * {@code issuing}, the {@link RefusingConnection} over {@code physical}; {@code inlined} tells that the
+     * configuration inlines bind values.
+     */
+    SqlTextConnection(Connection physical, Connection issuing, Connection parsing, ParseVerdicts verdicts, boolean inlined,
+            Release release) {
         this.physical = physical;
+        this.issuing = issuing;
         this.parsing = parsing;
         this.verdicts = verdicts;
+        this.inlined = inlined;
         this.release = release;
     }
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         return switch (method.getName()) {
-            case "prepareStatement", "prepareCall" -> prepare(method, args);
-            case "createStatement" -> SqlTextStatement.wrap(
-                (Statement) call(method, parsing, args), (Statement) call(method, physical, args), verdicts, (Connection) proxy);
+            case "prepareStatement", "prepareCall" -> prepare(method, args, (Connection) proxy);
+            case "createStatement" -> {
+                Statement before = RefusingConnection.latest(issuing);
+                Statement jooqs = (Statement) call(method, parsing, args);
+                // jOOQ's parsing statement made the statement it runs its SQL on just now, on issuing
+                Statement parsed = RefusingConnection.latest(issuing);
+                if (parsed == before)
+                    throw new IllegalStateException("jOOQ " + JooqVersion.running() + "'s parsing connection made no"
+                        + " statement of its connection in createStatement, which softdelete relies on; use a jOOQ version"
+                        + " this softdelete version supports");
+                yield SqlTextStatement.wrap(jooqs, parsed, (Statement) call(method, physical, args), verdicts, (Connection) proxy);
+            }
             case "close" -> {
                 if (!closed) {
                     closed = true;
@@ -55,7 +77,8 @@ final class SqlTextConnection implements InvocationHandler {
                 yield null;
             }
             case "isClosed" -> closed || physical.isClosed();
-            case "unwrap", "isWrapperFor" -> call(method, physical, args);
+            case "isWrapperFor" -> ((Class<?>) args[0]).isInstance(proxy) || physical.isWrapperFor((Class<?>) args[0]);
+            case "unwrap" -> ((Class<?>) args[0]).isInstance(proxy) ? proxy : call(method, physical, args);
             case "equals" -> proxy == args[0];
             case "hashCode" -> System.identityHashCode(proxy);
             case "toString" -> "SoftDelete SQL-text connection over " + physical;
@@ -63,7 +86,7 @@ final class SqlTextConnection implements InvocationHandler {
         };
     }
 
-    private Object prepare(Method method, Object[] args) throws Throwable {
+    private Object prepare(Method method, Object[] args, Connection proxy) throws Throwable {
         String sql = (String) args[0];
         boolean parsed;
         try {
@@ -71,10 +94,19 @@ final class SqlTextConnection implements InvocationHandler {
         } catch (SoftDeleteException e) {
             throw JdbcRefusals.ofStatement(e);
         }
+        // the driver's statement for the SQL as written: it checks the arguments now, as the driver does, and
+        // answers for the statement until jOOQ has made one (it prepares on the client alone, and never runs)
+        PreparedStatement described = (PreparedStatement) call(method, physical, args);
         if (!parsed)
-            return call(method, physical, args);
-        Class<? extends PreparedStatement> type = method.getName().equals("prepareCall") ? CallableStatement.class : PreparedStatement.class;
-        return SqlTextPreparedStatement.wrap(type, (PreparedStatement) call(method, parsing, args), sql);
+            return described;
+        try {
+            PreparedStatement jooqs = (PreparedStatement) call(method, parsing, args);
+            Class<? extends PreparedStatement> type = method.getName().equals("prepareCall") ? CallableStatement.class : PreparedStatement.class;
+            return SqlTextPreparedStatement.wrap(type, jooqs, sql, described, issuing, proxy, inlined);
+        } catch (Throwable e) {
+            described.close();
+            throw e;
+        }
     }
 
     static Object call(Method method, Object target, Object[] args) throws Throwable {

@@ -12,6 +12,8 @@ import javax.sql.DataSource;
 
 import org.jooq.Configuration;
 import org.jooq.ConnectionProvider;
+import org.jooq.conf.ParamType;
+import org.jooq.conf.SettingsTools;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -27,7 +29,9 @@ import io.github.softdelete.UnparseableSql;
  * lives in that configuration, is shared by every connection of this DataSource. Statements that jOOQ
  * cannot parse are refused or sent unchanged, as {@link ParseVerdicts} decides. jOOQ runs no
  * ExecuteListeners on that path, so the connection handed to it translates the library's refusals
- * itself ({@link RefusingConnection}).
+ * itself ({@link RefusingConnection}), and every refusal reaches JDBC code as an SQLException
+ * ({@link JdbcRefusals}). Where jOOQ's parsing statements leave out parts of the JDBC contract, the
+ * connection's statements fill them in ({@link SqlTextPreparedStatement}, {@link SqlTextStatement}).
  *
  * <p>Parser settings: unquoted identifiers are folded to lower case, as PostgreSQL does, so that
  * {@code FROM Users} finds the policy's {@code users} (a name case set in the configuration's settings
@@ -45,6 +49,7 @@ public final class SqlTextDataSource implements DataSource {
     private final ParseVerdicts verdicts;
     private final StatementRefusals refusals;
     private final CascadeSettlement settlement;
+    private final boolean inlined;
 
     public SqlTextDataSource(Configuration configuration, UnparseableSql unparseable) {
         Objects.requireNonNull(configuration, "configuration");
@@ -59,6 +64,7 @@ public final class SqlTextDataSource implements DataSource {
         // jOOQ keys its caches by its package-private enum CacheType; they refill on demand.
         parsing.data().keySet().removeIf(key -> key instanceof Enum<?> constant
             && constant.getDeclaringClass().getName().equals("org.jooq.impl.CacheType"));
+        this.inlined = SettingsTools.getParamType(parsing.settings()) == ParamType.INLINED;
         Integer size = parsing.settings().getCacheParsingConnectionLRUCacheSize();
         this.verdicts = new ParseVerdicts(parsing, unparseable, size == null || size <= 0 ? DEFAULT_CACHE_SIZE : size);
     }
@@ -66,8 +72,9 @@ public final class SqlTextDataSource implements DataSource {
     @Override
     public Connection getConnection() throws SQLException {
         Connection physical = acquire();
+        Connection issuing = RefusingConnection.wrap(physical, refusals, settlement, parsing);
         Connection parsingConnection;
-        ACQUIRED.set(RefusingConnection.wrap(physical, refusals, settlement, parsing));
+        ACQUIRED.set(issuing);
         try {
             parsingConnection = DSL.using(parsing).parsingConnection();
         } catch (RuntimeException e) {
@@ -77,7 +84,7 @@ public final class SqlTextDataSource implements DataSource {
             ACQUIRED.remove();
         }
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] { Connection.class },
-            new SqlTextConnection(physical, parsingConnection, verdicts, () -> target.release(physical)));
+            new SqlTextConnection(physical, issuing, parsingConnection, verdicts, inlined, () -> target.release(physical)));
     }
 
     private Connection acquire() throws SQLException {

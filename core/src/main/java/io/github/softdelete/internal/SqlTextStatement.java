@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 
 import io.github.softdelete.SoftDeleteException;
@@ -11,32 +12,44 @@ import io.github.softdelete.SoftDeleteException;
 /**
  * A plain {@link Statement} of {@link SqlTextConnection}, whose SQL arrives with each call: each SQL
  * string runs on jOOQ's parsing statement, or (when the user lets unparseable statements through) on
- * a statement of the physical connection. Settings ({@code setFetchSize}, {@code setQueryTimeout}, ...)
- * go to both; results and counts come from the one that ran last. Refusals reach the caller as SQLExceptions
- * ({@link JdbcRefusals}).
+ * a statement of the physical connection.
+ *
+ * <p>jOOQ's parsing statement only translates the SQL of {@code execute...} and {@code addBatch}, and runs it
+ * on one statement of the physical connection, made when it was ({@code parsed}, {@link RefusingConnection}'s);
+ * every other call it passes to that statement, or refuses ({@code getGeneratedKeys}, {@code getWarnings},
+ * {@code closeOnCompletion}, ... throw {@code SQLFeatureNotSupportedException}). So only the SQL goes through
+ * jOOQ's statement, and every other call goes straight to {@code parsed}: settings ({@code setFetchSize},
+ * {@code setQueryTimeout}, ...) to both statements, results, counts and generated keys from the one that ran last.
+ * Refusals reach the caller as SQLExceptions ({@link JdbcRefusals}).
  *
  * <p>Not thread-safe, as JDBC statements are not.
  */
 final class SqlTextStatement implements InvocationHandler {
 
     private final Statement parsing;
+    private final Statement parsed;
     private final Statement physical;
     private final ParseVerdicts verdicts;
     private final Connection connection;
     private Statement current;
     private Statement batch;
 
-    private SqlTextStatement(Statement parsing, Statement physical, ParseVerdicts verdicts, Connection connection) {
+    private SqlTextStatement(Statement parsing, Statement parsed, Statement physical, ParseVerdicts verdicts, Connection connection) {
         this.parsing = parsing;
+        this.parsed = parsed;
         this.physical = physical;
         this.verdicts = verdicts;
         this.connection = connection;
-        this.current = parsing;
+        this.current = parsed;
     }
 
-    static Statement wrap(Statement parsing, Statement physical, ParseVerdicts verdicts, Connection connection) {
+    /**
+     * A statement over {@code parsing}, jOOQ's parsing statement, which runs the SQL it translates on
+     * {@code parsed}, and {@code physical}, where unparseable SQL runs when it is let through.
+     */
+    static Statement wrap(Statement parsing, Statement parsed, Statement physical, ParseVerdicts verdicts, Connection connection) {
         return (Statement) Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] { Statement.class },
-            new SqlTextStatement(parsing, physical, verdicts, connection));
+            new SqlTextStatement(parsing, parsed, physical, verdicts, connection));
     }
 
     @Override
@@ -46,43 +59,43 @@ final class SqlTextStatement implements InvocationHandler {
             return run(method, args, sql);
         return switch (name) {
             case "executeBatch", "executeLargeBatch" -> {
-                current = batch == null ? parsing : batch;
+                current = batch == physical ? physical : parsed;
                 batch = null;
                 yield SqlTextConnection.call(method, current, args);
             }
-            case "clearBatch" -> {
-                batch = null;
+            case "clearBatch", "close", "cancel" -> {
+                if (name.equals("clearBatch"))
+                    batch = null;
                 SqlTextConnection.call(method, physical, args);
-                yield SqlTextConnection.call(method, parsing, args);
-            }
-            case "close", "cancel" -> {
-                SqlTextConnection.call(method, physical, args);
-                yield SqlTextConnection.call(method, parsing, args);
+                yield SqlTextConnection.call(method, parsed, args);
             }
             // the filtering connection, never the physical one, so that statements made from it are filtered too
             case "getConnection" -> connection;
+            case "isWrapperFor" -> ((Class<?>) args[0]).isInstance(proxy) || (Boolean) SqlTextConnection.call(method, current, args);
+            case "unwrap" -> ((Class<?>) args[0]).isInstance(proxy) ? proxy : SqlTextConnection.call(method, current, args);
             case "equals" -> proxy == args[0];
             case "hashCode" -> System.identityHashCode(proxy);
             case "toString" -> "SoftDelete SQL-text statement";
             default -> {
-                if (name.startsWith("set"))
+                boolean setting = name.startsWith("set") || name.equals("closeOnCompletion");
+                if (setting)
                     SqlTextConnection.call(method, physical, args);
-                yield SqlTextConnection.call(method, name.startsWith("set") ? parsing : current, args);
+                yield SqlTextConnection.call(method, setting ? parsed : current, args);
             }
         };
     }
 
-    // SQL that jOOQ parses runs on its parsing statement, the rest on physical; refusals become SQLExceptions.
+    // SQL that jOOQ parses runs through jOOQ's parsing statement, on parsed; the rest on physical.
     private Object run(Method method, Object[] args, String sql) throws Throwable {
         Statement target;
         try {
             target = verdicts.parse(sql) ? parsing : physical;
             if (method.getName().equals("addBatch"))
-                batch = sameBatch(target, sql);
+                batch = sameBatch(target == parsing ? parsed : physical, sql);
         } catch (SoftDeleteException e) {
             throw JdbcRefusals.ofStatement(e);
         }
-        current = target;
+        current = target == parsing ? parsed : physical;
         try {
             return SqlTextConnection.call(method, target, args);
         } catch (RuntimeException e) {

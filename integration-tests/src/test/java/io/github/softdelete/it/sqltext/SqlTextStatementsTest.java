@@ -1,0 +1,173 @@
+package io.github.softdelete.it.sqltext;
+
+import static io.github.softdelete.it.db.Tables.POSTS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.sql.Connection;
+import java.sql.ParameterMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.List;
+import java.util.TimeZone;
+
+import javax.sql.DataSource;
+
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.softdelete.SoftDelete;
+import io.github.softdelete.it.fixture.ReferenceData;
+import io.github.softdelete.it.fixture.SoftDeleteDatabase;
+import io.github.softdelete.it.harness.PostgresTest;
+import io.github.softdelete.it.harness.TestDatabase;
+
+/**
+ * What the statements of {@link SoftDelete#dataSource} do beyond the contract that {@link JdbcContractTest}
+ * walks: values bound with the driver's own setters are seen by the rules, results are closed on re-execution,
+ * and the DataSource's connection cannot be stepped around through the statements or {@code unwrap}.
+ */
+@PostgresTest
+class SqlTextStatementsTest {
+
+    private static final String INSERT_WITH_MARKER = "insert into posts (author_id, title, deleted_at) values (?, ?, ?)";
+
+    private final DSLContext plain;
+    private final DataSource driver;
+    private final DataSource filtered;
+
+    SqlTextStatementsTest(TestDatabase database) {
+        this.plain = database.dsl();
+        this.driver = database.dataSource();
+        this.filtered = SoftDelete.dataSource(SoftDeleteDatabase.dsl(database).configuration());
+    }
+
+    @BeforeEach
+    void resetData() {
+        ReferenceData.reset(plain);
+    }
+
+    @Test
+    void driverBoundValue_calendarSetter_seenByTheMarkerRule() throws SQLException {
+        Calendar tokyo = Calendar.getInstance(TimeZone.getTimeZone("Asia/Tokyo"));
+        try (Connection connection = filtered.getConnection()) {
+            try (PreparedStatement live = connection.prepareStatement(INSERT_WITH_MARKER)) {
+                live.setLong(1, 1L);
+                live.setString(2, "calendar-live");
+                live.setTimestamp(3, null, tokyo);
+                assertThat(live.executeUpdate()).isEqualTo(1);
+            }
+            SQLException refused = catchThrowableOfType(() -> {
+                try (PreparedStatement deleted = connection.prepareStatement(INSERT_WITH_MARKER)) {
+                    deleted.setLong(1, 1L);
+                    deleted.setString(2, "calendar-deleted");
+                    deleted.setTimestamp(3, Timestamp.valueOf("2026-01-01 00:00:00"), tokyo);
+                    deleted.executeUpdate();
+                }
+            }, SQLException.class);
+
+            assertThat((Throwable) refused).hasMessageContaining("cannot write the soft-delete marker \"posts\".deleted_at");
+        }
+        assertThat(titlesOfPosts()).containsExactly("calendar-live");
+    }
+
+    @Test
+    void driverBoundValue_calendarSetter_boundAsTheDriverBindsIt() throws SQLException {
+        Calendar tokyo = Calendar.getInstance(TimeZone.getTimeZone("Asia/Tokyo"));
+        Timestamp noon = Timestamp.valueOf("2026-01-02 12:00:00");
+        try (Connection connection = filtered.getConnection();
+                PreparedStatement update = connection.prepareStatement("update posts set title = cast(? as text) where id = ?")) {
+            update.setTimestamp(1, noon, tokyo);
+            update.setLong(2, 10L);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        String viaDriver;
+        try (Connection connection = plainConnection(); PreparedStatement select = connection.prepareStatement("select cast(? as text)")) {
+            select.setTimestamp(1, noon, tokyo);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                viaDriver = rows.getString(1);
+            }
+        }
+
+        assertThat(plain.fetchValue(POSTS.TITLE, POSTS.ID.eq(10L))).isEqualTo(viaDriver).contains("+09");
+    }
+
+    @Test
+    void reExecution_closesTheResultsOfTheExecutionBefore() throws SQLException {
+        try (Connection connection = filtered.getConnection();
+                PreparedStatement select = connection.prepareStatement("select id from users where id = ?")) {
+            select.setLong(1, 1L);
+            ResultSet first = select.executeQuery();
+            select.setLong(1, 2L);
+            try (ResultSet second = select.executeQuery()) {
+                assertThat(first.isClosed()).isTrue();
+                assertThat(second.next()).isTrue();
+                assertThat(second.getLong(1)).isEqualTo(2L);
+            }
+        }
+    }
+
+    @Test
+    void preparedStatement_beforeItRuns_openAndOfItsConnection() throws SQLException {
+        try (Connection connection = filtered.getConnection();
+                PreparedStatement select = connection.prepareStatement("select id from users where id = ?")) {
+            assertThat(select.isClosed()).isFalse();
+            assertThat(select.getConnection()).isSameAs(connection);
+            assertThat(select.getResultSet()).isNull();
+            assertThat(select.getUpdateCount()).isEqualTo(-1);
+            select.close();
+            assertThat(select.isClosed()).isTrue();
+        }
+    }
+
+    @Test
+    void unwrapToConnection_theFilteringConnection() throws SQLException {
+        try (Connection connection = filtered.getConnection()) {
+            Connection unwrapped = connection.unwrap(Connection.class);
+
+            assertThat(unwrapped).isSameAs(connection);
+            assertThat(ids(unwrapped.prepareStatement("select id from users order by id").executeQuery())).containsExactly(1L, 2L, 4L);
+            assertThat(connection.isWrapperFor(org.postgresql.PGConnection.class)).isTrue();
+            assertThat(connection.unwrap(org.postgresql.PGConnection.class)).isNotNull();
+        }
+    }
+
+    @Test
+    void getParameterMetaData_theTypesOfTheSqlAsWritten_forSpringsSetNull() throws SQLException {
+        try (Connection connection = filtered.getConnection();
+                PreparedStatement update = connection.prepareStatement("update posts set editor_id = ? where id = ?")) {
+            ParameterMetaData parameters = update.getParameterMetaData();
+
+            assertThat(parameters.getParameterCount()).isEqualTo(2);
+            assertThat(parameters.getParameterType(1)).isEqualTo(Types.BIGINT);
+            update.setNull(1, parameters.getParameterType(1));
+            update.setLong(2, 10L);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(plain.fetchValue(POSTS.EDITOR_ID, POSTS.ID.eq(10L))).isNull();
+    }
+
+    private Connection plainConnection() throws SQLException {
+        return driver.getConnection();
+    }
+
+    private List<String> titlesOfPosts() {
+        return plain.select(POSTS.TITLE).from(POSTS).where(POSTS.ID.ge(1000L)).orderBy(POSTS.ID).fetch(POSTS.TITLE);
+    }
+
+    private static List<Long> ids(ResultSet rows) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (rows) {
+            while (rows.next())
+                ids.add(rows.getLong(1));
+        }
+        return ids;
+    }
+}
