@@ -2,6 +2,7 @@ package io.github.softdelete.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.jooq.Configuration;
 import org.jooq.impl.ParserException;
@@ -10,8 +11,9 @@ import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.UnparseableSql;
 
 /**
- * Whether jOOQ's parser reads a SQL string, remembered per string in a bounded, least-recently-used
- * cache: a string is parsed here once, the first time it is seen.
+ * Whether jOOQ's parser reads a SQL string, and whether jOOQ must render it for each execution
+ * ({@link MarkerBindValues}), remembered per string in a bounded, least-recently-used cache: a string is
+ * parsed here once, the first time it is seen.
  *
  * <p>Why a verdict of our own: jOOQ's parsing connection parses lazily, when the statement executes,
  * and reports a failure as its own {@code ParserException}; to refuse with a clear message, or to send
@@ -30,15 +32,32 @@ final class ParseVerdicts {
     // "/* ignored */" instead, silently dropping them; none of them reads or writes rows, so they are sent unchanged.
     private static final String IGNORED_BY_JOOQ = "$IgnoreQuery";
     private static final String UNCHANGED = "\0unchanged";
+    private static final String EACH_EXECUTION = "\0each execution";
     private static final int QUOTED_START = 120;
+
+    /** Where a SQL string goes. */
+    enum Route {
+        /** Through jOOQ's parsing connection, which caches its rendering. */
+        PARSED,
+        /** Through jOOQ's parsing connection, rendered for each execution's bind values ({@link MarkerBindValues}). */
+        PARSED_EACH_EXECUTION,
+        /** To the physical connection, unchanged. */
+        UNCHANGED
+    }
 
     private final Configuration configuration;
     private final UnparseableSql unparseable;
+    private final Set<String> ownedColumns;
     private final Map<String, String> verdicts;
 
-    ParseVerdicts(Configuration configuration, UnparseableSql unparseable, int capacity) {
+    /**
+     * Verdicts on what {@code configuration}'s parser reads, for at most {@code capacity} strings; {@code ownedColumns}
+     * are the names of the columns that markers own ({@link MarkerBindValues}).
+     */
+    ParseVerdicts(Configuration configuration, UnparseableSql unparseable, Set<String> ownedColumns, int capacity) {
         this.configuration = configuration;
         this.unparseable = unparseable;
+        this.ownedColumns = ownedColumns;
         this.verdicts = new LinkedHashMap<>(64, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
@@ -57,6 +76,15 @@ final class ParseVerdicts {
      * @throws SoftDeleteException when jOOQ cannot parse it and such statements are refused
      */
     boolean parse(String sql) {
+        return route(sql) != Route.UNCHANGED;
+    }
+
+    /**
+     * Where {@code sql} goes: as {@link #parse}, and whether jOOQ must render it for each execution.
+     *
+     * @throws SoftDeleteException when jOOQ cannot parse it and such statements are refused
+     */
+    Route route(String sql) {
         String verdict;
         synchronized (verdicts) {
             verdict = verdicts.get(sql);
@@ -68,9 +96,11 @@ final class ParseVerdicts {
             }
         }
         if (verdict.isEmpty())
-            return true;
+            return Route.PARSED;
+        if (verdict.equals(EACH_EXECUTION))
+            return Route.PARSED_EACH_EXECUTION;
         if (verdict.equals(UNCHANGED) || unparseable == UnparseableSql.PASS_THROUGH_UNFILTERED)
-            return false;
+            return Route.UNCHANGED;
         throw new SoftDeleteException("cannot filter the SQL statement \"" + start(sql) + "\": jOOQ's parser does not"
             + " read it (" + verdict + "), so deleted rows cannot be hidden from it. Rewrite it in SQL that jOOQ parses,"
             + " run it on a connection that does not come from SoftDelete.dataSource(...), or pass such statements through"
@@ -80,7 +110,7 @@ final class ParseVerdicts {
     private String verdictOf(String sql) {
         try {
             org.jooq.Query query = configuration.dsl().parser().parseQuery(sql);
-            return ignoredByJooq(query) ? UNCHANGED : PARSEABLE;
+            return ignoredByJooq(query) ? UNCHANGED : MarkerBindValues.written(query, ownedColumns) ? EACH_EXECUTION : PARSEABLE;
         } catch (ParserException e) {
             return firstLine(e.getMessage());
         } catch (SoftDeleteException e) {

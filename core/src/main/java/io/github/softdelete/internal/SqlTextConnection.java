@@ -34,6 +34,7 @@ final class SqlTextConnection implements InvocationHandler {
     private final Connection physical;
     private final Connection issuing;
     private final Connection parsing;
+    private final Connection eachTime;
     private final ParseVerdicts verdicts;
     private final boolean inlined;
     private final Release release;
@@ -41,14 +42,15 @@ final class SqlTextConnection implements InvocationHandler {
 
     /**
      * A connection over {@code physical}, the driver's; {@code parsing} is jOOQ's parsing connection over
-     * {@code issuing}, the {@link RefusingConnection} over {@code physical}; {@code inlined} tells that the
-     * configuration inlines bind values.
+     * {@code issuing}, the {@link RefusingConnection} over {@code physical}, and {@code eachTime} one that renders
+     * each execution anew; {@code inlined} tells that the configuration inlines bind values.
      */
-    SqlTextConnection(Connection physical, Connection issuing, Connection parsing, ParseVerdicts verdicts, boolean inlined,
-            Release release) {
+    SqlTextConnection(Connection physical, Connection issuing, Connection parsing, Connection eachTime, ParseVerdicts verdicts,
+            boolean inlined, Release release) {
         this.physical = physical;
         this.issuing = issuing;
         this.parsing = parsing;
+        this.eachTime = eachTime;
         this.verdicts = verdicts;
         this.inlined = inlined;
         this.release = release;
@@ -88,19 +90,20 @@ final class SqlTextConnection implements InvocationHandler {
 
     private Object prepare(Method method, Object[] args, Connection proxy) throws Throwable {
         String sql = (String) args[0];
-        boolean parsed;
+        ParseVerdicts.Route route;
         try {
-            parsed = verdicts.parse(sql);
+            route = verdicts.route(sql);
         } catch (SoftDeleteException e) {
             throw JdbcRefusals.ofStatement(e);
         }
         // the driver's statement for the SQL as written: it checks the arguments now, as the driver does, and
         // answers for the statement until jOOQ has made one (it prepares on the client alone, and never runs)
         PreparedStatement described = (PreparedStatement) call(method, physical, args);
-        if (!parsed)
+        if (route == ParseVerdicts.Route.UNCHANGED)
             return described;
         try {
-            PreparedStatement jooqs = (PreparedStatement) call(method, parsing, args);
+            PreparedStatement jooqs = (PreparedStatement) call(method,
+                route == ParseVerdicts.Route.PARSED_EACH_EXECUTION ? eachTime : parsing, args);
             Class<? extends PreparedStatement> type = method.getName().equals("prepareCall") ? CallableStatement.class : PreparedStatement.class;
             return SqlTextPreparedStatement.wrap(type, jooqs, sql, described, issuing, proxy, inlined);
         } catch (Throwable e) {

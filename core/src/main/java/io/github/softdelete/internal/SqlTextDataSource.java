@@ -6,12 +6,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
 import org.jooq.Configuration;
 import org.jooq.ConnectionProvider;
+import org.jooq.Field;
 import org.jooq.conf.ParamType;
 import org.jooq.conf.SettingsTools;
 import org.jooq.exception.DataAccessException;
@@ -33,6 +36,9 @@ import io.github.softdelete.UnparseableSql;
  * ({@link JdbcRefusals}). Where jOOQ's parsing statements leave out parts of the JDBC contract, the
  * connection's statements fill them in ({@link SqlTextPreparedStatement}, {@link SqlTextStatement}).
  *
+ * <p>A second parsing connection, with jOOQ's translation cache off, renders the statements whose rendering
+ * depends on their bind values ({@link MarkerBindValues}) for each execution.
+ *
  * <p>Parser settings: unquoted identifiers are folded to lower case, as PostgreSQL does, so that
  * {@code FROM Users} finds the policy's {@code users} (a name case set in the configuration's settings
  * wins); calls of functions jOOQ does not know are kept as they are ({@code Settings.parseUnknownFunctions = IGNORE}).
@@ -46,6 +52,7 @@ public final class SqlTextDataSource implements DataSource {
 
     private final ConnectionProvider target;
     private final Configuration parsing;
+    private final Configuration renderingEachTime;
     private final ParseVerdicts verdicts;
     private final StatementRefusals refusals;
     private final CascadeSettlement settlement;
@@ -64,9 +71,12 @@ public final class SqlTextDataSource implements DataSource {
         // jOOQ keys its caches by its package-private enum CacheType; they refill on demand.
         parsing.data().keySet().removeIf(key -> key instanceof Enum<?> constant
             && constant.getDeclaringClass().getName().equals("org.jooq.impl.CacheType"));
+        this.renderingEachTime = parsing.deriveSettings(s -> s.withCacheParsingConnection(false));
         this.inlined = SettingsTools.getParamType(parsing.settings()) == ParamType.INLINED;
         Integer size = parsing.settings().getCacheParsingConnectionLRUCacheSize();
-        this.verdicts = new ParseVerdicts(parsing, unparseable, size == null || size <= 0 ? DEFAULT_CACHE_SIZE : size);
+        Set<String> ownedColumns = refusals == null ? Set.of() : refusals.registry().tables().stream()
+            .flatMap(table -> table.ownedColumns().stream()).map(Field::getName).collect(Collectors.toUnmodifiableSet());
+        this.verdicts = new ParseVerdicts(parsing, unparseable, ownedColumns, size == null || size <= 0 ? DEFAULT_CACHE_SIZE : size);
     }
 
     @Override
@@ -74,9 +84,11 @@ public final class SqlTextDataSource implements DataSource {
         Connection physical = acquire();
         Connection issuing = RefusingConnection.wrap(physical, refusals, settlement, parsing);
         Connection parsingConnection;
+        Connection eachTime;
         ACQUIRED.set(issuing);
         try {
             parsingConnection = DSL.using(parsing).parsingConnection();
+            eachTime = DSL.using(renderingEachTime).parsingConnection();
         } catch (RuntimeException e) {
             target.release(physical);
             throw e;
@@ -84,7 +96,7 @@ public final class SqlTextDataSource implements DataSource {
             ACQUIRED.remove();
         }
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] { Connection.class },
-            new SqlTextConnection(physical, issuing, parsingConnection, verdicts, inlined, () -> target.release(physical)));
+            new SqlTextConnection(physical, issuing, parsingConnection, eachTime, verdicts, inlined, () -> target.release(physical)));
     }
 
     private Connection acquire() throws SQLException {

@@ -3,6 +3,8 @@ package io.github.softdelete.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Set;
+
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
@@ -11,8 +13,8 @@ import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.UnparseableSql;
 
 /**
- * Whether the SQL-text path sends a string through jOOQ's parser, unchanged, or refuses it; whatever
- * exception jOOQ's parser fails with.
+ * Where the SQL-text path sends a string: through jOOQ's parser (cached, or rendered for each execution),
+ * unchanged, or refused; whatever exception jOOQ's parser fails with.
  */
 class ParseVerdictsTest {
 
@@ -21,26 +23,45 @@ class ParseVerdictsTest {
     private final ParseVerdicts refusing = verdicts(UnparseableSql.REFUSE);
 
     @Test
-    void parse_parseableSelect_parsed() {
-        assertThat(refusing.parse("select id from users where id = ?")).isTrue();
+    void route_parseableSelect_parsed() {
+        assertThat(refusing.route("select id from users where id = ?")).isEqualTo(ParseVerdicts.Route.PARSED);
     }
 
     @Test
-    void parse_setCommandJooqReadsAsNothing_unchanged() {
-        assertThat(refusing.parse("SET statement_timeout = 0")).isFalse();
+    void route_setCommandJooqReadsAsNothing_unchanged() {
+        assertThat(refusing.route("SET statement_timeout = 0")).isEqualTo(ParseVerdicts.Route.UNCHANGED);
     }
 
     @Test
-    void parse_parserFailsWithAnotherExceptionThanParserException_refusedQuotingIt() {
+    void route_parserFailsWithAnotherExceptionThanParserException_refusedQuotingIt() {
         // jOOQ's parser throws an IllegalStateException for a whole-row scalar subquery of a CTE
-        assertThatThrownBy(() -> refusing.parse(WHOLE_ROW_OF_A_CTE))
+        assertThatThrownBy(() -> refusing.route(WHOLE_ROW_OF_A_CTE))
             .isInstanceOf(SoftDeleteException.class)
             .hasMessageContaining("cannot filter the SQL statement \"" + WHOLE_ROW_OF_A_CTE + "\"")
             .hasMessageContaining("(IllegalStateException: Only single-column selects have a scalar type)");
-        assertThat(verdicts(UnparseableSql.PASS_THROUGH_UNFILTERED).parse(WHOLE_ROW_OF_A_CTE)).isFalse();
+        assertThat(verdicts(UnparseableSql.PASS_THROUGH_UNFILTERED).route(WHOLE_ROW_OF_A_CTE)).isEqualTo(ParseVerdicts.Route.UNCHANGED);
+    }
+
+    @Test
+    void route_insertWritingAnOwnedColumnFromABindValue_renderedEachExecution() {
+        assertThat(refusing.route("insert into posts (author_id, deleted_at) values (?, ?)"))
+            .isEqualTo(ParseVerdicts.Route.PARSED_EACH_EXECUTION);
+        assertThat(refusing.route("insert into posts (author_id, deleted_at) values (?, ?) returning id"))
+            .isEqualTo(ParseVerdicts.Route.PARSED_EACH_EXECUTION);
+        assertThat(refusing.route("insert into posts (author_id, deleted_at) values (1, null), (?, ?)"))
+            .isEqualTo(ParseVerdicts.Route.PARSED_EACH_EXECUTION);
+    }
+
+    @Test
+    void route_insertWithoutABindValueInAnOwnedColumn_parsed() {
+        // a literal is part of the SQL string, by which jOOQ's cache tells renderings apart
+        assertThat(refusing.route("insert into posts (author_id, deleted_at) values (?, null)")).isEqualTo(ParseVerdicts.Route.PARSED);
+        assertThat(refusing.route("insert into posts (author_id, title) values (?, ?)")).isEqualTo(ParseVerdicts.Route.PARSED);
+        assertThat(refusing.route("update posts set title = ? where id = ?")).isEqualTo(ParseVerdicts.Route.PARSED);
     }
 
     private static ParseVerdicts verdicts(UnparseableSql unparseable) {
-        return new ParseVerdicts(PlainSqlParsing.parserConfiguration(DSL.using(SQLDialect.POSTGRES).configuration()), unparseable, 16);
+        return new ParseVerdicts(PlainSqlParsing.parserConfiguration(DSL.using(SQLDialect.POSTGRES).configuration()),
+            unparseable, Set.of("deleted_at"), 16);
     }
 }

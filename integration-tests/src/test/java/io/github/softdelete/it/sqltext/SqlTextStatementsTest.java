@@ -9,6 +9,7 @@ import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.SoftDelete;
+import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.it.fixture.ReferenceData;
 import io.github.softdelete.it.fixture.SoftDeleteDatabase;
 import io.github.softdelete.it.harness.PostgresTest;
@@ -30,8 +32,9 @@ import io.github.softdelete.it.harness.TestDatabase;
 
 /**
  * What the statements of {@link SoftDelete#dataSource} do beyond the contract that {@link JdbcContractTest}
- * walks: values bound with the driver's own setters are seen by the rules, results are closed on re-execution,
- * and the DataSource's connection cannot be stepped around through the statements or {@code unwrap}.
+ * walks: the marker rule holds for every execution of one SQL string, values bound with the driver's own setters
+ * are seen by the rules, results are closed on re-execution, and the DataSource's connection cannot be stepped
+ * around through the statements or {@code unwrap}.
  */
 @PostgresTest
 class SqlTextStatementsTest {
@@ -51,6 +54,39 @@ class SqlTextStatementsTest {
     @BeforeEach
     void resetData() {
         ReferenceData.reset(plain);
+    }
+
+    @Test
+    void insertWritingTheMarkerFromABindValue_nullThenTimestamp_theTimestampRefusedEveryTime() throws SQLException {
+        // jOOQ caches a rendering by the SQL and the types of its bind values: the NULL's rendering used to be
+        // reused for the timestamp, and the row was inserted as deleted
+        try (Connection connection = filtered.getConnection()) {
+            try (PreparedStatement live = connection.prepareStatement(INSERT_WITH_MARKER)) {
+                bind(live, "live", null);
+                assertThat(live.executeUpdate()).isEqualTo(1);
+            }
+            SQLException refused = catchThrowableOfType(() -> {
+                try (PreparedStatement deleted = connection.prepareStatement(INSERT_WITH_MARKER)) {
+                    bind(deleted, "deleted", Timestamp.valueOf("2026-01-01 00:00:00"));
+                    deleted.executeUpdate();
+                }
+            }, SQLException.class);
+            SQLException inBatch = catchThrowableOfType(() -> {
+                try (PreparedStatement batch = connection.prepareStatement(INSERT_WITH_MARKER)) {
+                    bind(batch, "batch-live", null);
+                    batch.addBatch();
+                    bind(batch, "batch-deleted", Timestamp.valueOf("2026-01-01 00:00:00"));
+                    batch.addBatch();
+                    batch.executeBatch();
+                }
+            }, SQLException.class);
+
+            assertThat((Throwable) refused).isInstanceOf(SQLFeatureNotSupportedException.class)
+                .hasMessageContaining("cannot write the soft-delete marker \"posts\".deleted_at in an INSERT")
+                .hasCauseInstanceOf(SoftDeleteException.class);
+            assertThat((Throwable) inBatch).hasMessageContaining("cannot write the soft-delete marker \"posts\".deleted_at");
+        }
+        assertThat(titlesOfPosts()).containsExactly("live");
     }
 
     @Test
@@ -156,6 +192,15 @@ class SqlTextStatementsTest {
 
     private Connection plainConnection() throws SQLException {
         return driver.getConnection();
+    }
+
+    private static void bind(PreparedStatement insert, String title, Timestamp deletedAt) throws SQLException {
+        insert.setLong(1, 1L);
+        insert.setString(2, title);
+        if (deletedAt == null)
+            insert.setNull(3, Types.TIMESTAMP);
+        else
+            insert.setTimestamp(3, deletedAt);
     }
 
     private List<String> titlesOfPosts() {
