@@ -17,6 +17,7 @@ import org.jooq.ExecuteListenerProvider;
 import org.jooq.VisitListener;
 import org.jooq.VisitListenerProvider;
 import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultVisitListenerProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.github.softdelete.PlainSql;
@@ -80,6 +82,26 @@ class SoftDeleteAutoConfigurationTest {
             assertThat(plain.fetchCount(USERS, USERS.DELETED_AT.isNull())).isEqualTo(2);
             assertThat(plain.fetchCount(POSTS, POSTS.DELETED_AT.isNull())).isEqualTo(1);
             assertThat(plain.fetchCount(COMMENTS, COMMENTS.DELETED_AT.isNull())).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void refusals_throughBootsDslContext_theLibrarysException_inPlaceOfBootsTranslation() {
+        // docs/sql-text.md, "Refusals and their exceptions": the library's listeners run after Boot's exception
+        // translator, so DSL code catches the SoftDeleteException, whose cause is Boot's translation
+        runner.withBean(SoftDeletePolicy.class, () -> SoftDeletes.POLICY).run(context -> {
+            DSLContext dsl = context.getBean(DSLContext.class);
+            dsl.deleteFrom(USERS).where(USERS.ID.eq(2L)).execute();
+
+            assertThatThrownBy(() -> dsl.insertInto(POSTS, POSTS.AUTHOR_ID, POSTS.TITLE).values(2L, "by bob").execute())
+                .isInstanceOf(SoftDeleteException.class)
+                .hasMessageContaining("cannot write rows of \"posts\" that reference a deleted row of \"users\"")
+                .hasCauseInstanceOf(DataIntegrityViolationException.class);
+            assertThatThrownBy(() -> dsl.update(POSTS).set(POSTS.DELETED_AT, DSL.currentOffsetDateTime()).execute())
+                .isInstanceOf(SoftDeleteException.class)
+                .hasMessageContaining("cannot write the soft-delete marker")
+                .hasNoCause();
+            assertThat(plain.fetchCount(POSTS)).isEqualTo(1);
         });
     }
 
