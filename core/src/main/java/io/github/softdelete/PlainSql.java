@@ -27,10 +27,10 @@ public enum PlainSql {
     REFUSE,
 
     /**
-     * Nothing is parsed or checked: plain SQL and SQL text go to the database as written, <b>unfiltered</b> (they
-     * read deleted rows, and their DELETEs delete physically), and unparsed views are read as they are. Choose
-     * it only when every such text is one you have checked; prefer {@link SoftDelete#allowPlainSql} for the
-     * texts that are.
+     * As {@link #PARSE}, but text that is not parsed goes to the database as written, <b>unfiltered</b> (it reads
+     * deleted rows, and its DELETEs delete physically), and views whose definitions do not parse are read as they
+     * are. Choose it only when every such text is one you have checked; prefer {@link SoftDelete#allowPlainSql} for
+     * the texts that are.
      */
     PASS_THROUGH_UNFILTERED
 }

@@ -288,8 +288,10 @@ public final class SoftDelete {
      * DataSource filtered = SoftDelete.dataSource(configuration);
      * new JdbcTemplate(filtered).queryForList("select email from users");   // live users only
      * }</pre>
-     * A statement jOOQ cannot parse is refused; see {@link #dataSource(Configuration, UnparseableSql)} to pass
-     * such statements through. Every refusal reaches JDBC code as an {@link java.sql.SQLException} with the
+     * SQL text follows the policy's {@link SoftDeletePolicy.Builder#plainSql(PlainSql) plainSql} setting, as jOOQ's own
+     * plain SQL does: by default a statement jOOQ cannot parse is refused when it names a soft-deletable table, and
+     * sent as written otherwise; a DataSource on {@code SoftDelete.allowPlainSql(ctx).configuration()} sends what
+     * jOOQ cannot parse as written. Every refusal reaches JDBC code as an {@link java.sql.SQLException} with the
      * library's message, a SQLSTATE of its kind (class 23 when the data refuses, {@code 0A000} when the
      * statement is refused whatever the data) and the {@link SoftDeleteException} as its cause, so that
      * Spring's exception translation maps it. Generated keys work in every form the driver supports. Each SQL string
@@ -302,23 +304,30 @@ public final class SoftDelete {
      * @throws IllegalStateException when the soft-delete listener is not installed on {@code configuration}
      */
     public static DataSource dataSource(Configuration configuration) {
-        return dataSource(configuration, UnparseableSql.REFUSE);
+        Objects.requireNonNull(configuration, "configuration");
+        return new SqlTextDataSource(configuration, listener(DSL.using(configuration)).plainSql());
     }
 
     /**
      * Like {@link #dataSource(Configuration)}, with a choice of what happens to statements jOOQ cannot parse.
      *
      * @param configuration a configuration with a connection and the soft-delete listener installed
-     * @param unparseable   refuse them (the default), or send them unchanged and <b>unfiltered</b>
+     * @param unparseable   {@code REFUSE} stands for {@link PlainSql#PARSE}, {@code PASS_THROUGH_UNFILTERED} for
+     *                      {@link PlainSql#PASS_THROUGH_UNFILTERED}, whatever the policy's setting
      * @return the DataSource; thread-safe
      * @throws NullPointerException  when an argument is null
      * @throws IllegalStateException when the soft-delete listener is not installed on {@code configuration}
+     * @deprecated the policy's one setting, {@link SoftDeletePolicy.Builder#plainSql(PlainSql)}, now decides, and
+     *             {@link #allowPlainSql} vouches for one context's SQL text
      */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal")
     public static DataSource dataSource(Configuration configuration, UnparseableSql unparseable) {
         Objects.requireNonNull(configuration, "configuration");
         Objects.requireNonNull(unparseable, "unparseable");
         registry(DSL.using(configuration));
-        return new SqlTextDataSource(configuration, unparseable);
+        return new SqlTextDataSource(configuration,
+            unparseable == UnparseableSql.PASS_THROUGH_UNFILTERED ? PlainSql.PASS_THROUGH_UNFILTERED : PlainSql.PARSE);
     }
 
     /**
@@ -338,9 +347,13 @@ public final class SoftDelete {
     }
 
     private static TableRegistry registry(DSLContext ctx) {
+        return listener(ctx).registry();
+    }
+
+    private static SoftDeleteVisitListener listener(DSLContext ctx) {
         for (VisitListenerProvider provider : ctx.configuration().visitListenerProviders())
             if (provider.provide() instanceof SoftDeleteVisitListener listener)
-                return listener.registry();
+                return listener;
         throw new IllegalStateException("the soft-delete listener is not installed on this context's"
             + " configuration; call SoftDelete.install(configuration, policy) first");
     }

@@ -172,11 +172,11 @@ public final class SoftDeletePolicy {
     /**
      * {@return whether jOOQ's plain SQL is parsed and rewritten}
      *
-     * @deprecated the one setting is {@link #plainSql()}: true when it is {@link PlainSql#PARSE}
+     * @deprecated the one setting is {@link #plainSql()}: true unless it is {@link PlainSql#REFUSE}
      */
     @Deprecated(forRemoval = true)
     public boolean parsePlainSql() {
-        return plainSql == PlainSql.PARSE;
+        return plainSql != PlainSql.REFUSE;
     }
 
     TableRegistry registry() {
@@ -457,8 +457,9 @@ public final class SoftDeletePolicy {
 
         /**
          * The setting before {@link #plainSql(PlainSql)}: with {@link #parsePlainSql(boolean)} it selects
-         * {@link PlainSql#PARSE} (parse true), {@link PlainSql#REFUSE} (strict true, parse false) or
-         * {@link PlainSql#PASS_THROUGH_UNFILTERED} (both false). Ignored once {@link #plainSql(PlainSql)} is called.
+         * {@link PlainSql#PARSE} (both true), {@link PlainSql#PASS_THROUGH_UNFILTERED} (parse without strict),
+         * {@link PlainSql#REFUSE} (strict without parse); both false select {@code PASS_THROUGH_UNFILTERED}, which now
+         * parses what jOOQ can parse (it used to parse nothing). Ignored once {@link #plainSql(PlainSql)} is called.
          *
          * @param strict whether plain SQL that cannot be filtered is refused
          * @return this builder
@@ -471,9 +472,7 @@ public final class SoftDeletePolicy {
         }
 
         /**
-         * The setting before {@link #plainSql(PlainSql)}; see {@link #strictPlainSql(boolean)}. Parsing without
-         * strictness (parse true, strict false) now also refuses text that cannot be parsed and names a
-         * soft-deletable table, as {@link PlainSql#PARSE} does: it used to send it unfiltered.
+         * The setting before {@link #plainSql(PlainSql)}; see {@link #strictPlainSql(boolean)}.
          *
          * @param parse whether plain SQL is parsed and rewritten
          * @return this builder
@@ -489,11 +488,12 @@ public final class SoftDeletePolicy {
         private PlainSql plainSqlSetting() {
             if (plainSql != null)
                 return plainSql;
-            if (strictPlainSql == null && parsePlainSql == null)
-                return PlainSql.PARSE;
+            boolean strict = Boolean.TRUE.equals(strictPlainSql);
             if (Boolean.TRUE.equals(parsePlainSql))
-                return PlainSql.PARSE;
-            return Boolean.TRUE.equals(strictPlainSql) ? PlainSql.REFUSE : PlainSql.PASS_THROUGH_UNFILTERED;
+                return strict ? PlainSql.PARSE : PlainSql.PASS_THROUGH_UNFILTERED;
+            if (strict)
+                return PlainSql.REFUSE;
+            return strictPlainSql == null && parsePlainSql == null ? PlainSql.PARSE : PlainSql.PASS_THROUGH_UNFILTERED;
         }
 
         /**

@@ -3,7 +3,10 @@ package io.github.softdelete;
 /**
  * What the SQL-text path ({@link SoftDelete#dataSource(org.jooq.Configuration, UnparseableSql)}) does with
  * a statement that jOOQ's parser cannot read, and that the listener therefore cannot rewrite.
+ *
+ * @deprecated the policy's one setting, {@link PlainSql}, decides for SQL text as for jOOQ's plain SQL
  */
+@Deprecated(forRemoval = true)
 public enum UnparseableSql {
 
     /**

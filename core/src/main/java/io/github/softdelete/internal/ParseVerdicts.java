@@ -3,12 +3,13 @@ package io.github.softdelete.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.jooq.Configuration;
 import org.jooq.impl.ParserException;
 
+import io.github.softdelete.PlainSql;
 import io.github.softdelete.SoftDeleteException;
-import io.github.softdelete.UnparseableSql;
 
 /**
  * Whether jOOQ's parser reads a SQL string, and whether jOOQ must render it for each execution
@@ -46,17 +47,22 @@ final class ParseVerdicts {
     }
 
     private final Configuration configuration;
-    private final UnparseableSql unparseable;
+    private final PlainSql plainSql;
+    private final Predicate<String> namesSoftDeletableTable;
     private final Set<String> ownedColumns;
     private final Map<String, String> verdicts;
 
     /**
-     * Verdicts on what {@code configuration}'s parser reads, for at most {@code capacity} strings; {@code ownedColumns}
-     * are the names of the columns that markers own ({@link MarkerBindValues}).
+     * Verdicts on what {@code configuration}'s parser reads, for at most {@code capacity} strings, under the policy's
+     * {@code plainSql} setting (or {@code PASS_THROUGH_UNFILTERED} where the configuration vouches for its SQL
+     * text); {@code namesSoftDeletableTable} tells a soft-deletable table's name, and {@code ownedColumns} are the
+     * names of the columns that markers own ({@link MarkerBindValues}).
      */
-    ParseVerdicts(Configuration configuration, UnparseableSql unparseable, Set<String> ownedColumns, int capacity) {
+    ParseVerdicts(Configuration configuration, PlainSql plainSql, Predicate<String> namesSoftDeletableTable,
+                  Set<String> ownedColumns, int capacity) {
         this.configuration = configuration;
-        this.unparseable = unparseable;
+        this.plainSql = ContextFlags.of(configuration).plainSql() ? PlainSql.PASS_THROUGH_UNFILTERED : plainSql;
+        this.namesSoftDeletableTable = namesSoftDeletableTable;
         this.ownedColumns = ownedColumns;
         this.verdicts = new LinkedHashMap<>(64, 0.75f, true) {
             private static final long serialVersionUID = 1L;
@@ -85,6 +91,16 @@ final class ParseVerdicts {
      * @throws SoftDeleteException when jOOQ cannot parse it and such statements are refused
      */
     Route route(String sql) {
+        if (plainSql == PlainSql.REFUSE) {
+            // Nothing is parsed: text that names a soft-deletable table is refused, the rest goes as written.
+            if (SqlIdentifiers.anyRelation(sql, namesSoftDeletableTable))
+                throw new SoftDeleteException("cannot send the SQL statement \"" + start(sql) + "\": it names a soft-deletable"
+                    + " table, and the soft-delete policy's plain-SQL setting is PlainSql.REFUSE, so SQL text is not parsed"
+                    + " and cannot be filtered. Choose PlainSql.PARSE (the default) for SQL text to be parsed and filtered,"
+                    + " or vouch for this SQL (it filters deleted rows itself) with a DataSource on"
+                    + " SoftDelete.allowPlainSql(ctx).configuration()");
+            return Route.UNCHANGED;
+        }
         String verdict;
         synchronized (verdicts) {
             verdict = verdicts.get(sql);
@@ -99,12 +115,14 @@ final class ParseVerdicts {
             return Route.PARSED;
         if (verdict.equals(EACH_EXECUTION))
             return Route.PARSED_EACH_EXECUTION;
-        if (verdict.equals(UNCHANGED) || unparseable == UnparseableSql.PASS_THROUGH_UNFILTERED)
+        if (verdict.equals(UNCHANGED) || plainSql == PlainSql.PASS_THROUGH_UNFILTERED
+            || !SqlIdentifiers.anyRelation(sql, namesSoftDeletableTable))
             return Route.UNCHANGED;
-        throw new SoftDeleteException("cannot filter the SQL statement \"" + start(sql) + "\": jOOQ's parser does not"
-            + " read it (" + verdict + "), so deleted rows cannot be hidden from it. Rewrite it in SQL that jOOQ parses,"
-            + " run it on a connection that does not come from SoftDelete.dataSource(...), or pass such statements through"
-            + " unfiltered with SoftDelete.dataSource(configuration, UnparseableSql.PASS_THROUGH_UNFILTERED)");
+        throw new SoftDeleteException("cannot filter the SQL statement \"" + start(sql) + "\": it names a soft-deletable"
+            + " table, and jOOQ's parser does not read it (" + verdict + "), so deleted rows cannot be hidden from it."
+            + " Rewrite it in SQL that jOOQ parses, vouch for it (it filters deleted rows itself) with a DataSource on"
+            + " SoftDelete.allowPlainSql(ctx).configuration(), or pass such statements through unfiltered with the policy's"
+            + " plainSql(PlainSql.PASS_THROUGH_UNFILTERED)");
     }
 
     private String verdictOf(String sql) {

@@ -96,10 +96,7 @@ public final class SoftDeleteVisitListener implements VisitListener {
                 if (!ContextFlags.of(context.configuration()).hardDelete())
                     TruncateGuard.check(registry, (QOM.Truncate<?>) part);
             }
-            case PLAIN_SQL -> {
-                if (plainSql != PlainSql.PASS_THROUGH_UNFILTERED)
-                    onPlainSql(context, part);
-            }
+            case PLAIN_SQL -> onPlainSql(context, part);
             case OTHER -> { }
         }
     }
@@ -126,10 +123,10 @@ public final class SoftDeleteVisitListener implements VisitListener {
     private void onPlainSql(VisitContext context, QueryPart sql) {
         if (ContextFlags.of(context.configuration()).plainSql())
             return;
-        QueryPart parsed = plainSql == PlainSql.PARSE ? PlainSqlParsing.rewrite(context, registry, sql) : null;
+        QueryPart parsed = plainSql != PlainSql.REFUSE ? PlainSqlParsing.rewrite(context, registry, sql) : null;
         if (parsed != null)
             context.queryPart(parsed);
-        else
+        else if (plainSql != PlainSql.PASS_THROUGH_UNFILTERED)
             PlainSqlGuard.check(registry, sql);
     }
 
@@ -178,6 +175,11 @@ public final class SoftDeleteVisitListener implements VisitListener {
     private static void replace(VisitContext context, QueryPart replacement) {
         if (replacement != null)
             context.queryPart(replacement);
+    }
+
+    /** The policy's plain-SQL setting, which SQL text through {@code SoftDelete.dataSource} follows too. */
+    public PlainSql plainSql() {
+        return plainSql;
     }
 
     /** The policy's tables, for the library's own statements (restore). */

@@ -20,7 +20,7 @@ import org.jooq.conf.SettingsTools;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
-import io.github.softdelete.UnparseableSql;
+import io.github.softdelete.PlainSql;
 
 /**
  * A DataSource for JDBC code: each statement is parsed by jOOQ and rendered with the configuration's
@@ -58,9 +58,9 @@ public final class SqlTextDataSource implements DataSource {
     private final CascadeSettlement settlement;
     private final boolean inlined;
 
-    public SqlTextDataSource(Configuration configuration, UnparseableSql unparseable) {
+    public SqlTextDataSource(Configuration configuration, PlainSql plainSql) {
         Objects.requireNonNull(configuration, "configuration");
-        Objects.requireNonNull(unparseable, "unparseable");
+        Objects.requireNonNull(plainSql, "plainSql");
         this.target = configuration.connectionProvider();
         this.refusals = StatementRefusals.on(configuration);
         this.settlement = refusals == null ? null : new CascadeSettlement(refusals.registry());
@@ -76,7 +76,8 @@ public final class SqlTextDataSource implements DataSource {
         Integer size = parsing.settings().getCacheParsingConnectionLRUCacheSize();
         Set<String> ownedColumns = refusals == null ? Set.of() : refusals.registry().tables().stream()
             .flatMap(table -> table.ownedColumns().stream()).map(Field::getName).collect(Collectors.toUnmodifiableSet());
-        this.verdicts = new ParseVerdicts(parsing, unparseable, ownedColumns, size == null || size <= 0 ? DEFAULT_CACHE_SIZE : size);
+        this.verdicts = new ParseVerdicts(parsing, plainSql, refusals == null ? name -> false : refusals.registry()::namesTable,
+            ownedColumns, size == null || size <= 0 ? DEFAULT_CACHE_SIZE : size);
     }
 
     @Override

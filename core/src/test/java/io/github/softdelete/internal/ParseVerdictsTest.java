@@ -10,7 +10,7 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.SoftDeleteException;
-import io.github.softdelete.UnparseableSql;
+import io.github.softdelete.PlainSql;
 
 /**
  * Where the SQL-text path sends a string: through jOOQ's parser (cached, or rendered for each execution),
@@ -20,7 +20,7 @@ class ParseVerdictsTest {
 
     private static final String WHOLE_ROW_OF_A_CTE = "with c as (select id from users) select (select * from c where id = 3)";
 
-    private final ParseVerdicts refusing = verdicts(UnparseableSql.REFUSE);
+    private final ParseVerdicts refusing = verdicts(PlainSql.PARSE);
 
     @Test
     void route_parseableSelect_parsed() {
@@ -39,7 +39,7 @@ class ParseVerdictsTest {
             .isInstanceOf(SoftDeleteException.class)
             .hasMessageContaining("cannot filter the SQL statement \"" + WHOLE_ROW_OF_A_CTE + "\"")
             .hasMessageContaining("(IllegalStateException: Only single-column selects have a scalar type)");
-        assertThat(verdicts(UnparseableSql.PASS_THROUGH_UNFILTERED).route(WHOLE_ROW_OF_A_CTE)).isEqualTo(ParseVerdicts.Route.UNCHANGED);
+        assertThat(verdicts(PlainSql.PASS_THROUGH_UNFILTERED).route(WHOLE_ROW_OF_A_CTE)).isEqualTo(ParseVerdicts.Route.UNCHANGED);
     }
 
     @Test
@@ -60,8 +60,21 @@ class ParseVerdictsTest {
         assertThat(refusing.route("update posts set title = ? where id = ?")).isEqualTo(ParseVerdicts.Route.PARSED);
     }
 
-    private static ParseVerdicts verdicts(UnparseableSql unparseable) {
+    @Test
+    void route_unparseableNamingNoSoftDeletableTable_unchanged() {
+        assertThat(refusing.route("select ntile(id::int) over () from tags")).isEqualTo(ParseVerdicts.Route.UNCHANGED);
+    }
+
+    @Test
+    void route_refusingSetting_parsesNothing_refusesTextNamingASoftDeletableTable() {
+        ParseVerdicts strict = verdicts(PlainSql.REFUSE);
+        assertThatThrownBy(() -> strict.route("select id from users")).isInstanceOf(SoftDeleteException.class)
+            .hasMessageContaining("PlainSql.REFUSE");
+        assertThat(strict.route("select id from tags")).isEqualTo(ParseVerdicts.Route.UNCHANGED);
+    }
+
+    private static ParseVerdicts verdicts(PlainSql plainSql) {
         return new ParseVerdicts(PlainSqlParsing.parserConfiguration(DSL.using(SQLDialect.POSTGRES).configuration()),
-            unparseable, Set.of("deleted_at"), 16);
+            plainSql, name -> name.equals("users") || name.equals("posts"), Set.of("deleted_at"), 16);
     }
 }

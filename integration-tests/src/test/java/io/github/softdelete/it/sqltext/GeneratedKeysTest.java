@@ -32,7 +32,6 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 
 import io.github.softdelete.SoftDelete;
-import io.github.softdelete.UnparseableSql;
 import io.github.softdelete.it.fixture.ReferenceData;
 import io.github.softdelete.it.fixture.SoftDeleteDatabase;
 import io.github.softdelete.it.harness.PostgresTest;
@@ -192,7 +191,7 @@ class GeneratedKeysTest {
 
     @Test
     void statement_unparseablePassedThrough_keysFromThePhysicalStatement() throws SQLException {
-        DataSource lenient = SoftDelete.dataSource(ctx.configuration(), UnparseableSql.PASS_THROUGH_UNFILTERED);
+        DataSource lenient = SoftDelete.dataSource(SoftDelete.allowPlainSql(ctx).configuration());
         try (Connection connection = lenient.getConnection(); Statement statement = connection.createStatement()) {
             // jOOQ does not parse ntile over a column; the INSERT ... SELECT runs as written
             statement.executeUpdate("insert into tags (name) select 'n' || ntile(id::int) over () from users where id = 1",

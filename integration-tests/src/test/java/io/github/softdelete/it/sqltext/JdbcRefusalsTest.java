@@ -44,7 +44,6 @@ import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
-import io.github.softdelete.UnparseableSql;
 import io.github.softdelete.it.fixture.ReferenceData;
 import io.github.softdelete.it.fixture.Rows;
 import io.github.softdelete.it.fixture.SoftDeleteDatabase;
@@ -115,7 +114,7 @@ class JdbcRefusalsTest {
                 "cannot write the soft-delete marker \"posts\".deleted_at in an UPDATE"),
             Refusal.ofStatement("truncate", "truncate posts", "cannot TRUNCATE"),
             Refusal.ofStatement("unparseable_ntileOverAColumn", "select ntile(id::int) over () from users",
-                "cannot filter the SQL statement \"select ntile(id::int) over () from users\": jOOQ's parser does not read it"),
+                "cannot filter the SQL statement \"select ntile(id::int) over () from users\": it names a soft-deletable table, and jOOQ's parser does not read it"),
             // jOOQ's parser throws an IllegalStateException here, not its ParserException
             Refusal.ofStatement("unparseable_wholeRowScalarSubqueryOfACte",
                 "with c as (select id from users) select (select * from c where id = 3) as deleted_user",
@@ -208,7 +207,7 @@ class JdbcRefusalsTest {
 
     @Test
     void mixedBatch_passThroughDataSource_statementRefusal() throws SQLException {
-        DataSource lenient = SoftDelete.dataSource(ctx.configuration(), UnparseableSql.PASS_THROUGH_UNFILTERED);
+        DataSource lenient = SoftDelete.dataSource(SoftDelete.allowPlainSql(ctx).configuration());
         List<String> before = snapshot();
 
         SQLException refused;

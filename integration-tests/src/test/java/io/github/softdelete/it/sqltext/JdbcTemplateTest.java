@@ -32,7 +32,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
-import io.github.softdelete.UnparseableSql;
 import io.github.softdelete.it.fixture.ReferenceData;
 import io.github.softdelete.it.fixture.SoftDeleteDatabase;
 import io.github.softdelete.it.harness.PostgresTest;
@@ -174,7 +173,7 @@ class JdbcTemplateTest {
         assertThatThrownBy(() -> jdbc.queryForList("select ntile(id::int) over () from users"))
             .isInstanceOf(InvalidDataAccessApiUsageException.class)
             .hasMessageContaining("\"select ntile(id::int) over () from users\"")
-            .hasMessageContaining("UnparseableSql.PASS_THROUGH_UNFILTERED")
+            .hasMessageContaining("SoftDelete.allowPlainSql(ctx)")
             .cause().isInstanceOf(SQLFeatureNotSupportedException.class)
             .cause().isInstanceOf(SoftDeleteException.class);
     }
@@ -182,7 +181,7 @@ class JdbcTemplateTest {
     @Test
     void unparseableStatement_passedThroughUnfiltered_whenChosen() {
         // snippet:begin sql-text-pass-through
-        DataSource lenient = SoftDelete.dataSource(ctx.configuration(), UnparseableSql.PASS_THROUGH_UNFILTERED);
+        DataSource lenient = SoftDelete.dataSource(SoftDelete.allowPlainSql(ctx).configuration());
         // snippet:end sql-text-pass-through
         JdbcTemplate passing = new JdbcTemplate(lenient);
 
