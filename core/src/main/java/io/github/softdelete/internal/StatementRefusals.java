@@ -44,7 +44,10 @@ public final class StatementRefusals implements ExecuteListener {
 
     @Override
     public void exception(ExecuteContext ctx) {
-        SoftDeleteException refusal = refusal(ServerErrors.sqlException(ctx.exception()), ctx.sql(), ctx.exception());
+        SQLException error = ServerErrors.sqlException(ctx.exception());
+        SoftDeleteException refusal = refusal(error, ctx.sql(), ctx.exception());
+        if (refusal == null)
+            refusal = UpsertOnPartialIndex.explain(registry, ctx.query(), error, ctx.exception());
         if (refusal != null)
             ctx.exception(refusal);
     }
