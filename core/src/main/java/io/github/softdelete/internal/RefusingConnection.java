@@ -158,7 +158,7 @@ final class RefusingConnection implements InvocationHandler {
         if (sql == null)
             return error;
         for (SQLException e = error; e != null; e = e.getNextException()) {
-            StatementRefusals.Refusal refusal = refusals == null ? null : refusals.classify(e, sql, e);
+            StatementRefusals.Refusal refusal = refusals == null ? null : refusals.classify(e, sql);
             if (refusal != null) {
                 SQLException translated = JdbcRefusals.ofCheck(refusal.exception(), refusal.sqlState());
                 if (error instanceof BatchUpdateException)

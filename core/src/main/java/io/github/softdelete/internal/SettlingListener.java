@@ -75,7 +75,7 @@ public final class SettlingListener implements ExecuteListener {
     }
 
     private RuntimeException translated(SQLException error, String sql) {
-        RuntimeException refusal = refusals.refusal(error, sql, error);
+        RuntimeException refusal = refusals.refusal(error, sql);
         return refusal != null ? refusal : new DataAccessException("softdelete: the settlement of a cascading soft delete failed: "
             + error.getMessage(), error);
     }

@@ -45,7 +45,7 @@ public final class StatementRefusals implements ExecuteListener {
     @Override
     public void exception(ExecuteContext ctx) {
         SQLException error = ServerErrors.sqlException(ctx.exception());
-        SoftDeleteException refusal = refusal(error, ctx.sql(), ctx.exception());
+        SoftDeleteException refusal = refusal(error, ctx.sql());
         if (refusal == null)
             refusal = UpsertOnPartialIndex.explain(registry, ctx.query(), error, ctx.exception());
         if (refusal != null)
@@ -54,11 +54,12 @@ public final class StatementRefusals implements ExecuteListener {
 
     /**
      * The refusal that {@code error}, raised by running {@code sql} (as the library rendered it), stands
-     * for, or null when it is not one of the library's in-statement checks. {@code cause} becomes the
-     * refusal's cause.
+     * for, or null when it is not one of the library's in-statement checks. Its cause is short
+     * ({@link InStatementCheck}): the server's error and the statement stay reachable from it, but out of the
+     * printed chain.
      */
-    SoftDeleteException refusal(SQLException error, String sql, Throwable cause) {
-        Refusal refusal = classify(error, sql, cause);
+    SoftDeleteException refusal(SQLException error, String sql) {
+        Refusal refusal = classify(error, sql);
         return refusal == null ? null : refusal.exception();
     }
 
@@ -71,9 +72,10 @@ public final class StatementRefusals implements ExecuteListener {
     }
 
     /** As {@link #refusal}, with the SQLSTATE of its kind. */
-    Refusal classify(SQLException error, String sql, Throwable cause) {
+    Refusal classify(SQLException error, String sql) {
         if (error == null || !ServerErrors.INVALID_TEXT_REPRESENTATION.equals(error.getSQLState()) || sql == null)
             return null;
+        Throwable cause = InStatementCheck.of(error, sql);
         String message = String.valueOf(error.getMessage());
         Relation restrict = marked(message, sql, CascadeDelete.RESTRICT_MARK);
         if (restrict != null)
