@@ -111,9 +111,17 @@ class RewriteDisciplineTest {
     }
 
     @Test
-    void plainSql_passThroughPolicy_isNotFiltered() {
+    void plainSql_passThroughPolicy_parsedWhereJooqCan_unparseableUnfiltered() {
         SoftDeletePolicy passing = SoftDeletePolicy.builder().schema(PUBLIC).plainSql(PlainSql.PASS_THROUGH_UNFILTERED).build();
-        assertThat(DSL.using(SoftDelete.install(database.newConfiguration(), passing)).fetch("select id from users").size()).isEqualTo(4);
+        DSLContext passingCtx = DSL.using(SoftDelete.install(database.newConfiguration(), passing));
+
+        assertThat(passingCtx.fetch("select id from users").size()).isEqualTo(3);
+        assertThat(passingCtx.fetch("select ntile(id::int) over () from users").size()).isEqualTo(4);
+    }
+
+    @Test
+    void plainSql_vouchedFor_isNotFiltered() {
+        assertThat(SoftDelete.allowPlainSql(ctx).fetch("select id from users").size()).isEqualTo(4);
     }
 
     @Test
