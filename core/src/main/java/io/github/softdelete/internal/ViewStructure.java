@@ -72,6 +72,7 @@ final class ViewStructure {
         return windows;
     }
 
+    @SuppressWarnings("rawtypes") // QOM.WindowFunction: see windowed
     private final class Collector implements VisitListener {
 
         @Override
@@ -83,15 +84,20 @@ final class ViewStructure {
                 setOperation = true;
             else if (part instanceof TableImpl<?> table && !(parent instanceof Field<?>) && !(parent instanceof QualifiedAsterisk))
                 tablesRead.add(table);
-            else if ((part instanceof QOM.WindowFunction<?> || part instanceof AggregateFunction<?>) && ownSelect(stack)) {
-                // jOOQ's aggregate functions are window functions too; one is windowed when it has an OVER clause.
-                boolean over = part instanceof QOM.WindowFunction<?> function
-                    && (function.$windowSpecification() != null || function.$windowDefinition() != null);
-                if (part instanceof AggregateFunction<?> && !over)
+            else if ((part instanceof QOM.WindowFunction || part instanceof AggregateFunction<?>) && ownSelect(stack)) {
+                if (part instanceof AggregateFunction<?> && !windowed(part))
                     aggregates = true;
                 else
                     windows = true;
             }
+        }
+
+        // jOOQ's aggregate functions are window functions too; one is windowed when it has an OVER clause. Raw:
+        // QOM.WindowFunction has one type parameter in jOOQ 3.19 and two in 3.21.
+        @SuppressWarnings("rawtypes")
+        private static boolean windowed(QueryPart part) {
+            return part instanceof QOM.WindowFunction function
+                && (function.$windowSpecification() != null || function.$windowDefinition() != null);
         }
 
         // No SELECT between the part and the definition: the definition's own clauses.
