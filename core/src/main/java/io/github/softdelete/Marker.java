@@ -28,6 +28,10 @@ import org.jooq.Field;
  * a flag a {@code Boolean} column. A deleted-by column may have any type; the actor given for it
  * ({@link SoftDelete#withActor}, {@link SoftDeletePolicy.Builder#actor}) must be of that type.
  *
+ * <p>The static methods make markers ({@code timestamp}, {@code flag}, {@code flagAndTimestamp}, then
+ * {@code deletedBy}); the accessors that read a marker's columns end in {@code Column}, so that the two never
+ * share a name.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class Marker {
@@ -118,22 +122,22 @@ public final class Marker {
     }
 
     /** {@return the flag column, for {@link Kind#FLAG} and {@link Kind#FLAG_AND_TIMESTAMP}} */
-    public Optional<Field<?>> flag() {
+    public Optional<Field<?>> flagColumn() {
         return Optional.ofNullable(flag);
     }
 
     /** {@return the timestamp column, for {@link Kind#TIMESTAMP} and {@link Kind#FLAG_AND_TIMESTAMP}} */
-    public Optional<Field<?>> timestamp() {
+    public Optional<Field<?>> timestampColumn() {
         return Optional.ofNullable(timestamp);
     }
 
     /** {@return the deleted-by column, if any} */
-    public Optional<Field<?>> deletedBy() {
+    public Optional<Field<?>> deletedByColumn() {
         return Optional.ofNullable(deletedBy);
     }
 
     /** {@return the column that decides whether a row is live: the flag when there is one, else the timestamp} */
-    public Field<?> state() {
+    public Field<?> stateColumn() {
         return flag != null ? flag : timestamp;
     }
 

@@ -19,8 +19,45 @@ import java.util.Map;
  */
 public record PurgeReport(Instant cutoff, boolean dryRun, List<TableReport> tables, long batches, Duration duration) {
 
-    /** The reason a row deleted before the cutoff is kept when it is no longer deleted, or deleted again later. */
-    public static final String NO_LONGER_DUE = "no longer deleted before the cutoff (restored or deleted again during the purge)";
+    /**
+     * Why a row deleted before the cutoff was kept: a reference from a row that must stay, or no reference at all.
+     * {@code toString()} words it for people.
+     */
+    public sealed interface KeptReason permits KeptReason.Referenced, KeptReason.Unreferenced {
+
+        /**
+         * A row that must stay (live, or deleted after the cutoff) references the kept row through this key.
+         *
+         * @param relation the foreign key
+         */
+        record Referenced(SoftDeletePolicy.Relation relation) implements KeptReason {
+
+            /** {@return the key, as messages name it} */
+            @Override
+            public String toString() {
+                return relation.toString();
+            }
+        }
+
+        /** Reasons without a reference. */
+        enum Unreferenced implements KeptReason {
+            /** The row is no longer deleted before the cutoff: restored, or deleted again, during the purge. */
+            NO_LONGER_DUE("no longer deleted before the cutoff (restored or deleted again during the purge)"),
+            /** The row changed while its batch ran, so its reason is not known; a later run looks at it again. */
+            CHANGED_DURING_BATCH("changed while its batch ran; a later run looks at it again");
+
+            private final String text;
+
+            Unreferenced(String text) {
+                this.text = text;
+            }
+
+            @Override
+            public String toString() {
+                return text;
+            }
+        }
+    }
 
     /**
      * Copies the table reports, so the report is immutable.
@@ -55,9 +92,9 @@ public record PurgeReport(Instant cutoff, boolean dryRun, List<TableReport> tabl
      *
      * @param table        the table's name
      * @param purged       the rows purged (in a dry run: that a run would purge)
-     * @param kept         the rows deleted before the cutoff that stay, by reason; the reason names the
-     *                     foreign key through which a row that must stay (live, or deleted after the
-     *                     cutoff) references them, or is {@link PurgeReport#NO_LONGER_DUE}
+     * @param kept         the rows deleted before the cutoff that stay, by reason: the foreign key through which a
+     *                     row that must stay (live, or deleted after the cutoff) references them, or a reason
+     *                     without a reference
      * @param cascaded     rows of tables without a marker that the database deleted through
      *                     {@code ON DELETE CASCADE}, by foreign key
      * @param setNull      rows whose reference the database set to NULL (or to its default) through
@@ -66,7 +103,7 @@ public record PurgeReport(Instant cutoff, boolean dryRun, List<TableReport> tabl
      * @param duration     the time spent on this table
      * @param longestBatch the longest of those batches
      */
-    public record TableReport(String table, long purged, Map<String, Long> kept, Map<String, Long> cascaded,
+    public record TableReport(String table, long purged, Map<KeptReason, Long> kept, Map<String, Long> cascaded,
                               Map<String, Long> setNull, long batches, Duration duration, Duration longestBatch) {
 
         /**

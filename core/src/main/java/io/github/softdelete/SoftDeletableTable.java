@@ -13,7 +13,7 @@ import org.jooq.impl.DSL;
  * gives each such table typed helpers:
  * <pre>{@code
  * ctx.selectFrom(USERS).where(USERS.deleted()).fetch();             // with SoftDelete.onlyDeleted, or as a condition
- * ctx.select(POSTS.TITLE).from(POSTS).join(USERS.includingDeleted()).on(...);
+ * ctx.select(POSTS.TITLE).from(POSTS).join(USERS.includeDeleted()).on(...);
  * }</pre>
  *
  * <p>Implementations are jOOQ tables, and as immutable and thread-safe as jOOQ's generated tables.
@@ -53,8 +53,8 @@ public interface SoftDeletableTable<R extends Record, T> extends Table<R> {
         return marker.getDataType().nullable() ? flag.isNotDistinctFrom(DSL.inline(true)) : DSL.condition(flag);
     }
 
-    /** {@return this table, read unfiltered inside one query: {@link SoftDelete#includingDeleted(Table)}} */
-    default Table<R> includingDeleted() {
-        return SoftDelete.includingDeleted(this);
+    /** {@return this table, read unfiltered inside one query: {@link SoftDelete#includeDeleted(Table)}} */
+    default Table<R> includeDeleted() {
+        return SoftDelete.includeDeleted(this);
     }
 }

@@ -43,11 +43,12 @@ import io.github.softdelete.internal.UnfilteredTable;
  * Prefer either policy to {@link SoftDeletePolicy#forSchema} on jOOQ 3.19, whose metadata has no
  * {@code ON DELETE} rules.
  *
- * <p>The opt-outs are scoped, never global. {@link #includeDeleted}, {@link #onlyDeleted},
- * {@link #hardDelete}, {@link #allowMarkerWrites}, {@link #allowDeletedParents} and {@link #allowPlainSql}
- * return a new context derived from the one given. They apply to queries built from that context only (and
- * to transactions run on it), never to the original context. {@link #includingDeleted} is a table
- * reference that one query reads unfiltered.
+ * <p>The opt-outs are scoped, never global, and named for what they let through: which rows reads see
+ * ({@link #includeDeleted(DSLContext)}, {@link #onlyDeleted}), how DELETE deletes ({@link #hardDelete}), and which
+ * checks are lifted ({@code allow...}: {@link #allowMarkerWrites}, {@link #allowDeletedParents}, {@link #allowPlainSql}).
+ * Each takes a context and returns a new one derived from it; they apply to queries built from that context only
+ * (and to transactions run on it), never to the original context. {@link #withActor} sets who deletes, the same way.
+ * {@link #includeDeleted(Table)} is the same opt-out for one table reference of one query.
  *
  * <p>All methods are thread-safe.
  */
@@ -107,7 +108,7 @@ public final class SoftDelete {
      * query stays filtered. It renders exactly like {@code table}, alias included:
      * <pre>{@code
      * // live posts with their authors, deleted authors included
-     * Table<UsersRecord> authors = SoftDelete.includingDeleted(USERS);
+     * Table<UsersRecord> authors = SoftDelete.includeDeleted(USERS);
      * ctx.select(POSTS.TITLE, USERS.EMAIL).from(POSTS).join(authors).on(POSTS.AUTHOR_ID.eq(USERS.ID)).fetch();
      * }</pre>
      * Refer to columns through {@code table} as usual. The reference relies on the installed listener
@@ -118,7 +119,7 @@ public final class SoftDelete {
      * @return the unfiltered reference
      * @throws NullPointerException when {@code table} is null
      */
-    public static <R extends Record> Table<R> includingDeleted(Table<R> table) {
+    public static <R extends Record> Table<R> includeDeleted(Table<R> table) {
         Objects.requireNonNull(table, "table");
         return table instanceof UnfilteredTable<R> ? table : new UnfilteredTable<>(table);
     }
@@ -306,28 +307,6 @@ public final class SoftDelete {
     public static DataSource dataSource(Configuration configuration) {
         Objects.requireNonNull(configuration, "configuration");
         return new SqlTextDataSource(configuration, listener(DSL.using(configuration)).plainSql());
-    }
-
-    /**
-     * Like {@link #dataSource(Configuration)}, with a choice of what happens to statements jOOQ cannot parse.
-     *
-     * @param configuration a configuration with a connection and the soft-delete listener installed
-     * @param unparseable   {@code REFUSE} stands for {@link PlainSql#PARSE}, {@code PASS_THROUGH_UNFILTERED} for
-     *                      {@link PlainSql#PASS_THROUGH_UNFILTERED}, whatever the policy's setting
-     * @return the DataSource; thread-safe
-     * @throws NullPointerException  when an argument is null
-     * @throws IllegalStateException when the soft-delete listener is not installed on {@code configuration}
-     * @deprecated the policy's one setting, {@link SoftDeletePolicy.Builder#plainSql(PlainSql)}, now decides, and
-     *             {@link #allowPlainSql} vouches for one context's SQL text
-     */
-    @Deprecated(forRemoval = true)
-    @SuppressWarnings("removal")
-    public static DataSource dataSource(Configuration configuration, UnparseableSql unparseable) {
-        Objects.requireNonNull(configuration, "configuration");
-        Objects.requireNonNull(unparseable, "unparseable");
-        registry(DSL.using(configuration));
-        return new SqlTextDataSource(configuration,
-            unparseable == UnparseableSql.PASS_THROUGH_UNFILTERED ? PlainSql.PASS_THROUGH_UNFILTERED : PlainSql.PARSE);
     }
 
     /**

@@ -56,10 +56,12 @@ public final class SoftDeletePolicy {
 
     private final TableRegistry registry;
     private final PlainSql plainSql;
+    private final List<String> warnings;
 
-    private SoftDeletePolicy(TableRegistry registry, PlainSql plainSql) {
+    private SoftDeletePolicy(TableRegistry registry, PlainSql plainSql, List<String> warnings) {
         this.registry = registry;
         this.plainSql = plainSql;
+        this.warnings = List.copyOf(warnings);
     }
 
     /**
@@ -82,30 +84,25 @@ public final class SoftDeletePolicy {
         return new Builder();
     }
 
-    /** {@return the soft-deletable tables, in the order they were registered} */
+    /**
+     * {@return the soft-deletable tables} First those registered with {@link Builder#table(Table, Marker) table(...)}, in
+     * that order, then those found by {@link Builder#schema(Schema) schema(...)} and {@link Builder#database database(...)},
+     * in the schemas' order.
+     */
     public List<Table<?>> tables() {
         return registry.tables().stream().<Table<?>>map(PolicyTable::table).toList();
     }
 
     /**
-     * The marker column of a table, if the table is soft-deletable. Aliases and name-equal references
-     * ({@code DSL.table(name("public", "posts"))}) resolve to the registered table.
-     *
-     * @param table a table or a reference to one
-     * @return the marker column as registered, or empty when the table is not soft-deletable
-     */
-    public Optional<Field<?>> marker(Table<?> table) {
-        return markerOf(table).map(Marker::state);
-    }
-
-    /**
-     * The whole marker of a table (its kind, and every column the library owns), if the table is
-     * soft-deletable.
+     * The marker of a table (its kind, and every column the library owns), if the table is soft-deletable.
+     * Aliases and name-equal references ({@code DSL.table(name("public", "posts"))}) resolve to the
+     * registered table. {@code marker(table).map(Marker::stateColumn)} is the column that tells live rows from
+     * deleted ones.
      *
      * @param table a table or a reference to one
      * @return the marker as registered, or empty when the table is not soft-deletable
      */
-    public Optional<Marker> markerOf(Table<?> table) {
+    public Optional<Marker> marker(Table<?> table) {
         Table<?> base = table instanceof QOM.TableAlias<?> alias ? alias.$aliased() : table;
         PolicyTable entry = registry.lookup(base);
         return entry == null ? Optional.empty() : Optional.of(entry.definition());
@@ -137,21 +134,14 @@ public final class SoftDeletePolicy {
         return builder().database(ctx, schema).build();
     }
 
-    /**
-     * {@return the foreign keys that reference soft-deletable tables, each with the rule a soft delete follows}
-     * The text of each entry names the constraint, the tables and the rule, e.g.
-     * {@code posts_author_id_fkey (posts -> users, ON DELETE CASCADE)}.
-     */
-    public List<String> relations() {
-        return registry.relations().stream().map(Object::toString).toList();
+    /** {@return the foreign keys that reference soft-deletable tables, each with the rule a soft delete follows} */
+    public List<Relation> relations() {
+        return registry.relations().stream().map(io.github.softdelete.internal.Relation::described).toList();
     }
 
-    /**
-     * {@return the registered views over soft-deletable tables, each with what reads of it do} For example
-     * {@code "user_emails" (inlined)}, {@code "live_posts" (filters)}, or {@code "v" (unparsed: <why>)}.
-     */
-    public List<String> views() {
-        return registry.views().all().stream().map(Object::toString).toList();
+    /** {@return the registered views over soft-deletable tables, each with what reads of it do} */
+    public List<View> views() {
+        return registry.views().all().stream().map(View::of).toList();
     }
 
     /** {@return what the library does with SQL text it did not build} See {@link Builder#plainSql(PlainSql)}. */
@@ -160,23 +150,12 @@ public final class SoftDeletePolicy {
     }
 
     /**
-     * {@return whether plain SQL that names a soft-deletable table and is not parsed is refused}
-     *
-     * @deprecated the one setting is {@link #plainSql()}: true unless it is {@link PlainSql#PASS_THROUGH_UNFILTERED}
+     * {@return the columns of the policy's schemas that look like a soft-delete marker but are not used as one}
+     * One sentence each, naming the table and the column, as {@link Builder#build()} logs them; for tools that show
+     * them elsewhere (the command-line tool prints them on stderr).
      */
-    @Deprecated(forRemoval = true)
-    public boolean strictPlainSql() {
-        return plainSql != PlainSql.PASS_THROUGH_UNFILTERED;
-    }
-
-    /**
-     * {@return whether jOOQ's plain SQL is parsed and rewritten}
-     *
-     * @deprecated the one setting is {@link #plainSql()}: true unless it is {@link PlainSql#REFUSE}
-     */
-    @Deprecated(forRemoval = true)
-    public boolean parsePlainSql() {
-        return plainSql != PlainSql.REFUSE;
+    public List<String> warnings() {
+        return warnings;
     }
 
     TableRegistry registry() {
@@ -189,25 +168,107 @@ public final class SoftDeletePolicy {
     }
 
     /**
-     * Collects tables, then validates them all in {@link #build()}.
+     * A foreign key that references a soft-deletable table, with the rule a soft delete follows.
+     *
+     * @param name          the constraint's name, e.g. {@code posts_author_id_fkey}
+     * @param child         the referencing table (soft-deletable or not)
+     * @param childColumns  its referencing columns
+     * @param parent        the referenced, soft-deletable table
+     * @param parentColumns the referenced columns, in the order of {@code childColumns}
+     * @param rule          the {@code ON DELETE} rule a soft delete follows
+     * @param ruleKnown     false when nothing told the policy the key's rule (jOOQ 3.19's metadata has none, and
+     *                      neither {@link Builder#onDelete}, {@link Builder#rulesFromDatabase} nor the code generator
+     *                      gave it), so {@code rule} is the {@link OnDelete#NO_ACTION} fallback
+     */
+    public record Relation(String name, Table<?> child, List<Field<?>> childColumns, Table<?> parent,
+                           List<Field<?>> parentColumns, OnDelete rule, boolean ruleKnown) {
+
+        /**
+         * Copies the column lists, so the relation is immutable.
+         *
+         * @param name          the constraint's name
+         * @param child         the referencing table
+         * @param childColumns  its referencing columns
+         * @param parent        the referenced table
+         * @param parentColumns the referenced columns
+         * @param rule          the rule
+         * @param ruleKnown     whether the rule was known
+         */
+        public Relation {
+            childColumns = List.copyOf(childColumns);
+            parentColumns = List.copyOf(parentColumns);
+        }
+
+        /** {@return the relation as messages name it} For example {@code posts_author_id_fkey (posts -> users, ON DELETE CASCADE)}. */
+        @Override
+        public String toString() {
+            return name + " (" + child.getName() + " -> " + parent.getName() + ", ON DELETE " + rule.name().replace('_', ' ')
+                + (ruleKnown ? "" : ", rule unknown: treated as NO ACTION") + ")";
+        }
+    }
+
+    /**
+     * A registered view over soft-deletable tables, and what reads of it do.
+     *
+     * @param view    the view, as registered or read from the catalog
+     * @param reads   what a read of the view does
+     * @param problem why the definition could not be parsed or analysed, for {@link Reads#UNPARSED}; null otherwise
+     */
+    public record View(Table<?> view, Reads reads, String problem) {
+
+        /** What a read of a view does. */
+        public enum Reads {
+            /** Its definition keeps live rows only already: the view is read as it is. */
+            FILTERS_ITSELF,
+            /** Its definition reads deleted rows: reads render it as its definition, filtered like any query. */
+            INLINED,
+            /**
+             * jOOQ cannot parse its definition: reads are refused, or with {@link PlainSql#PASS_THROUGH_UNFILTERED}
+             * read as they are.
+             */
+            UNPARSED
+        }
+
+        private static View of(ViewDefinition definition) {
+            Reads reads = definition.definition() == null ? Reads.UNPARSED : definition.filters() ? Reads.FILTERS_ITSELF : Reads.INLINED;
+            return new View(definition.view(), reads, reads == Reads.UNPARSED ? definition.problem() : null);
+        }
+
+        /** {@return the view as messages name it} For example {@code "live_posts" (filters)}, or {@code "v" (unparsed: <why>)}. */
+        @Override
+        public String toString() {
+            String name = '"' + view.getName() + '"';
+            return switch (reads) {
+                case FILTERS_ITSELF -> name + " (filters)";
+                case INLINED -> name + " (inlined)";
+                case UNPARSED -> name + " (unparsed: " + problem + ")";
+            };
+        }
+    }
+
+    /**
+     * Collects the policy's settings. Each setting is checked as it is given (a null, a marker whose columns do not
+     * belong to its table, a setting given twice); what depends on several settings is checked by {@link #build()},
+     * which reports every problem at once. The result does not depend on the order of the calls: a table registered
+     * with {@code table(...)} keeps its marker whether {@code schema(...)} ran before or after, and
+     * {@code markers(...)} applies to every schema given. The database is read by the methods that say so
+     * ({@link #database}, {@link #rulesFromDatabase}, {@link #viewsFromDatabase}), when they are called, and never
+     * by {@code build()}.
      *
      * <p>Not thread-safe; the policy it builds is.
      */
     public static final class Builder {
 
         private final Map<Table<?>, Marker> tables = new LinkedHashMap<>();
+        private final List<Schema> schemas = new ArrayList<>();
         private final Map<ForeignKey<?, ?>, OnDelete> declaredRules = new LinkedHashMap<>();
         private final Map<String, OnDelete> catalogRules = new HashMap<>();
         private final List<ManualRelation> manualRelations = new ArrayList<>();
-        private final List<String> problems = new ArrayList<>();
         private final Map<Table<?>, String> views = new LinkedHashMap<>();
-        private DSLContext viewCatalog;
-        private MarkerDiscovery discovery;
-        private boolean markersGiven;
+        private final List<ViewCatalog.Dependency> catalogViews = new ArrayList<>();
+        private String markers;
         private Supplier<?> actor;
         private PlainSql plainSql;
-        private Boolean strictPlainSql;
-        private Boolean parsePlainSql;
 
         private Builder() {
         }
@@ -218,7 +279,8 @@ public final class SoftDeletePolicy {
          * @param table  the table, unaliased: a generated table, or {@code DSL.table(name(...))}
          * @param marker the marker column: a nullable timestamp column of {@code table}
          * @return this builder
-         * @throws NullPointerException when an argument is null
+         * @throws NullPointerException     when an argument is null
+         * @throws IllegalArgumentException as {@link #table(Table, Marker)}
          */
         public Builder table(Table<?> table, Field<?> marker) {
             return table(table, Marker.timestamp(Objects.requireNonNull(marker, "marker")));
@@ -229,34 +291,41 @@ public final class SoftDeletePolicy {
          * <pre>{@code
          * builder.table(PRODUCTS, Marker.flag(PRODUCTS.IS_DELETED).deletedBy(PRODUCTS.DELETED_BY))
          * }</pre>
-         * The columns' types are checked in {@link #build()}.
+         * The table keeps this marker even when {@link #schema(Schema)} or {@link #database} would find another.
          *
          * @param table  the table, unaliased: a generated table, or {@code DSL.table(name(...))}
          * @param marker the marker: its columns are columns of {@code table}
          * @return this builder
-         * @throws NullPointerException when an argument is null
+         * @throws NullPointerException     when an argument is null
+         * @throws IllegalArgumentException when the table is registered already, is an alias or a derived table, or a
+         *                                  column of the marker is not a column of the table or has a type that does
+         *                                  not fit its kind
          */
         public Builder table(Table<?> table, Marker marker) {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(marker, "marker");
-            if (tables.putIfAbsent(table, marker) != null)
-                problems.add("table " + quoted(table) + " is registered twice; register each table once");
+            if (tables.containsKey(table))
+                throw invalid(List.of("table " + quoted(table) + " is registered twice; register each table once"));
+            List<String> problems = MarkerValidation.problems(table, marker);
+            if (!problems.isEmpty())
+                throw invalid(problems);
+            tables.put(table, marker);
             return this;
         }
 
         /**
-         * Registers every table of {@code schema} that has a soft-delete marker, unless the table is
-         * registered already (by {@code table(...)}, with another marker). A table's marker is the first of:
-         * an entry of {@link #markers(String)} that names the table; one that names no table, for the tables
-         * that have its columns; then the conventions, {@code flagAndTimestamp(is_deleted, deleted_at)},
-         * {@code flagAndTimestamp(deleted, deleted_at)}, {@code flag(is_deleted)}, {@code flag(deleted)} (a
-         * flag only when the column is a boolean) and {@code timestamp(deleted_at)}, each with
-         * {@code .deletedBy(deleted_by)} where the table has that column.
+         * Registers every table of {@code schema} that has a soft-delete marker, except the tables registered with
+         * {@code table(...)}, whenever that call comes. A table's marker is the first of: an entry of
+         * {@link #markers(String)} that names the table; one that names no table, for the tables that have its
+         * columns; then the conventions, {@code flagAndTimestamp(is_deleted, deleted_at)},
+         * {@code flagAndTimestamp(deleted, deleted_at)}, {@code flag(is_deleted)}, {@code flag(deleted)} (a flag only
+         * when the column is a boolean) and {@code timestamp(deleted_at)}, each with {@code .deletedBy(deleted_by)}
+         * where the table has that column. The tables are found by {@link #build()}.
          *
-         * <p>A column that looks like a marker but is not used as one (a boolean, timestamp or date column
-         * whose name speaks of deletion, such as {@code deleted_on}, or a {@code deleted_by}) is logged as a
-         * warning by {@link #build()}, through {@link System.Logger} {@code io.github.softdelete.SoftDeletePolicy},
-         * unless {@code markers(...)} names the table.
+         * <p>A column that looks like a marker but is not used as one (a boolean, timestamp or date column whose name
+         * speaks of deletion, such as {@code deleted_on}, or a {@code deleted_by}) is logged as a warning by
+         * {@link #build()}, through {@link System.Logger} {@code io.github.softdelete.SoftDeletePolicy}, unless
+         * {@code markers(...)} names the table; {@link SoftDeletePolicy#warnings()} lists them too.
          *
          * @param schema a schema with table metadata
          * @return this builder
@@ -264,14 +333,8 @@ public final class SoftDeletePolicy {
          */
         public Builder schema(Schema schema) {
             Objects.requireNonNull(schema, "schema");
-            if (discovery == null)
-                discovery = new MarkerDiscovery(null, MARKERS_SETTING, DEFAULT_MARKER);
-            boolean found = discovery.scan(schema, this::registeredByName, this::table);
-            if (!found && tables.isEmpty())
-                problems.add("schema \"" + schema.getName() + "\" has no table with a soft-delete marker (" + DEFAULT_MARKER
-                    + ", or a boolean is_deleted or deleted); add such a column to the soft-deletable tables, name other"
-                    + " markers with markers(\"table = flag(column)\"), or register tables with"
-                    + " SoftDeletePolicy.builder().table(table, marker)");
+            if (!schemas.contains(schema))
+                schemas.add(schema);
             return this;
         }
 
@@ -297,56 +360,69 @@ public final class SoftDeletePolicy {
          * @return this builder
          * @throws NullPointerException     when {@code description} is null
          * @throws IllegalArgumentException when an entry is not in the syntax
-         * @throws IllegalStateException    when markers were given already, or {@code schema(...)} or
-         *                                  {@code database(...)} ran before
+         * @throws IllegalStateException    when markers were given already
          */
         public Builder markers(String description) {
             Objects.requireNonNull(description, "description");
-            if (discovery != null)
-                throw new IllegalStateException(markersGiven
-                    ? "markers(...) was already called; give every entry in one call, separated by ';'"
-                    : "markers(...) must come before schema(...) and database(...), which apply it; move the call up");
-            discovery = new MarkerDiscovery(description, MARKERS_SETTING, DEFAULT_MARKER);
-            markersGiven = true;
+            if (markers != null)
+                throw new IllegalStateException("markers(...) was already called with \"" + markers + "\"; give every"
+                    + " entry in one call, separated by ';'");
+            new MarkerDiscovery(description, MARKERS_SETTING, DEFAULT_MARKER); // checks the syntax now
+            markers = description;
             return this;
         }
 
         /**
-         * Reads the live database's catalog: registers the tables of {@code schema} that have a marker
-         * (as {@link #schema(Schema)} finds them, with {@link #markers(String)}, from an in-memory snapshot of
-         * the catalog), and takes every foreign key's {@code ON DELETE} rule from the database
-         * ({@link #rulesFromDatabase}), and the views that read those tables ({@link #viewsFromCatalog}).
-         * Tables registered before with {@code table(...)} keep their marker.
+         * Reads the live database's catalog, now: the tables of {@code schema} (an in-memory snapshot, registered as
+         * {@link #schema(Schema)} registers them), every foreign key's {@code ON DELETE} rule
+         * ({@link #rulesFromDatabase}), and the views over tables ({@link #viewsFromDatabase}). Tables registered with
+         * {@code table(...)} keep their marker.
          *
          * @param ctx    a context connected to the PostgreSQL database
          * @param schema the schema's name
          * @return this builder
-         * @throws NullPointerException when an argument is null
+         * @throws NullPointerException     when an argument is null
          * @throws IllegalArgumentException when the schema has no tables
+         * @throws org.jooq.exception.DataAccessException when the catalog cannot be read
          */
         public Builder database(DSLContext ctx, String schema) {
             Objects.requireNonNull(ctx, "ctx");
             Objects.requireNonNull(schema, "schema");
             schema(DatabaseCatalog.schema(ctx, schema));
-            viewsFromCatalog(ctx);
+            viewsFromDatabase(ctx);
             return rulesFromDatabase(ctx, schema);
         }
 
         /**
-         * Takes the {@code ON DELETE} rule of every foreign key declared in {@code schema} from the
-         * database's catalog ({@code pg_constraint}), read now. This is what makes cascades follow the
-         * database on jOOQ 3.19, whose metadata carries no rules. A rule declared with
-         * {@link #onDelete} must agree with the database's.
+         * Reads, now, the {@code ON DELETE} rule of every foreign key declared in {@code schema} from the database's
+         * catalog ({@code pg_constraint}). This is what makes cascades follow the database on jOOQ 3.19, whose
+         * metadata carries no rules. A rule declared with {@link #onDelete} must agree with the database's.
          *
          * @param ctx    a context connected to the PostgreSQL database
          * @param schema the schema's name, e.g. {@code "public"}
          * @return this builder
          * @throws NullPointerException when an argument is null
+         * @throws org.jooq.exception.DataAccessException when the catalog cannot be read
          */
         public Builder rulesFromDatabase(DSLContext ctx, String schema) {
             Objects.requireNonNull(ctx, "ctx");
             Objects.requireNonNull(schema, "schema");
             catalogRules.putAll(DatabaseCatalog.deleteRules(ctx, schema));
+            return this;
+        }
+
+        /**
+         * Reads, now, which views PostgreSQL's catalog shows reading which tables (through {@code pg_depend} and
+         * {@code pg_rewrite}), with their definitions ({@code pg_get_viewdef}); {@link #build()} registers those that
+         * read a soft-deletable table of the policy. Views registered with {@link #view} keep their given definition.
+         *
+         * @param ctx a context on the database
+         * @return this builder
+         * @throws NullPointerException when {@code ctx} is null
+         * @throws org.jooq.exception.DataAccessException when the catalog cannot be read
+         */
+        public Builder viewsFromDatabase(DSLContext ctx) {
+            catalogViews.addAll(ViewCatalog.read(Objects.requireNonNull(ctx, "ctx")));
             return this;
         }
 
@@ -360,13 +436,14 @@ public final class SoftDeletePolicy {
          * @param key  a foreign key that references a soft-deletable table
          * @param rule what a soft delete of the referenced row does to the referencing rows
          * @return this builder
-         * @throws NullPointerException when an argument is null
+         * @throws NullPointerException     when an argument is null
+         * @throws IllegalArgumentException when the key's rule was declared already
          */
         public Builder onDelete(ForeignKey<?, ?> key, OnDelete rule) {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(rule, "rule");
             if (declaredRules.putIfAbsent(key, rule) != null)
-                problems.add("the ON DELETE rule of " + key.getName() + " is declared twice; declare it once");
+                throw invalid(List.of("the ON DELETE rule of " + key.getName() + " is declared twice; declare it once"));
             return this;
         }
 
@@ -397,10 +474,14 @@ public final class SoftDeletePolicy {
          *
          * @param supplier called while a statement is rendered, on the rendering thread
          * @return this builder
-         * @throws NullPointerException when {@code supplier} is null
+         * @throws NullPointerException  when {@code supplier} is null
+         * @throws IllegalStateException when an actor supplier was given already
          */
         public Builder actor(Supplier<?> supplier) {
-            this.actor = Objects.requireNonNull(supplier, "supplier");
+            Objects.requireNonNull(supplier, "supplier");
+            if (actor != null)
+                throw new IllegalStateException("actor(...) was already called; give one actor supplier");
+            this.actor = supplier;
             return this;
         }
 
@@ -415,28 +496,14 @@ public final class SoftDeletePolicy {
          * @param view       the view: a generated view class, or {@code DSL.table(name("schema", "view"))}
          * @param definition its SELECT, as {@code pg_get_viewdef} prints it or as it was created
          * @return this builder
-         * @throws NullPointerException when an argument is null
+         * @throws NullPointerException     when an argument is null
+         * @throws IllegalArgumentException when the view is registered already
          */
         public Builder view(Table<?> view, String definition) {
             Objects.requireNonNull(view, "view");
             Objects.requireNonNull(definition, "definition");
             if (views.putIfAbsent(view, definition) != null)
-                problems.add("view " + quoted(view) + " is registered twice; register each view once");
-            return this;
-        }
-
-        /**
-         * Registers, when {@link #build()} runs, every view that PostgreSQL's catalog shows reading a
-         * soft-deletable table of this policy (found through {@code pg_depend} and {@code pg_rewrite}),
-         * with its definition ({@code pg_get_viewdef}). Views registered with {@link #view} keep their
-         * given definition.
-         *
-         * @param ctx a context on the database; the query runs once, in {@code build()}
-         * @return this builder
-         * @throws NullPointerException when {@code ctx} is null
-         */
-        public Builder viewsFromCatalog(DSLContext ctx) {
-            this.viewCatalog = Objects.requireNonNull(ctx, "ctx");
+                throw invalid(List.of("view " + quoted(view) + " is registered twice; register each view once"));
             return this;
         }
 
@@ -448,102 +515,71 @@ public final class SoftDeletePolicy {
          *
          * @param plainSql the setting
          * @return this builder
-         * @throws NullPointerException when {@code plainSql} is null
+         * @throws NullPointerException  when {@code plainSql} is null
+         * @throws IllegalStateException when the setting was given already
          */
         public Builder plainSql(PlainSql plainSql) {
-            this.plainSql = Objects.requireNonNull(plainSql, "plainSql");
+            Objects.requireNonNull(plainSql, "plainSql");
+            if (this.plainSql != null)
+                throw new IllegalStateException("plainSql(...) was already set to " + this.plainSql + "; set it once");
+            this.plainSql = plainSql;
             return this;
         }
 
         /**
-         * The setting before {@link #plainSql(PlainSql)}: with {@link #parsePlainSql(boolean)} it selects
-         * {@link PlainSql#PARSE} (both true), {@link PlainSql#PASS_THROUGH_UNFILTERED} (parse without strict),
-         * {@link PlainSql#REFUSE} (strict without parse); both false select {@code PASS_THROUGH_UNFILTERED}, which now
-         * parses what jOOQ can parse (it used to parse nothing). Ignored once {@link #plainSql(PlainSql)} is called.
-         *
-         * @param strict whether plain SQL that cannot be filtered is refused
-         * @return this builder
-         * @deprecated use {@link #plainSql(PlainSql)}
-         */
-        @Deprecated(forRemoval = true)
-        public Builder strictPlainSql(boolean strict) {
-            this.strictPlainSql = strict;
-            return this;
-        }
-
-        /**
-         * The setting before {@link #plainSql(PlainSql)}; see {@link #strictPlainSql(boolean)}.
-         *
-         * @param parse whether plain SQL is parsed and rewritten
-         * @return this builder
-         * @deprecated use {@link #plainSql(PlainSql)}
-         */
-        @Deprecated(forRemoval = true)
-        public Builder parsePlainSql(boolean parse) {
-            this.parsePlainSql = parse;
-            return this;
-        }
-
-        // The one setting, from plainSql(...) or from the two flags that came before it.
-        private PlainSql plainSqlSetting() {
-            if (plainSql != null)
-                return plainSql;
-            boolean strict = Boolean.TRUE.equals(strictPlainSql);
-            if (Boolean.TRUE.equals(parsePlainSql))
-                return strict ? PlainSql.PARSE : PlainSql.PASS_THROUGH_UNFILTERED;
-            if (strict)
-                return PlainSql.REFUSE;
-            return strictPlainSql == null && parsePlainSql == null ? PlainSql.PARSE : PlainSql.PASS_THROUGH_UNFILTERED;
-        }
-
-        /**
-         * Validates every registration and builds the policy.
+         * Finds the tables of the schemas, checks the settings together, and builds the policy. Reads no database.
          *
          * @return the immutable policy
-         * @throws IllegalArgumentException naming each table and column that is not valid: a marker column
-         *                                  that is not a column of its table, a column whose type does not
-         *                                  fit its kind, an aliased or derived table, an actor supplier
-         *                                  without a deleted-by column, or no table at all
+         * @throws IllegalArgumentException naming every problem at once: a table found in a schema whose marker
+         *                                  columns do not fit, a {@link #markers(String)} entry no table used, no
+         *                                  soft-deletable table at all, an actor supplier without a deleted-by
+         *                                  column, a relation or rule that does not fit the tables, a view over no
+         *                                  soft-deletable table
          */
         public SoftDeletePolicy build() {
-            List<String> all = new ArrayList<>(problems);
-            if (discovery != null) {
-                all.addAll(discovery.problems());
-                discovery.warn();
-            }
-            List<PolicyTable> entries = new ArrayList<>();
-            tables.forEach((table, marker) -> {
-                List<String> found = MarkerValidation.problems(table, marker);
-                if (!found.isEmpty())
-                    all.addAll(found);
-                else
-                    entries.add(new PolicyTable(table, marker, MarkerValidation.indexOf(table, marker.state()), ownClass(table)));
-            });
-            if (tables.isEmpty() && all.isEmpty())
-                all.add("no soft-deletable table was registered; call table(table, marker) or schema(schema)");
-            if (actor != null && tables.values().stream().noneMatch(m -> m.deletedBy().isPresent()))
-                all.add("an actor supplier was given, but no table has a deleted-by column to record it; declare one with"
+            List<String> problems = new ArrayList<>();
+            Map<Table<?>, Marker> all = new LinkedHashMap<>(tables);
+            MarkerDiscovery discovery = new MarkerDiscovery(markers, MARKERS_SETTING, DEFAULT_MARKER);
+            for (Schema schema : schemas)
+                discovery.scan(schema, this::registeredByName, (table, marker) -> {
+                    List<String> found = MarkerValidation.problems(table, marker);
+                    if (found.isEmpty())
+                        all.putIfAbsent(table, marker);
+                    problems.addAll(found);
+                });
+            if (markers != null || !schemas.isEmpty())
+                problems.addAll(discovery.problems());
+            discovery.warn();
+            if (all.isEmpty())
+                problems.add(schemas.isEmpty() ? "no soft-deletable table was registered; call table(table, marker) or schema(schema)"
+                    : "schema " + String.join(", ", schemas.stream().map(s -> '"' + s.getName() + '"').toList()) + " has no"
+                        + " table with a soft-delete marker (" + DEFAULT_MARKER + ", or a boolean is_deleted or deleted); add"
+                        + " such a column to the soft-deletable tables, name other markers with markers(\"table = flag(column)\"),"
+                        + " or register tables with SoftDeletePolicy.builder().table(table, marker)");
+            if (actor != null && all.values().stream().noneMatch(m -> m.deletedByColumn().isPresent()))
+                problems.add("an actor supplier was given, but no table has a deleted-by column to record it; declare one with"
                     + " table(table, Marker.timestamp(column).deletedBy(column)), or drop the actor supplier");
+            List<PolicyTable> entries = new ArrayList<>();
+            all.forEach((table, marker) -> entries.add(
+                new PolicyTable(table, marker, MarkerValidation.indexOf(table, marker.stateColumn()), ownClass(table, all))));
             Relations relations = new Relations(entries, declaredRules, manualRelations, catalogRules);
-            all.addAll(relations.problems());
-            if (!all.isEmpty())
-                throw new IllegalArgumentException("invalid soft-delete policy: " + String.join("; ", all));
+            problems.addAll(relations.problems());
             TableRegistry tablesOnly = new TableRegistry(entries, relations.all());
-            List<ViewDefinition> viewDefinitions = views(tablesOnly, all);
-            if (!all.isEmpty())
-                throw new IllegalArgumentException("invalid soft-delete policy: " + String.join("; ", all));
-            return new SoftDeletePolicy(new TableRegistry(entries, relations.all(), new Views(viewDefinitions), actor), plainSqlSetting());
+            List<ViewDefinition> viewDefinitions = views(tablesOnly, problems);
+            if (!problems.isEmpty())
+                throw invalid(problems);
+            return new SoftDeletePolicy(new TableRegistry(entries, relations.all(), new Views(viewDefinitions), actor),
+                plainSql == null ? PlainSql.PARSE : plainSql, discovery.warnings());
         }
 
         private List<ViewDefinition> views(TableRegistry registry, List<String> problems) {
             Map<Table<?>, String> given = new LinkedHashMap<>(views);
-            if (viewCatalog != null)
-                ViewCatalog.read(viewCatalog, registry.tables()).forEach((view, sql) -> {
-                    for (Table<?> registered : views.keySet())
-                        if (registered.getName().equals(view.getName()))
-                            return;
-                    given.putIfAbsent(view, sql);
-                });
+            ViewCatalog.over(catalogViews, registry.tables()).forEach((view, sql) -> {
+                for (Table<?> registered : views.keySet())
+                    if (registered.getName().equals(view.getName()))
+                        return;
+                given.putIfAbsent(view, sql);
+            });
             List<ViewDefinition> definitions = new ArrayList<>();
             given.forEach((view, sql) -> {
                 ViewDefinition definition = ViewAnalysis.analyse(view, sql, registry);
@@ -557,10 +593,10 @@ public final class SoftDeletePolicy {
         }
 
         // A generated class belongs to one table; catalog tables and DSL.table(name) share jOOQ's classes.
-        private boolean ownClass(Table<?> table) {
+        private static boolean ownClass(Table<?> table, Map<Table<?>, Marker> all) {
             if (!TableRegistry.generatedClass(table.getClass()))
                 return false;
-            for (Table<?> other : tables.keySet())
+            for (Table<?> other : all.keySet())
                 if (other != table && other.getClass() == table.getClass())
                     return false;
             return true;
@@ -573,6 +609,10 @@ public final class SoftDeletePolicy {
                         || registered.getSchema().getName().equals(table.getSchema().getName())))
                     return true;
             return false;
+        }
+
+        private static IllegalArgumentException invalid(List<String> problems) {
+            return new IllegalArgumentException("invalid soft-delete policy: " + String.join("; ", problems));
         }
 
         private static String quoted(Table<?> table) {

@@ -135,10 +135,18 @@ class MarkerConventionsTest {
     }
 
     @Test
-    void markers_afterSchema_refused() {
-        assertThatThrownBy(() -> SoftDeletePolicy.builder().schema(MIXED).markers("timestamp(deleted_at)"))
+    void markers_afterSchema_sameAsBefore() {
+        SoftDeletePolicy before = SoftDeletePolicy.builder().markers("orders = flag(is_deleted)").schema(MIXED).build();
+        SoftDeletePolicy after = SoftDeletePolicy.builder().schema(MIXED).markers("orders = flag(is_deleted)").build();
+
+        assertThat(markers(after)).isEqualTo(markers(before)).containsEntry("orders", "flag(is_deleted)");
+    }
+
+    @Test
+    void markers_twice_refusedAtOnce() {
+        assertThatThrownBy(() -> SoftDeletePolicy.builder().markers("timestamp(deleted_at)").markers("flag(is_deleted)"))
             .isInstanceOf(IllegalStateException.class)
-            .hasMessageContaining("markers(...) must come before schema(...) and database(...)");
+            .hasMessageContaining("markers(...) was already called with \"timestamp(deleted_at)\"");
     }
 
     @Test
@@ -152,7 +160,7 @@ class MarkerConventionsTest {
     private static Map<String, String> markers(SoftDeletePolicy policy) {
         Map<String, String> markers = new LinkedHashMap<>();
         for (Table<?> table : policy.tables())
-            markers.put(table.getName(), policy.markerOf(table).orElseThrow().toString());
+            markers.put(table.getName(), policy.marker(table).orElseThrow().toString());
         return markers;
     }
 }

@@ -92,8 +92,8 @@ class RenderedSqlTest {
             shape("union_eachBranch", ctx -> ctx.select(P.ID).from(P).union(select(U.ID).from(U)),
                 "select \"p\".\"id\" from \"posts\" as \"p\" where \"p\".\"deleted_at\" is null"
                     + " union select \"u\".\"id\" from \"users\" as \"u\" where \"u\".\"deleted_at\" is null"),
-            shape("includingDeleted_thatTableUnfiltered", ctx -> ctx.select(P.TITLE).from(P)
-                    .join(SoftDelete.includingDeleted(U)).on(U.ID.eq(P.AUTHOR_ID)),
+            shape("includeDeleted_thatTableUnfiltered", ctx -> ctx.select(P.TITLE).from(P)
+                    .join(SoftDelete.includeDeleted(U)).on(U.ID.eq(P.AUTHOR_ID)),
                 "select \"p\".\"title\" from \"posts\" as \"p\" join \"users\" as \"u\" on \"u\".\"id\" = \"p\".\"author_id\""
                     + " where \"p\".\"deleted_at\" is null"),
             shape("onlyDeleted_isNotNull", ctx -> SoftDelete.onlyDeleted(ctx).select(P.TITLE).from(P),

@@ -14,7 +14,6 @@ import org.jooq.Table;
 
 import io.github.softdelete.Marker;
 import io.github.softdelete.SoftDeletePolicy;
-import io.github.softdelete.internal.MarkerDiscovery;
 
 /**
  * The policy of a live schema, built with the library's own catalog reading: the tables come from an
@@ -23,8 +22,8 @@ import io.github.softdelete.internal.MarkerDiscovery;
  * ({@link SoftDeletePolicy.Builder#rulesFromDatabase}), as {@link SoftDeletePolicy#fromDatabase} does.
  *
  * <p>By default the tables get their markers as {@code fromDatabase} gives them, by the conventions and
- * {@code --markers} ({@link MarkerDiscovery}, the library's own), and the columns that look like a marker
- * but are not used as one are reported on stderr, one line each. With {@code --marker-column} the marker is
+ * {@code --markers} (the syntax of {@link SoftDeletePolicy.Builder#markers}), and the columns that look like a marker
+ * but are not used as one ({@link SoftDeletePolicy#warnings()}) are reported on stderr, one line each. With {@code --marker-column} the marker is
  * the user's one column instead: a table is soft-deletable when it has it, whose type says the kind (a
  * timestamp, or a boolean flag, with {@code --timestamp-column} a flag plus a timestamp), and
  * {@code --deleted-by-column} adds a deleted-by column on the tables that have one.
@@ -46,28 +45,28 @@ final class CatalogPolicy {
             throw new UsageException("schema \"" + schemaName + "\" has no tables in the database; pass the schema with"
                 + " --schema (case matters)");
         SoftDeletePolicy.Builder builder = options.oneMarkerColumn() ? oneMarkerColumn(schema, options, err)
-            : conventions(schema, options, err);
-        return builder.rulesFromDatabase(plain, schemaName).viewsFromCatalog(plain).build();
+            : conventions(schema, options);
+        SoftDeletePolicy policy;
+        try {
+            policy = builder.rulesFromDatabase(plain, schemaName).viewsFromDatabase(plain).build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(options.markers == null ? e.getMessage() : "--markers: " + e.getMessage());
+        }
+        policy.warnings().forEach(warning -> err.println("softdelete: " + warning));
+        err.flush();
+        return policy;
     }
 
-    private static SoftDeletePolicy.Builder conventions(Schema schema, ConnectionOptions options, PrintWriter err) {
-        MarkerDiscovery discovery;
-        try {
-            discovery = new MarkerDiscovery(options.markers, "--markers", SoftDeletePolicy.DEFAULT_MARKER);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+    // The library's own conventions and markers(...) syntax, through its public builder, as fromDatabase uses them.
+    private static SoftDeletePolicy.Builder conventions(Schema schema, ConnectionOptions options) {
         SoftDeletePolicy.Builder builder = SoftDeletePolicy.builder();
-        boolean found = discovery.scan(schema, table -> false, builder::table);
-        if (!discovery.problems().isEmpty())
-            throw new UsageException(String.join("; ", discovery.problems()));
-        discovery.warnings().forEach(warning -> err.println("softdelete: " + warning));
-        err.flush();
-        if (!found)
-            throw new UsageException("schema \"" + schema.getName() + "\" has no soft-deletable table: none has a marker"
-                + " by the conventions (" + SoftDeletePolicy.DEFAULT_MARKER + "; a boolean is_deleted or deleted) or by"
-                + " --markers; pass the schema with --schema, other markers with --markers, or a --policy-class");
-        return builder;
+        if (options.markers != null)
+            try {
+                builder.markers(options.markers);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--markers: " + e.getMessage());
+            }
+        return builder.schema(schema);
     }
 
     private static SoftDeletePolicy.Builder oneMarkerColumn(Schema schema, ConnectionOptions options, PrintWriter err) {

@@ -35,7 +35,7 @@ final class LintCommand extends PolicyCommand {
         Map<TableName, LintMarker> markers = new TreeMap<>();
         for (Table<?> table : policy.tables()) {
             String schema = table.getSchema() == null ? connection.schema : table.getSchema().getName();
-            markers.put(new TableName(schema, table.getName()), lintMarker(policy.markerOf(table).orElseThrow()));
+            markers.put(new TableName(schema, table.getName()), lintMarker(policy.marker(table).orElseThrow()));
         }
         List<String> schemas = markers.keySet().stream().map(TableName::schema).distinct().toList();
         List<Finding> findings = SchemaLint.check(Catalog.read(plain, schemas), markers);
@@ -50,7 +50,7 @@ final class LintCommand extends PolicyCommand {
     // The lint recognises and advises the live-rows predicate the library injects: IS NULL for a
     // timestamp, NOT flag for a NOT NULL flag, flag IS NOT TRUE for a nullable one.
     private static LintMarker lintMarker(Marker marker) {
-        Field<?> state = marker.state();
+        Field<?> state = marker.stateColumn();
         if (marker.kind() == Marker.Kind.TIMESTAMP)
             return LintMarker.timestamp(state.getName());
         return new LintMarker(state.getName(), true, state.getDataType().nullable());

@@ -89,7 +89,7 @@ final class PurgeCommand extends PolicyCommand {
                     + String.join(", ", policy.tables().stream().map(Table::getName).toList()));
             if (undated(policy, found))
                 throw new UsageException("--table " + name + " has a flag alone as its marker ("
-                    + policy.marker(found).orElseThrow().getName() + "), which records that a row was deleted but not when,"
+                    + policy.marker(found).orElseThrow().stateColumn().getName() + "), which records that a row was deleted but not when,"
                     + " and a purge goes by the time of deletion; name its timestamp column with --timestamp-column");
             selected.add(found);
         }
@@ -101,11 +101,11 @@ final class PurgeCommand extends PolicyCommand {
     private static void requireDatedTable(SoftDeletePolicy policy) {
         if (policy.tables().stream().allMatch(table -> undated(policy, table)))
             throw new UsageException("no soft-deletable table records when a row was deleted: every marker is a flag alone"
-                + " (" + policy.marker(policy.tables().get(0)).orElseThrow().getName() + "), and a purge goes by the"
+                + " (" + policy.marker(policy.tables().get(0)).orElseThrow().stateColumn().getName() + "), and a purge goes by the"
                 + " time of deletion; name the timestamp column that a delete fills with --timestamp-column");
     }
 
     private static boolean undated(SoftDeletePolicy policy, Table<?> table) {
-        return policy.markerOf(table).orElseThrow().timestamp().isEmpty();
+        return policy.marker(table).orElseThrow().timestampColumn().isEmpty();
     }
 }

@@ -41,7 +41,7 @@ final class ReportText {
         out.flush();
     }
 
-    private static void lines(PrintWriter out, String format, Map<String, Long> counts) {
+    private static void lines(PrintWriter out, String format, Map<?, Long> counts) {
         counts.forEach((what, rows) -> out.println("  " + String.format(format, rows, what)));
     }
 }

@@ -26,7 +26,7 @@ final class StatusCommand extends PolicyCommand {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-30s %12s %12s  %s%n", "table", "live", "deleted", "oldest deletion");
         for (Table<?> table : policy.tables()) {
-            Marker marker = policy.markerOf(table).orElseThrow();
+            Marker marker = policy.marker(table).orElseThrow();
             Condition deleted = deleted(marker);
             Record3<Integer, Integer, OffsetDateTime> counts = plain
                 .select(DSL.count().filterWhere(DSL.not(deleted)), DSL.count().filterWhere(deleted), oldest(marker, deleted))
@@ -41,14 +41,14 @@ final class StatusCommand extends PolicyCommand {
     // As the library reads markers: a timestamp is deleted when set; a flag when true (NULL counts as live).
     private static Condition deleted(Marker marker) {
         if (marker.kind() == Marker.Kind.TIMESTAMP)
-            return DSL.field(DSL.name(marker.state().getName())).isNotNull();
-        return DSL.field(DSL.name(marker.state().getName()), SQLDataType.BOOLEAN).isNotDistinctFrom(DSL.inline(true));
+            return DSL.field(DSL.name(marker.stateColumn().getName())).isNotNull();
+        return DSL.field(DSL.name(marker.stateColumn().getName()), SQLDataType.BOOLEAN).isNotDistinctFrom(DSL.inline(true));
     }
 
     // A flag alone records no time of deletion: its tables show none. A timestamp without time zone is
     // read in the session's time zone, the one statement_timestamp() was stored in.
     private static Field<OffsetDateTime> oldest(Marker marker, Condition deleted) {
-        return marker.timestamp()
+        return marker.timestampColumn()
             .<Field<OffsetDateTime>>map(ts -> DSL.min(DSL.field(DSL.name(ts.getName())).cast(SQLDataType.TIMESTAMPWITHTIMEZONE)).filterWhere(deleted))
             .orElse(DSL.inline(null, SQLDataType.TIMESTAMPWITHTIMEZONE));
     }

@@ -304,7 +304,7 @@ class CliTest {
                 .anyMatch(line -> line.matches("notes\\s+1\\s+1\\s+-"))
                 .anyMatch(line -> line.matches("orders\\s+1\\s+1\\s+2025-01-01T00:00:00Z"))
                 .noneMatch(line -> line.startsWith("invoices"));
-            assertThat(status.err()).containsExactly("softdelete: " + MixedMarkerSchema.lookAlike("cli_mixed", "--markers"));
+            assertThat(status.err()).containsExactly("softdelete: " + MixedMarkerSchema.lookAlike("cli_mixed", "markers(...)"));
 
             // orders has a timestamp beside its flag, so a purge goes by it; tickets and notes have a flag alone.
             CliProcess.Result purge = CliProcess.run(connect("purge", "--schema", "cli_mixed", "--deleted-before", "2026-01-01"));
@@ -323,7 +323,7 @@ class CliTest {
             CliProcess.Result typo = CliProcess.run(connect("status", "--schema", "cli_mixed", "--markers",
                 "invoice = timestamp(deleted_on)"));
             assertThat(typo.exitCode()).isEqualTo(2);
-            assertThat(String.join("\n", typo.err())).contains("--markers declares \"invoice = timestamp(deleted_on)\","
+            assertThat(String.join("\n", typo.err())).contains("--markers: invalid soft-delete policy: markers(...) declares \"invoice = timestamp(deleted_on)\","
                 + " which matches no table of schema \"cli_mixed\"");
         } finally {
             plain.execute("drop schema cli_mixed cascade");

@@ -31,7 +31,7 @@ import io.github.softdelete.codegen.internal.TableName;
  * or {@code GenerationTool}. On top of jOOQ's output it:
  * <ul>
  *   <li>makes every table class with the marker column implement {@link SoftDeletableTable}, whose
- *       {@code live()}, {@code deleted()} and {@code includingDeleted()} become typed helpers;</li>
+ *       {@code live()}, {@code deleted()} and {@code includeDeleted()} become typed helpers;</li>
  *   <li>writes a policy class per schema ({@code SoftDeletes}, beside {@code Keys}), so that setup is
  *       {@code SoftDelete.install(configuration, SoftDeletes.POLICY)}. It declares each foreign key's
  *       ON DELETE rule, read from PostgreSQL's catalog, because jOOQ 3.19's metadata has none;</li>

@@ -48,13 +48,13 @@ public final class MarkerValidation {
         }
         if (!problems.isEmpty())
             return problems;
-        marker.timestamp().ifPresent(ts -> {
+        marker.timestampColumn().ifPresent(ts -> {
             if (!TIMESTAMP_TYPES.contains(ts.getType()))
                 problems.add("marker " + quoted(table) + "." + ts.getName() + " has the unsupported type "
                     + ts.getType().getName() + "; use a timestamp column (OffsetDateTime, LocalDateTime,"
                     + " Instant or java.sql.Timestamp), NULL for live rows, or declare a boolean column with Marker.flag(column)");
         });
-        marker.flag().ifPresent(flag -> {
+        marker.flagColumn().ifPresent(flag -> {
             if (flag.getType() != Boolean.class)
                 problems.add("flag " + quoted(table) + "." + flag.getName() + " has the type " + flag.getType().getName()
                     + ", but a flag marker must be a boolean column (false: live, true: deleted); use a boolean column,"

@@ -29,9 +29,9 @@ final class PlainSqlGuard {
         String text = sql.toString();
         if (SqlIdentifiers.anyRelation(text, registry::namesTable))
             throw new SoftDeleteException("cannot render the plain SQL \"" + ParseVerdicts.start(text) + "\": it names a"
-                + " soft-deletable table, the soft-delete policy is strict, and plain SQL cannot be filtered for deleted rows."
+                + " soft-deletable table, the soft-delete policy refuses plain SQL (PlainSql.REFUSE), and unparsed SQL cannot be filtered for deleted rows."
                 + " Build the query with the jOOQ DSL, let the parser rewrite plain SQL with"
-                + " SoftDeletePolicy.Builder.parsePlainSql(true), or vouch for this SQL (it filters deleted rows itself)"
+                + " SoftDeletePolicy.Builder.plainSql(PlainSql.PARSE), or vouch for this SQL (it filters deleted rows itself)"
                 + " with SoftDelete.allowPlainSql(ctx)");
     }
 }

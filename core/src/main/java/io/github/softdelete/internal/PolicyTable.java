@@ -29,7 +29,7 @@ public record PolicyTable(Table<?> table, Marker definition, int markerIndex, bo
      * timestamp. As a field of {@code table} when the table has field metadata.
      */
     public Field<?> marker() {
-        return definition.state();
+        return definition.stateColumn();
     }
 
     /** The state column's unqualified name. */
@@ -47,12 +47,12 @@ public record PolicyTable(Table<?> table, Marker definition, int markerIndex, bo
      * whose deletes cannot be told apart.
      */
     public Field<?> stamp() {
-        return definition.timestamp().orElse(null);
+        return definition.timestampColumn().orElse(null);
     }
 
     /** The deleted-by column, or null. */
     public Field<?> deletedBy() {
-        return definition.deletedBy().orElse(null);
+        return definition.deletedByColumn().orElse(null);
     }
 
     /** Every column only the library writes. */

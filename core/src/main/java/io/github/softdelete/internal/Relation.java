@@ -6,6 +6,7 @@ import org.jooq.Field;
 import org.jooq.Table;
 
 import io.github.softdelete.OnDelete;
+import io.github.softdelete.SoftDeletePolicy;
 
 /**
  * A foreign key that points at a soft-deletable table, with the rule a soft delete follows.
@@ -38,9 +39,14 @@ public record Relation(String name, Table<?> child, List<Field<?>> childColumns,
         return rule == OnDelete.RESTRICT || rule == OnDelete.NO_ACTION;
     }
 
+    /** {@return this relation as the public API describes it} */
+    public SoftDeletePolicy.Relation described() {
+        return new SoftDeletePolicy.Relation(name, child, childColumns, parent.table(), parentColumns, rule, ruleKnown);
+    }
+
+    // The text of messages; one place words it, SoftDeletePolicy.Relation.
     @Override
     public String toString() {
-        return name + " (" + child.getName() + " -> " + parent.name() + ", ON DELETE " + rule.name().replace('_', ' ')
-            + (ruleKnown ? "" : ", rule unknown: treated as NO ACTION") + ")";
+        return described().toString();
     }
 }

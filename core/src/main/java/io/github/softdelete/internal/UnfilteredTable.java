@@ -6,7 +6,7 @@ import org.jooq.Table;
 import org.jooq.impl.TableImpl;
 
 /**
- * A table reference that reads its table unfiltered: {@code SoftDelete.includingDeleted(table)}.
+ * A table reference that reads its table unfiltered: {@code SoftDelete.includeDeleted(table)}.
  *
  * <p>jOOQ queries have no per-query data map, so the opt-out must be recognisable in the query tree
  * itself. This type is that mark. It has the wrapped table's name, schema and fields, so it works in

@@ -1,5 +1,6 @@
 package io.github.softdelete.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.jooq.impl.DSL;
  * definition as PostgreSQL stores it, with every column qualified. A view over another view depends on
  * that view, not on its tables, and is found only when the inner view is itself a table of the policy.
  *
- * <p>Used by {@code SoftDeletePolicy.Builder.viewsFromCatalog}, and meant for a policy built from the
+ * <p>Used by {@code SoftDeletePolicy.Builder.viewsFromDatabase}, and meant for a policy built from the
  * catalog as a whole.
  */
 public final class ViewCatalog {
@@ -43,19 +44,38 @@ public final class ViewCatalog {
     }
 
     /**
-     * The views that read any of {@code tables}, each with its definition.
+     * One view's dependency on one table, as the catalog shows it.
      *
-     * @param ctx    a context on the database; its listeners are not used for the catalog query
-     * @param tables the soft-deletable tables
+     * @param view        the view, as {@code DSL.table(name(schema, view))}
+     * @param tableSchema the schema of a table the view reads
+     * @param tableName   that table's name
+     * @param definition  the view's definition ({@code pg_get_viewdef})
      */
-    public static Map<Table<?>, String> read(DSLContext ctx, List<PolicyTable> tables) {
+    public record Dependency(Table<?> view, String tableSchema, String tableName, String definition) {
+    }
+
+    /**
+     * Every view's dependencies on tables, read now: the builder reads the catalog when it is told to, and
+     * keeps only the views over the policy's tables in {@code build()}, which reads no database.
+     *
+     * @param ctx a context on the database; its listeners are not used for the catalog query
+     */
+    public static List<Dependency> read(DSLContext ctx) {
         // Without the library's listeners (its execute listeners refuse a configuration without its visit listener).
         DSLContext catalog = DSL.using(ctx.configuration().derive(new VisitListenerProvider[0]).derive(new ExecuteListenerProvider[0]));
-        Map<Table<?>, String> views = new LinkedHashMap<>();
+        List<Dependency> dependencies = new ArrayList<>();
         for (Record row : catalog.fetch(VIEWS_OVER_TABLES))
-            if (reads(tables, row.get("table_schema", String.class), row.get("table_name", String.class)))
-                views.putIfAbsent(DSL.table(DSL.name(row.get("view_schema", String.class), row.get("view_name", String.class))),
-                    row.get("definition", String.class));
+            dependencies.add(new Dependency(DSL.table(DSL.name(row.get("view_schema", String.class), row.get("view_name", String.class))),
+                row.get("table_schema", String.class), row.get("table_name", String.class), row.get("definition", String.class)));
+        return List.copyOf(dependencies);
+    }
+
+    /** The views among {@code dependencies} that read any of {@code tables}, each with its definition, in catalog order. */
+    public static Map<Table<?>, String> over(List<Dependency> dependencies, List<PolicyTable> tables) {
+        Map<Table<?>, String> views = new LinkedHashMap<>();
+        for (Dependency dependency : dependencies)
+            if (reads(tables, dependency.tableSchema(), dependency.tableName()))
+                views.putIfAbsent(dependency.view(), dependency.definition());
         return views;
     }
 

@@ -78,7 +78,7 @@ final class PolicySource {
             return fromClass(properties.getPolicyClass().trim());
         String schema = properties.getSchema().trim();
         try {
-            return withSettings(CatalogPolicy.builder(plain, schema, properties.getMarkers())).build();
+            return withSettings(CatalogPolicy.builder(plain, schema, properties.getMarkers()), "softdelete.schema=" + schema).build();
         } catch (IllegalArgumentException e) {
             // What Builder.database and build() throw for a schema that gives no valid policy. A database that
             // cannot be reached is left to fail as it does, as for any other bean that needs it.
@@ -106,7 +106,7 @@ final class PolicySource {
         }
         Method builder = staticMethod(type, "builder");
         if (builder != null && builder.getReturnType() == SoftDeletePolicy.Builder.class)
-            return build(withSettings((SoftDeletePolicy.Builder) invoke(builder, name)), name);
+            return build(withSettings((SoftDeletePolicy.Builder) invoke(builder, name), "softdelete.policy-class=" + name), name);
         Field policy = staticField(type, "POLICY");
         if (policy != null && policy.getType() == SoftDeletePolicy.class && properties.plainSqlSetting() == null)
             return (SoftDeletePolicy) read(policy, name);
@@ -126,9 +126,15 @@ final class PolicySource {
         }
     }
 
-    private SoftDeletePolicy.Builder withSettings(SoftDeletePolicy.Builder builder) {
+    private SoftDeletePolicy.Builder withSettings(SoftDeletePolicy.Builder builder, String source) {
         if (properties.plainSqlSetting() != null)
-            builder.plainSql(properties.plainSqlSetting());
+            try {
+                builder.plainSql(properties.plainSqlSetting());
+            } catch (IllegalStateException e) { // the class's builder sets it already: one of the two must go
+                throw new SoftDeleteStartupException("softdelete.plain-sql=" + properties.plainSqlSetting() + " conflicts"
+                    + " with " + source + ", whose builder sets it: " + e.getMessage() + ".",
+                    "Remove the property, or the plainSql(...) call of the class's builder.", e);
+            }
         return builder;
     }
 

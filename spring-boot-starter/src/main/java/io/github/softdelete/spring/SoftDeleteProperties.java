@@ -48,11 +48,6 @@ public class SoftDeleteProperties {
      */
     private PlainSql plainSql;
 
-    /**
-     * Replaced by softdelete.plain-sql: true stands for REFUSE, false for PASS_THROUGH_UNFILTERED.
-     */
-    private Boolean strictPlainSql;
-
     /** Created and bound by Spring. */
     public SoftDeleteProperties() {
     }
@@ -127,32 +122,8 @@ public class SoftDeleteProperties {
         this.plainSql = plainSql;
     }
 
-    /**
-     * @return the strict plain SQL setting, or {@code null}
-     * @deprecated use {@link #getPlainSql()} ({@code softdelete.plain-sql})
-     */
-    @Deprecated(forRemoval = true)
-    @DeprecatedConfigurationProperty(replacement = "softdelete.plain-sql")
-    public Boolean getStrictPlainSql() {
-        return strictPlainSql;
-    }
-
-    /**
-     * @param strictPlainSql true for {@code softdelete.plain-sql=REFUSE}, false for {@code PASS_THROUGH_UNFILTERED}
-     * @deprecated use {@link #setPlainSql(PlainSql)} ({@code softdelete.plain-sql})
-     */
-    @Deprecated(forRemoval = true)
-    public void setStrictPlainSql(Boolean strictPlainSql) {
-        this.strictPlainSql = strictPlainSql;
-    }
-
-    /** The plain-SQL setting the properties ask for, from softdelete.plain-sql or the older strict-plain-sql; null for none. */
-    @SuppressWarnings("removal")
+    /** The plain-SQL setting the properties ask for; null when softdelete.plain-sql is not set. */
     PlainSql plainSqlSetting() {
-        if (plainSql != null)
-            return plainSql;
-        if (strictPlainSql == null)
-            return null;
-        return strictPlainSql ? PlainSql.REFUSE : PlainSql.PASS_THROUGH_UNFILTERED;
+        return plainSql;
     }
 }

@@ -169,18 +169,11 @@ class SoftDeleteAutoConfigurationTest {
     }
 
     @Test
-    void strictPlainSqlAgainstPolicyBean_failsStartupInsteadOfIgnoringIt() {
+    void plainSqlPropertyAgainstPolicyBean_failsStartupInsteadOfIgnoringIt() {
         runner.withBean(SoftDeletePolicy.class, () -> SoftDeletes.POLICY)
             .withPropertyValues("softdelete.plain-sql=REFUSE")
             .run(context -> assertThat(startupFailure(context.getStartupFailure()))
                 .contains("softdelete.plain-sql=REFUSE cannot change the SoftDeletePolicy bean"));
-    }
-
-    @Test
-    void strictPlainSqlProperty_stillReadAsTheSettingItStandsFor() {
-        runner.withPropertyValues("softdelete.policy-class=" + SoftDeletes.class.getName(), "softdelete.strict-plain-sql=true")
-            .run(context -> assertThatThrownBy(() -> context.getBean(DSLContext.class).fetch("select id from posts"))
-                .as("REFUSE: not parsed, refused").isInstanceOf(SoftDeleteException.class));
     }
 
     @Test

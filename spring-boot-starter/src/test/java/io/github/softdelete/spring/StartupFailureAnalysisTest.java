@@ -88,7 +88,7 @@ class StartupFailureAnalysisTest {
     }
 
     @Test
-    void strictPlainSqlAgainstPolicyBean_pointsAtTheBeansBuilder() {
+    void plainSqlPropertyAgainstPolicyBean_pointsAtTheBeansBuilder() {
         runner.withBean(SoftDeletePolicy.class, () -> SoftDeletes.POLICY)
             .withPropertyValues("softdelete.plain-sql=REFUSE")
             .run(context -> assertAnalysis(context.getStartupFailure(), "softdelete.plain-sql=REFUSE cannot change"

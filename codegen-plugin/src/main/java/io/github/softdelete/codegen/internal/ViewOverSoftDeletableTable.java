@@ -36,21 +36,22 @@ final class ViewOverSoftDeletableTable {
         List<Finding> findings = new ArrayList<>();
         for (CatalogView view : catalog.viewsReading(markers.keySet())) {
             List<TableName> tables = view.reads().stream().filter(markers::containsKey).toList();
-            String status = status(view, tables, markers);
-            if (!status.contains("(filters)")) // a view that hides deleted rows itself is no trap
+            SoftDeletePolicy.View status = status(view, tables, markers);
+            if (status.reads() != SoftDeletePolicy.View.Reads.FILTERS_ITSELF) // a view that hides deleted rows itself is no trap
                 findings.add(new Finding(Finding.Kind.VIEW_OVER_SOFT_DELETABLE_TABLE, view.view(), view.view().table(),
                     message(view, tables, markers, status)));
         }
         return findings;
     }
 
-    private static String message(CatalogView view, List<TableName> tables, Map<TableName, LintMarker> markers, String status) {
+    private static String message(CatalogView view, List<TableName> tables, Map<TableName, LintMarker> markers,
+                                  SoftDeletePolicy.View status) {
         String reads = String.join(", ", tables.stream().map(TableName::sql).toList());
         String common = "view " + view.view().sql() + " reads soft-deletable " + reads + " without filtering deleted rows."
             + " Through jOOQ with softdelete, reads of it are filtered (its definition is inlined) and writes through it"
             + " soft-delete or are refused; other SQL that reads it sees deleted rows.";
-        if (status.contains("(unparsed"))
-            return common + " Its definition could not be parsed by jOOQ " + status.substring(status.indexOf("(unparsed"))
+        if (status.reads() == SoftDeletePolicy.View.Reads.UNPARSED)
+            return common + " Its definition could not be parsed by jOOQ (unparsed: " + status.problem() + ")"
                 + ", so softdelete reads it unfiltered, and refuses it in strict mode. Add "
                 + String.join(" AND ", tables.stream().map(t -> markers.get(t).liveSql()).toList())
                 + " for those tables to its WHERE clause.";
@@ -58,7 +59,7 @@ final class ViewOverSoftDeletableTable {
             + " (for a table on the null-extended side of an outer join, put its predicate into that join's ON instead).";
     }
 
-    private static String status(CatalogView view, List<TableName> tables, Map<TableName, LintMarker> markers) {
+    private static SoftDeletePolicy.View status(CatalogView view, List<TableName> tables, Map<TableName, LintMarker> markers) {
         SoftDeletePolicy.Builder builder = SoftDeletePolicy.builder();
         for (TableName table : tables) {
             LintMarker marker = markers.get(table);
@@ -67,8 +68,7 @@ final class ViewOverSoftDeletableTable {
                 : Marker.timestamp(DSL.field(DSL.name(marker.column()), SQLDataType.TIMESTAMPWITHTIMEZONE)));
         }
         builder.view(DSL.table(DSL.name(view.view().schema(), view.view().table())), view.definition());
-        List<String> views = builder.build().views();
-        return views.isEmpty() ? "" : views.get(0);
+        return builder.build().views().get(0);
     }
 
     private static String filteringDdl(CatalogView view, List<TableName> tables, Map<TableName, LintMarker> markers) {

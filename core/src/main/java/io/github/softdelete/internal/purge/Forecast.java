@@ -31,11 +31,11 @@ final class Forecast {
         PurgeConditions conditions = new PurgeConditions(plan, cutoff);
         long due = plain.fetchCount(target.reference(), conditions.due(target, target.qualifier()));
         TableTally tally = new TableTally(target.name(), due);
-        for (Record2<String, Integer> row : KeptReasons.grouped(plain, conditions, target, DSL.noCondition(), true)) {
+        for (Record2<Integer, Integer> row : KeptReasons.grouped(plain, conditions, target, DSL.noCondition(), true)) {
             if (row.value1() == null)
                 tally.purged(row.value2());
             else
-                tally.kept(row.value1(), row.value2());
+                tally.kept(KeptReasons.of(target, row.value1()), row.value2());
         }
         for (Relation relation : target.cascaded())
             tally.cascaded(relation.toString(), referencing(plain, plan, target, cutoff, relation));

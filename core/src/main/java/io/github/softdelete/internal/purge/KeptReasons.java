@@ -21,9 +21,6 @@ import io.github.softdelete.internal.Relation;
  */
 final class KeptReasons {
 
-    /** Kept for a reason the database no longer shows: the row changed between the DELETE and this count. */
-    static final String CHANGED = "changed while its batch ran; a later run looks at it again";
-
     private KeptReasons() {
     }
 
@@ -33,36 +30,42 @@ final class KeptReasons {
      */
     static void count(DSLContext tx, PurgeConditions conditions, PurgeTarget target, Condition range, TableTally tally, long kept) {
         long found = 0;
-        for (Record2<String, Integer> row : grouped(tx, conditions, target, range, false)) {
-            tally.kept(row.value1() == null ? CHANGED : row.value1(), row.value2());
+        for (Record2<Integer, Integer> row : grouped(tx, conditions, target, range, false)) {
+            // No reference keeps the row any more: it changed between the batch's DELETE and this count.
+            tally.kept(row.value1() == null ? PurgeReport.KeptReason.Unreferenced.CHANGED_DURING_BATCH : of(target, row.value1()), row.value2());
             found += row.value2();
         }
-        tally.kept(PurgeReport.NO_LONGER_DUE, kept - found);
+        tally.kept(PurgeReport.KeptReason.Unreferenced.NO_LONGER_DUE, kept - found);
+    }
+
+    /** The reason of {@link #grouped}'s number: the key at that index of {@code target.allBlocking()}. */
+    static PurgeReport.KeptReason of(PurgeTarget target, int reason) {
+        return new PurgeReport.KeptReason.Referenced(target.allBlocking().get(reason).described());
     }
 
     /**
-     * {@code SELECT reason, count(*) FROM table WHERE due AND where GROUP BY reason}, the reason being
-     * NULL for rows no reference keeps.
+     * {@code SELECT reason, count(*) FROM table WHERE due AND where GROUP BY reason}, the reason being the index of
+     * the keeping key in {@code target.allBlocking()}, or NULL for rows no reference keeps.
      */
-    static List<Record2<String, Integer>> grouped(DSLContext ctx, PurgeConditions conditions, PurgeTarget target,
+    static List<Record2<Integer, Integer>> grouped(DSLContext ctx, PurgeConditions conditions, PurgeTarget target,
                                                   Condition where, boolean forecast) {
         // Grouped outside a derived table: grouping by the CASE itself would repeat its subqueries and
         // bind values, which PostgreSQL cannot match with the select list's.
         Table<?> reasons = ctx.select(reason(conditions, target, forecast).as("reason")).from(target.reference())
             .where(conditions.due(target, target.qualifier()).and(where)).asTable("softdelete_reasons");
-        Field<String> reason = reasons.field("reason", String.class);
+        Field<Integer> reason = reasons.field("reason", Integer.class);
         return ctx.select(reason, DSL.count()).from(reasons).groupBy(reason).fetch();
     }
 
-    private static Field<String> reason(PurgeConditions conditions, PurgeTarget target, boolean forecast) {
+    private static Field<Integer> reason(PurgeConditions conditions, PurgeTarget target, boolean forecast) {
         List<Relation> relations = target.allBlocking();
         if (relations.isEmpty())
-            return DSL.inline(null, SQLDataType.VARCHAR);
-        CaseConditionStep<String> reason = null;
-        for (Relation relation : relations) {
-            Condition kept = conditions.referencedThrough(relation, target.qualifier(), forecast);
-            Field<String> text = DSL.inline(relation.toString());
-            reason = reason == null ? DSL.when(kept, text) : reason.when(kept, text);
+            return DSL.inline(null, SQLDataType.INTEGER);
+        CaseConditionStep<Integer> reason = null;
+        for (int i = 0; i < relations.size(); i++) {
+            Condition kept = conditions.referencedThrough(relations.get(i), target.qualifier(), forecast);
+            Field<Integer> index = DSL.inline(i);
+            reason = reason == null ? DSL.when(kept, index) : reason.when(kept, index);
         }
         return reason;
     }

@@ -13,7 +13,7 @@ final class TableTally {
     private final String table;
     private final long estimatedTotal;
     private final long started = System.nanoTime();
-    private final Map<String, Long> kept = new LinkedHashMap<>();
+    private final Map<PurgeReport.KeptReason, Long> kept = new LinkedHashMap<>();
     private final Map<String, Long> cascaded = new LinkedHashMap<>();
     private final Map<String, Long> setNull = new LinkedHashMap<>();
     private long purged;
@@ -33,7 +33,7 @@ final class TableTally {
         return purged;
     }
 
-    void kept(String reason, long rows) {
+    void kept(PurgeReport.KeptReason reason, long rows) {
         if (rows > 0)
             kept.merge(reason, rows, Long::sum);
     }
@@ -43,7 +43,7 @@ final class TableTally {
      * the last pass says what those keep. Rows no longer due are not seen again, so they stay counted.
      */
     void forgetKeptByReferences() {
-        kept.keySet().removeIf(reason -> !reason.equals(PurgeReport.NO_LONGER_DUE));
+        kept.keySet().removeIf(PurgeReport.KeptReason.Referenced.class::isInstance);
     }
 
     void cascaded(String relation, long rows) {

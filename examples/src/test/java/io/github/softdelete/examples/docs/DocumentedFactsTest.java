@@ -27,7 +27,7 @@ class DocumentedFactsTest {
     @Test
     void docs_everyOptOutListNamesEveryOptOut() {
         // Not vacuous: the reflection finds the context opt-outs and the per-table one.
-        assertThat(DocumentedFacts.optOuts()).contains("includeDeleted", "allowPlainSql", "includingDeleted")
+        assertThat(DocumentedFacts.optOuts()).contains("includeDeleted", "allowPlainSql", "includeDeleted")
             .doesNotContain("withActor", "restore", "install");
 
         assertThat(DocumentedFacts.optOutProblems(ROOT, DocumentedFacts.optOuts())).isEmpty();

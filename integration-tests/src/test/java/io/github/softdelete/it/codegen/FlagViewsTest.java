@@ -66,7 +66,7 @@ class FlagViewsTest {
         plain.execute("insert into attachments (id, document_id, file_name, removed, removed_at)"
             + " values (1, 1, 'a.txt', false, null), (2, 1, 'b.txt', true, now()), (3, 1, 'legacy.txt', true, null)");
         views().forEach(view -> plain.execute("create view " + view.get()[0] + " as " + view.get()[1]));
-        policy = SoftDeletes.builder().viewsFromCatalog(plain).build();
+        policy = SoftDeletes.builder().viewsFromDatabase(plain).build();
         ctx = DSL.using(SoftDelete.install(database.newConfiguration(), policy));
         findings = SchemaLint.check(Catalog.read(plain, List.of("public")), ReferenceSchemaLintTest.markers());
     }
@@ -79,7 +79,7 @@ class FlagViewsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("views")
     void view_filteringFollowsTheMarkerKind_runtimeAndLintAgree(String view, String definition, boolean filters, int live, int plainRows) {
-        assertThat(policy.views()).contains("\"" + view + "\" " + (filters ? "(filters)" : "(inlined)"));
+        assertThat(policy.views()).extracting(Object::toString).contains("\"" + view + "\" " + (filters ? "(filters)" : "(inlined)"));
         List<String> reported = findings.stream().filter(f -> f.kind() == Finding.Kind.VIEW_OVER_SOFT_DELETABLE_TABLE)
             .map(Finding::constraint).toList();
         assertThat(reported.contains(view)).as("lint finding for " + view).isEqualTo(!filters);

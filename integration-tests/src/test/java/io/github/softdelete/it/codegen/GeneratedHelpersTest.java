@@ -53,10 +53,10 @@ class GeneratedHelpersTest {
     }
 
     @Test
-    void includingDeleted_joinReachesTheDeletedEditor() {
+    void includeDeleted_joinReachesTheDeletedEditor() {
         // Post 12 is live; its editor, carol, is deleted.
         var editorOf12 = ctx.select(USERS.NAME).from(POSTS)
-                .join(USERS.includingDeleted()).on(USERS.ID.eq(POSTS.EDITOR_ID))
+                .join(USERS.includeDeleted()).on(USERS.ID.eq(POSTS.EDITOR_ID))
                 .where(POSTS.ID.eq(12L));
         var filteredEditorOf12 = ctx.select(USERS.NAME).from(POSTS)
                 .join(USERS).on(USERS.ID.eq(POSTS.EDITOR_ID))

@@ -83,10 +83,10 @@ class ReferenceSchemaLintTest {
     static Map<TableName, LintMarker> markers() {
         Map<TableName, LintMarker> markers = new TreeMap<>();
         for (var table : SoftDeletes.POLICY.tables()) {
-            Marker marker = SoftDeletes.POLICY.markerOf(table).orElseThrow();
-            markers.put(new TableName(table.getSchema().getName(), table.getName()), marker.flag().isEmpty()
-                    ? LintMarker.timestamp(marker.state().getName())
-                    : new LintMarker(marker.state().getName(), true, marker.state().getDataType().nullable()));
+            Marker marker = SoftDeletes.POLICY.marker(table).orElseThrow();
+            markers.put(new TableName(table.getSchema().getName(), table.getName()), marker.flagColumn().isEmpty()
+                    ? LintMarker.timestamp(marker.stateColumn().getName())
+                    : new LintMarker(marker.stateColumn().getName(), true, marker.stateColumn().getDataType().nullable()));
         }
         return markers;
     }

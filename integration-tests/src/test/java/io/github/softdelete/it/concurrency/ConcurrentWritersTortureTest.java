@@ -205,7 +205,7 @@ class ConcurrentWritersTortureTest {
         List<Table<?>> tables = List.of(USERS, POSTS, COMMENTS);
         Table<?> table = withParents ? COMMENTS : tables.get(random.nextInt(tables.size()));
         TableField<?, Long> id = idOf(table);
-        Record row = dsl.select(id).from(SoftDelete.includingDeleted(table)).where(deletedAtOf(table).isNotNull())
+        Record row = dsl.select(id).from(SoftDelete.includeDeleted(table)).where(deletedAtOf(table).isNotNull())
             .orderBy(DSL.rand()).limit(1).fetchOne();
         if (row == null)
             return;

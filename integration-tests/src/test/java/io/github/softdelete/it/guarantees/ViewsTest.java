@@ -134,13 +134,13 @@ class ViewsTest extends SeededDatabaseTest {
 
     @Test
     void policyFromCatalog_findsTheViewsOverSoftDeletableTables() {
-        SoftDeletePolicy policy = SoftDeletes.builder().viewsFromCatalog(plain).build();
+        SoftDeletePolicy policy = SoftDeletes.builder().viewsFromDatabase(plain).build();
         // snippet:begin views-from-catalog
         SoftDeletePolicy discovered = SoftDeletePolicy.builder().schema(io.github.softdelete.it.db.Public.PUBLIC)
-            .viewsFromCatalog(plain).build();
+            .viewsFromDatabase(plain).build();
         // snippet:end views-from-catalog
 
-        assertThat(discovered.views()).containsExactlyInAnyOrder("\"live_posts\" (filters)", "\"post_authors\" (inlined)",
+        assertThat(discovered.views()).extracting(Object::toString).containsExactlyInAnyOrder("\"live_posts\" (filters)", "\"post_authors\" (inlined)",
             "\"user_emails\" (inlined)", "\"user_names\" (inlined)");
         assertThat(policy.views()).hasSize(4);
         DSLContext fromCatalog = DSL.using(SoftDelete.install(db.newConfiguration(), discovered));

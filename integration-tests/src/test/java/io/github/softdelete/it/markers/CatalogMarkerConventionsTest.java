@@ -156,7 +156,7 @@ class CatalogMarkerConventionsTest {
     private static Map<String, String> markers(SoftDeletePolicy policy) {
         Map<String, String> markers = new LinkedHashMap<>();
         for (Table<?> table : policy.tables())
-            markers.put(table.getName(), policy.markerOf(table).orElseThrow().toString());
+            markers.put(table.getName(), policy.marker(table).orElseThrow().toString());
         return markers;
     }
 }

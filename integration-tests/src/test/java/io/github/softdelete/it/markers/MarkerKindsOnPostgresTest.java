@@ -97,7 +97,7 @@ class MarkerKindsOnPostgresTest {
 
         assertThat(plain.select(DOCUMENTS.IS_DELETED, DOCUMENTS.DELETED_BY).from(DOCUMENTS).where(DOCUMENTS.ID.eq(101L)).fetchOne().intoList())
             .containsExactly(true, "alice");
-        assertThat(ctx.select(DOCUMENTS.ID).from(USERS).join(SoftDelete.includingDeleted(DOCUMENTS)).on(DOCUMENTS.OWNER_ID.eq(USERS.ID))
+        assertThat(ctx.select(DOCUMENTS.ID).from(USERS).join(SoftDelete.includeDeleted(DOCUMENTS)).on(DOCUMENTS.OWNER_ID.eq(USERS.ID))
             .where(USERS.ID.eq(1L)).orderBy(DOCUMENTS.ID).fetch(DOCUMENTS.ID)).containsExactly(100L, 101L);
         assertThat(ctx.select(DOCUMENTS.ID).from(USERS).join(DOCUMENTS).on(DOCUMENTS.OWNER_ID.eq(USERS.ID))
             .where(USERS.ID.eq(1L)).fetch(DOCUMENTS.ID)).containsExactly(100L);

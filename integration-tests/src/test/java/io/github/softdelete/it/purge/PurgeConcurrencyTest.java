@@ -50,7 +50,7 @@ class PurgeConcurrencyTest {
             });
             PurgeReport report = purge.get(30, TimeUnit.SECONDS);
             assertThat(plain.fetchCount(COMMENTS, COMMENTS.ID.in(102L, 103L).and(COMMENTS.DELETED_AT.isNull()))).isEqualTo(2);
-            assertThat(report.tables().get(0).kept()).contains(entry(PurgeReport.NO_LONGER_DUE, 2L));
+            assertThat(report.tables().get(0).kept()).contains(entry(PurgeReport.KeptReason.Unreferenced.NO_LONGER_DUE, 2L));
             // 200 is purged as usual; 100 and 107 have likes, which this purge leaves, and 104 a live reply.
             assertThat(plain.select(COMMENTS.ID).from(COMMENTS).orderBy(COMMENTS.ID).fetch(COMMENTS.ID))
                 .containsExactly(100L, 101L, 102L, 103L, 104L, 105L, 107L, 400L);

@@ -137,7 +137,10 @@ class PurgeTest {
         // Post 20's comment 200 is due, but comments are not purged now, so it keeps post 20.
         PurgeReport report = SoftDelete.purge(ctx).tables(POSTS).deletedBefore(CUTOFF).run();
         assertThat(plain.select(POSTS.ID).from(POSTS).orderBy(POSTS.ID).fetch(POSTS.ID)).containsExactly(10L, 20L, 30L, 40L);
-        assertThat(report.tables().get(0).kept()).containsExactly(entry(COMMENTS_POST, 2L));
+        assertThat(byText(report.tables().get(0).kept())).containsExactly(entry(COMMENTS_POST, 2L));
+        assertThat(report.tables().get(0).kept().keySet()).singleElement()
+            .isInstanceOfSatisfying(PurgeReport.KeptReason.Referenced.class,
+                reason -> assertThat(reason.relation().name()).isEqualTo("comments_post_id_fkey"));
     }
 
     @Test
@@ -213,11 +216,18 @@ class PurgeTest {
         assertThatThrownBy(() -> SoftDelete.purge(plain)).isInstanceOf(IllegalStateException.class);
     }
 
+    /** The kept rows by the reason's text, as messages word it. */
+    private static Map<String, Long> byText(Map<PurgeReport.KeptReason, Long> kept) {
+        Map<String, Long> byText = new TreeMap<>();
+        kept.forEach((reason, rows) -> byText.put(reason.toString(), rows));
+        return byText;
+    }
+
     /** Per table: purged, then the kept rows by reason. */
     private static Map<String, String> figures(PurgeReport report) {
         Map<String, String> figures = new TreeMap<>();
         for (PurgeReport.TableReport table : report.tables())
-            figures.put(table.table(), table.purged() + " " + new TreeMap<>(table.kept()));
+            figures.put(table.table(), table.purged() + " " + new TreeMap<>(byText(table.kept())));
         return figures;
     }
 

@@ -234,11 +234,11 @@ class ReadFilteringMatrixTest {
                     .where(COMMENTS.AUTHOR_ID.in(select(USERS.ID).from(USERS))), "101"),
             rows("onlyDeleted_fullJoin_keepsNullExtendedRows", c -> SoftDelete.onlyDeleted(c).select(P.ID, U.ID).from(P).fullJoin(U).on(U.ID.eq(P.AUTHOR_ID)),
                 "11|null", "14|null", "null|3"),
-            rows("includingDeleted_join", c -> c.select(P.ID, U.ID).from(P).join(SoftDelete.includingDeleted(U)).on(U.ID.eq(P.AUTHOR_ID)),
+            rows("includeDeleted_join", c -> c.select(P.ID, U.ID).from(P).join(SoftDelete.includeDeleted(U)).on(U.ID.eq(P.AUTHOR_ID)),
                 "10|1", "12|2", "13|3", "15|4"),
-            rows("includingDeleted_selectFrom", c -> c.selectFrom(SoftDelete.includingDeleted(USERS)).fetch(USERS.ID).stream().map(String::valueOf).toList(),
+            rows("includeDeleted_selectFrom", c -> c.selectFrom(SoftDelete.includeDeleted(USERS)).fetch(USERS.ID).stream().map(String::valueOf).toList(),
                 "1", "2", "3", "4"),
-            rows("includingDeleted_otherTablesStayFiltered", c -> c.select(C.ID).from(C).join(SoftDelete.includingDeleted(POSTS)).on(POSTS.ID.eq(C.POST_ID)),
+            rows("includeDeleted_otherTablesStayFiltered", c -> c.select(C.ID).from(C).join(SoftDelete.includeDeleted(POSTS)).on(POSTS.ID.eq(C.POST_ID)),
                 "100", "102", "103", "104")
         );
     }
@@ -252,7 +252,7 @@ class ReadFilteringMatrixTest {
     /**
      * The matrix can fail: run without the listener, the dataset makes almost every shape return
      * deleted rows. The exceptions are the shapes whose expected rows are the unfiltered ones
-     * (includeDeleted, includingDeleted, tables that are not soft-deletable) and aggregates whose
+     * (includeDeleted, includeDeleted, tables that are not soft-deletable) and aggregates whose
      * deleted rows happen not to change the value.
      */
     @org.junit.jupiter.api.Test
@@ -274,7 +274,7 @@ class ReadFilteringMatrixTest {
 
     private static final String[] UNFILTERED_BY_DESIGN = {
         "includeDeleted_allRows", "includeDeleted_leftJoin", "onlyDeleted_notSoftDeletableUnaffected",
-        "includingDeleted_selectFrom", "pkLookup_liveRow_found" };
+        "includeDeleted_selectFrom", "pkLookup_liveRow_found" };
 
     private static Arguments rows(String name, Function<DSLContext, Object> query, String... expected) {
         return Arguments.of(name, new Shape(query, List.of(expected), false));

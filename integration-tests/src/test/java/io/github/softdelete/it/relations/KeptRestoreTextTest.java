@@ -63,9 +63,9 @@ class KeptRestoreTextTest {
         for (int i = 0; i < 2; i++) {
             seed(database.dsl());
             ctx.deleteFrom(USERS).where(USERS.ID.eq(1L)).execute();
-            // The subquery reads posts as the condition's own read: the deleted post is seen only through includingDeleted.
+            // The subquery reads posts as the condition's own read: the deleted post is seen only through includeDeleted.
             Posts posts = POSTS.as("p");
-            Condition bySubquery = USERS.ID.in(DSL.select(posts.AUTHOR_ID).from(SoftDelete.includingDeleted(posts)).where(posts.ID.eq(10L)));
+            Condition bySubquery = USERS.ID.in(DSL.select(posts.AUTHOR_ID).from(SoftDelete.includeDeleted(posts)).where(posts.ID.eq(10L)));
             assertThat(SoftDelete.restore(ctx, USERS, bySubquery)).isEqualTo(1);
             assertThat(deletedRows(database.dsl())).isZero();
         }
