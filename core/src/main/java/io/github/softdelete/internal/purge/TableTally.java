@@ -39,11 +39,12 @@ final class TableTally {
     }
 
     /**
-     * Forgets the rows kept so far by a reference: a table that references itself is passed again, and
-     * the last pass says what those keep. Rows no longer due are not seen again, so they stay counted.
+     * Forgets the rows kept so far, but those no longer due: a table that references itself is passed again, and
+     * the last pass says why the others stay (by a reference, or changed during that pass's batch). Rows no longer
+     * due are not seen again, so they stay counted.
      */
     void forgetKeptByReferences() {
-        kept.keySet().removeIf(PurgeReport.KeptReason.Referenced.class::isInstance);
+        kept.keySet().removeIf(reason -> reason != PurgeReport.KeptReason.Unreferenced.NO_LONGER_DUE);
     }
 
     void cascaded(String relation, long rows) {

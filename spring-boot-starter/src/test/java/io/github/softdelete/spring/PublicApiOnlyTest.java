@@ -1,0 +1,27 @@
+package io.github.softdelete.spring;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * The Spring Boot starter uses the core library through its public API only, as a user's code does: core's internal
+ * packages may change in any release, and a module that reached into them would break with it.
+ */
+class PublicApiOnlyTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("io.github.softdelete.spring");
+
+    @Test
+    void mainClasses_dependOnCorePublicApiOnly() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("io.github.softdelete.internal..")
+            .because("core's internal packages are not an API; use io.github.softdelete")
+            .check(CLASSES);
+    }
+}
