@@ -30,6 +30,7 @@ public final class Installation {
     public static Configuration install(Configuration configuration, TableRegistry registry, PlainSql plainSql) {
         requireSupportedDialect(configuration.dialect());
         Qom.requireSupported();
+        JooqInternals.requireSupported();
         requireNoOtherPolicy(configuration, registry, plainSql);
         List<VisitListenerProvider> visit = new ArrayList<>();
         for (VisitListenerProvider provider : configuration.visitListenerProviders())

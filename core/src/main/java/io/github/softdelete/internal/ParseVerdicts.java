@@ -27,11 +27,6 @@ import io.github.softdelete.SoftDeleteException;
 final class ParseVerdicts {
 
     private static final String PARSEABLE = "";
-    // jOOQ's parser reads some statements as nothing (an IgnoreQuery, package-private, nested in
-    // DefaultParseContext in 3.19 and in ParserImpl on later branches): SET commands
-    // it does not model (SET statement_timeout = 0), COMMENT ON, OWNER TO. Its parsing connection would send
-    // "/* ignored */" instead, silently dropping them; none of them reads or writes rows, so they are sent unchanged.
-    private static final String IGNORED_BY_JOOQ = "$IgnoreQuery";
     private static final String UNCHANGED = "\0unchanged";
     private static final String EACH_EXECUTION = "\0each execution";
     private static final int QUOTED_START = 120;
@@ -145,9 +140,13 @@ final class ParseVerdicts {
         return message == null || message.isEmpty() ? "no message" : message.lines().findFirst().orElse(message);
     }
 
+    // jOOQ's parser reads some statements as nothing: SET commands it does not model (SET statement_timeout = 0),
+    // COMMENT ON, OWNER TO. It returns an IgnoreQuery (package-private, nested in DefaultParseContext in jOOQ's
+    // ParserImpl.java, 3.19 to 3.21), whose accept renders "/* ignored */": the parsing connection would send that
+    // instead, silently dropping the statement. None of them reads or writes rows, so they are sent unchanged.
     /** Whether jOOQ's parser read a statement as nothing, which must then be sent as written. */
     static boolean ignoredByJooq(org.jooq.Query query) {
-        return query != null && query.getClass().getName().endsWith(IGNORED_BY_JOOQ);
+        return JooqInternals.IGNORE_QUERY.is(query);
     }
 
     static String start(String sql) {

@@ -40,12 +40,6 @@ import io.github.softdelete.SoftDeleteException;
  */
 final class PlainSqlParsing {
 
-    // jOOQ's plain-SQL wrappers are package-private, and so are the QOM marker interfaces they implement
-    // (QOM.UEmptyQuery, QOM.UEmptyTable), so they are recognised by name. If jOOQ renames them, plain SQL
-    // is simply no longer parsed, and the strict check still applies.
-    private static final java.util.Set<String> PLAIN_SQL_STATEMENTS = java.util.Set.of("org.jooq.impl.SQLQuery", "org.jooq.impl.SQLResultQuery");
-    private static final String PLAIN_SQL_TABLE = "org.jooq.impl.SQLTable";
-
     private PlainSqlParsing() {
     }
 
@@ -53,8 +47,10 @@ final class PlainSqlParsing {
     static QueryPart rewrite(VisitContext context, TableRegistry registry, QueryPart sql) {
         QueryPart[] stack = context.queryParts();
         QueryPart parent = stack.length >= 2 ? stack[stack.length - 2] : null;
-        boolean statement = parent != null && PLAIN_SQL_STATEMENTS.contains(parent.getClass().getName());
-        if (!statement && !(parent != null && PLAIN_SQL_TABLE.equals(parent.getClass().getName())))
+        // jOOQ's plain-SQL wrappers are package-private, and so are the QOM marker interfaces they implement
+        // (QOM.UEmptyQuery, QOM.UEmptyTable): JooqInternals resolves them by name, and install checks they exist.
+        boolean statement = JooqInternals.SQL_QUERY.is(parent) || JooqInternals.SQL_RESULT_QUERY.is(parent);
+        if (!statement && !JooqInternals.SQL_TABLE.is(parent))
             return null;
         DSLContext plain = DSL.using(new DefaultConfiguration().set(context.dialect()).set(context.settings()));
         String text = plain.render(sql);

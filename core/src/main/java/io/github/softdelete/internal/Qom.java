@@ -137,7 +137,7 @@ public final class Qom {
 
     private static IllegalStateException unsupported(String problem) {
         return new IllegalStateException("softdelete cannot run on jOOQ " + JooqVersion.running() + ": " + problem
-            + ". softdelete is built and tested against jOOQ 3.19; use a jOOQ version it supports");
+            + ". " + JooqInternals.WAY_OUT);
     }
 
     /**

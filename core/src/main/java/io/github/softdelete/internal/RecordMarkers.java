@@ -75,11 +75,12 @@ public final class RecordMarkers implements RecordListener {
         }
     }
 
-    // jOOQ's batchDelete(records) runs each record's delete() only to collect its SQL (BatchCRUD's
-    // QueryCollector), and executes the batch afterwards: nothing is deleted yet, so nothing to read back.
+    // jOOQ's batchDelete(records) runs each record's delete() only to collect its SQL, and executes the batch
+    // afterwards: nothing is deleted yet, so nothing to read back. (jOOQ's BatchCRUD.executePrepared attaches the
+    // records to deriveAppending(QueryCollector), whose renderEnd throws QueryCollectorSignal; 3.19 to 3.21.)
     private static boolean collectingBatch(RecordContext ctx) {
         for (ExecuteListenerProvider provider : ctx.configuration().executeListenerProviders())
-            if (provider.provide().getClass().getName().startsWith("org.jooq.impl.BatchCRUD"))
+            if (JooqInternals.BATCH_QUERY_COLLECTOR.is(provider.provide()))
                 return true;
         return false;
     }

@@ -18,6 +18,7 @@ import org.jooq.Field;
 import org.jooq.conf.ParamType;
 import org.jooq.conf.SettingsTools;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.CacheType;
 import org.jooq.impl.DSL;
 
 import io.github.softdelete.PlainSql;
@@ -68,9 +69,10 @@ public final class SqlTextDataSource implements DataSource {
             .derive(new HandOver());
         // derive() copies the data map, caches included: a translation cache that jOOQ built for the
         // user's own parsing connection on this configuration holds renderings with other parser settings.
-        // jOOQ keys its caches by its package-private enum CacheType; they refill on demand.
-        parsing.data().keySet().removeIf(key -> key instanceof Enum<?> constant
-            && constant.getDeclaringClass().getName().equals("org.jooq.impl.CacheType"));
+        // jOOQ keeps each cache in the data map under its public enum CacheType (jOOQ's Cache.get:
+        // configuration.data(type, ...); the parsing connection's is CACHE_PARSING_CONNECTION, [#8334]);
+        // they refill on demand.
+        parsing.data().keySet().removeIf(key -> key instanceof CacheType);
         this.renderingEachTime = parsing.deriveSettings(s -> s.withCacheParsingConnection(false));
         this.inlined = SettingsTools.getParamType(parsing.settings()) == ParamType.INLINED;
         Integer size = parsing.settings().getCacheParsingConnectionLRUCacheSize();

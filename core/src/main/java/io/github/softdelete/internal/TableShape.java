@@ -21,11 +21,14 @@ import org.jooq.impl.QOM;
  */
 record TableShape(boolean join, boolean lateral, boolean alias, boolean generated) {
 
+    // jOOQ's own packages (org.jooq, org.jooq.impl, ...), taken from a jOOQ type rather than spelled out.
+    private static final String JOOQ_PACKAGES = Table.class.getPackageName() + ".";
+
     private static final ClassValue<TableShape> BY_CLASS = new ClassValue<>() {
         @Override
         protected TableShape computeValue(Class<?> type) {
             return new TableShape(QOM.JoinTable.class.isAssignableFrom(type), QOM.Lateral.class.isAssignableFrom(type),
-                QOM.TableAlias.class.isAssignableFrom(type), !type.getName().startsWith("org.jooq."));
+                QOM.TableAlias.class.isAssignableFrom(type), !type.getName().startsWith(JOOQ_PACKAGES));
         }
     };
 
