@@ -6,15 +6,13 @@ import java.util.List;
 import org.jooq.codegen.GeneratorException;
 import org.jooq.tools.JooqLogger;
 
-import io.github.softdelete.codegen.SoftDeleteJavaGenerator;
-
 /**
  * Runs the schema lint as {@link Settings#LINT} says, logs each finding as a warning in the codegen
  * log, and in {@code fail} mode fails the generation before it writes any file.
  */
 public final class LintReport {
 
-    private static final JooqLogger log = JooqLogger.getLogger(SoftDeleteJavaGenerator.class);
+    private static final JooqLogger log = GeneratorLog.LOG;
 
     private LintReport() {
     }

@@ -16,7 +16,6 @@ import org.jooq.meta.TableDefinition;
 import org.jooq.tools.JooqLogger;
 
 import io.github.softdelete.Marker;
-import io.github.softdelete.codegen.SoftDeleteJavaGenerator;
 
 /**
  * Decides what the generated policy class of one schema holds, and has {@link PolicySource} print it.
@@ -29,7 +28,7 @@ import io.github.softdelete.codegen.SoftDeleteJavaGenerator;
  */
 public final class PolicyClass {
 
-    private static final JooqLogger log = JooqLogger.getLogger(SoftDeleteJavaGenerator.class);
+    private static final JooqLogger log = GeneratorLog.LOG;
 
     private final GeneratorStrategy strategy;
     private final JavaWriter out;

@@ -19,7 +19,6 @@ import org.jooq.meta.TableDefinition;
 import org.jooq.tools.JooqLogger;
 
 import io.github.softdelete.SoftDeletePolicy;
-import io.github.softdelete.codegen.SoftDeleteJavaGenerator;
 import io.github.softdelete.internal.MarkerConventions;
 import io.github.softdelete.internal.MarkerEntry;
 
@@ -36,7 +35,7 @@ import io.github.softdelete.internal.MarkerEntry;
  */
 public final class SchemaFacts {
 
-    private static final JooqLogger log = JooqLogger.getLogger(SoftDeleteJavaGenerator.class);
+    private static final JooqLogger log = GeneratorLog.LOG;
 
     private final Settings settings;
     private final Map<TableName, TableMarker> markers;
