@@ -1,11 +1,11 @@
 package io.github.softdelete;
 
 import org.jooq.Condition;
-import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.TableField;
-import org.jooq.impl.DSL;
+
+import io.github.softdelete.internal.MarkerPredicates;
 
 /**
  * A table that knows its soft-delete marker column. The softdelete code generator
@@ -29,14 +29,12 @@ public interface SoftDeletableTable<R extends Record, T> extends Table<R> {
      */
     TableField<R, T> softDeleteMarker();
 
-    /** {@return that the row is live} {@code marker IS NULL}, or {@code NOT flag} ({@code flag IS NOT TRUE} when nullable). */
-    @SuppressWarnings("unchecked")
+    /**
+     * {@return that the row is live} {@code marker IS NULL}, or {@code NOT flag} ({@code flag IS NOT TRUE} when
+     * nullable): the predicate the library's own reads add.
+     */
     default Condition live() {
-        TableField<R, T> marker = softDeleteMarker();
-        if (marker.getType() != Boolean.class)
-            return marker.isNull();
-        Field<Boolean> flag = (Field<Boolean>) marker;
-        return marker.getDataType().nullable() ? flag.isDistinctFrom(DSL.inline(true)) : DSL.not(DSL.condition(flag));
+        return MarkerPredicates.live(softDeleteMarker());
     }
 
     /**
@@ -44,13 +42,8 @@ public interface SoftDeletableTable<R extends Record, T> extends Table<R> {
      * when nullable). Deleted rows are filtered out of ordinary reads, so use it on a context from
      * {@link SoftDelete#includeDeleted} or {@link SoftDelete#onlyDeleted}.
      */
-    @SuppressWarnings("unchecked")
     default Condition deleted() {
-        TableField<R, T> marker = softDeleteMarker();
-        if (marker.getType() != Boolean.class)
-            return marker.isNotNull();
-        Field<Boolean> flag = (Field<Boolean>) marker;
-        return marker.getDataType().nullable() ? flag.isNotDistinctFrom(DSL.inline(true)) : DSL.condition(flag);
+        return MarkerPredicates.deleted(softDeleteMarker());
     }
 
     /** {@return this table, read unfiltered inside one query: {@link SoftDelete#includeDeleted(Table)}} */

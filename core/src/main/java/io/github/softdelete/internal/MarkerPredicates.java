@@ -8,7 +8,9 @@ import org.jooq.Table;
 
 /**
  * The predicates that tell live rows from deleted ones, for every marker kind. Every rule of the
- * library builds them here, so a marker kind changes what they produce in one place.
+ * library builds them here, and so do the purge ({@code internal.purge}) and the helpers of generated
+ * tables ({@code SoftDeletableTable.live()}, {@code deleted()}), so a marker kind changes what they
+ * produce in one place. Public for those two; not an API.
  *
  * <table>
  *   <caption>Predicates by state column</caption>
@@ -20,23 +22,49 @@ import org.jooq.Table;
  * Above a FULL JOIN, a null-extended row must count as live (its timestamp is NULL, and so is its
  * flag), so there a flag's live predicate is {@code IS NOT TRUE} whatever the column's nullability.
  */
-final class MarkerPredicates {
+public final class MarkerPredicates {
 
     private MarkerPredicates() {
     }
 
     /** The live predicate on {@code state}, the state column of {@code table} as a reference names it. */
     static Condition live(PolicyTable table, Field<?> state, boolean nullExtendable) {
-        if (!table.isFlag())
-            return state.isNull();
-        return new FlagCondition(state, nullable(table) || nullExtendable ? FlagCondition.Test.IS_NOT_TRUE : FlagCondition.Test.NOT_SET);
+        return live(table.isFlag(), nullable(table), state, nullExtendable);
+    }
+
+    /** The live predicate on {@code state}, the state column of {@code table} as a statement of the purge names it. */
+    public static Condition live(PolicyTable table, Field<?> state) {
+        return live(table, state, false);
     }
 
     /** The deleted predicate on {@code state}. */
-    static Condition deleted(PolicyTable table, Field<?> state) {
-        if (!table.isFlag())
+    public static Condition deleted(PolicyTable table, Field<?> state) {
+        return deleted(table.isFlag(), nullable(table), state);
+    }
+
+    /**
+     * The live predicate on {@code marker}, a generated table's marker column (or its alias's): a flag when
+     * its type is {@code Boolean}, else a timestamp.
+     */
+    public static Condition live(Field<?> marker) {
+        return live(marker.getType() == Boolean.class, marker.getDataType().nullable(), marker, false);
+    }
+
+    /** The deleted predicate on {@code marker}, as {@link #live(Field)}. */
+    public static Condition deleted(Field<?> marker) {
+        return deleted(marker.getType() == Boolean.class, marker.getDataType().nullable(), marker);
+    }
+
+    private static Condition live(boolean flag, boolean nullable, Field<?> state, boolean nullExtendable) {
+        if (!flag)
+            return state.isNull();
+        return new FlagCondition(state, nullable || nullExtendable ? FlagCondition.Test.IS_NOT_TRUE : FlagCondition.Test.NOT_SET);
+    }
+
+    private static Condition deleted(boolean flag, boolean nullable, Field<?> state) {
+        if (!flag)
             return state.isNotNull();
-        return new FlagCondition(state, nullable(table) ? FlagCondition.Test.IS_TRUE : FlagCondition.Test.SET);
+        return new FlagCondition(state, nullable ? FlagCondition.Test.IS_TRUE : FlagCondition.Test.SET);
     }
 
     /** Live rows of {@code reference}, a reference to {@code table} (aliased or not). */

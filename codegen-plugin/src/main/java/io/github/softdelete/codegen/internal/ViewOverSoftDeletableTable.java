@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jooq.Condition;
-import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.SQLDialect;
 import org.jooq.Select;
@@ -16,6 +15,7 @@ import org.jooq.impl.SQLDataType;
 
 import io.github.softdelete.Marker;
 import io.github.softdelete.SoftDeletePolicy;
+import io.github.softdelete.internal.MarkerPredicates;
 
 /**
  * Lint rule: a view that reads soft-deletable tables without filtering their deleted rows. Through jOOQ
@@ -93,10 +93,10 @@ final class ViewOverSoftDeletableTable {
         return DSL.noCondition();
     }
 
+    // The library's own live predicate (MarkerPredicates), so that the suggested view filters as reads do.
     private static Condition live(Name column, LintMarker marker) {
-        if (!marker.flag())
-            return DSL.field(column).isNull();
-        Field<Boolean> flag = DSL.field(column, SQLDataType.BOOLEAN);
-        return marker.nullableFlag() ? flag.isDistinctFrom(DSL.inline(true)) : DSL.not(DSL.condition(flag));
+        return MarkerPredicates.live(marker.flag()
+            ? DSL.field(column, SQLDataType.BOOLEAN.nullable(marker.nullableFlag()))
+            : DSL.field(column));
     }
 }

@@ -12,6 +12,7 @@ import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
+import io.github.softdelete.internal.MarkerPredicates;
 import io.github.softdelete.internal.Qom;
 import io.github.softdelete.internal.Relation;
 
@@ -56,17 +57,18 @@ final class PurgeConditions {
     Condition due(PurgeTarget target, Name qualifier) {
         Field<OffsetDateTime> marker = marker(target, qualifier);
         Condition due = marker.isNotNull().and(marker.lt(DSL.val(cutoff, SQLDataType.TIMESTAMPWITHTIMEZONE)));
-        return target.table().isFlag() ? due.and(flag(target, qualifier).isNotDistinctFrom(DSL.inline(true))) : due;
+        return target.table().isFlag() ? due.and(MarkerPredicates.deleted(target.table(), flag(target, qualifier))) : due;
     }
 
     /** Live, or deleted at or after the cutoff. */
     Condition notDue(PurgeTarget target, Name qualifier) {
         Field<OffsetDateTime> marker = marker(target, qualifier);
         Condition notDue = marker.isNull().or(marker.ge(DSL.val(cutoff, SQLDataType.TIMESTAMPWITHTIMEZONE)));
-        return target.table().isFlag() ? notDue.or(flag(target, qualifier).isDistinctFrom(DSL.inline(true))) : notDue;
+        return target.table().isFlag() ? notDue.or(MarkerPredicates.live(target.table(), flag(target, qualifier))) : notDue;
     }
 
-    // A nullable flag's NULL means live, as everywhere in the library: IS [NOT] DISTINCT FROM TRUE.
+    // The flag as the statement names it; MarkerPredicates reads its nullability from the policy's marker (a
+    // nullable flag's NULL means live, as everywhere in the library).
     private static Field<Boolean> flag(PurgeTarget target, Name qualifier) {
         return DSL.field(qualifier.append(target.table().markerName()), SQLDataType.BOOLEAN);
     }

@@ -81,7 +81,7 @@ class GeneratedPolicyTest {
 
     @Test
     void generatedFlagHelpers_renderTheLivePredicateTheIndexesUse() {
-        assertThat(DSL.using(org.jooq.SQLDialect.POSTGRES).render(DOCUMENTS.as("d").live())).isEqualTo("not (\"d\".\"is_deleted\")");
+        assertThat(DSL.using(org.jooq.SQLDialect.POSTGRES).render(DOCUMENTS.as("d").live())).isEqualTo("not \"d\".\"is_deleted\"");
         assertThat(DSL.using(org.jooq.SQLDialect.POSTGRES).render(ATTACHMENTS.deleted())).isEqualTo("\"public\".\"attachments\".\"removed\"");
     }
 
