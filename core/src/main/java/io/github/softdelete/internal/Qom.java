@@ -13,10 +13,17 @@ import org.jooq.impl.QOM;
 import io.github.softdelete.SoftDeleteException;
 
 /**
- * The one place that touches jOOQ's Query Object Model, which jOOQ marks {@code @Experimental}.
+ * The parts of jOOQ's Query Object Model (which jOOQ marks {@code @Experimental}) whose use depends on
+ * jOOQ's version or needs care: the kind of a join, the copy-setters of SELECT and joins, {@code DSL.exists},
+ * and the RETURNING list of a DELETE, with the install-time check of the members reached by reflection.
  *
- * <p>Every setter here is a QOM copy-setter: it returns a modified copy and never mutates the
- * user's query object, which is what keeps a query that is executed twice rendering the same SQL.
+ * <p>It is not the only user of QOM: about thirty classes use the model directly ({@code instanceof}
+ * {@code QOM.TableAlias}, {@code QOM.JoinTable}, ..., getters such as {@code $where()}, and the copy-setters of
+ * DML: {@code $where}, {@code $set}, {@code $columns}, {@code $updateWhere}, ... in the rules of UPDATE, DELETE
+ * and INSERT). A change of QOM in a later jOOQ shows up as a compile error there when CI builds on that jOOQ.
+ *
+ * <p>Every setter here, as everywhere in the library, is a QOM copy-setter: it returns a modified copy and never
+ * mutates the user's query object, which is what keeps a query that is executed twice rendering the same SQL.
  */
 public final class Qom {
 
