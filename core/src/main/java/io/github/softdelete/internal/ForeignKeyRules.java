@@ -9,7 +9,7 @@ import io.github.softdelete.OnDelete;
 /**
  * Reads a foreign key's {@code ON DELETE} rule from jOOQ's metadata.
  *
- * <p>{@code ForeignKey.getDeleteRule()} exists from jOOQ 3.20 on, and jOOQ 3.20 needs Java 21, while
+ * <p>{@code ForeignKey.getDeleteRule()} exists from jOOQ 3.20 on ([#9736]), and jOOQ 3.20 needs Java 21, while
  * this library is built against jOOQ 3.19 for Java 17. So the method is looked up once by reflection:
  * on 3.19 there is no rule in the metadata, and the policy falls back to rules declared on its builder
  * (the code generator declares them), then to {@link OnDelete#NO_ACTION}, the SQL default, which

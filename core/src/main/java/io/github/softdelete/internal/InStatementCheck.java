@@ -6,7 +6,8 @@ import java.sql.SQLException;
  * The cause of a refusal that a statement's own check raised inside PostgreSQL (a RESTRICT key, a deleted parent,
  * a missing actor: the library's failing cast), kept short: what a user reads of a refusal is its message and the
  * chain of causes under it, and the server's error quotes the library's mark ({@code invalid input syntax for type
- * integer: "softdelete-restrict:..."}) while jOOQ's wraps it in the whole statement, often kilobytes of SQL.
+ * integer: "softdelete-restrict:..."}) while jOOQ's wraps it in the whole statement, often kilobytes of SQL
+ * (jOOQ's {@code Tools.translate(String, SQLException)}: {@code "SQL [" + sql + "]; " + message}, 3.19).
  *
  * <p>For debugging both stay reachable, outside the printed chain: the server's error as this exception's
  * {@linkplain #getNextException() next exception} (JDBC's own chain, which stack traces do not print), and the

@@ -28,7 +28,8 @@ import io.github.softdelete.SoftDeleteException;
  * <p>The marker guard refuses every statement that writes an owned column, except the library's own.
  * It tells them apart by this type in the SET clause, which user code cannot create. That works
  * wherever jOOQ visits the statement, including its wrappers ({@code UpdateImpl} visits its
- * {@code UpdateQueryImpl} delegate through the listener again).
+ * {@code UpdateQueryImpl} delegate through the listener again: jOOQ's {@code UpdateImpl.accept},
+ * {@code context.visit(delegate)}, 3.19).
  *
  * <p>Every value is inlined, the actor included: a bind value here would come before the user's
  * WHERE binds and shift them, which breaks batches.

@@ -82,7 +82,8 @@ public final class MarkerPredicates {
         return RowSets.on(reference, List.of(column)).get(0);
     }
 
-    // A flag whose nullability jOOQ does not know (DSL.field(name, BOOLEAN) is nullable by default)
+    // A flag whose nullability jOOQ does not know (DSL.field(name, BOOLEAN) is nullable by default: jOOQ's
+    // Nullability.nullable() is false for NOT_NULL only, 3.19)
     // is treated as nullable: IS NOT TRUE is right for both, NOT flag only for NOT NULL columns.
     private static boolean nullable(PolicyTable table) {
         return table.marker().getDataType().nullable();

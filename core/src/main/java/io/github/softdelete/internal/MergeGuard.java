@@ -11,7 +11,8 @@ import io.github.softdelete.SoftDeleteException;
 /**
  * Rule: a MERGE cannot be filtered, so one that names a soft-deletable table directly is refused.
  *
- * <p>jOOQ 3.19 does not expose MERGE to listeners ({@code MergeImpl} is {@code QOM.UNotYetImplemented}):
+ * <p>jOOQ 3.19 does not expose MERGE to listeners ({@code MergeImpl} is {@code QOM.UNotYetImplemented}, jOOQ's
+ * {@code MergeImpl.java} of 3.19):
  * its target and source cannot be read or copied. So while a MERGE is rendered, any soft-deletable
  * table that is visited with no SELECT between it and the MERGE (the target, a table used directly as
  * the source, or a column reference to either) raises {@link SoftDeleteException} instead of running

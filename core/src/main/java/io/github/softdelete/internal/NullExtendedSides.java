@@ -31,8 +31,9 @@ import org.jooq.impl.QOM;
  */
 final class NullExtendedSides {
 
-    // Plain SQL: jOOQ renders an empty select list as "select 1", which would add a column. "(select)"
-    // names no table, so the strict plain-SQL guard lets it through.
+    // Plain SQL: jOOQ renders an empty select list as "select 1", which would add a column (jOOQ's
+    // SelectQueryImpl.resolveAsterisk, 3.19: "The default is SELECT 1"). "(select)" names no table, so the
+    // strict plain-SQL guard lets it through.
     static final String EMPTY_ROW = "(select)";
 
     private NullExtendedSides() {

@@ -130,7 +130,8 @@ final class ParseVerdicts {
             throw e;
         } catch (RuntimeException e) {
             // jOOQ's parser fails with other exceptions too: "(SELECT * FROM cte)" as a scalar subquery throws an
-            // IllegalStateException ("Only single-column selects have a scalar type") from inside the parser. Any
+            // IllegalStateException ("Only single-column selects have a scalar type", jOOQ's Tools.scalarType, 3.19)
+            // from inside the parser. Any
             // failure to parse is the parser's verdict; which exception it is decides nothing, so it is only quoted.
             return e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
         }

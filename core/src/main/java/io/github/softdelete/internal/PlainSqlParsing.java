@@ -151,8 +151,9 @@ final class PlainSqlParsing {
         return configuration.deriveSettings(s -> s
             .withParseNameCase(s.getParseNameCase() == null || s.getParseNameCase() == ParseNameCase.DEFAULT
                 ? ParseNameCase.LOWER_IF_UNQUOTED : s.getParseNameCase())
-            // Settings' default is FAIL, which cannot be told apart from FAIL set on purpose: always IGNORE,
-            // so that calls of functions jOOQ does not know are kept as written.
+            // Settings' default is FAIL (jOOQ's Settings.parseUnknownFunctions field initialiser, 3.19), which cannot
+            // be told apart from FAIL set on purpose: always IGNORE, so that calls of functions jOOQ does not know
+            // are kept as written.
             .withParseUnknownFunctions(ParseUnknownFunctions.IGNORE));
     }
 }

@@ -9,7 +9,8 @@ import org.jooq.impl.QOM;
 /**
  * {@code WITH <ctes> <insert>}: an INSERT with common table expressions of the library's in front of it.
  *
- * <p>Why a part of its own: {@code QOM.Insert} has a {@code $with()} getter but no copy-setter (jOOQ 3.19), and
+ * <p>Why a part of its own: {@code QOM.Insert} has a {@code $with()} getter but no copy-setter (jOOQ's
+ * {@code QOM.java} of 3.19, interface {@code Insert}), and
  * rebuilding the INSERT through the DSL would lose what QOM does not expose ({@code ON CONFLICT ON CONSTRAINT},
  * {@code RETURNING}). So the user's INSERT is copied with QOM's setters as usual and rendered after a
  * {@code WITH} clause of the library's ({@link CheckedSource}), used only for INSERTs that have no WITH of their own.

@@ -94,7 +94,7 @@ public final class Qom {
     }
 
     /**
-     * {@code EXISTS (select)}. jOOQ 3.21 replaced {@code DSL.exists(Select)} by {@code DSL.exists(TableLike)},
+     * {@code EXISTS (select)}. jOOQ 3.21 replaced {@code DSL.exists(Select)} by {@code DSL.exists(TableLike)} ([#19568]),
      * which breaks code compiled against 3.19 with a {@code NoSuchMethodError}; so the method is looked
      * up once, by name, and works on both. Public for the purge ({@code internal.purge}); every EXISTS the
      * library builds goes through here.

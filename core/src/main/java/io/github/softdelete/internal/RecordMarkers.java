@@ -46,7 +46,7 @@ public final class RecordMarkers implements RecordListener {
     }
 
     // Record.changed(Field, boolean) is jOOQ 3.19's only way to mark a value as the row's own; jOOQ 3.21
-    // marks it for removal in favour of touched(Field, boolean), which 3.19 does not have.
+    // marks it for removal in favour of touched(Field, boolean), which 3.19 does not have ([#12494]).
     @SuppressWarnings("removal")
     @Override
     public void deleteEnd(RecordContext ctx) {

@@ -16,7 +16,8 @@ import org.jooq.exception.DataAccessException;
  *
  * <p>The settlement's statements go to the connection directly, not through jOOQ: an ExecuteListener's callback
  * runs inside jOOQ's execution of the user's statement, whose context lives in thread-locals that a nested
- * execution would replace. Other listeners therefore see the delete, not its settlement.
+ * execution would replace (jOOQ's {@code DefaultExecuteContext}: {@code LOCAL_EXECUTE_CONTEXT},
+ * {@code LOCAL_CONNECTION}, 3.19). Other listeners therefore see the delete, not its settlement.
  *
  * <p>Immutable and thread-safe: per-execution state lives in the ExecuteContext's data.
  */

@@ -63,7 +63,8 @@ final class SqlTextConnection implements InvocationHandler {
             case "createStatement" -> {
                 Statement before = RefusingConnection.latest(issuing);
                 Statement jooqs = (Statement) call(method, parsing, args);
-                // jOOQ's parsing statement made the statement it runs its SQL on just now, on issuing
+                // jOOQ's parsing statement made the statement it runs its SQL on just now, on issuing (jOOQ's
+                // ParsingConnection.createStatement: new ParsingStatement(this, getDelegate().createStatement()), 3.19)
                 Statement parsed = RefusingConnection.latest(issuing);
                 if (parsed == before)
                     throw new IllegalStateException("jOOQ " + JooqVersion.running() + "'s parsing connection made no"

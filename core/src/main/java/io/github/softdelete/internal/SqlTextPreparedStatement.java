@@ -198,13 +198,15 @@ final class SqlTextPreparedStatement implements InvocationHandler {
         ran = made;
         if (closeOnCompletion)
             made.closeOnCompletion();
-        // jOOQ keeps no reference to the statement it replaced (it closes only one it made for getMetaData)
+        // jOOQ keeps no reference to the statement it replaced (it closes only one it made for getMetaData:
+        // jOOQ's ParsingStatement.prepareAndBind closes lastOrDummy, [#12481], 3.19)
         if (superseded != null)
             superseded.close();
     }
 
     // jOOQ's clearBatch asks its physical statement first, and fails when there is none yet: then it gets one,
-    // the statement it would run the batch on.
+    // the statement it would run the batch on. (jOOQ's ParsingStatement.clearBatch calls statement(), which
+    // throws "Statement is closed or not yet prepared." before the first prepare; 3.19.)
     private void clearBatch() throws Throwable {
         if (!batched)
             return;

@@ -14,7 +14,8 @@ import io.github.softdelete.SoftDeleteException;
  * string runs on jOOQ's parsing statement, or (when the user lets unparseable statements through) on
  * a statement of the physical connection.
  *
- * <p>jOOQ's parsing statement only translates the SQL of {@code execute...} and {@code addBatch}, and runs it
+ * <p>jOOQ's parsing statement only translates the SQL of {@code execute...} and {@code addBatch} (jOOQ's
+ * {@code ParsingStatement}, 3.19: {@code translate(connection.configuration, sql)} in those methods alone), and runs it
  * on one statement of the physical connection, made when it was ({@code parsed}, {@link RefusingConnection}'s);
  * every other call it passes to that statement, or refuses ({@code getGeneratedKeys}, {@code getWarnings},
  * {@code closeOnCompletion}, ... throw {@code SQLFeatureNotSupportedException}). So only the SQL goes through

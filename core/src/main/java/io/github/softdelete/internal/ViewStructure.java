@@ -25,7 +25,8 @@ import org.jooq.impl.TableImpl;
  * aggregates or uses window functions.
  *
  * <p>Why by rendering: jOOQ 3.19's open-source edition has no traversal of a query's model ({@code $traverse}
- * is commercial), and its model has no accessor for a SELECT's set operations. Rendering visits every part, with
+ * is commercial: the OSS {@code QueryPart.java} of 3.19 has none, though {@code QOM}'s javadoc links to it), and
+ * its model has no accessor for a SELECT's set operations. Rendering visits every part, with
  * the stack of parts around it ({@code VisitContext.queryParts()}): a named table is read unless it only
  * qualifies a column or an asterisk ({@code c.id}, {@code c.*}), as in FROM lists, joins and aliases, at any
  * depth; a SELECT whose parent is the definition itself is a branch of a set operation
