@@ -564,12 +564,11 @@ public final class SoftDeletePolicy {
                 new PolicyTable(table, marker, MarkerValidation.indexOf(table, marker.stateColumn()), ownClass(table, all))));
             Relations relations = new Relations(entries, declaredRules, manualRelations, catalogRules);
             problems.addAll(relations.problems());
-            TableRegistry tablesOnly = new TableRegistry(entries, relations.all());
-            List<ViewDefinition> viewDefinitions = views(tablesOnly, problems);
+            // Views are analysed against the registry's lookup, so the registry asks for them once it can resolve tables.
+            TableRegistry registry = new TableRegistry(entries, relations.all(), actor, tables -> new Views(views(tables, problems)));
             if (!problems.isEmpty())
                 throw invalid(problems);
-            return new SoftDeletePolicy(new TableRegistry(entries, relations.all(), new Views(viewDefinitions), actor),
-                plainSql == null ? PlainSql.PARSE : plainSql, discovery.warnings());
+            return new SoftDeletePolicy(registry, plainSql == null ? PlainSql.PARSE : plainSql, discovery.warnings());
         }
 
         private List<ViewDefinition> views(TableRegistry registry, List<String> problems) {

@@ -10,7 +10,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.Query;
-import org.jooq.QueryPart;
 import org.jooq.Record;
 import org.jooq.Select;
 import org.jooq.SelectFieldOrAsterisk;
@@ -64,27 +63,25 @@ final class CascadeDelete {
     }
 
     /**
-     * The cascade statement, or, when {@link CascadeText} may replay it, the part that renders it from
-     * the text kept for the plan's table around its first CTE.
+     * The cascade statement, built around its first CTE's condition (the DELETE's condition and the table's live
+     * predicate), with the shape its text has when it depends on the policy alone ({@link CascadeText#delete}).
      */
-    static QueryPart build(DSLContext dsl, TableRegistry registry, CascadePlan plan, QOM.Delete<?> delete,
-                           Table<?> target, TableReference reference, List<? extends SelectFieldOrAsterisk> returning,
-                           Object actor) {
-        CascadeText text = registry.cascadeText(plan.root());
-        if (text == null || !CascadeText.replayable(plan, delete, target, returning, actor))
-            return statement(dsl, registry, plan, delete, target, reference, returning, actor,
-                firstRowSet(registry, plan, delete, target, reference));
-        return text.statement(text.condition(delete.$where()),
-            first -> statement(dsl, registry, plan, delete, target, reference, returning, actor, first));
+    static HoledStatement<Condition> build(DSLContext dsl, TableRegistry registry, CascadePlan plan, QOM.Delete<?> delete,
+                                           Table<?> target, TableReference reference, List<? extends SelectFieldOrAsterisk> returning,
+                                           Object actor) {
+        Condition matching = Predicates.and(delete.$where(), reference.predicate(ReadMode.LIVE));
+        return new HoledStatement<>(CascadeText.delete(registry, plan, delete, target, returning, actor), matching,
+            CascadeText.IN_FIRST_SELECT, condition -> statement(dsl, registry, plan, delete, target, reference, returning, actor,
+                firstRowSet(registry, plan, delete, target, condition)));
     }
 
     // The one CTE that holds the DELETE's condition: the rows it matches. A root with self-references
     // (comments.parent_id) keeps them apart from their replies: the outer UPDATE counts and returns
     // the matched rows, as a hard delete would.
     private static CommonTableExpression<?> firstRowSet(TableRegistry registry, CascadePlan plan, QOM.Delete<?> delete,
-                                                        Table<?> target, TableReference reference) {
+                                                        Table<?> target, Condition condition) {
         CascadePlan.Node root = plan.nodes().get(0);
-        Select<?> matched = rootRows(registry, delete, target, reference, root);
+        Select<?> matched = rootRows(registry, delete, target, condition, root);
         if (root.self().isEmpty())
             return rowSet(registry, root, matched);
         return matchedSet(root).fields(names(RowSets.columns(root.table(), registry.relations()))).as(matched);
@@ -154,13 +151,13 @@ final class CascadeDelete {
     }
 
     private static Select<?> rootRows(TableRegistry registry, QOM.Delete<?> delete, Table<?> target,
-                                      TableReference reference, CascadePlan.Node root) {
+                                      Condition condition, CascadePlan.Node root) {
         List<Table<?>> from = new ArrayList<>();
         from.add(new UnfilteredTable<>(target));
         from.addAll(delete.$using());
         SelectLimitStep<?> rows = DSL.select(RowSets.on(target, RowSets.columns(root.table(), registry.relations())))
             .from(from)
-            .where(Predicates.and(delete.$where(), reference.predicate(ReadMode.LIVE)))
+            .where(condition)
             .orderBy(delete.$orderBy());
         return delete.$limit() == null ? rows : rows.limit(delete.$limit());
     }

@@ -49,19 +49,14 @@ final class CascadeRestore {
     }
 
     /**
-     * Restores the rows of {@code target} matching {@code condition} and what their delete took; returns
-     * the number of rows of {@code target} restored. The statement's text is kept per table and render
-     * key ({@link CascadeText#restore}) when the condition allows; it is then run as a plain-SQL query
-     * around that text, on a context that lets its own plain SQL through: the text is the library's
-     * rendering of {@link #build}, not the caller's.
+     * The restore statement of the rows of {@code target} matching {@code condition}, built around the condition,
+     * with the shape its text has when it depends on the policy alone ({@link CascadeText#restore}). The listener
+     * renders it in place of the request that {@code SoftDelete.restore} executes ({@link RestoreRequest}).
      */
-    static int execute(DSLContext ctx, TableRegistry registry, CascadePlan plan, Table<?> target, TableReference reference,
-                       Condition condition) {
-        CascadeText text = registry.cascadeText(plan.root());
-        if (text == null || !CascadeText.restoreReplayable(plan, target, condition))
-            return build(ctx, registry, plan, target, reference, condition).execute();
-        DSLContext library = ContextFlags.of(ctx.configuration()).withPlainSql().applyTo(ctx);
-        return library.query("{0}", text.restore(condition, hole -> build(library, registry, plan, target, reference, hole))).execute();
+    static HoledStatement<Condition> statement(DSLContext dsl, TableRegistry registry, CascadePlan plan, Table<?> target,
+                                               TableReference reference, Condition condition) {
+        return new HoledStatement<>(CascadeText.restore(registry, plan, target, condition), condition, CascadeText.IN_FIRST_SELECT,
+            hole -> build(dsl, registry, plan, target, reference, hole));
     }
 
     static Query build(DSLContext dsl, TableRegistry registry, CascadePlan plan, Table<?> target, TableReference reference,

@@ -6,7 +6,6 @@ import java.util.List;
 import org.jooq.CaseConditionStep;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
-import org.jooq.Context;
 import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Name;
@@ -16,7 +15,6 @@ import org.jooq.Row;
 import org.jooq.RowN;
 import org.jooq.Select;
 import org.jooq.Table;
-import org.jooq.impl.CustomQueryPart;
 import org.jooq.impl.DSL;
 import org.jooq.impl.QOM;
 import org.jooq.impl.SQLDataType;
@@ -52,11 +50,20 @@ import io.github.softdelete.SoftDeleteException;
  *       CTEs, which an INSERT with a WITH of its own cannot get ({@link PrefixedInsert}); such an INSERT is
  *       refused at REPEATABLE READ instead, with the way out, and checked with the locks in a WITH nested in its
  *       SELECT at the other levels.</li>
- *   <li>The WITH clause depends on the rows only through their text: it is rendered once per shape of INSERT
- *       and replayed around the rows ({@link InsertTexts}).</li>
+ *   <li>The WITH clause depends on the rows only through their text: it is built around them with its
+ *       {@link Shape}, so that the listener may keep its text ({@link HoledStatement}).</li>
  * </ul>
  */
 final class CheckedRows {
+
+    /**
+     * What decides an INSERT's WITH clause besides the policy and the render key: the checked keys, as indexes into
+     * the registry's relations (jOOQ's {@code hashCode} of a table or field renders it, so the shape holds none), the
+     * written columns' names, and whether each parent is read by its row. An application has a few dozen such
+     * shapes, each written many times.
+     */
+    record Shape(List<Integer> keys, List<String> columns, boolean perRow) {
+    }
 
     static final Name SOURCE = DSL.name("softdelete_source");
     private static final Name CHECKED = DSL.name("softdelete_checked");
@@ -97,16 +104,14 @@ final class CheckedRows {
             return new Checked(insert.$columns(written).$select(nestedCheck(registry, written, source, checked)), null);
         boolean perRow = insert.$select() == null && insert.$values().size() == 1 && oneKeyPerParent(checked);
         List<String> names = List.of(names(written));
-        Select<?> rows = source;
         List<Field<?>> columnsWritten = written;
-        KeptText text = registry.insertTexts().of(new InsertTexts.Shape(indexes(registry, checked), names, perRow));
-        QueryPart with = text.render(rows, CheckedSource.IN_SOURCE,
-            marks -> new CheckedSource(names, marks == null ? rows : new Marked(rows, marks), ctes(registry, columnsWritten, checked, perRow)));
+        QueryPart with = new HoledStatement<QueryPart>(new Shape(indexes(registry, checked), names, perRow), source, CheckedSource.IN_SOURCE,
+            rows -> new CheckedSource(names, rows, ctes(registry, columnsWritten, checked, perRow)));
         return new Checked(insert.$columns(written).$select(DSL.select(DSL.asterisk()).from(DSL.table(CHECKED))), with);
     }
 
     // The CTEs after the source: the locks (unless each row is read by its key), the checked rows, the bumps. Built
-    // only when the WITH clause is rendered in full (KeptText).
+    // only when the WITH clause is rendered in full (not when its text is replayed: RenderCache).
     private static List<CommonTableExpression<?>> ctes(TableRegistry registry, List<Field<?>> written, List<Relation> checked, boolean perRow) {
         LockedParents parents = new LockedParents(registry.lockOrder(), references(checked));
         List<CommonTableExpression<?>> ctes = new ArrayList<>();
@@ -230,25 +235,6 @@ final class CheckedRows {
 
     private static String[] names(List<? extends Field<?>> columns) {
         return columns.stream().map(Field::getName).toArray(String[]::new);
-    }
-
-    /** The rows, wrapped to note where their text is ({@link KeptText}). */
-    private static final class Marked extends CustomQueryPart {
-
-        private static final long serialVersionUID = 1L;
-
-        private final transient QueryPart rows;
-        private final transient KeptText.Marks marks;
-
-        Marked(QueryPart rows, KeptText.Marks marks) {
-            this.rows = rows;
-            this.marks = marks;
-        }
-
-        @Override
-        public void accept(Context<?> ctx) {
-            marks.around(ctx, rows);
-        }
     }
 
     private static boolean writesAll(Relation key, List<? extends Field<?>> columns) {

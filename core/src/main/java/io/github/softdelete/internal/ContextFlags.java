@@ -40,6 +40,16 @@ public record ContextFlags(ReadMode readMode, boolean hardDelete, boolean marker
         return derived;
     }
 
+    /**
+     * These flags as far as they decide the text of a statement the library renders: all of them but the actor
+     * ({@link RenderKey} holds this value whole, so that a flag added here is part of every render key). The actor
+     * is left out because a statement whose text holds it is never kept (see {@code CascadeDelete}); in any other
+     * statement it changes nothing, and a key with it would keep one text per user. No allocation without an actor.
+     */
+    ContextFlags renderRelevant() {
+        return actor == null ? this : withActor(null);
+    }
+
     public ContextFlags withReadMode(ReadMode mode) {
         return new ContextFlags(mode, hardDelete, markerWrites, deletedParents, plainSql, actor);
     }

@@ -28,6 +28,14 @@ public final class Installation {
     }
 
     public static Configuration install(Configuration configuration, TableRegistry registry, PlainSql plainSql) {
+        return install(configuration, registry, plainSql, RenderCache.keeping());
+    }
+
+    /**
+     * As {@link #install(Configuration, TableRegistry, PlainSql)}, with the cache of rendered text given: each
+     * installation has its own ({@link RenderCache}); tests install one that keeps nothing to compare with.
+     */
+    static Configuration install(Configuration configuration, TableRegistry registry, PlainSql plainSql, RenderCache cache) {
         requireSupportedDialect(configuration.dialect());
         Qom.requireSupported();
         JooqInternals.requireSupported();
@@ -36,7 +44,7 @@ public final class Installation {
         for (VisitListenerProvider provider : configuration.visitListenerProviders())
             if (!SoftDeleteVisitListener.isInstance(provider.provide()))
                 visit.add(provider);
-        visit.add(new DefaultVisitListenerProvider(new SoftDeleteVisitListener(registry, plainSql)));
+        visit.add(new DefaultVisitListenerProvider(new SoftDeleteVisitListener(registry, plainSql, cache)));
         List<ExecuteListenerProvider> execute = new ArrayList<>();
         for (ExecuteListenerProvider provider : configuration.executeListenerProviders())
             if (!(provider.provide() instanceof StatementRefusals) && !(provider.provide() instanceof SettlingListener))

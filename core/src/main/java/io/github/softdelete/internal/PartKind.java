@@ -18,7 +18,7 @@ import org.jooq.impl.QOM;
  * against different interfaces keeps missing it. A {@link ClassValue} answers in one lookup.
  */
 enum PartKind {
-    SELECT, JOIN, UNFILTERED_TABLE, TABLE, DELETE, UPDATE, INSERT, MERGE, TRUNCATE, PLAIN_SQL, OTHER;
+    SELECT, JOIN, UNFILTERED_TABLE, TABLE, DELETE, UPDATE, INSERT, MERGE, TRUNCATE, PLAIN_SQL, HOLED_STATEMENT, OTHER;
 
     private static final ClassValue<PartKind> BY_CLASS = new ClassValue<>() {
         @Override
@@ -57,6 +57,8 @@ enum PartKind {
             return TRUNCATE;
         if (SQL.class.isAssignableFrom(type))
             return PLAIN_SQL;
+        if (type == HoledStatement.class)
+            return HOLED_STATEMENT;
         return OTHER;
     }
 }

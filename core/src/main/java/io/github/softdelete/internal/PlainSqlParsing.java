@@ -44,7 +44,7 @@ final class PlainSqlParsing {
     }
 
     /** The parsed replacement of a plain-SQL part, or null when it is no whole statement or table, or does not parse. */
-    static QueryPart rewrite(VisitContext context, TableRegistry registry, QueryPart sql) {
+    static QueryPart rewrite(VisitContext context, TableRegistry registry, PlainSqlTexts texts, QueryPart sql) {
         QueryPart[] stack = context.queryParts();
         QueryPart parent = stack.length >= 2 ? stack[stack.length - 2] : null;
         // jOOQ's plain-SQL wrappers are package-private, and so are the QOM marker interfaces they implement
@@ -57,10 +57,10 @@ final class PlainSqlParsing {
         if (text.equals(NullExtendedSides.EMPTY_ROW))
             return null; // the library's own empty relation: parsed, it would render as "(select 1)", one column more
         Object[] binds = plain.extractBindValues(sql).toArray();
-        if (statement) {
+        if (statement && texts != null) { // null: the installation keeps no text (RenderCache.off)
             PlainSqlTexts.Key key = new PlainSqlTexts.Key(text, PlainSqlTexts.types(binds), context.dialect(),
                 SettingsSnapshots.of(context.context()), ContextFlags.of(context.configuration()));
-            PlainSqlTexts.Rewrite kept = registry.plainSqlTexts().get(key, () -> keptRewrite(context.configuration(), text, binds));
+            PlainSqlTexts.Rewrite kept = texts.get(key, () -> keptRewrite(context.configuration(), text, binds));
             if (kept != null)
                 return kept == PlainSqlTexts.NOT_PARSED ? null : new RewrittenStatement(kept.pieces(), binds);
         }

@@ -7,7 +7,14 @@ import org.jooq.conf.ParamType;
 
 /**
  * Everything that decides how a bind-free part built from the policy renders, so that its text can be
- * reused: the dialect, the render context's state at the part, the context's flags, and the settings.
+ * reused ({@link RenderCache}): the dialect, the render context's state at the part, the context's flags
+ * and the settings.
+ *
+ * <p>The flags are held whole, as {@link ContextFlags#renderRelevant()}: a flag added to {@code ContextFlags}
+ * is part of the key without a change here. The context's state is what jOOQ's {@code Context} lets a part
+ * render differently under one configuration: the parameter type and cast mode ({@code getSQL(ParamType)},
+ * {@code renderInlined}), qualification, the subquery level (aliases of derived tables) and whether CTEs are
+ * being declared.
  *
  * <p>Why a snapshot of the settings: jOOQ's {@code Settings} are mutable and shared by every context
  * derived from a configuration, so a key that held only the instance could outlive a change to it. The
@@ -20,22 +27,19 @@ import org.jooq.conf.ParamType;
  * <p>Immutable and thread-safe.
  */
 record RenderKey(SQLDialect dialect, ParamType paramType, CastMode castMode, boolean qualify, boolean qualifySchema,
-                 boolean qualifyCatalog, int subqueryLevel, boolean declareCTE, ReadMode readMode,
-                 boolean markerWrites, boolean deletedParents, boolean plainSql, Object settings) {
+                 boolean qualifyCatalog, int subqueryLevel, boolean declareCTE, ContextFlags flags, Object settings) {
 
     /** The key of the part {@code ctx} is about to render, with a copy of its settings (shared when possible). */
     static RenderKey of(Context<?> ctx, ContextFlags flags) {
         return new RenderKey(ctx.dialect(), ctx.paramType(), ctx.castMode(), ctx.qualify(), ctx.qualifySchema(),
-            ctx.qualifyCatalog(), ctx.subqueryLevel(), ctx.declareCTE(), flags.readMode(), flags.markerWrites(),
-            flags.deletedParents(), flags.plainSql(), SettingsSnapshots.of(ctx));
+            ctx.qualifyCatalog(), ctx.subqueryLevel(), ctx.declareCTE(), flags.renderRelevant(), SettingsSnapshots.of(ctx));
     }
 
     /** Whether text rendered under this key renders the same in {@code ctx} under {@code flags}. */
     boolean matches(Context<?> ctx, ContextFlags flags) {
         return dialect == ctx.dialect() && paramType == ctx.paramType() && castMode == ctx.castMode()
             && qualify == ctx.qualify() && qualifySchema == ctx.qualifySchema() && qualifyCatalog == ctx.qualifyCatalog()
-            && subqueryLevel == ctx.subqueryLevel() && declareCTE == ctx.declareCTE() && readMode == flags.readMode()
-            && markerWrites == flags.markerWrites() && deletedParents == flags.deletedParents()
-            && plainSql == flags.plainSql() && SettingsSnapshots.matches(settings, ctx);
+            && subqueryLevel == ctx.subqueryLevel() && declareCTE == ctx.declareCTE()
+            && this.flags.equals(flags.renderRelevant()) && SettingsSnapshots.matches(settings, ctx);
     }
 }

@@ -35,7 +35,7 @@ public final class Restore {
         try {
             CascadePlan plan = registry.plan(reference.table());
             if (CascadeRestore.needed(registry, plan))
-                return CascadeRestore.execute(ctx, registry, plan, target, reference, condition);
+                return RestoreRequest.execute(ctx, reference.table(), target, condition);
             return update(ctx, target, reference, condition);
         } catch (DataAccessException e) {
             if (ServerErrors.UNIQUE_VIOLATION.equals(e.sqlState()))

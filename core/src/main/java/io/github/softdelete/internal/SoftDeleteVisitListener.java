@@ -58,9 +58,9 @@ import io.github.softdelete.PlainSql;
  * state lives in the render context's {@code data()}. On the hot path a part that is none of the types
  * above costs one {@link ClassValue} lookup ({@link PartKind}), and a statement without soft-deletable
  * tables is inspected but never copied. The user's query object is never mutated: every rewrite is a QOM copy.
- * The large, policy-only parts of a rewrite (a cascade's statement, the check of a foreign-key value) are
- * rendered once per render key and replayed around the user's part ({@link KeptText}); bounded, and
- * never holding bind values.
+ * The rules build full statements; the large, policy-only ones (a cascade's statement, the WITH clause of a
+ * checked INSERT) come as a {@link HoledStatement}, whose text this installation's {@link RenderCache} renders
+ * once per render key and replays around the user's part; bounded, and never holding bind values.
  *
  * <p>Immutable and thread-safe.
  */
@@ -68,10 +68,12 @@ public final class SoftDeleteVisitListener implements VisitListener {
 
     private final TableRegistry registry;
     private final PlainSql plainSql;
+    private final RenderCache cache;
 
-    public SoftDeleteVisitListener(TableRegistry registry, PlainSql plainSql) {
+    SoftDeleteVisitListener(TableRegistry registry, PlainSql plainSql, RenderCache cache) {
         this.registry = registry;
         this.plainSql = plainSql;
+        this.cache = cache;
     }
 
     @Override
@@ -97,6 +99,8 @@ public final class SoftDeleteVisitListener implements VisitListener {
                     TruncateGuard.check(registry, (QOM.Truncate<?>) part);
             }
             case PLAIN_SQL -> onPlainSql(context, part);
+            // A rule's statement met as the child of another part (the WITH clause of a checked INSERT): see replace
+            case HOLED_STATEMENT -> context.queryPart(cache.part((HoledStatement<?>) part));
             case OTHER -> { }
         }
     }
@@ -123,7 +127,7 @@ public final class SoftDeleteVisitListener implements VisitListener {
     private void onPlainSql(VisitContext context, QueryPart sql) {
         if (ContextFlags.of(context.configuration()).plainSql())
             return;
-        QueryPart parsed = plainSql != PlainSql.REFUSE ? PlainSqlParsing.rewrite(context, registry, sql) : null;
+        QueryPart parsed = plainSql != PlainSql.REFUSE ? PlainSqlParsing.rewrite(context, registry, cache.plainSqlTexts(), sql) : null;
         if (parsed != null)
             context.queryPart(parsed);
         else if (plainSql != PlainSql.PASS_THROUGH_UNFILTERED)
@@ -143,6 +147,10 @@ public final class SoftDeleteVisitListener implements VisitListener {
     }
 
     private void onUpdate(VisitContext context, UpdateQuery<?> update) {
+        if (RestoreRequest.is((QOM.Update<?>) update)) {
+            replace(context, RestoreRequest.statement(context.dsl(), registry, (QOM.Update<?>) update));
+            return;
+        }
         ContextFlags flags = ContextFlags.of(context.configuration());
         ViewDefinition view = registry.views().lookup(UnfilteredTable.unwrap(((QOM.Update<?>) update).$table()));
         Query filtered = view != null && !LibraryWrite.isOwnWrite(((QOM.Update<?>) update).$set())
@@ -172,8 +180,12 @@ public final class SoftDeleteVisitListener implements VisitListener {
         replace(context, checked != null ? checked : filtered);
     }
 
-    private static void replace(VisitContext context, QueryPart replacement) {
-        if (replacement != null)
+    // jOOQ renders a replacement without calling listeners for it, only for its children: a rule's statement that
+    // replaces the part is handed to the cache here, one met as a child in visitStart.
+    private void replace(VisitContext context, QueryPart replacement) {
+        if (replacement instanceof HoledStatement<?> statement)
+            context.queryPart(cache.part(statement));
+        else if (replacement != null)
             context.queryPart(replacement);
     }
 
@@ -185,6 +197,11 @@ public final class SoftDeleteVisitListener implements VisitListener {
     /** The policy's tables, for the library's own statements (restore). */
     public TableRegistry registry() {
         return registry;
+    }
+
+    /** The texts this installation keeps. */
+    RenderCache cache() {
+        return cache;
     }
 
     /** Whether this listener applies the rules that {@code registry} and the plain-SQL setting describe. */

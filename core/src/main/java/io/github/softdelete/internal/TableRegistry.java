@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.jooq.Field;
@@ -27,6 +28,10 @@ import org.jooq.impl.TableImpl;
  *       (PostgreSQL resolves an unqualified name through the {@code search_path}).</li>
  * </ul>
  *
+ * <p>Besides the lookup, the policy's facts that every statement reads: the relations, each table's cascade plan,
+ * the lock order, the views and the actor supplier. Nothing here depends on how a statement renders: the texts
+ * the listener keeps belong to its installation ({@link RenderCache}).
+ *
  * <p>Immutable and thread-safe.
  */
 public final class TableRegistry {
@@ -38,24 +43,22 @@ public final class TableRegistry {
     private final List<Relation> relations;
     private final LockOrder lockOrder;
     private final Map<PolicyTable, CascadePlan> plans;
-    private final Map<PolicyTable, CascadeText> cascadeTexts;
-    private final InsertTexts insertTexts = new InsertTexts();
-    private final PlainSqlTexts plainSqlTexts = new PlainSqlTexts();
     private final Supplier<?> actor;
     private final boolean hasDeletedBy;
 
     private final Views views;
 
     public TableRegistry(List<PolicyTable> tables, List<Relation> relations) {
-        this(tables, relations, Views.NONE, null);
+        this(tables, relations, null, registry -> Views.NONE);
     }
 
     /**
-     * @param views the views over the tables ({@link ViewDefinition})
      * @param actor the policy-wide supplier of the deleted-by value, or null
+     * @param views the views over the tables ({@link ViewDefinition}), analysed against this registry: called once,
+     *              at the end of construction, when every table and relation is known (a view's analysis looks its
+     *              tables up), so that the registry is built once, with its views
      */
-    public TableRegistry(List<PolicyTable> tables, List<Relation> relations, Views views, Supplier<?> actor) {
-        this.views = views;
+    public TableRegistry(List<PolicyTable> tables, List<Relation> relations, Supplier<?> actor, Function<TableRegistry, Views> views) {
         this.actor = actor;
         this.hasDeletedBy = tables.stream().anyMatch(t -> t.deletedBy() != null);
         this.tables = List.copyOf(tables);
@@ -76,13 +79,7 @@ public final class TableRegistry {
                 return registeredForClass(type);
             }
         };
-        Map<PolicyTable, CascadeText> texts = new HashMap<>();
-        for (PolicyTable table : this.tables) {
-            TableReference unaliased = TableReference.resolve(this, table.table());
-            if (unaliased != null && unaliased.table() == table)
-                texts.put(table, new CascadeText(plans.get(table), this.relations, unaliased));
-        }
-        this.cascadeTexts = Map.copyOf(texts);
+        this.views = views.apply(this);
     }
 
     /**
@@ -131,19 +128,6 @@ public final class TableRegistry {
     }
 
     /**
-     * The kept text of cascading soft deletes of {@code table}'s rows, one per table of the policy, or
-     * null for a table that its own reference does not resolve to (two plain tables of one name).
-     */
-    CascadeText cascadeText(PolicyTable table) {
-        return cascadeTexts.get(table);
-    }
-
-    /** The kept texts of checked INSERTs ({@link CheckedRows}). */
-    InsertTexts insertTexts() {
-        return insertTexts;
-    }
-
-    /**
      * Whether {@code other} applies the same rules: the same tables with the same markers, the same relations and
      * rules, and the same views (by name and definition). Two policies built alike from one schema do.
      */
@@ -155,12 +139,15 @@ public final class TableRegistry {
         return views.all().stream().map(view -> view.view().getQualifiedName() + " AS " + view.sql()).toList();
     }
 
-    /** The kept rewrites of jOOQ's plain-SQL statements ({@link PlainSqlParsing}). */
-    PlainSqlTexts plainSqlTexts() {
-        return plainSqlTexts;
+    /** The index of {@code table}, one of {@link #tables()}, in that list (by identity: see {@link CheckedRows.Shape}). */
+    int indexOf(PolicyTable table) {
+        for (int i = 0; i < tables.size(); i++)
+            if (tables.get(i) == table)
+                return i;
+        throw new IllegalArgumentException("not a table of this policy: " + table);
     }
 
-    /** The index of {@code relation}, one of {@link #relations()}, in that list (by identity: see {@link InsertTexts.Shape}). */
+    /** The index of {@code relation}, one of {@link #relations()}, in that list (by identity: see {@link CheckedRows.Shape}). */
     int indexOf(Relation relation) {
         for (int i = 0; i < relations.size(); i++)
             if (relations.get(i) == relation)

@@ -53,6 +53,6 @@ class PlainSqlTextsTest {
     }
 
     private static PlainSqlTexts texts(DSLContext ctx) {
-        return SoftDeleteVisitListener.on(ctx.configuration()).registry().plainSqlTexts();
+        return SoftDeleteVisitListener.on(ctx.configuration()).cache().plainSqlTexts();
     }
 }
