@@ -5,6 +5,7 @@ import org.jooq.Context;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
+import org.jooq.Query;
 import org.jooq.QueryPart;
 import org.jooq.Table;
 import org.jooq.impl.CustomField;
@@ -34,7 +35,12 @@ final class RestoreRequest<T> extends CustomField<T> {
 
     /** Executes the restore of the rows of {@code target} matching {@code condition}; returns their number. */
     static int execute(DSLContext ctx, PolicyTable table, Table<?> target, Condition condition) {
-        return ctx.update(CascadeSteps.asRecordTable(target)).set(request(table.marker())).where(condition).execute();
+        return query(ctx, table, target, condition).execute();
+    }
+
+    /** The request for the restore of the rows of {@code target} matching {@code condition}. */
+    static Query query(DSLContext ctx, PolicyTable table, Table<?> target, Condition condition) {
+        return ctx.update(CascadeSteps.asRecordTable(target)).set(request(table.marker())).where(condition);
     }
 
     private static <T> java.util.Map<Field<T>, Field<T>> request(Field<T> marker) {

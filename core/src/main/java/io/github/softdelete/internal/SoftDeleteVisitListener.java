@@ -125,9 +125,13 @@ public final class SoftDeleteVisitListener implements VisitListener {
     }
 
     private void onPlainSql(VisitContext context, QueryPart sql) {
-        if (ContextFlags.of(context.configuration()).plainSql())
+        ContextFlags flags = ContextFlags.of(context.configuration());
+        if (flags.plainSql())
             return;
-        QueryPart parsed = plainSql != PlainSql.REFUSE ? PlainSqlParsing.rewrite(context, registry, cache.plainSqlTexts(), sql) : null;
+        // A rewrite is kept by its text and the context's flags (PlainSqlTexts). The actor that the policy's supplier
+        // gives is in neither, and the rewrite of a DELETE inlines it: with a supplier in play, nothing is kept.
+        PlainSqlTexts texts = flags.actor() == null && registry.suppliesActor() ? null : cache.plainSqlTexts();
+        QueryPart parsed = plainSql != PlainSql.REFUSE ? PlainSqlParsing.rewrite(context, registry, texts, sql) : null;
         if (parsed != null)
             context.queryPart(parsed);
         else if (plainSql != PlainSql.PASS_THROUGH_UNFILTERED)

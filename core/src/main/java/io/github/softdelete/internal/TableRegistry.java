@@ -92,6 +92,11 @@ public final class TableRegistry {
         return actor.get();
     }
 
+    /** Whether the policy's supplier gives the actor of contexts that set none: some table has a deleted-by column. */
+    boolean suppliesActor() {
+        return hasDeletedBy && actor != null;
+    }
+
     /** Whether some table has a deleted-by column. */
     public boolean hasDeletedBy() {
         return hasDeletedBy;
