@@ -9,8 +9,8 @@ import java.util.Objects;
 import org.jooq.DSLContext;
 import org.jooq.Table;
 
-import io.github.softdelete.internal.PolicyTable;
-import io.github.softdelete.internal.TableRegistry;
+import io.github.softdelete.internal.policy.PolicyTable;
+import io.github.softdelete.internal.policy.TableRegistry;
 import io.github.softdelete.internal.purge.PurgeRun;
 import io.github.softdelete.internal.purge.PurgeSettings;
 

@@ -5,7 +5,7 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.TableField;
 
-import io.github.softdelete.internal.MarkerPredicates;
+import io.github.softdelete.internal.sql.MarkerPredicates;
 
 /**
  * A table that knows its soft-delete marker column. The softdelete code generator

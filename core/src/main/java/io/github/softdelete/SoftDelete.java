@@ -14,16 +14,16 @@ import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultVisitListenerProvider;
 
-import io.github.softdelete.internal.Actors;
-import io.github.softdelete.internal.ContextFlags;
-import io.github.softdelete.internal.Installation;
-import io.github.softdelete.internal.PolicyTable;
-import io.github.softdelete.internal.ReadMode;
-import io.github.softdelete.internal.Restore;
-import io.github.softdelete.internal.SoftDeleteVisitListener;
-import io.github.softdelete.internal.SqlTextDataSource;
-import io.github.softdelete.internal.TableRegistry;
-import io.github.softdelete.internal.UnfilteredTable;
+import io.github.softdelete.internal.policy.Actors;
+import io.github.softdelete.internal.policy.ContextFlags;
+import io.github.softdelete.internal.install.Installation;
+import io.github.softdelete.internal.policy.PolicyTable;
+import io.github.softdelete.internal.policy.ReadMode;
+import io.github.softdelete.internal.cascade.Restore;
+import io.github.softdelete.internal.install.SoftDeleteVisitListener;
+import io.github.softdelete.internal.jdbc.SqlTextDataSource;
+import io.github.softdelete.internal.policy.TableRegistry;
+import io.github.softdelete.internal.policy.UnfilteredTable;
 
 /**
  * Soft deletes for jOOQ: the entry point.

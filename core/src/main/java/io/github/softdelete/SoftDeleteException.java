@@ -2,7 +2,7 @@ package io.github.softdelete;
 
 import org.jooq.exception.DataAccessException;
 
-import io.github.softdelete.internal.InStatementCheck;
+import io.github.softdelete.internal.install.InStatementCheck;
 
 /**
  * The base of every error that the soft-delete library raises at run time: a statement it refuses to

@@ -16,17 +16,17 @@ import org.jooq.Schema;
 import org.jooq.Table;
 import org.jooq.impl.QOM;
 
-import io.github.softdelete.internal.DatabaseCatalog;
-import io.github.softdelete.internal.ManualRelation;
-import io.github.softdelete.internal.MarkerDiscovery;
-import io.github.softdelete.internal.MarkerValidation;
-import io.github.softdelete.internal.PolicyTable;
-import io.github.softdelete.internal.Relations;
-import io.github.softdelete.internal.TableRegistry;
-import io.github.softdelete.internal.ViewAnalysis;
-import io.github.softdelete.internal.ViewCatalog;
-import io.github.softdelete.internal.ViewDefinition;
-import io.github.softdelete.internal.Views;
+import io.github.softdelete.internal.policy.DatabaseCatalog;
+import io.github.softdelete.internal.policy.ManualRelation;
+import io.github.softdelete.internal.policy.MarkerDiscovery;
+import io.github.softdelete.internal.policy.MarkerValidation;
+import io.github.softdelete.internal.policy.PolicyTable;
+import io.github.softdelete.internal.policy.Relations;
+import io.github.softdelete.internal.policy.TableRegistry;
+import io.github.softdelete.internal.view.ViewAnalysis;
+import io.github.softdelete.internal.policy.ViewCatalog;
+import io.github.softdelete.internal.policy.ViewDefinition;
+import io.github.softdelete.internal.policy.Views;
 
 /**
  * Which tables are soft-deletable, and by which marker column.
@@ -136,7 +136,7 @@ public final class SoftDeletePolicy {
 
     /** {@return the foreign keys that reference soft-deletable tables, each with the rule a soft delete follows} */
     public List<Relation> relations() {
-        return registry.relations().stream().map(io.github.softdelete.internal.Relation::described).toList();
+        return registry.relations().stream().map(io.github.softdelete.internal.policy.Relation::described).toList();
     }
 
     /** {@return the registered views over soft-deletable tables, each with what reads of it do} */

@@ -19,8 +19,8 @@ import org.jooq.meta.TableDefinition;
 import org.jooq.tools.JooqLogger;
 
 import io.github.softdelete.SoftDeletePolicy;
-import io.github.softdelete.internal.MarkerConventions;
-import io.github.softdelete.internal.MarkerEntry;
+import io.github.softdelete.internal.policy.MarkerConventions;
+import io.github.softdelete.internal.policy.MarkerEntry;
 
 /**
  * What the generator learns about the schemas before it writes anything: its settings, which tables

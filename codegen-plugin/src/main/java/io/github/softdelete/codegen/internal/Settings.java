@@ -8,8 +8,8 @@ import java.util.TreeSet;
 import javax.lang.model.SourceVersion;
 
 import io.github.softdelete.SoftDeletePolicy;
-import io.github.softdelete.internal.MarkerConventions;
-import io.github.softdelete.internal.MarkerEntry;
+import io.github.softdelete.internal.policy.MarkerConventions;
+import io.github.softdelete.internal.policy.MarkerEntry;
 
 /**
  * The generator's settings, read from jOOQ's {@code <database><properties>}: the one place in jOOQ's

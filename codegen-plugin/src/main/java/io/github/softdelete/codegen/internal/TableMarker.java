@@ -7,8 +7,8 @@ import java.util.Map;
 import org.jooq.meta.ColumnDefinition;
 import org.jooq.meta.TableDefinition;
 
-import io.github.softdelete.internal.MarkerConventions;
-import io.github.softdelete.internal.MarkerEntry;
+import io.github.softdelete.internal.policy.MarkerConventions;
+import io.github.softdelete.internal.policy.MarkerEntry;
 
 /**
  * The marker of one generated table, as {@link MarkerConventions} chose it, with its columns.

@@ -15,7 +15,7 @@ import org.jooq.impl.SQLDataType;
 
 import io.github.softdelete.Marker;
 import io.github.softdelete.SoftDeletePolicy;
-import io.github.softdelete.internal.MarkerPredicates;
+import io.github.softdelete.internal.sql.MarkerPredicates;
 
 /**
  * Lint rule: a view that reads soft-deletable tables without filtering their deleted rows. Through jOOQ

@@ -7,8 +7,8 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.softdelete.internal.MarkerEntry;
-import io.github.softdelete.internal.MarkerEntry.Kind;
+import io.github.softdelete.internal.policy.MarkerEntry;
+import io.github.softdelete.internal.policy.MarkerEntry.Kind;
 
 /** The softdelete.markers property, in the syntax of the Marker API that SoftDeletePolicy.Builder.markers shares. */
 class MarkersPropertyTest {

@@ -20,7 +20,7 @@ import org.jooq.impl.DSL;
 import io.github.softdelete.PurgeListener;
 import io.github.softdelete.PurgeReport;
 import io.github.softdelete.SoftDeleteException;
-import io.github.softdelete.internal.Relation;
+import io.github.softdelete.internal.policy.Relation;
 
 /**
  * Purges one table in batches: each batch is one short transaction over at most {@code batchSize}

@@ -10,7 +10,7 @@ import org.jooq.impl.DSL;
 
 import io.github.softdelete.PurgeListener;
 import io.github.softdelete.PurgeReport;
-import io.github.softdelete.internal.Relation;
+import io.github.softdelete.internal.policy.Relation;
 
 /**
  * A dry run of one table: what a run would purge and keep, by reading only. It takes no lock beyond

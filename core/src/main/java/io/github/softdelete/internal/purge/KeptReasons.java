@@ -12,7 +12,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 import io.github.softdelete.PurgeReport;
-import io.github.softdelete.internal.Relation;
+import io.github.softdelete.internal.policy.Relation;
 
 /**
  * Why due rows stay: for each, the first foreign key (in the policy's order) through which a row that

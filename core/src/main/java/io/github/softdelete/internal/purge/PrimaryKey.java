@@ -10,7 +10,7 @@ import org.jooq.Table;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
 
-import io.github.softdelete.internal.PolicyTable;
+import io.github.softdelete.internal.policy.PolicyTable;
 
 /**
  * The primary key a purge pages through: from the table's jOOQ metadata (generated tables), else

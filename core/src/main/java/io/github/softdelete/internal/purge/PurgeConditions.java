@@ -12,9 +12,9 @@ import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
-import io.github.softdelete.internal.MarkerPredicates;
-import io.github.softdelete.internal.Qom;
-import io.github.softdelete.internal.Relation;
+import io.github.softdelete.internal.sql.MarkerPredicates;
+import io.github.softdelete.internal.jooq.Qom;
+import io.github.softdelete.internal.policy.Relation;
 
 /**
  * The conditions a purge's statements are made of: which rows are due, and which are kept by a

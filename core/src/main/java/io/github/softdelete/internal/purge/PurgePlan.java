@@ -12,9 +12,9 @@ import java.util.Set;
 import org.jooq.DSLContext;
 
 import io.github.softdelete.OnDelete;
-import io.github.softdelete.internal.PolicyTable;
-import io.github.softdelete.internal.Relation;
-import io.github.softdelete.internal.TableRegistry;
+import io.github.softdelete.internal.policy.PolicyTable;
+import io.github.softdelete.internal.policy.Relation;
+import io.github.softdelete.internal.policy.TableRegistry;
 
 /**
  * The tables of a purge in the order they are purged, children before parents, checked before

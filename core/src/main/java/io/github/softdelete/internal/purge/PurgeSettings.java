@@ -7,8 +7,8 @@ import java.util.List;
 import org.jooq.DSLContext;
 
 import io.github.softdelete.PurgeListener;
-import io.github.softdelete.internal.PolicyTable;
-import io.github.softdelete.internal.TableRegistry;
+import io.github.softdelete.internal.policy.PolicyTable;
+import io.github.softdelete.internal.policy.TableRegistry;
 
 /**
  * A purge as configured on {@link io.github.softdelete.Purge}, validated there.

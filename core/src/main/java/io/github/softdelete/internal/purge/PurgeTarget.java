@@ -9,8 +9,8 @@ import org.jooq.Name;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
-import io.github.softdelete.internal.PolicyTable;
-import io.github.softdelete.internal.Relation;
+import io.github.softdelete.internal.policy.PolicyTable;
+import io.github.softdelete.internal.policy.Relation;
 
 /**
  * One table of a purge, and the foreign keys that reference it, sorted by what a hard delete of its

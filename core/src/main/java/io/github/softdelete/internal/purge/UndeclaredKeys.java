@@ -6,9 +6,9 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
-import io.github.softdelete.internal.PolicyTable;
-import io.github.softdelete.internal.Relation;
-import io.github.softdelete.internal.TableRegistry;
+import io.github.softdelete.internal.policy.PolicyTable;
+import io.github.softdelete.internal.policy.Relation;
+import io.github.softdelete.internal.policy.TableRegistry;
 
 /**
  * The foreign keys that reference a table of a purge but that the policy does not know, read from the

@@ -8,8 +8,8 @@ import org.jooq.ExecuteListenerProvider;
 import org.jooq.VisitListenerProvider;
 import org.jooq.impl.DSL;
 
-import io.github.softdelete.internal.SoftDeleteVisitListener;
-import io.github.softdelete.internal.StatementRefusals;
+import io.github.softdelete.internal.install.SoftDeleteVisitListener;
+import io.github.softdelete.internal.install.StatementRefusals;
 
 /**
  * A context for the purge's own statements: the user's configuration without the soft-delete

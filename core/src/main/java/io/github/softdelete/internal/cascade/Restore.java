@@ -1,0 +1,95 @@
+package io.github.softdelete.internal.cascade;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+import io.github.softdelete.SoftDeleteException;
+
+import io.github.softdelete.internal.jooq.PartnerListeners;
+import io.github.softdelete.internal.jooq.ServerErrors;
+import io.github.softdelete.internal.policy.CascadePlan;
+import io.github.softdelete.internal.policy.ReadMode;
+import io.github.softdelete.internal.policy.TableRegistry;
+import io.github.softdelete.internal.policy.UnfilteredTable;
+import io.github.softdelete.internal.sql.CascadeSteps;
+import io.github.softdelete.internal.sql.LibraryWrite;
+import io.github.softdelete.internal.sql.TableReference;
+
+/**
+ * Restore: {@code UPDATE T SET marker = NULL WHERE condition AND marker IS NOT NULL}.
+ *
+ * <p>One statement, so a failure changes nothing. The most likely failure is a unique index on live
+ * rows (a new signup took the email since); it is recognised by its SQLSTATE and reported as a
+ * {@link SoftDeleteException} that names the constraint, taken from the server's structured error
+ * fields ({@link ServerErrors}), never from the message text.
+ *
+ * <p>{@link #runWithParents} first restores the deleted parents, walking up the keys ({@link ParentChain}).
+ */
+public final class Restore {
+
+    private Restore() {
+    }
+
+    public static int run(DSLContext ctx, TableRegistry registry, Table<?> table, Condition condition) {
+        Table<?> target = UnfilteredTable.unwrap(table);
+        TableReference reference = TableReference.resolve(registry, target);
+        if (reference == null)
+            throw new IllegalArgumentException("table \"" + target.getName() + "\" is not soft-deletable under the"
+                + " installed policy, so it has no deleted rows to restore; register it in the SoftDeletePolicy");
+        PartnerListeners.require(ctx.configuration());
+        try {
+            CascadePlan plan = registry.plan(reference.table());
+            if (CascadeRestore.needed(registry, plan))
+                return RestoreRequest.execute(ctx, reference.table(), target, condition);
+            return update(ctx, target, reference, condition);
+        } catch (DataAccessException e) {
+            if (ServerErrors.UNIQUE_VIOLATION.equals(e.sqlState()))
+                throw uniqueViolation(reference, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Restores the deleted parents of the matching rows first, up the chain, then the rows: several
+     * statements, so they run in one transaction (a savepoint when the caller's jOOQ transaction is
+     * open). Returns the number of rows of {@code table} brought back, including those a parent's
+     * restore brought back with it.
+     */
+    public static int runWithParents(DSLContext ctx, TableRegistry registry, Table<?> table, Condition condition) {
+        Table<?> target = UnfilteredTable.unwrap(table);
+        TableReference reference = TableReference.resolve(registry, target);
+        if (reference == null)
+            return run(ctx, registry, table, condition); // reports the table that is not soft-deletable
+        return ctx.transactionResult(tx -> {
+            DSLContext dsl = tx.dsl();
+            int before = deletedCount(dsl, target, reference, condition);
+            new ParentChain(dsl, registry).restoreParentsOf(reference.table(), target, condition);
+            run(dsl, registry, target, condition);
+            return before - deletedCount(dsl, target, reference, condition);
+        });
+    }
+
+    private static int deletedCount(DSLContext dsl, Table<?> target, TableReference reference, Condition condition) {
+        return dsl.fetchCount(DSL.selectOne().from(new UnfilteredTable<>(target)).where(condition).and(reference.predicate(ReadMode.DELETED)));
+    }
+
+    private static int update(DSLContext ctx, Table<?> target, TableReference reference, Condition condition) {
+        return LibraryWrite.restoration(ctx.update(CascadeSteps.asRecordTable(target)), reference.table())
+            .where(condition.and(reference.predicate(ReadMode.DELETED)))
+            .execute();
+    }
+
+    private static SoftDeleteException uniqueViolation(TableReference reference, DataAccessException e) {
+        String constraint = ServerErrors.constraint(e);
+        return new SoftDeleteException("cannot restore rows of " + reference.table().quotedName()
+            + ": restoring would violate " + (constraint != null ? "unique constraint " + constraint
+                : "a unique constraint (the JDBC driver did not report which; PostgreSQL's driver does)")
+            + ", because a live row holds the same key since the delete. Nothing was restored. Change or delete the"
+            + " live row first, or restore with a condition that leaves the conflicting row out", e);
+    }
+}

@@ -1,0 +1,109 @@
+package io.github.softdelete.internal.install;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jooq.Configuration;
+import org.jooq.ExecuteListenerProvider;
+import org.jooq.RecordListenerProvider;
+import org.jooq.SQLDialect;
+import org.jooq.VisitListenerProvider;
+import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.jooq.impl.DefaultRecordListenerProvider;
+import org.jooq.impl.DefaultVisitListenerProvider;
+
+import io.github.softdelete.PlainSql;
+
+import io.github.softdelete.internal.jooq.JooqInternals;
+import io.github.softdelete.internal.jooq.PartnerListeners;
+import io.github.softdelete.internal.jooq.Qom;
+import io.github.softdelete.internal.policy.TableRegistry;
+import io.github.softdelete.internal.render.RenderCache;
+
+/**
+ * What {@code SoftDelete.install} does: checks that the library can run here (the dialect, the jOOQ
+ * internals it reaches), then adds its three listeners after the ones already set, replacing the ones
+ * an earlier install added so that nothing is filtered twice.
+ */
+public final class Installation {
+
+    /** The dialect families the library supports: the ones its test suite runs on. */
+    private static final List<SQLDialect> SUPPORTED = List.of(SQLDialect.POSTGRES);
+
+    private Installation() {
+    }
+
+    public static Configuration install(Configuration configuration, TableRegistry registry, PlainSql plainSql) {
+        return install(configuration, registry, plainSql, RenderCache.keeping());
+    }
+
+    /**
+     * As {@link #install(Configuration, TableRegistry, PlainSql)}, with the cache of rendered text given: each
+     * installation has its own ({@link RenderCache}); tests install one that keeps nothing to compare with.
+     */
+    public static Configuration install(Configuration configuration, TableRegistry registry, PlainSql plainSql, RenderCache cache) {
+        requireSupportedDialect(configuration.dialect());
+        Qom.requireSupported();
+        JooqInternals.requireSupported();
+        requireNoOtherPolicy(configuration, registry, plainSql);
+        List<VisitListenerProvider> visit = new ArrayList<>();
+        for (VisitListenerProvider provider : configuration.visitListenerProviders())
+            if (!SoftDeleteVisitListener.isInstance(provider.provide()))
+                visit.add(provider);
+        visit.add(new DefaultVisitListenerProvider(new SoftDeleteVisitListener(registry, plainSql, cache)));
+        List<ExecuteListenerProvider> execute = new ArrayList<>();
+        for (ExecuteListenerProvider provider : configuration.executeListenerProviders())
+            if (!(provider.provide() instanceof StatementRefusals) && !(provider.provide() instanceof SettlingListener))
+                execute.add(provider);
+        execute.add(new DefaultExecuteListenerProvider(new StatementRefusals(registry)));
+        execute.add(new DefaultExecuteListenerProvider(new SettlingListener(registry)));
+        List<RecordListenerProvider> record = new ArrayList<>();
+        for (RecordListenerProvider provider : configuration.recordListenerProviders())
+            if (!RecordMarkers.isInstance(provider.provide()))
+                record.add(provider);
+        record.add(new DefaultRecordListenerProvider(new RecordMarkers(registry)));
+        PartnerListeners.record(configuration, new PartnerListeners.Installed(SoftDeleteVisitListener.class,
+            List.of(StatementRefusals.class, SettlingListener.class), RecordMarkers.class));
+        return configuration
+            .set(visit.toArray(VisitListenerProvider[]::new))
+            .set(execute.toArray(ExecuteListenerProvider[]::new))
+            .set(record.toArray(RecordListenerProvider[]::new));
+    }
+
+    // A configuration has one policy. Installing a second would replace the first's listener, and the tables only
+    // the first lists would silently go unfiltered. The same policy again (or one built alike) changes nothing but
+    // the order of the listeners, which install puts last again.
+    private static void requireNoOtherPolicy(Configuration configuration, TableRegistry registry, PlainSql plainSql) {
+        SoftDeleteVisitListener installed = SoftDeleteVisitListener.on(configuration);
+        if (installed != null && !installed.applies(registry, plainSql))
+            throw new IllegalStateException("another soft-delete policy is already installed on this configuration (it"
+                + " covers " + installed.registry().tables() + "); installing a second one would replace it, and the tables"
+                + " only the first covers would no longer be filtered. Nothing was changed. Build one policy that covers"
+                + " every table (SoftDeletePolicy.builder() with schema(...) and table(...)), or install the second policy on"
+                + " a configuration of its own (new DefaultConfiguration(), not derive(), which copies the listeners)");
+    }
+
+    /**
+     * Refuses a statement rendered under a dialect the library does not support: the configuration's dialect was
+     * changed after install ({@code set(SQLDialect)}, {@code derive(SQLDialect)}), and the rewrite would be
+     * PostgreSQL's SQL sent to another database, or none at all.
+     */
+    static void requireSupportedAtRender(SQLDialect dialect) {
+        if (dialect == null || !SUPPORTED.contains(dialect.family()))
+            throw new IllegalStateException("softdelete does not support the dialect " + dialect + " that this statement is"
+                + " rendered under: the configuration's dialect was changed after SoftDelete.install(configuration, policy)"
+                + " (configuration.set(SQLDialect...) or derive(SQLDialect...)). Nothing was rendered. The library supports "
+                + SUPPORTED.stream().map(d -> "SQLDialect." + d.name()).toList() + "; render under that dialect, or use a"
+                + " configuration without the library for other databases");
+    }
+
+    // A data-modifying CTE, statement_timestamp() and the CAST check are PostgreSQL's; on H2 or MySQL a
+    // soft delete would fail to run, or stamp two deletes of one transaction alike.
+    static void requireSupportedDialect(SQLDialect dialect) {
+        if (dialect == null || !SUPPORTED.contains(dialect.family()))
+            throw new IllegalArgumentException("softdelete does not support the dialect " + dialect + " of this configuration:"
+                + " it supports " + SUPPORTED.stream().map(d -> "SQLDialect." + d.name()).toList() + " (and the versions of"
+                + " that family), the databases its test suite runs on. Set a supported dialect on the configuration"
+                + " (configuration.set(SQLDialect.POSTGRES)) before SoftDelete.install(configuration, policy)");
+    }
+}

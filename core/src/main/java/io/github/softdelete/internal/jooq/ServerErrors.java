@@ -1,0 +1,54 @@
+package io.github.softdelete.internal.jooq;
+
+import java.lang.reflect.Method;
+import java.sql.SQLException;
+
+/**
+ * What the library reads from a database error: the SQLSTATE, and the structured fields that
+ * PostgreSQL sends beside its message. Never the message's wording: servers speak the language of
+ * their {@code lc_messages} setting, and translate the quotes too ({@code »...«} in German).
+ *
+ * <p>The constraint name of a unique violation is PostgreSQL's {@code C} field, which the PostgreSQL
+ * JDBC driver exposes as {@code PSQLException.getServerErrorMessage().getConstraint()}. Core must not
+ * depend on the driver, so both methods are found by name on the exception at hand; another driver, or
+ * one that does not report the field, gives null, and the caller says that it does not know.
+ */
+public final class ServerErrors {
+
+    /** PostgreSQL's unique_violation. */
+    public static final String UNIQUE_VIOLATION = "23505";
+
+    /** PostgreSQL's invalid_text_representation: what {@code CAST('softdelete-...' AS integer)} raises. */
+    public static final String INVALID_TEXT_REPRESENTATION = "22P02";
+
+    private ServerErrors() {
+    }
+
+    /** The first SQLException in {@code error}'s cause chain, or null. */
+    public static SQLException sqlException(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause())
+            if (t instanceof SQLException sql)
+                return sql;
+        return null;
+    }
+
+    /** The constraint the server named in the error's structured fields, or null when the driver does not say. */
+    public static String constraint(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            Object fields = call(t, "getServerErrorMessage");
+            Object constraint = fields == null ? null : call(fields, "getConstraint");
+            if (constraint instanceof String name && !name.isEmpty())
+                return name;
+        }
+        return null;
+    }
+
+    private static Object call(Object target, String method) {
+        try {
+            Method m = target.getClass().getMethod(method);
+            return m.getParameterCount() == 0 ? m.invoke(target) : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // not the PostgreSQL driver, or a driver that hides the field
+        }
+    }
+}

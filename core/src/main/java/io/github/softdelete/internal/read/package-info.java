@@ -1,0 +1,12 @@
+/**
+ * The read rules: the filter of every table a SELECT, join, subquery or DML statement reads, and where a predicate goes for each kind of join.
+ *
+ * <p><b>Depends on:</b> {@code sql}, {@code policy}, {@code jooq}. The packages form layers, from {@code jooq} at the bottom through {@code policy},
+ * {@code sql}, {@code render}, {@code read}, {@code cascade}, {@code write}, {@code view}, {@code sqltext},
+ * {@code install} and {@code purge} to {@code jdbc}; a package depends only on packages below it, never on one
+ * above, and the public API sits on top. {@code PackageLayersTest} (ArchUnit) enforces it in the build.
+ *
+ * <p><b>Internal:</b> everything in this package may change at any time, in any release, without
+ * notice. It is not supported for use outside the library, even where a type is public.
+ */
+package io.github.softdelete.internal.read;

@@ -1,0 +1,104 @@
+package io.github.softdelete.internal.write;
+
+import java.util.List;
+
+import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.DeleteQuery;
+import org.jooq.Query;
+import org.jooq.QueryPart;
+import org.jooq.Record;
+import org.jooq.SelectFieldOrAsterisk;
+import org.jooq.Table;
+import org.jooq.UpdateLimitStep;
+import org.jooq.UpdateReturningStep;
+import org.jooq.UpdateSetFirstStep;
+import org.jooq.WithStep;
+import org.jooq.impl.QOM;
+
+import io.github.softdelete.internal.cascade.CascadeDelete;
+import io.github.softdelete.internal.jooq.PartnerListeners;
+import io.github.softdelete.internal.jooq.Qom;
+import io.github.softdelete.internal.policy.CascadePlan;
+import io.github.softdelete.internal.policy.ContextFlags;
+import io.github.softdelete.internal.policy.PolicyTable;
+import io.github.softdelete.internal.policy.ReadMode;
+import io.github.softdelete.internal.policy.TableRegistry;
+import io.github.softdelete.internal.policy.UnfilteredTable;
+import io.github.softdelete.internal.read.PreservedTables;
+import io.github.softdelete.internal.sql.LibraryWrite;
+import io.github.softdelete.internal.sql.MarkerPredicates;
+import io.github.softdelete.internal.sql.Predicates;
+import io.github.softdelete.internal.sql.TableReference;
+
+/**
+ * Rule: {@code DELETE FROM T WHERE c} on a soft-deletable table becomes
+ * {@code UPDATE T SET marker = statement_timestamp() WHERE c AND T.marker IS NULL} (for other marker
+ * kinds, the SET and the live predicate of {@link LibraryWrite} and {@link MarkerPredicates}), when no foreign key
+ * makes the delete reach further; otherwise {@link CascadeDelete} builds the statement.
+ *
+ * <ul>
+ *   <li>{@code AND marker IS NULL}: rows that were already deleted are neither touched nor counted,
+ *       and keep their original timestamp, so the update count is the number of rows newly deleted.</li>
+ *   <li>{@code USING} becomes {@code FROM}, and its tables are filtered like any read.</li>
+ *   <li>{@code WITH}, {@code ORDER BY}, {@code LIMIT} and {@code RETURNING} carry over unchanged, so
+ *       {@code DELETE ... RETURNING} still returns the rows it deleted, now with their timestamp.</li>
+ * </ul>
+ *
+ * <p>jOOQ has no DELETE-to-UPDATE converter, so a new statement is built with the DSL. Its bind values
+ * come from the user's WHERE and USING in the same order as in the DELETE, which keeps batches working.
+ */
+public final class DeleteToUpdate {
+
+    private DeleteToUpdate() {
+    }
+
+    /** The UPDATE that replaces {@code delete}, or null when its target is not soft-deletable. */
+    public static QueryPart rewrite(TableRegistry registry, DeleteQuery<?> delete, ContextFlags flags, DSLContext dsl) {
+        QOM.Delete<?> d = (QOM.Delete<?>) delete;
+        Table<?> target = UnfilteredTable.unwrap(d.$from());
+        TableReference reference = TableReference.resolve(registry, target);
+        if (reference == null)
+            return filterUsing(registry, delete, flags.readMode()); // a physical delete, but its USING tables are reads
+        PartnerListeners.require(dsl.configuration());
+        CascadePlan plan = registry.plan(reference.table());
+        Object actor = registry.actor(flags);
+        if (!plan.isSingleTable())
+            return CascadeDelete.build(dsl, registry, plan, d, target, reference, Qom.returning(delete), actor);
+        Condition where = Predicates.and(d.$where(), reference.predicate(ReadMode.LIVE));
+        where = Predicates.and(where, Predicates.allOf(PreservedTables.leftToWhere(registry, d.$using()), flags.readMode()));
+        return update(dsl, d, target, reference.table(), actor, where, Qom.returning(delete));
+    }
+
+    /**
+     * A hard delete runs as written, but its USING tables are still reads and stay filtered. Its target
+     * is not: purging rows that are already soft-deleted is what hard deletes are for.
+     */
+    public static Query filterUsing(TableRegistry registry, DeleteQuery<?> delete, ReadMode mode) {
+        QOM.Delete<?> d = (QOM.Delete<?>) delete;
+        Condition extra = Predicates.allOf(PreservedTables.leftToWhere(registry, d.$using()), mode);
+        return extra == null ? null : d.$where(Predicates.and(d.$where(), extra));
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static Query update(DSLContext dsl, QOM.Delete<?> d, Table target, PolicyTable table, Object actor, Condition where,
+                                List<? extends SelectFieldOrAsterisk> returning) {
+        UpdateSetFirstStep<Record> start = d.$with() == null
+            ? dsl.update(target)
+            : withClause(dsl, d.$with()).update(target);
+        UpdateLimitStep<Record> ordered = LibraryWrite.deletion(start, table, actor)
+            .from(d.$using())
+            .where(where)
+            .orderBy(d.$orderBy());
+        UpdateReturningStep<Record> update = d.$limit() == null ? ordered : ordered.limit(d.$limit());
+        return returning.isEmpty() ? update : update.returning(returning);
+    }
+
+    private static WithStep withClause(DSLContext dsl, QOM.With with) {
+        List<? extends CommonTableExpression<?>> ctes = with.$commonTableExpressions();
+        return with.$recursive()
+            ? dsl.withRecursive(ctes.toArray(CommonTableExpression[]::new))
+            : dsl.with(ctes);
+    }
+}
