@@ -39,6 +39,7 @@ final class Figures {
     }
 
     private final Map<String, Score> scores = new HashMap<>();
+    private final Map<String, Ratio> pairedRatios = new HashMap<>();
 
     /** The figures of JMH's results. */
     static Figures of(Collection<RunResult> results) {
@@ -49,6 +50,14 @@ final class Figures {
             int dot = benchmark.lastIndexOf('.');
             String className = benchmark.substring(benchmark.lastIndexOf('.', dot - 1) + 1, dot);
             String method = benchmark.substring(dot + 1);
+            if (className.equals(ReadBenchmark.class.getSimpleName())) {
+                // Both variants in one fork, alternating by iteration (issue 24).
+                ReadBenchmark.Paired paired = ReadBenchmark.figures(result);
+                figures.put(className, method, Filtering.HAND_WRITTEN.name(), paired.handWritten());
+                figures.put(className, method, Filtering.LISTENER.name(), paired.listener());
+                figures.putPairedRatio(className, method, paired.ratio());
+                continue;
+            }
             String param = params.getParamsKeys().isEmpty() ? "" : params.getParam(params.getParamsKeys().iterator().next());
             Result<?> primary = result.getPrimaryResult();
             figures.put(className, method, param, new Score(primary.getScore(), primary.getScoreError(), primary.getScoreUnit()));
@@ -58,6 +67,16 @@ final class Figures {
 
     void put(String benchmarkClass, String method, String param, Score score) {
         scores.put(key(benchmarkClass, method, param), score);
+    }
+
+    /** Issue 24: the ratio of two variants measured in one fork, pair by pair (B2). */
+    void putPairedRatio(String benchmarkClass, String method, Ratio ratio) {
+        pairedRatios.put(key(benchmarkClass, method, ""), ratio);
+    }
+
+    /** The paired ratio of {@code method}, or null when none was measured. */
+    Ratio pairedRatio(Class<?> benchmarkClass, String method) {
+        return pairedRatios.get(key(benchmarkClass.getSimpleName(), method, ""));
     }
 
     /** The score, or null when that benchmark did not run. */

@@ -57,13 +57,11 @@ final class Targets {
         double others = renderMeanWithout(QueryShape.DELETE);
         table.row("B1 rendering, geometric mean of the other " + (QueryShape.dslShapes().size() - 1) + " DSL shapes (issue 16)",
             "≤ " + RENDER_OTHERS + "× plain jOOQ", ratio(others), verdict(others <= RENDER_OTHERS, others));
-        Worst reads = worst(B2_READS, m -> Report.over(figures.get(ReadBenchmark.class, m, Filtering.LISTENER),
-            figures.get(ReadBenchmark.class, m, Filtering.HAND_WRITTEN)));
+        Worst reads = worst(B2_READS, m -> Report.readRatio(figures, m));
         table.row("B2 reads end to end, each of " + B2_READS.size() + " queries", "≤ " + READS + "× hand-written",
             "worst " + ratio(reads.value) + " (" + reads.method + "), geometric mean " + ratio(readsMean()),
             verdict(reads.value <= READS, reads.value));
-        double pk = value(Report.over(figures.get(ReadBenchmark.class, "pkLookup", Filtering.LISTENER),
-            figures.get(ReadBenchmark.class, "pkLookup", Filtering.HAND_WRITTEN)));
+        double pk = value(Report.readRatio(figures, "pkLookup"));
         double spread = widestRelativeError();
         table.row("B2 PK lookup, every ± under " + (int) (PRECISION * 100) + "% of its figure", "≤ " + READS + "× hand-written",
             ratio(pk) + " (widest ± of B2: " + (Double.isNaN(spread) ? "-" : number(spread * 100, 1) + "%") + ")",
@@ -116,8 +114,7 @@ final class Targets {
     double readsMean() {
         List<Double> ratios = new ArrayList<>();
         for (String method : B2_READS)
-            ratios.add(value(Report.over(figures.get(ReadBenchmark.class, method, Filtering.LISTENER),
-                figures.get(ReadBenchmark.class, method, Filtering.HAND_WRITTEN))));
+            ratios.add(value(Report.readRatio(figures, method)));
         return Report.geometricMean(ratios);
     }
 
