@@ -37,7 +37,7 @@ import io.github.softdelete.it.harness.TestDatabase;
  *   <li>Runs B1 to B4 with JMH, one benchmark class at a time, logging JMH's own output to
  *       {@code target/jmh-B*.log}.</li>
  *   <li>Prints the figures as markdown, writes them to {@code target/benchmarks.md} and, after a full
- *       run, into {@code BENCHMARKS.md} between its markers.</li>
+ *       run, into {@code docs/benchmark-figures.md} between its markers.</li>
  * </ol>
  * Options: {@code --include REGEX} runs the groups whose name ("B1 RenderBenchmark", ...) matches;
  * {@code --smoke true} runs each benchmark for a moment, to check the plumbing; {@code --prof gc} adds a
@@ -58,7 +58,7 @@ public final class Benchmarks {
 
     private static final List<Group> GROUPS = List.of(
         new Group("B1", RenderBenchmark.class, "rendering, 3 variants x " + QueryShape.values().length + " shapes"),
-        new Group("B2", ReadBenchmark.class, "reads on PostgreSQL, 2 variants x 3 queries"),
+        new Group("B2", ReadBenchmark.class, "reads on PostgreSQL, 3 queries, both variants in one fork"),
         new Group("B3", CascadeBenchmark.class, "cascade delete, " + CascadeApproach.values().length + " approaches"),
         new Group("B4", TombstoneBenchmark.class, "tombstones, 3 datasets x 4 queries"),
         new Group("B5", SqlTextBenchmark.class, "SQL text through SoftDelete.dataSource, 4 paths x 2 queries"));

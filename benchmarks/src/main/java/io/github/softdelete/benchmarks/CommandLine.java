@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * @param smoke        run each benchmark for a moment only
  * @param profiler     a JMH profiler to add ({@code gc}, {@code jfr}, ...), or null
  * @param report       the markdown file written after every run
- * @param benchmarksMd the repository's BENCHMARKS.md, updated after a full run; null to leave it alone
+ * @param benchmarksMd the repository's docs/benchmark-figures.md, updated after a full run; null to leave it alone
  */
 record CommandLine(Pattern include, boolean smoke, String profiler, Path report, Path benchmarksMd) {
 
@@ -47,7 +47,7 @@ record CommandLine(Pattern include, boolean smoke, String profiler, Path report,
         return new CommandLine(Pattern.compile(include), smoke, profiler, report, benchmarksMd);
     }
 
-    /** Every group, with the full iteration counts and no profiler: the run whose figures belong in BENCHMARKS.md. */
+    /** Every group, with the full iteration counts and no profiler: the run whose figures belong in docs/benchmark-figures.md. */
     boolean isFullRun() {
         return include.pattern().equals(ALL) && !smoke && profiler == null && benchmarksMd != null;
     }
@@ -69,7 +69,7 @@ record CommandLine(Pattern include, boolean smoke, String profiler, Path report,
         System.out.println("Written to " + report);
     }
 
-    /** Replaces what stands between the markers of BENCHMARKS.md; leaves the rest of the file alone. */
+    /** Replaces what stands between the markers of docs/benchmark-figures.md; leaves the rest of the file alone. */
     void updateBenchmarksMd(String markdown) throws IOException {
         String text = Files.exists(benchmarksMd) ? Files.readString(benchmarksMd, StandardCharsets.UTF_8) : "";
         int begin = text.indexOf(BEGIN);

@@ -84,14 +84,14 @@ public final class CostCurves {
      * @param readMillis     time spent per read point and query (half warm-up, half measured)
      * @param networkRuns    measured deletes per approach through the proxy (row by row: a fifth, at least 1)
      * @param bigTree        descendant rows of the tree deleted through the proxy with the heap measured
-     * @param outputDirectory where the PNG images go (next to BENCHMARKS.md)
+     * @param outputDirectory where the PNG images go (next to docs/benchmark-figures.md)
      * @param benchmarksMd   the file whose curves section is replaced, or null to leave it alone
      */
     record Settings(int maxTables, int renderMillis, List<Integer> treeSizes, List<Integer> deletedPercent,
             int livePosts, int readMillis, int networkRuns, int bigTree, Path outputDirectory, Path benchmarksMd) {
 
         static Settings fromSystemProperties() {
-            Path md = Path.of(System.getProperty("curves.benchmarksMd", "BENCHMARKS.md"));
+            Path md = Path.of(System.getProperty("curves.benchmarksMd", "docs/benchmark-figures.md"));
             return new Settings(Integer.getInteger("curves.maxTables", 20), Integer.getInteger("curves.renderMillis", 1000),
                 ints(System.getProperty("curves.trees", "1000,10000,100000,1000000")),
                 ints(System.getProperty("curves.deleted", "0,50,90,99")), Integer.getInteger("curves.live", Dataset.LIVE_POSTS),

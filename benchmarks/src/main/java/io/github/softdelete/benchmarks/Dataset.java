@@ -39,7 +39,7 @@ public enum Dataset {
 
     /**
      * {@link #TOMBSTONES_90} plus one index the reference schema lacks, {@code posts (id) WHERE
-     * deleted_at IS NULL}: the remedy B4 proposes for paging in primary-key order (see BENCHMARKS.md).
+     * deleted_at IS NULL}: the remedy B4 proposes for paging in primary-key order (see docs/benchmark-notes.md).
      */
     TOMBSTONES_90_INDEXED(concat(tombstones(10),
         "CREATE INDEX posts_id_live_idx ON posts (id) WHERE deleted_at IS NULL")),

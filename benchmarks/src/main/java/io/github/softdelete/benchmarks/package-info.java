@@ -5,7 +5,7 @@
  *
  * <p>Run them all from the repository root with
  * {@code mvn -q -pl benchmarks -am package -DskipTests -Pbenchmarks}; the entry point is
- * {@link io.github.softdelete.benchmarks.Benchmarks}, and {@code BENCHMARKS.md} explains the figures.
+ * {@link io.github.softdelete.benchmarks.Benchmarks}, and {@code BENCHMARKS.md} sums the figures up (docs/benchmark-figures.md has them all, docs/benchmark-notes.md the investigations).
  * Not published.
  */
 package io.github.softdelete.benchmarks;
