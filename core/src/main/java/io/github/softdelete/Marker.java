@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jooq.Condition;
 import org.jooq.Field;
+
+import io.github.softdelete.internal.MarkerPredicates;
 
 /**
  * How a soft-deletable table marks its deleted rows: the column (or columns) a delete writes and a
@@ -151,6 +154,26 @@ public final class Marker {
         if (deletedBy != null)
             columns.add(deletedBy);
         return List.copyOf(columns);
+    }
+
+    /**
+     * {@return that a row is live, by this marker's state column as given} {@code deleted_at IS NULL} for a timestamp;
+     * {@code NOT is_deleted} for a flag, or {@code is_deleted IS NOT TRUE} when its data type is nullable: the predicate
+     * the library's own reads add. Build the marker on the columns as the query names them, for example on an
+     * alias's: {@code Marker.flag(p.field(POSTS.IS_DELETED)).live()}. A marker whose columns do not have the types
+     * of its kind (which {@link SoftDeletePolicy.Builder#build()} checks) gives a predicate by its state column's type.
+     */
+    public Condition live() {
+        return MarkerPredicates.live(stateColumn());
+    }
+
+    /**
+     * {@return that a row is deleted, by this marker's state column as given} {@code deleted_at IS NOT NULL}, or
+     * {@code is_deleted} ({@code is_deleted IS TRUE} when nullable); see {@link #live()}. Ordinary reads filter deleted
+     * rows out, so use it on a context from {@link SoftDelete#includeDeleted} or {@link SoftDelete#onlyDeleted}.
+     */
+    public Condition deleted() {
+        return MarkerPredicates.deleted(stateColumn());
     }
 
     @Override

@@ -267,6 +267,7 @@ public final class SoftDeletePolicy {
         private final Map<Table<?>, String> views = new LinkedHashMap<>();
         private final List<ViewCatalog.Dependency> catalogViews = new ArrayList<>();
         private String markers;
+        private String conventionalTimestamp;
         private Supplier<?> actor;
         private PlainSql plainSql;
 
@@ -369,6 +370,31 @@ public final class SoftDeletePolicy {
                     + " entry in one call, separated by ';'");
             new MarkerDiscovery(description, MARKERS_SETTING, DEFAULT_MARKER); // checks the syntax now
             markers = description;
+            return this;
+        }
+
+        /**
+         * Names the timestamp column of the conventions that {@link #schema(Schema)} and {@link #database} follow, in
+         * place of {@code deleted_at}: with {@code conventionalTimestamp("removed_at")} they are
+         * {@code flagAndTimestamp(is_deleted, removed_at)}, {@code flagAndTimestamp(deleted, removed_at)},
+         * {@code flag(is_deleted)}, {@code flag(deleted)} and {@code timestamp(removed_at)}, and a {@code deleted_at}
+         * column is then a column like any other. softdelete-codegen's {@code softdelete.markerColumn} sets it.
+         *
+         * @param column the column's name, as the database spells it
+         * @return this builder
+         * @throws NullPointerException     when {@code column} is null
+         * @throws IllegalArgumentException when {@code column} is blank
+         * @throws IllegalStateException    when the column was named already
+         */
+        public Builder conventionalTimestamp(String column) {
+            Objects.requireNonNull(column, "column");
+            if (column.isBlank())
+                throw new IllegalArgumentException("conventionalTimestamp(column) was given a blank name; name the"
+                    + " timestamp column, or leave it out to use " + DEFAULT_MARKER);
+            if (conventionalTimestamp != null)
+                throw new IllegalStateException("conventionalTimestamp(...) was already called with \"" + conventionalTimestamp
+                    + "\"; name one column");
+            conventionalTimestamp = column;
             return this;
         }
 
@@ -531,7 +557,8 @@ public final class SoftDeletePolicy {
          *
          * @return the immutable policy
          * @throws IllegalArgumentException naming every problem at once: a table found in a schema whose marker
-         *                                  columns do not fit, a {@link #markers(String)} entry no table used, no
+         *                                  columns do not fit, a {@link #markers(String)} entry no table used, a
+         *                                  {@link #conventionalTimestamp} without a schema, no
          *                                  soft-deletable table at all, an actor supplier without a deleted-by
          *                                  column, a relation or rule that does not fit the tables, a view over no
          *                                  soft-deletable table
@@ -539,7 +566,8 @@ public final class SoftDeletePolicy {
         public SoftDeletePolicy build() {
             List<String> problems = new ArrayList<>();
             Map<Table<?>, Marker> all = new LinkedHashMap<>(tables);
-            MarkerDiscovery discovery = new MarkerDiscovery(markers, MARKERS_SETTING, DEFAULT_MARKER);
+            String timestamp = conventionalTimestamp == null ? DEFAULT_MARKER : conventionalTimestamp;
+            MarkerDiscovery discovery = new MarkerDiscovery(markers, MARKERS_SETTING, timestamp);
             for (Schema schema : schemas)
                 discovery.scan(schema, this::registeredByName, (table, marker) -> {
                     List<String> found = MarkerValidation.problems(table, marker);
@@ -550,10 +578,13 @@ public final class SoftDeletePolicy {
             if (markers != null || !schemas.isEmpty())
                 problems.addAll(discovery.problems());
             discovery.warn();
+            if (conventionalTimestamp != null && schemas.isEmpty())
+                problems.add("conventionalTimestamp(\"" + conventionalTimestamp + "\") names the conventions' timestamp for"
+                    + " schema(...) and database(...), but neither was called; call one of them, or drop conventionalTimestamp(...)");
             if (all.isEmpty())
                 problems.add(schemas.isEmpty() ? "no soft-deletable table was registered; call table(table, marker) or schema(schema)"
                     : "schema " + String.join(", ", schemas.stream().map(s -> '"' + s.getName() + '"').toList()) + " has no"
-                        + " table with a soft-delete marker (" + DEFAULT_MARKER + ", or a boolean is_deleted or deleted); add"
+                        + " table with a soft-delete marker (" + timestamp + ", or a boolean is_deleted or deleted); add"
                         + " such a column to the soft-deletable tables, name other markers with markers(\"table = flag(column)\"),"
                         + " or register tables with SoftDeletePolicy.builder().table(table, marker)");
             if (actor != null && all.values().stream().noneMatch(m -> m.deletedByColumn().isPresent()))

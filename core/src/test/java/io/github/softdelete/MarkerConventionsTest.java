@@ -157,6 +157,28 @@ class MarkerConventionsTest {
             .hasMessageContaining("but neither was called");
     }
 
+    @Test
+    void conventionalTimestamp_renamed_replacesDeletedAtInEveryConvention() {
+        SoftDeletePolicy policy = SoftDeletePolicy.builder().conventionalTimestamp("removed_at").schema(MIXED).build();
+
+        assertThat(markers(policy)).containsExactly(
+            Map.entry("tickets", "flag(is_deleted)"),
+            Map.entry("notes", "flag(deleted)"),
+            Map.entry("orders", "flag(is_deleted).deletedBy(deleted_by)"));
+        assertThat(warnings).anyMatch(w -> w.startsWith("table mixed.posts has the column deleted_at"));
+    }
+
+    @Test
+    void conventionalTimestamp_withoutSchema_failsNamingIt() {
+        assertThatThrownBy(() -> SoftDeletePolicy.builder().conventionalTimestamp("removed_at")
+                .table(DSL.table(DSL.name("posts")), DSL.field(DSL.name("deleted_at"), org.jooq.impl.SQLDataType.TIMESTAMPWITHTIMEZONE))
+                .build())
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("conventionalTimestamp(\"removed_at\") names the conventions' timestamp");
+        assertThatThrownBy(() -> SoftDeletePolicy.builder().conventionalTimestamp(" "))
+            .isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static Map<String, String> markers(SoftDeletePolicy policy) {
         Map<String, String> markers = new LinkedHashMap<>();
         for (Table<?> table : policy.tables())

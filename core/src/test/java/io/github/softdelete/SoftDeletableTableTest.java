@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The helpers of generated tables render the predicates the library's own reads add, for every marker kind. */
+/** The helpers of generated tables, and Marker.live() and deleted(), render the predicates the library's own reads add, for every marker kind. */
 class SoftDeletableTableTest {
 
     static Stream<Arguments> markers() {
@@ -38,6 +38,10 @@ class SoftDeletableTableTest {
         DSLContext plain = DSL.using(SQLDialect.POSTGRES);
         assertThat(plain.render(table.live())).isEqualTo(live);
         assertThat(plain.render(table.deleted())).isEqualTo(deleted);
+        Marker marker = table.softDeleteMarker().getType() == Boolean.class
+            ? Marker.flag(table.softDeleteMarker()) : Marker.timestamp(table.softDeleteMarker());
+        assertThat(plain.render(marker.live())).isEqualTo(live);
+        assertThat(plain.render(marker.deleted())).isEqualTo(deleted);
 
         SoftDeletePolicy policy = table.softDeleteMarker().getType() == Boolean.class
             ? SoftDeletePolicy.builder().table(table, Marker.flag(table.softDeleteMarker())).build()
