@@ -112,9 +112,9 @@ public final class PolicyClass {
     // timestamp(deleted_at) keeps the short form table(T, T.DELETED_AT); other kinds name the Marker.
     private String markerExpression(String table, TableMarker marker) {
         String expression = switch (marker.kind()) {
-            case "timestamp" -> marker.deletedBy() == null ? column(table, marker.timestamp())
+            case TIMESTAMP -> marker.deletedBy() == null ? column(table, marker.timestamp())
                 : out.ref(Marker.class) + ".timestamp(" + column(table, marker.timestamp()) + ")";
-            case "flag" -> out.ref(Marker.class) + ".flag(" + column(table, marker.flag()) + ")";
+            case FLAG -> out.ref(Marker.class) + ".flag(" + column(table, marker.flag()) + ")";
             default -> out.ref(Marker.class) + ".flagAndTimestamp(" + column(table, marker.flag()) + ", "
                 + column(table, marker.timestamp()) + ")";
         };

@@ -1,8 +1,8 @@
 package io.github.softdelete.codegen.internal;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,8 +19,6 @@ import org.jooq.meta.TableDefinition;
 import org.jooq.tools.JooqLogger;
 
 import io.github.softdelete.SoftDeletePolicy;
-import io.github.softdelete.internal.policy.MarkerConventions;
-import io.github.softdelete.internal.policy.MarkerEntry;
 
 /**
  * What the generator learns about the schemas before it writes anything: its settings, which tables
@@ -28,8 +26,9 @@ import io.github.softdelete.internal.policy.MarkerEntry;
  *
  * <p>A table is soft-deletable when an entry of {@code softdelete.markers} applies to it, or else one of
  * the conventions ({@code is_deleted}, {@code deleted}, the marker column, {@code deleted_by}), as
- * {@code SoftDeletePolicy.fromDatabase} and {@code forSchema} decide: {@link MarkerConventions}. That each
- * column has the right type is checked later, when jOOQ resolves its Java type.
+ * {@code SoftDeletePolicy.fromDatabase} and {@code forSchema} decide: core's public builder decides it
+ * ({@link SchemaPolicy}), on the columns' SQL types. Their Java types, which forced types may change, are
+ * checked again when jOOQ resolves them.
  *
  * <p>Immutable once read.
  */
@@ -62,25 +61,16 @@ public final class SchemaFacts {
      */
     public static SchemaFacts read(Database database) {
         Settings settings = Settings.from(database.getProperties());
-        MarkerConventions conventions = settings.conventions();
-        Map<TableName, TableMarker> markers = new TreeMap<>();
-        List<Finding> lookAlikes = new ArrayList<>();
-        List<MarkerEntry> used = new ArrayList<>();
+        Map<String, List<ModelSchemas.Table>> model = new LinkedHashMap<>();
         for (SchemaDefinition schema : database.getSchemata())
-            for (TableDefinition table : database.getTables(schema)) {
-                MarkerConventions.TableColumns columns = TableMarker.columns(table);
-                MarkerConventions.Choice choice = conventions.choose(columns);
-                if (choice.problem() != null)
-                    throw new IllegalArgumentException(choice.problem());
-                if (choice.source() != null)
-                    used.add(choice.source());
-                if (choice.marker() != null)
-                    markers.put(TableName.of(table), TableMarker.of(table, choice.marker()));
-                for (String column : conventions.lookAlikes(columns, choice))
-                    lookAlikes.add(new Finding(Finding.Kind.MARKER_LOOK_ALIKE, TableName.of(table), column,
-                        conventions.lookAlikeMessage(columns, choice, column)));
-            }
-        requireUsed(settings, conventions, used, markers.values(), database);
+            model.put(schema.getInputName(), database.getTables(schema).stream().map(SchemaFacts::model).toList());
+        SchemaPolicy policy = SchemaPolicy.build(settings, model);
+        Map<TableName, TableMarker> markers = new TreeMap<>();
+        for (SchemaDefinition schema : database.getSchemata())
+            for (TableDefinition table : database.getTables(schema))
+                policy.marker(TableName.of(table)).ifPresent(marker -> markers.put(TableName.of(table), TableMarker.of(table, marker)));
+        requireUsed(settings, markers.values(), database);
+        List<Finding> lookAlikes = policy.lookAlikes();
         List<String> schemas = database.getSchemata().stream().map(SchemaDefinition::getInputName).toList();
         Optional<Catalog> catalog = Optional.empty();
         String note = null;
@@ -102,20 +92,22 @@ public final class SchemaFacts {
         return new SchemaFacts(settings, markers, lookAlikes, catalog, note);
     }
 
-    // A softdelete.markers entry or a renamed marker column that no table uses is a typo until shown otherwise:
-    // generating without it would leave those tables' DELETE physical, and say nothing.
-    private static void requireUsed(Settings settings, MarkerConventions conventions, List<MarkerEntry> used,
-                                    Collection<TableMarker> markers, Database database) {
+    private static ModelSchemas.Table model(TableDefinition table) {
+        return new ModelSchemas.Table(table.getInputName(), table.getColumns().stream()
+            .map(column -> new ModelSchemas.Column(column.getInputName(), column.getType().getType())).toList());
+    }
+
+    // A renamed marker column that no table uses is a typo until shown otherwise: generating without it would leave
+    // those tables' DELETE physical, and say nothing. (The policy's builder refuses softdelete.markers entries no
+    // table uses in the same way.)
+    private static void requireUsed(Settings settings, Collection<TableMarker> markers, Database database) {
         String schemas = "the generated schemas (" + String.join(", ", database.getSchemata().stream()
             .map(SchemaDefinition::getInputName).toList()) + ")";
-        List<String> problems = new ArrayList<>(conventions.unused(used, schemas));
         String column = settings.markerColumn();
         if (settings.markerColumnRenamed() && markers.stream().noneMatch(m -> uses(m, column)))
-            problems.add(Settings.MARKER_COLUMN + " is " + column + ", but no table of " + schemas + " has a marker"
-                + " column named " + column + "; check the name, or remove the property to use "
+            throw new IllegalArgumentException(Settings.MARKER_COLUMN + " is " + column + ", but no table of " + schemas
+                + " has a marker column named " + column + "; check the name, or remove the property to use "
                 + SoftDeletePolicy.DEFAULT_MARKER);
-        if (!problems.isEmpty())
-            throw new IllegalArgumentException(String.join("; ", problems));
     }
 
     private static boolean uses(TableMarker marker, String column) {

@@ -8,8 +8,6 @@ import java.util.TreeSet;
 import javax.lang.model.SourceVersion;
 
 import io.github.softdelete.SoftDeletePolicy;
-import io.github.softdelete.internal.policy.MarkerConventions;
-import io.github.softdelete.internal.policy.MarkerEntry;
 
 /**
  * The generator's settings, read from jOOQ's {@code <database><properties>}: the one place in jOOQ's
@@ -20,20 +18,20 @@ import io.github.softdelete.internal.policy.MarkerEntry;
  * @param markerColumn the marker column's name, {@code deleted_at} unless set
  * @param lint         what the schema lint does with its findings
  * @param policyClass  the simple name of the generated policy class, {@code SoftDeletes} unless set
- * @param markers      the entries of {@value #MARKERS}, as given
+ * @param markers      the entries of {@value #MARKERS}, as given; empty when there are none
  */
-public record Settings(String markerColumn, Lint lint, String policyClass, List<MarkerEntry> markers) {
+public record Settings(String markerColumn, Lint lint, String policyClass, String markers) {
 
     /** Settings without {@value #MARKERS} entries. */
     public Settings(String markerColumn, Lint lint, String policyClass) {
-        this(markerColumn, lint, policyClass, List.of());
+        this(markerColumn, lint, policyClass, "");
     }
 
     /**
      * Key of the per-table markers, e.g.
      * {@code documents = flag(is_deleted).deletedBy(deleted_by); flagAndTimestamp(removed, removed_at); audit_log = none},
-     * in the syntax that {@code SoftDeletePolicy.Builder.markers} shares ({@link MarkerEntry}). Tables that no
-     * entry matches get the conventions' marker, with {@code markerColumn} as their timestamp ({@link MarkerConventions}).
+     * in the syntax of {@code SoftDeletePolicy.Builder.markers}, which reads them. Tables that no entry matches get the
+     * conventions' marker, with {@code markerColumn} as their timestamp ({@code Builder.conventionalTimestamp}).
      */
     public static final String MARKERS = "softdelete.markers";
 
@@ -78,13 +76,21 @@ public record Settings(String markerColumn, Lint lint, String policyClass, List<
         if (!SourceVersion.isName(policyClass) || policyClass.contains("."))
             throw new IllegalArgumentException(POLICY_CLASS + " is \"" + policyClass + "\", which is not a simple"
                 + " Java class name; use a name such as SoftDeletes (the class goes in the schema's package)");
-        List<MarkerEntry> markers = MarkerEntry.parse(properties.getProperty(MARKERS, ""), MARKERS);
+        String markers = properties.getProperty(MARKERS, "");
+        try {
+            SoftDeletePolicy.builder().markers(markers); // checks the syntax now, as the policy's builder reads it
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(inPropertyTerms(e.getMessage()), e);
+        }
         return new Settings(marker, lint(properties.getProperty(LINT, "warn").trim()), policyClass, markers);
     }
 
-    /** {@return how tables get their markers: the {@value #MARKERS} entries, then the conventions} */
-    public MarkerConventions conventions() {
-        return MarkerConventions.of(markers, markerColumn, MARKERS);
+    /**
+     * A message of core's policy builder, as the generator's user reads it: core names its method {@code markers(...)},
+     * where this user wrote the database property {@value #MARKERS}.
+     */
+    static String inPropertyTerms(String message) {
+        return message.replace("markers(...)", MARKERS);
     }
 
     /**

@@ -15,7 +15,6 @@ import org.jooq.impl.SQLDataType;
 
 import io.github.softdelete.Marker;
 import io.github.softdelete.SoftDeletePolicy;
-import io.github.softdelete.internal.sql.MarkerPredicates;
 
 /**
  * Lint rule: a view that reads soft-deletable tables without filtering their deleted rows. Through jOOQ
@@ -93,10 +92,9 @@ final class ViewOverSoftDeletableTable {
         return DSL.noCondition();
     }
 
-    // The library's own live predicate (MarkerPredicates), so that the suggested view filters as reads do.
+    // The library's own live predicate (Marker.live()), so that the suggested view filters as reads do.
     private static Condition live(Name column, LintMarker marker) {
-        return MarkerPredicates.live(marker.flag()
-            ? DSL.field(column, SQLDataType.BOOLEAN.nullable(marker.nullableFlag()))
-            : DSL.field(column));
+        return (marker.flag() ? Marker.flag(DSL.field(column, SQLDataType.BOOLEAN.nullable(marker.nullableFlag())))
+            : Marker.timestamp(DSL.field(column))).live();
     }
 }

@@ -1,0 +1,113 @@
+package io.github.softdelete.codegen.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.jooq.Field;
+import org.jooq.Schema;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+import io.github.softdelete.Marker;
+import io.github.softdelete.SoftDeletePolicy;
+
+/**
+ * The policy that core's public builder makes of the generated schemas: {@code SoftDeletePolicy.builder()
+ * .markers(softdelete.markers).conventionalTimestamp(softdelete.markerColumn).schema(...)}, over {@link ModelSchemas}.
+ * Each table's marker, the look-alike columns and the settings that cannot apply are therefore decided as a policy
+ * built at run time decides them: by the same builder.
+ *
+ * <p>Core's messages name the builder's method, {@code markers(...)}; the generator's user wrote the database property
+ * {@value Settings#MARKERS}, so messages say that instead ({@link Settings#inPropertyTerms}).
+ *
+ * <p>Immutable once built.
+ */
+final class SchemaPolicy {
+
+    // Keeps build() from failing for "no soft-deletable table": a schema without one generates no policy class,
+    // which is no error. Its name cannot be a table's, so it neither hides a table nor is found in a schema.
+    private static final Table<?> PLACEHOLDER = DSL.table(DSL.name("softdelete-codegen placeholder"));
+    private static final Marker PLACEHOLDER_MARKER =
+        Marker.timestamp(DSL.field(DSL.name("deleted_at"), SQLDataType.TIMESTAMPWITHTIMEZONE));
+
+    // The logger SoftDeletePolicy.Builder.build() warns through (System.Logger, on java.util.logging by default).
+    private static final String POLICY_LOGGER = "io.github.softdelete.SoftDeletePolicy";
+
+    private final SoftDeletePolicy policy;
+    private final Map<TableName, Table<?>> tables;
+
+    private SchemaPolicy(SoftDeletePolicy policy, Map<TableName, Table<?>> tables) {
+        this.policy = policy;
+        this.tables = tables;
+    }
+
+    /**
+     * Builds the policy.
+     *
+     * @param schemas the generated schemas' tables, by schema, in generation order
+     * @throws IllegalArgumentException naming every problem the builder found: an entry of {@value Settings#MARKERS}
+     *                                  that is not in the syntax, cannot apply or matches no table, a marker column
+     *                                  whose SQL type does not fit its kind
+     */
+    static SchemaPolicy build(Settings settings, Map<String, List<ModelSchemas.Table>> schemas) {
+        SoftDeletePolicy.Builder builder = SoftDeletePolicy.builder().table(PLACEHOLDER, PLACEHOLDER_MARKER);
+        try {
+            if (!settings.markers().isBlank())
+                builder.markers(settings.markers());
+            if (settings.markerColumnRenamed() && !schemas.isEmpty())
+                builder.conventionalTimestamp(settings.markerColumn());
+            Map<TableName, Table<?>> tables = new LinkedHashMap<>();
+            for (Schema schema : ModelSchemas.of(schemas)) {
+                builder.schema(schema);
+                for (Table<?> table : schema.getTables())
+                    tables.put(new TableName(schema.getName(), table.getName()), table);
+            }
+            return new SchemaPolicy(quietly(builder), tables);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(Settings.inPropertyTerms(e.getMessage()), e);
+        }
+    }
+
+    // build() logs each look-alike column as a warning; the generator reports them as lint findings instead,
+    // as softdelete.lint says, so the builder's own warnings are silenced while it builds.
+    private static SoftDeletePolicy quietly(SoftDeletePolicy.Builder builder) {
+        Logger logger = Logger.getLogger(POLICY_LOGGER);
+        Level level = logger.getLevel();
+        logger.setLevel(Level.OFF);
+        try {
+            return builder.build();
+        } finally {
+            logger.setLevel(level);
+        }
+    }
+
+    /** {@return the marker of {@code table}, or empty when it is not soft-deletable} */
+    Optional<Marker> marker(TableName table) {
+        Table<?> found = tables.get(table);
+        return found == null ? Optional.empty() : policy.marker(found);
+    }
+
+    /**
+     * {@return the lint's findings for the columns that look like a marker but are not used as one: the builder's
+     * warnings} Each is matched to its table and column by the way core words it ({@code table schema.name has the
+     * column c, ...}); one that matches none is reported all the same, under no table.
+     */
+    List<Finding> lookAlikes() {
+        List<Finding> findings = new ArrayList<>();
+        for (String warning : policy.warnings()) {
+            Finding finding = new Finding(Finding.Kind.MARKER_LOOK_ALIKE, new TableName("", ""), "", Settings.inPropertyTerms(warning));
+            for (Map.Entry<TableName, Table<?>> table : tables.entrySet())
+                for (Field<?> column : table.getValue().fields())
+                    if (warning.startsWith("table " + table.getKey() + " has the column " + column.getName() + ","))
+                        finding = new Finding(Finding.Kind.MARKER_LOOK_ALIKE, table.getKey(), column.getName(), finding.message());
+            findings.add(finding);
+        }
+        return findings;
+    }
+}
