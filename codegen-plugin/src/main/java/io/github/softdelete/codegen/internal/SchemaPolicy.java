@@ -70,7 +70,11 @@ final class SchemaPolicy {
             }
             return new SchemaPolicy(quietly(builder), tables);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(Settings.inPropertyTerms(e.getMessage()), e);
+            // Suppressed, not the cause: the message in the generator's terms stays the root of what jOOQ's
+            // GenerationTool reports.
+            IllegalArgumentException inTerms = new IllegalArgumentException(Settings.inPropertyTerms(e.getMessage()));
+            inTerms.addSuppressed(e);
+            throw inTerms;
         }
     }
 

@@ -80,7 +80,11 @@ public record Settings(String markerColumn, Lint lint, String policyClass, Strin
         try {
             SoftDeletePolicy.builder().markers(markers); // checks the syntax now, as the policy's builder reads it
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(inPropertyTerms(e.getMessage()), e);
+            // Suppressed, not the cause: the message in the generator's terms stays the root of what jOOQ's
+            // GenerationTool reports.
+            IllegalArgumentException inTerms = new IllegalArgumentException(inPropertyTerms(e.getMessage()));
+            inTerms.addSuppressed(e);
+            throw inTerms;
         }
         return new Settings(marker, lint(properties.getProperty(LINT, "warn").trim()), policyClass, markers);
     }

@@ -86,7 +86,7 @@ class MarkerConventionsCodegenTest {
         assertThat(rootCause(catchThrowable(() -> SchemaCodegen.generate(database, configuration))))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("softdelete.markers declares \"invoice = timestamp(deleted_on)\", which matches no table"
-                + " of the generated schemas (" + SCHEMA + "): there is no table invoice");
+                + " of schema \"" + SCHEMA + "\": there is no table invoice");
     }
 
     @Test
