@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.Field;
 
-import io.github.softdelete.internal.MarkerPredicates;
+import io.github.softdelete.internal.sql.MarkerPredicates;
 
 /**
  * How a soft-deletable table marks its deleted rows: the column (or columns) a delete writes and a

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.jooq.DSLContext;
@@ -56,12 +57,10 @@ public final class SoftDeletePolicy {
 
     private final TableRegistry registry;
     private final PlainSql plainSql;
-    private final List<String> warnings;
 
-    private SoftDeletePolicy(TableRegistry registry, PlainSql plainSql, List<String> warnings) {
+    private SoftDeletePolicy(TableRegistry registry, PlainSql plainSql) {
         this.registry = registry;
         this.plainSql = plainSql;
-        this.warnings = List.copyOf(warnings);
     }
 
     /**
@@ -149,15 +148,6 @@ public final class SoftDeletePolicy {
         return plainSql;
     }
 
-    /**
-     * {@return the columns of the policy's schemas that look like a soft-delete marker but are not used as one}
-     * One sentence each, naming the table and the column, as {@link Builder#build()} logs them; for tools that show
-     * them elsewhere (the command-line tool prints them on stderr).
-     */
-    public List<String> warnings() {
-        return warnings;
-    }
-
     TableRegistry registry() {
         return registry;
     }
@@ -204,6 +194,24 @@ public final class SoftDeletePolicy {
         public String toString() {
             return name + " (" + child.getName() + " -> " + parent.getName() + ", ON DELETE " + rule.name().replace('_', ' ')
                 + (ruleKnown ? "" : ", rule unknown: treated as NO ACTION") + ")";
+        }
+    }
+
+    /**
+     * A column of a table found by {@link Builder#schema(Schema)} that looks like a soft-delete marker but is not used
+     * as one: a boolean, timestamp or date column whose name speaks of deletion (such as {@code deleted_on}), or a
+     * {@code deleted_by}.
+     *
+     * @param table   the table
+     * @param column  the column
+     * @param message one sentence for people: the table, the column, and how to use it as a marker if it is one
+     */
+    public record Warning(Table<?> table, Field<?> column, String message) {
+
+        /** {@return the message} */
+        @Override
+        public String toString() {
+            return message;
         }
     }
 
@@ -270,6 +278,7 @@ public final class SoftDeletePolicy {
         private String conventionalTimestamp;
         private Supplier<?> actor;
         private PlainSql plainSql;
+        private Consumer<? super Warning> warnings;
 
         private Builder() {
         }
@@ -326,7 +335,7 @@ public final class SoftDeletePolicy {
          * <p>A column that looks like a marker but is not used as one (a boolean, timestamp or date column whose name
          * speaks of deletion, such as {@code deleted_on}, or a {@code deleted_by}) is logged as a warning by
          * {@link #build()}, through {@link System.Logger} {@code io.github.softdelete.SoftDeletePolicy}, unless
-         * {@code markers(...)} names the table; {@link SoftDeletePolicy#warnings()} lists them too.
+         * {@code markers(...)} names the table, or to the sink given to {@link #warnings(Consumer)}.
          *
          * @param schema a schema with table metadata
          * @return this builder
@@ -534,6 +543,24 @@ public final class SoftDeletePolicy {
         }
 
         /**
+         * Where {@link #build()} sends the columns that look like a marker but are not used as one ({@link Warning}),
+         * instead of logging them: for tools that report them their own way (the command-line tool prints them on
+         * stderr, the code generator makes them lint findings).
+         *
+         * @param sink called once per look-alike column, during {@code build()}
+         * @return this builder
+         * @throws NullPointerException  when {@code sink} is null
+         * @throws IllegalStateException when a sink was given already
+         */
+        public Builder warnings(Consumer<? super Warning> sink) {
+            Objects.requireNonNull(sink, "sink");
+            if (warnings != null)
+                throw new IllegalStateException("warnings(...) was already called; give one sink");
+            this.warnings = sink;
+            return this;
+        }
+
+        /**
          * What the library does with SQL text it did not build: jOOQ's plain SQL, statements sent through
          * {@link SoftDelete#dataSource}, and view definitions jOOQ cannot parse. {@link PlainSql#PARSE} by default:
          * parsed and rewritten, and refused where it names a soft-deletable table and cannot be parsed.
@@ -577,7 +604,7 @@ public final class SoftDeletePolicy {
                 });
             if (markers != null || !schemas.isEmpty())
                 problems.addAll(discovery.problems());
-            discovery.warn();
+            discovery.warn(warnings);
             if (conventionalTimestamp != null && schemas.isEmpty())
                 problems.add("conventionalTimestamp(\"" + conventionalTimestamp + "\") names the conventions' timestamp for"
                     + " schema(...) and database(...), but neither was called; call one of them, or drop conventionalTimestamp(...)");
@@ -599,7 +626,7 @@ public final class SoftDeletePolicy {
             TableRegistry registry = new TableRegistry(entries, relations.all(), actor, tables -> new Views(views(tables, problems)));
             if (!problems.isEmpty())
                 throw invalid(problems);
-            return new SoftDeletePolicy(registry, plainSql == null ? PlainSql.PARSE : plainSql, discovery.warnings());
+            return new SoftDeletePolicy(registry, plainSql == null ? PlainSql.PARSE : plainSql);
         }
 
         private List<ViewDefinition> views(TableRegistry registry, List<String> problems) {

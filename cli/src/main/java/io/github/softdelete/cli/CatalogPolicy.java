@@ -23,7 +23,7 @@ import io.github.softdelete.SoftDeletePolicy;
  *
  * <p>By default the tables get their markers as {@code fromDatabase} gives them, by the conventions and
  * {@code --markers} (the syntax of {@link SoftDeletePolicy.Builder#markers}), and the columns that look like a marker
- * but are not used as one ({@link SoftDeletePolicy#warnings()}) are reported on stderr, one line each. With {@code --marker-column} the marker is
+ * but are not used as one ({@link SoftDeletePolicy.Builder#warnings}) are reported on stderr, one line each. With {@code --marker-column} the marker is
  * the user's one column instead: a table is soft-deletable when it has it, whose type says the kind (a
  * timestamp, or a boolean flag, with {@code --timestamp-column} a flag plus a timestamp), and
  * {@code --deleted-by-column} adds a deleted-by column on the tables that have one.
@@ -48,11 +48,11 @@ final class CatalogPolicy {
             : conventions(schema, options);
         SoftDeletePolicy policy;
         try {
-            policy = builder.rulesFromDatabase(plain, schemaName).viewsFromDatabase(plain).build();
+            policy = builder.rulesFromDatabase(plain, schemaName).viewsFromDatabase(plain)
+                .warnings(warning -> err.println("softdelete: " + warning.message())).build();
         } catch (IllegalArgumentException e) {
             throw new UsageException(options.markers == null ? e.getMessage() : "--markers: " + e.getMessage());
         }
-        policy.warnings().forEach(warning -> err.println("softdelete: " + warning));
         err.flush();
         return policy;
     }

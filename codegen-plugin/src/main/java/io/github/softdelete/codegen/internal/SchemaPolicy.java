@@ -5,10 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
-import org.jooq.Field;
 import org.jooq.Schema;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -36,15 +33,14 @@ final class SchemaPolicy {
     private static final Marker PLACEHOLDER_MARKER =
         Marker.timestamp(DSL.field(DSL.name("deleted_at"), SQLDataType.TIMESTAMPWITHTIMEZONE));
 
-    // The logger SoftDeletePolicy.Builder.build() warns through (System.Logger, on java.util.logging by default).
-    private static final String POLICY_LOGGER = "io.github.softdelete.SoftDeletePolicy";
-
     private final SoftDeletePolicy policy;
     private final Map<TableName, Table<?>> tables;
+    private final List<SoftDeletePolicy.Warning> warnings;
 
-    private SchemaPolicy(SoftDeletePolicy policy, Map<TableName, Table<?>> tables) {
+    private SchemaPolicy(SoftDeletePolicy policy, Map<TableName, Table<?>> tables, List<SoftDeletePolicy.Warning> warnings) {
         this.policy = policy;
         this.tables = tables;
+        this.warnings = List.copyOf(warnings);
     }
 
     /**
@@ -56,7 +52,9 @@ final class SchemaPolicy {
      *                                  whose SQL type does not fit its kind
      */
     static SchemaPolicy build(Settings settings, Map<String, List<ModelSchemas.Table>> schemas) {
-        SoftDeletePolicy.Builder builder = SoftDeletePolicy.builder().table(PLACEHOLDER, PLACEHOLDER_MARKER);
+        // The generator reports look-alike columns as lint findings, as softdelete.lint says, so the builder's go there.
+        List<SoftDeletePolicy.Warning> warnings = new ArrayList<>();
+        SoftDeletePolicy.Builder builder = SoftDeletePolicy.builder().table(PLACEHOLDER, PLACEHOLDER_MARKER).warnings(warnings::add);
         try {
             if (!settings.markers().isBlank())
                 builder.markers(settings.markers());
@@ -68,7 +66,7 @@ final class SchemaPolicy {
                 for (Table<?> table : schema.getTables())
                     tables.put(new TableName(schema.getName(), table.getName()), table);
             }
-            return new SchemaPolicy(quietly(builder), tables);
+            return new SchemaPolicy(builder.build(), tables, warnings);
         } catch (IllegalArgumentException e) {
             // Suppressed, not the cause: the message in the generator's terms stays the root of what jOOQ's
             // GenerationTool reports.
@@ -78,40 +76,19 @@ final class SchemaPolicy {
         }
     }
 
-    // build() logs each look-alike column as a warning; the generator reports them as lint findings instead,
-    // as softdelete.lint says, so the builder's own warnings are silenced while it builds.
-    private static SoftDeletePolicy quietly(SoftDeletePolicy.Builder builder) {
-        Logger logger = Logger.getLogger(POLICY_LOGGER);
-        Level level = logger.getLevel();
-        logger.setLevel(Level.OFF);
-        try {
-            return builder.build();
-        } finally {
-            logger.setLevel(level);
-        }
-    }
-
     /** {@return the marker of {@code table}, or empty when it is not soft-deletable} */
     Optional<Marker> marker(TableName table) {
         Table<?> found = tables.get(table);
         return found == null ? Optional.empty() : policy.marker(found);
     }
 
-    /**
-     * {@return the lint's findings for the columns that look like a marker but are not used as one: the builder's
-     * warnings} Each is matched to its table and column by the way core words it ({@code table schema.name has the
-     * column c, ...}); one that matches none is reported all the same, under no table.
-     */
+    /** {@return the lint's findings for the columns that look like a marker but are not used as one: the builder's warnings} */
     List<Finding> lookAlikes() {
         List<Finding> findings = new ArrayList<>();
-        for (String warning : policy.warnings()) {
-            Finding finding = new Finding(Finding.Kind.MARKER_LOOK_ALIKE, new TableName("", ""), "", Settings.inPropertyTerms(warning));
-            for (Map.Entry<TableName, Table<?>> table : tables.entrySet())
-                for (Field<?> column : table.getValue().fields())
-                    if (warning.startsWith("table " + table.getKey() + " has the column " + column.getName() + ","))
-                        finding = new Finding(Finding.Kind.MARKER_LOOK_ALIKE, table.getKey(), column.getName(), finding.message());
-            findings.add(finding);
-        }
+        for (SoftDeletePolicy.Warning warning : warnings)
+            findings.add(new Finding(Finding.Kind.MARKER_LOOK_ALIKE,
+                new TableName(warning.table().getSchema() == null ? "" : warning.table().getSchema().getName(), warning.table().getName()),
+                warning.column().getName(), Settings.inPropertyTerms(warning.message())));
         return findings;
     }
 }

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -18,6 +19,7 @@ import org.jooq.Schema;
 import org.jooq.Table;
 
 import io.github.softdelete.Marker;
+import io.github.softdelete.SoftDeletePolicy;
 
 /**
  * What {@code SoftDeletePolicy.Builder.schema} and {@code database} find in a schema's tables: each
@@ -41,7 +43,7 @@ public final class MarkerDiscovery {
     private final List<MarkerEntry> used = new ArrayList<>();
     private final List<String> schemas = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
+    private final List<SoftDeletePolicy.Warning> warnings = new ArrayList<>();
 
     /**
      * @param description the user's entries, or null for the conventions alone
@@ -81,7 +83,7 @@ public final class MarkerDiscovery {
                 register.accept(table, marker(table, choice.marker()));
             }
             for (String column : conventions.lookAlikes(columns, choice))
-                warnings.add(conventions.lookAlikeMessage(columns, choice, column));
+                warnings.add(new SoftDeletePolicy.Warning(table, table.field(column), conventions.lookAlikeMessage(columns, choice, column)));
         }
         return found;
     }
@@ -97,15 +99,13 @@ public final class MarkerDiscovery {
         return all;
     }
 
-    /** Logs each look-alike column as a warning. */
-    public void warn() {
-        for (String warning : warnings)
-            LOG.log(System.Logger.Level.WARNING, warning);
-    }
-
-    /** {@return the warnings, as {@link #warn} logs them} */
-    public List<String> warnings() {
-        return List.copyOf(warnings);
+    /** Sends each look-alike column to {@code sink}, or logs it as a warning when there is no sink. */
+    public void warn(Consumer<? super SoftDeletePolicy.Warning> sink) {
+        for (SoftDeletePolicy.Warning warning : warnings)
+            if (sink != null)
+                sink.accept(warning);
+            else
+                LOG.log(System.Logger.Level.WARNING, warning.message());
     }
 
     private static MarkerConventions.TableColumns columns(Schema schema, Table<?> table) {
