@@ -1,6 +1,7 @@
 package io.github.softdelete.spring;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -120,10 +121,14 @@ final class PolicySource {
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
-            throw new SoftDeleteStartupException("softdelete.policy-class=" + className + " builds no valid soft-delete"
-                + " policy: " + e.getMessage() + ".", "Regenerate the class with softdelete-codegen from the current"
-                + " schema, or define a SoftDeletePolicy bean.", e);
+            throw invalidPolicy(className, e);
         }
+    }
+
+    private static SoftDeleteStartupException invalidPolicy(String className, IllegalArgumentException e) {
+        return new SoftDeleteStartupException("softdelete.policy-class=" + className + " builds no valid soft-delete"
+            + " policy: " + e.getMessage() + ".", "Regenerate the class with softdelete-codegen from the current"
+            + " schema, or define a SoftDeletePolicy bean.", e);
     }
 
     private SoftDeletePolicy.Builder withSettings(SoftDeletePolicy.Builder builder, String source) {
@@ -159,6 +164,13 @@ final class PolicySource {
     private static Object invoke(Method method, String className) {
         try {
             return method.invoke(null);
+        } catch (InvocationTargetException e) {
+            // The builder checks each table as it is registered, so an invalid policy class can fail in builder()
+            if (e.getCause() instanceof IllegalArgumentException invalid)
+                throw invalidPolicy(className, invalid);
+            throw new SoftDeleteStartupException("softdelete.policy-class=" + className + ": " + method.getName()
+                + "() failed: " + (e.getCause() != null ? e.getCause() : e) + ".", "Regenerate the class with"
+                + " softdelete-codegen, or define a SoftDeletePolicy bean.", e);
         } catch (ReflectiveOperationException e) {
             throw new SoftDeleteStartupException("softdelete.policy-class=" + className + ": " + method.getName()
                 + "() failed: " + (e.getCause() != null ? e.getCause() : e) + ".", "Regenerate the class with"
