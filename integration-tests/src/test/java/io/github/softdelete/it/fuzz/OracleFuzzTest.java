@@ -1,0 +1,68 @@
+package io.github.softdelete.it.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+import io.github.softdelete.it.harness.PostgresServers;
+
+/**
+ * The shell of the differential fuzz tests on the reference schema: the full database and its live oracle
+ * ({@link FuzzDatabases}), created from a {@link RandomDataset} for the class and dropped after it, and the
+ * checks every run must pass. The counts and the seed come from {@link FuzzSettings#fromEnvironment}
+ * ({@code -Dfuzz.queries}, {@code -Dfuzz.statements}, {@code -Dfuzz.seed}, ...), each subclass giving its
+ * defaults.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class OracleFuzzTest {
+
+    /** More than this share of invalid cases means the generator has rotted, and the run proves too little. */
+    private static final double MAX_INVALID_SHARE = 0.01;
+    /** On the SQL-text path, cases jOOQ's parser refuses count too. */
+    private static final double MAX_UNPARSED_SHARE = 0.05;
+
+    private final int defaultReads;
+    private final int defaultStatements;
+
+    /** The settings of this run. */
+    FuzzSettings settings;
+    /** The databases the cases run on. */
+    FuzzDatabases databases;
+
+    OracleFuzzTest(int defaultReads, int defaultStatements) {
+        this.defaultReads = defaultReads;
+        this.defaultStatements = defaultStatements;
+    }
+
+    @BeforeAll
+    final void createDatabases() {
+        settings = FuzzSettings.fromEnvironment(defaultReads, defaultStatements);
+        databases = FuzzDatabases.create(PostgresServers.shared(), RandomDataset.generate(settings.datasetSeed()));
+    }
+
+    @AfterAll
+    final void dropDatabases() {
+        if (databases != null)
+            databases.close();
+    }
+
+    /** Prints the run's report, and fails on a mismatch or too many {@code cases} invalid on both sides. */
+    static void assertMatchesTheOracle(FuzzRun run, String cases) {
+        System.out.println(run.summary());
+
+        assertThat(run.passed()).as("mismatches, see the report above").isTrue();
+        assertThat(run.count(Outcome.Verdict.INVALID)).as("invalid " + cases + ", see the report above")
+            .isLessThanOrEqualTo((int) (run.cases() * MAX_INVALID_SHARE));
+    }
+
+    /** As {@link #assertMatchesTheOracle}, for a run as SQL text: a case jOOQ's parser refuses is counted, not failed; there must be few. */
+    static void assertMatchesTheOracleAsSqlText(FuzzRun run, String cases) {
+        System.out.println(run.summary());
+
+        assertThat(run.passed()).as("mismatches, see the report above").isTrue();
+        assertThat(run.count(Outcome.Verdict.INVALID) + run.count(Outcome.Verdict.UNPARSED)).as("invalid or unparsed " + cases)
+            .isLessThanOrEqualTo((int) (run.cases() * MAX_UNPARSED_SHARE));
+    }
+}
