@@ -10,38 +10,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.SoftDeletePolicy;
-import io.github.softdelete.it.db.SoftDeletes;
-import io.github.softdelete.it.fixture.ReferenceData;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.harness.PostgresTest;
-import io.github.softdelete.it.harness.TestDatabase;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The generated helpers and policy at work on the reference dataset, set up the way the README
- * says: {@code SoftDelete.install(configuration, SoftDeletes.POLICY)}.
+ * says: {@code SoftDelete.install(configuration, SoftDeletes.POLICY)} ({@link SeededDatabaseTest#ctx}).
  */
 @PostgresTest
-class GeneratedHelpersTest {
-
-    private static DSLContext plain;
-    private static DSLContext ctx;
-    private static TestDatabase database;
-
-    @BeforeAll
-    static void connect(TestDatabase testDatabase) {
-        database = testDatabase;
-        plain = database.dsl();
-        ctx = DSL.using(SoftDelete.install(database.newConfiguration(), SoftDeletes.POLICY));
-    }
-
-    @BeforeEach
-    void resetData() {
-        ReferenceData.reset(plain);
-    }
+class GeneratedHelpersTest extends SeededDatabaseTest {
 
     @Test
     void liveAndDeleted_countUsersByTheirMarker() {

@@ -21,7 +21,6 @@ import org.jooq.Record1;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -33,9 +32,9 @@ import io.github.softdelete.it.concurrency.TwoTransactions.Outcome;
 import io.github.softdelete.it.concurrency.TwoTransactions.Result;
 import io.github.softdelete.it.concurrency.TwoTransactions.Step;
 import io.github.softdelete.it.fixture.LiveParentsInvariant;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.fixture.SoftDeleteDatabase;
 import io.github.softdelete.it.harness.PostgresTest;
-import io.github.softdelete.it.harness.TestDatabase;
 
 /**
  * Issue 22: two transactions that write the same tree, at each isolation level, in both orders (the first still
@@ -51,15 +50,7 @@ import io.github.softdelete.it.harness.TestDatabase;
  * </pre>
  */
 @PostgresTest
-class ConcurrentWritersTest {
-
-    private final TestDatabase database;
-    private final DSLContext plain;
-
-    ConcurrentWritersTest(TestDatabase database) {
-        this.database = database;
-        this.plain = database.dsl();
-    }
+class ConcurrentWritersTest extends SeededDatabaseTest {
 
     enum Isolation {
         READ_COMMITTED(Connection.TRANSACTION_READ_COMMITTED),
@@ -84,8 +75,8 @@ class ConcurrentWritersTest {
         return all.stream();
     }
 
-    @BeforeEach
-    void seed() {
+    @Override
+    protected void seed(DSLContext plain) {
         plain.truncate(POST_TAGS, TAGS, LIKES, COMMENTS, POSTS, CATEGORIES, USERS).restartIdentity().cascade().execute();
         plain.insertInto(USERS, USERS.ID, USERS.EMAIL, USERS.NAME)
             .values(1L, "alice@example.com", "alice").values(2L, "bob@example.com", "bob").values(3L, "carol@example.com", "carol").execute();
@@ -178,7 +169,7 @@ class ConcurrentWritersTest {
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("levelsAndOrders")
     void restoreChild_deleteParent(Isolation isolation, Order order) throws Exception {
-        SoftDeleteDatabase.dsl(database).deleteFrom(COMMENTS).where(COMMENTS.ID.eq(100L)).execute(); // takes 101 and the like
+        ctx.deleteFrom(COMMENTS).where(COMMENTS.ID.eq(100L)).execute(); // takes 101 and the like
         Step restore = (ctx, c) -> SoftDelete.restore(ctx, COMMENTS, COMMENTS.ID.eq(100L));
         Step delete = (ctx, c) -> ctx.deleteFrom(POSTS).where(POSTS.ID.eq(10L)).execute();
 
@@ -188,7 +179,7 @@ class ConcurrentWritersTest {
         if (writer(order, outcome).succeeded() && delete(order, outcome).succeeded()) {
             // the restored comment, its reply and its like went with the post, and come back with it
             assertThat(stampOfComment(101L)).isEqualTo(stampOfPost(10L));
-            assertThat(SoftDelete.restore(SoftDeleteDatabase.dsl(database), POSTS, POSTS.ID.eq(10L))).isEqualTo(1);
+            assertThat(SoftDelete.restore(ctx, POSTS, POSTS.ID.eq(10L))).isEqualTo(1);
             assertThat(plain.fetchCount(COMMENTS, COMMENTS.DELETED_AT.isNotNull())).isZero();
             assertThat(plain.fetchCount(LIKES, LIKES.DELETED_AT.isNotNull())).isZero();
         }
@@ -199,7 +190,7 @@ class ConcurrentWritersTest {
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("levelsAndOrders")
     void restoreWithParents_deleteAncestor(Isolation isolation, Order order) throws Exception {
-        SoftDeleteDatabase.dsl(database).deleteFrom(POSTS).where(POSTS.ID.eq(10L)).execute(); // takes 100, 101 and the like
+        ctx.deleteFrom(POSTS).where(POSTS.ID.eq(10L)).execute(); // takes 100, 101 and the like
         Step restore = (ctx, c) -> SoftDelete.restoreWithParents(ctx, COMMENTS, COMMENTS.ID.eq(101L));
         Step delete = (ctx, c) -> ctx.deleteFrom(USERS).where(USERS.ID.eq(1L)).execute(); // post 10's author
 
@@ -234,7 +225,7 @@ class ConcurrentWritersTest {
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("levelsAndOrders")
     void purgeParent_insertChild(Isolation isolation, Order order) throws Exception {
-        SoftDeleteDatabase.dsl(database).deleteFrom(POSTS).where(POSTS.ID.eq(20L)).execute(); // takes comment 200
+        ctx.deleteFrom(POSTS).where(POSTS.ID.eq(20L)).execute(); // takes comment 200
         Step insert = (ctx, c) -> ctx.insertInto(COMMENTS, COMMENTS.ID, COMMENTS.POST_ID, COMMENTS.AUTHOR_ID, COMMENTS.BODY)
             .values(300L, 20L, 3L, "new").execute();
         Step purge = (ctx, c) -> SoftDelete.purge(ctx).tables(POSTS).olderThan(java.time.Duration.ZERO).run().purged();

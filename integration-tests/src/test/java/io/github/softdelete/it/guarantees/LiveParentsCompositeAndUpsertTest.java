@@ -21,7 +21,6 @@ import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.SoftDeletePolicy;
 import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.harness.PostgresTest;
-import io.github.softdelete.it.harness.TestDatabase;
 
 /**
  * The live-parent rule ({@code LiveParentsTest}) for the shapes it first missed: composite foreign keys
@@ -42,7 +41,7 @@ class LiveParentsCompositeAndUpsertTest extends SeededDatabaseTest {
     private static DSLContext composite;
 
     @BeforeAll
-    static void createSchema(TestDatabase database) {
+    static void createSchema() {
         plain.execute("drop schema if exists cfk cascade");
         plain.execute("create schema cfk");
         plain.execute("create table cfk.accounts (tenant_id bigint not null, account_id bigint not null, name text not null,"

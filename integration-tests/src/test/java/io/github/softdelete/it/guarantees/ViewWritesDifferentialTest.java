@@ -20,7 +20,6 @@ import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,8 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.SoftDeletePolicy;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.harness.PostgresTest;
-import io.github.softdelete.it.harness.TestDatabase;
 
 /**
  * Writes through views, against PostgreSQL's own writes through the same views: the library's write on schema
@@ -45,7 +44,7 @@ import io.github.softdelete.it.harness.TestDatabase;
  * (the catalog-built policy failed to build); and the rest of PostgreSQL's rules for updatable views.
  */
 @PostgresTest
-class ViewWritesDifferentialTest {
+class ViewWritesDifferentialTest extends SeededDatabaseTest {
 
     private static final String LIBRARY = "vlib";
     private static final String ORACLE = "vora";
@@ -68,14 +67,11 @@ class ViewWritesDifferentialTest {
         Map.entry("upper_emails", "select id, upper(email) as email, email as plain_email from S.customers"),
         Map.entry("x_customers", "select c.id as cid, c.email from S.customers c where c.email like '%@x'"));
 
-    private static TestDatabase database;
-    private static DSLContext plain;
-    private static DSLContext ctx;
+    /** The policy of the library's schema, read from the catalog. */
+    private static DSLContext library;
 
     @BeforeAll
-    static void createSchemas(TestDatabase db) {
-        database = db;
-        plain = database.dsl();
+    static void createSchemas() {
         for (String schema : List.of(LIBRARY, ORACLE)) {
             plain.execute("drop schema if exists " + schema + " cascade");
             plain.execute("create schema " + schema);
@@ -87,11 +83,12 @@ class ViewWritesDifferentialTest {
             VIEWS.forEach((view, definition) -> plain.execute("create view " + schema + "." + view + " as " + definition.replace("S.", schema + ".")));
         }
         // The catalog-built policy, views included: a view with a CTE once made it throw.
-        ctx = DSL.using(SoftDelete.install(database.newConfiguration(), SoftDeletePolicy.fromDatabase(plain, LIBRARY)));
+        library = DSL.using(SoftDelete.install(database.newConfiguration(), SoftDeletePolicy.fromDatabase(plain, LIBRARY)));
     }
 
-    @BeforeEach
-    void seed() {
+    /** The same rows in both schemas, outside the reference schema, which stays empty. */
+    @Override
+    protected void seed(DSLContext plain) {
         for (String schema : List.of(LIBRARY, ORACLE)) {
             plain.execute("truncate " + schema + ".customers, " + schema + ".orders, " + schema + ".deliveries");
             plain.execute("insert into " + schema + ".customers values (1, 'a@x', null), (2, 'b@x', null), (3, 'c@x', '2026-01-01'),"
@@ -150,7 +147,7 @@ class ViewWritesDifferentialTest {
     void writeThroughView_changesTheRowsPostgresChanges_orIsRefused(String name, String view, Function<DSLContext, Query> write,
                                                                      String oracleWrite, Expected expected) {
         List<List<Map<String, Object>>> before = liveRows(LIBRARY);
-        RuntimeException refusal = run(() -> write.apply(ctx).execute());
+        RuntimeException refusal = run(() -> write.apply(library).execute());
         RuntimeException oracleRefusal = run(() -> plain.execute(oracleWrite));
 
         if (oracleRefusal != null)
@@ -175,14 +172,14 @@ class ViewWritesDifferentialTest {
     @Test
     void readViewWithCte_totalsOfLiveOrdersOnly() {
         Table<?> totals = table(name(LIBRARY, "customer_totals"));
-        assertThat(ctx.selectFrom(totals).orderBy(field(name("customer_id"))).fetch().intoMaps())
+        assertThat(library.selectFrom(totals).orderBy(field(name("customer_id"))).fetch().intoMaps())
             .isEqualTo(plain.fetch("select * from " + ORACLE + ".customer_totals order by customer_id").intoMaps());
     }
 
     @Test
     void readViewWithSubquery_livesOnlyThroughLiveOrders() {
         Table<?> view = table(name(LIBRARY, "customers_with_new_orders"));
-        assertThat(ctx.selectFrom(view).orderBy(field(name("id"))).fetch().intoMaps())
+        assertThat(library.selectFrom(view).orderBy(field(name("id"))).fetch().intoMaps())
             .isEqualTo(plain.fetch("select * from " + ORACLE + ".customers_with_new_orders order by id").intoMaps())
             .as("customer 2's only new order is deleted").noneMatch(row -> row.get("id").equals(2L));
     }

@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.SoftDelete;
@@ -20,7 +19,6 @@ import io.github.softdelete.SoftDeletePolicy;
 import io.github.softdelete.it.db.SoftDeletes;
 import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.harness.PostgresTest;
-import io.github.softdelete.it.harness.TestDatabase;
 
 /**
  * Views over soft-deletable tables (migration V3): reads see live rows only, a DELETE through a simple
@@ -28,13 +26,6 @@ import io.github.softdelete.it.harness.TestDatabase;
  */
 @PostgresTest
 class ViewsTest extends SeededDatabaseTest {
-
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void keepTheDatabase(TestDatabase database) {
-        db = database;
-    }
 
     @Test
     void deleteThroughSimpleView_softDeletesTheBaseRow_withCascades() {
@@ -143,7 +134,7 @@ class ViewsTest extends SeededDatabaseTest {
         assertThat(discovered.views()).extracting(Object::toString).containsExactlyInAnyOrder("\"live_posts\" (filters)", "\"post_authors\" (inlined)",
             "\"user_emails\" (inlined)", "\"user_names\" (inlined)");
         assertThat(policy.views()).hasSize(4);
-        DSLContext fromCatalog = DSL.using(SoftDelete.install(db.newConfiguration(), discovered));
+        DSLContext fromCatalog = DSL.using(SoftDelete.install(database.newConfiguration(), discovered));
         assertThat(fromCatalog.fetchCount(DSL.table(DSL.name("public", "user_emails")))).isEqualTo(3);
     }
 }

@@ -16,17 +16,14 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.SoftDeletePolicy;
 import io.github.softdelete.it.db.Public;
-import io.github.softdelete.it.fixture.SoftDeleteDatabase;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.harness.PostgresTest;
-import io.github.softdelete.it.harness.TestDatabase;
 
 /**
  * Every rule for every marker kind, on the reference schema's V4 tables: products (archived_at),
@@ -43,23 +40,12 @@ import io.github.softdelete.it.harness.TestDatabase;
  * </pre>
  */
 @PostgresTest
-class MarkerKindsOnPostgresTest {
+class MarkerKindsOnPostgresTest extends SeededDatabaseTest {
 
     private static final OffsetDateTime EARLIER = OffsetDateTime.of(2025, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
-    private static DSLContext plain;
-    private static DSLContext ctx;
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void connect(TestDatabase database) {
-        db = database;
-        plain = database.dsl();
-        ctx = SoftDeleteDatabase.dsl(database);
-    }
-
-    @BeforeEach
-    void resetData() {
+    @Override
+    protected void seed(DSLContext plain) {
         plain.truncate(USERS, CATEGORIES).restartIdentity().cascade().execute();
         plain.insertInto(USERS, USERS.ID, USERS.EMAIL, USERS.NAME)
             .values(1L, "uma@example.com", "uma").values(2L, "vic@example.com", "vic").values(3L, "wes@example.com", "wes").execute();
@@ -231,7 +217,7 @@ class MarkerKindsOnPostgresTest {
 
     @Test
     void fromDatabase_cascadesAsTheDatabaseSays() {
-        DSLContext catalogCtx = DSL.using(SoftDelete.install(db.newConfiguration(), SoftDeletePolicy.fromDatabase(plain, "public")));
+        DSLContext catalogCtx = DSL.using(SoftDelete.install(database.newConfiguration(), SoftDeletePolicy.fromDatabase(plain, "public")));
 
         plain.deleteFrom(ATTACHMENTS).where(ATTACHMENTS.ID.eq(1002L)).execute();
         // posts_author_id_fkey and documents_owner_id_fkey are CASCADE
@@ -247,7 +233,7 @@ class MarkerKindsOnPostgresTest {
 
     @Test
     void forSchema_unknownRule_refusalSaysSoAndHowToDeclare() {
-        DSLContext forSchema = DSL.using(SoftDelete.install(db.newConfiguration(), SoftDeletePolicy.forSchema(Public.PUBLIC)));
+        DSLContext forSchema = DSL.using(SoftDelete.install(database.newConfiguration(), SoftDeletePolicy.forSchema(Public.PUBLIC)));
 
         assertThatThrownBy(() -> forSchema.deleteFrom(USERS).where(USERS.ID.eq(2L)).execute())
             .isInstanceOf(SoftDeleteException.class)

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.SoftDelete;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.fixture.SoftDeleteDatabase;
 import io.github.softdelete.it.harness.PostgresTest;
-import io.github.softdelete.it.harness.TestDatabase;
 
 /**
  * The statements built for flag markers stay linear on a 300,000-row tree (1,000 users, 100,000
@@ -25,17 +25,13 @@ import io.github.softdelete.it.harness.TestDatabase;
  * never scans the large tables. Asserts on the plan's shape, never on its time; the plans are printed.
  */
 @PostgresTest
-class MarkerPlansTest {
+class MarkerPlansTest extends SeededDatabaseTest {
 
-    private static TestDatabase database;
-    private static DSLContext plain;
-    private static DSLContext ctx;
+    private static DSLContext admin;
 
     @BeforeAll
-    static void load(TestDatabase db) {
-        database = db;
-        plain = database.dsl();
-        ctx = SoftDelete.withActor(SoftDeleteDatabase.dsl(database), "admin");
+    static void load() {
+        admin = SoftDelete.withActor(ctx, "admin");
         plain.truncate(USERS).restartIdentity().cascade().execute();
         plain.execute("insert into users (id, email, name) select g, 'u' || g || '@example.com', 'u' || g from generate_series(1, 1000) g");
         plain.execute("insert into documents (id, owner_id, title, is_deleted, deleted_by)"
@@ -46,9 +42,14 @@ class MarkerPlansTest {
         plain.execute("analyze");
     }
 
+    /** Keeps the rows {@link #load} loaded once for the class: they take seconds to load, and no test reads what another wrote. */
+    @Override
+    protected void seed(DSLContext plain) {
+    }
+
     @Test
     void liveRead_ofOneOwnersDocuments_usesAnIndexOnTheOwner() {
-        String plan = explain(ctx.selectFrom(DOCUMENTS).where(DOCUMENTS.OWNER_ID.eq(5L)), true);
+        String plan = explain(admin.selectFrom(DOCUMENTS).where(DOCUMENTS.OWNER_ID.eq(5L)), true);
 
         // documents_owner_id_idx (owner_id, is_deleted), or the smaller live-only unique index that leads with owner_id
         assertThat(plan).containsPattern("Index Cond: \\(+owner_id = 5\\)").doesNotContain("Seq Scan on documents");
@@ -56,7 +57,7 @@ class MarkerPlansTest {
 
     @Test
     void cascadeDelete_userToDocumentsToAttachments_usesTheIndexes() {
-        String plan = explain(ctx.deleteFrom(USERS).where(USERS.ID.eq(5L)), true);
+        String plan = explain(admin.deleteFrom(USERS).where(USERS.ID.eq(5L)), true);
 
         assertThat(plan).doesNotContain("Seq Scan on documents").doesNotContain("Seq Scan on attachments")
             .contains("attachments_document_id_idx");
@@ -64,8 +65,8 @@ class MarkerPlansTest {
 
     @Test
     void refusedRestores_checksUseTheIndexes() {
-        ctx.deleteFrom(DOCUMENTS).where(DOCUMENTS.ID.eq(501L)).execute();
-        ctx.deleteFrom(USERS).where(USERS.ID.eq(7L)).execute();
+        admin.deleteFrom(DOCUMENTS).where(DOCUMENTS.ID.eq(501L)).execute();
+        admin.deleteFrom(USERS).where(USERS.ID.eq(7L)).execute();
 
         // both are refused in the statement (deleted flag-only children), so EXPLAIN without ANALYZE
         String document = explain(restoreSql(DOCUMENTS, DOCUMENTS.ID.eq(501L)));
@@ -103,7 +104,7 @@ class MarkerPlansTest {
     private static String explain(Query query, boolean analyze) {
         if (query == null)
             return null;
-        String sql = ctx.renderInlined(query);
+        String sql = admin.renderInlined(query);
         List<String> lines = plain.transactionResult(tx -> {
             List<String> result = tx.dsl().fetch("explain (" + (analyze ? "analyze, " : "") + "costs off) " + sql).getValues(0, String.class);
             tx.dsl().rollback().execute();

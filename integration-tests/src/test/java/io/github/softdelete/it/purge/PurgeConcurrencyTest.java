@@ -12,26 +12,19 @@ import java.util.concurrent.TimeUnit;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.PurgeReport;
 import io.github.softdelete.SoftDelete;
-import io.github.softdelete.it.fixture.SoftDeleteDatabase;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.harness.PostgresTest;
-import io.github.softdelete.it.harness.TestDatabase;
 
 /** A restore that runs while a purge runs always wins: the purge's DELETE re-checks the marker itself. */
 @PostgresTest
-class PurgeConcurrencyTest {
+class PurgeConcurrencyTest extends SeededDatabaseTest {
 
-    private DSLContext plain;
-    private DSLContext ctx;
-
-    @BeforeEach
-    void reset(TestDatabase database) {
-        plain = database.dsl();
-        ctx = SoftDeleteDatabase.dsl(database);
+    @Override
+    protected void seed(DSLContext plain) {
         RetentionTree.reset(plain);
     }
 

@@ -12,19 +12,21 @@ import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.PurgeReport;
 import io.github.softdelete.SoftDelete;
-import io.github.softdelete.it.fixture.SoftDeleteDatabase;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.harness.PostgresTest;
-import io.github.softdelete.it.harness.TestDatabase;
 
 /** The examples of docs/purge.md, run as written. */
 @PostgresTest
-class PurgeDocsTest {
+class PurgeDocsTest extends SeededDatabaseTest {
+
+    @Override
+    protected void seed(DSLContext plain) {
+        RetentionTree.reset(plain);
+    }
+
 
     @Test
-    void docsExamples_runAsWritten(TestDatabase database) {
-        RetentionTree.reset(database.dsl());
-        DSLContext ctx = SoftDeleteDatabase.dsl(database);
-
+    void docsExamples_runAsWritten() {
         // snippet:begin purge-dry-run
         PurgeReport forecast = SoftDelete.purge(ctx)
             .tables(COMMENTS, LIKES)

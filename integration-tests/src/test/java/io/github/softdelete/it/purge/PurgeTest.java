@@ -20,20 +20,18 @@ import java.util.TreeMap;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.PurgeProgress;
 import io.github.softdelete.PurgeReport;
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
-import io.github.softdelete.it.fixture.SoftDeleteDatabase;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.harness.PostgresTest;
-import io.github.softdelete.it.harness.TestDatabase;
 
 /** Section 2 of the purge contract, on a four-level tree with due, recent and live rows at every level. */
 @PostgresTest
-class PurgeTest {
+class PurgeTest extends SeededDatabaseTest {
 
     private static final String POSTS_AUTHOR = "posts_author_id_fkey (posts -> users, ON DELETE CASCADE)";
     private static final String POSTS_CATEGORY = "posts_category_id_fkey (posts -> categories, ON DELETE RESTRICT)";
@@ -41,13 +39,8 @@ class PurgeTest {
     private static final String COMMENTS_PARENT = "comments_parent_id_fkey (comments -> comments, ON DELETE CASCADE)";
     private static final String LIKES_COMMENT = "likes_comment_id_fkey (likes -> comments, ON DELETE CASCADE)";
 
-    private DSLContext plain;
-    private DSLContext ctx;
-
-    @BeforeEach
-    void reset(TestDatabase database) {
-        plain = database.dsl();
-        ctx = SoftDeleteDatabase.dsl(database);
+    @Override
+    protected void seed(DSLContext plain) {
         RetentionTree.reset(plain);
         plain.execute("drop trigger if exists refuse_post_tags_delete on post_tags");
     }

@@ -14,33 +14,18 @@ import org.jooq.DSLContext;
 import org.jooq.Record1;
 import org.jooq.SelectConditionStep;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.PlainSql;
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.SoftDeletePolicy;
-import io.github.softdelete.it.fixture.ReferenceData;
-import io.github.softdelete.it.fixture.SoftDeleteDatabase;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.harness.PostgresTest;
-import io.github.softdelete.it.harness.TestDatabase;
 
 /** The rewrite never mutates the user's query, adds no bind values, and scopes its opt-outs. */
 @PostgresTest
-class RewriteDisciplineTest {
-
-    private static TestDatabase database;
-    private static DSLContext plain;
-    private static DSLContext ctx;
-
-    @BeforeAll
-    static void connect(TestDatabase db) {
-        database = db;
-        plain = db.dsl();
-        ReferenceData.insert(plain);
-        ctx = SoftDeleteDatabase.dsl(db);
-    }
+class RewriteDisciplineTest extends SeededDatabaseTest {
 
     @Test
     void queryObject_executedTwice_unchangedAndSameSql() {

@@ -10,25 +10,18 @@ import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.SoftDelete;
-import io.github.softdelete.it.fixture.SoftDeleteDatabase;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.harness.PostgresTest;
-import io.github.softdelete.it.harness.TestDatabase;
 
 /** A failure in the middle of a cascade leaves every table as it was, with or without a transaction. */
 @PostgresTest
-class CascadeAtomicityTest {
-
-    private static DSLContext plain;
-    private static DSLContext ctx;
+class CascadeAtomicityTest extends SeededDatabaseTest {
 
     @BeforeAll
-    static void installFailingTrigger(TestDatabase database) {
-        plain = database.dsl();
-        ctx = SoftDeleteDatabase.dsl(database);
+    static void installFailingTrigger() {
         plain.execute("create function fail_on_like_update() returns trigger language plpgsql as $$"
             + " begin raise exception 'injected failure in the middle of the cascade'; end $$");
         plain.execute("create trigger likes_fail before update on likes for each row execute function fail_on_like_update()");
@@ -39,8 +32,8 @@ class CascadeAtomicityTest {
         plain.execute("drop trigger likes_fail on likes");
     }
 
-    @BeforeEach
-    void resetData() {
+    @Override
+    protected void seed(DSLContext plain) {
         TreeData.reset(plain);
     }
 

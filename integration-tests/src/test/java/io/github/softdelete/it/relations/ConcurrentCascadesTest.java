@@ -23,22 +23,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
-import io.github.softdelete.it.fixture.SoftDeleteDatabase;
+import io.github.softdelete.it.fixture.LiveParentsInvariant;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.harness.PostgresTest;
-import io.github.softdelete.it.harness.TestDatabase;
 
 /**
  * Several threads delete, restore and update overlapping trees for a few seconds, each operation in
  * its own SERIALIZABLE transaction; then the relations invariant must hold: no live row under a
- * deleted parent over a cascading key, and every failure is a clear database or library error.
+ * deleted parent over a key the policy follows ({@link LiveParentsInvariant}), and every failure is a clear database or library error.
  */
 @PostgresTest
-class ConcurrentCascadesTest {
+class ConcurrentCascadesTest extends SeededDatabaseTest {
 
     private static final int USERS_COUNT = 6;
     private static final int THREADS = 4;
@@ -48,13 +47,8 @@ class ConcurrentCascadesTest {
     // settlement of each delete keep the invariant too (ConcurrentWritersTortureTest runs at that level).
     private static final String ISOLATION = System.getProperty("concurrency.isolation", "serializable");
 
-    private static DSLContext plain;
-    private static DSLContext ctx;
-
-    @BeforeAll
-    static void seed(TestDatabase database) {
-        plain = database.dsl();
-        ctx = SoftDeleteDatabase.dsl(database);
+    @Override
+    protected void seed(DSLContext plain) {
         plain.truncate(POST_TAGS, TAGS, LIKES, COMMENTS, POSTS, CATEGORIES, USERS).restartIdentity().cascade().execute();
         Random random = new Random(7);
         for (long u = 1; u <= USERS_COUNT; u++)
@@ -97,7 +91,7 @@ class ConcurrentCascadesTest {
         System.out.println("ConcurrentCascadesTest outcomes: " + outcomes);
         assertThat(unexpected).as("unexpected failures").isEmpty();
         assertThat(outcomes.getOrDefault("done", new AtomicInteger()).get()).as("operations that completed, of %s", outcomes).isGreaterThan(20);
-        assertThat(liveUnderDeletedParent()).as("live rows under a deleted parent").isEmpty();
+        assertThat(LiveParentsInvariant.violations(plain)).as("live rows under a deleted parent").isEmpty();
     }
 
     private static String runOne(Random random, List<Throwable> unexpected) {
@@ -129,24 +123,4 @@ class ConcurrentCascadesTest {
             return "unexpected";
         }
     }
-
-    /** Live children whose parent over a cascading key is deleted, as "child -> parent" text. */
-    private static List<String> liveUnderDeletedParent() {
-        List<String> violations = new ArrayList<>();
-        violations.addAll(plain.select(POSTS.ID).from(POSTS).join(USERS).on(USERS.ID.eq(POSTS.AUTHOR_ID))
-            .where(POSTS.DELETED_AT.isNull()).and(USERS.DELETED_AT.isNotNull()).fetch(r -> "post " + r.value1() + " -> user"));
-        violations.addAll(plain.select(COMMENTS.ID).from(COMMENTS).join(POSTS).on(POSTS.ID.eq(COMMENTS.POST_ID))
-            .where(COMMENTS.DELETED_AT.isNull()).and(POSTS.DELETED_AT.isNotNull()).fetch(r -> "comment " + r.value1() + " -> post"));
-        violations.addAll(plain.select(COMMENTS.ID).from(COMMENTS).join(USERS).on(USERS.ID.eq(COMMENTS.AUTHOR_ID))
-            .where(COMMENTS.DELETED_AT.isNull()).and(USERS.DELETED_AT.isNotNull()).fetch(r -> "comment " + r.value1() + " -> author"));
-        var parent = COMMENTS.as("parent");
-        violations.addAll(plain.select(COMMENTS.ID).from(COMMENTS).join(parent).on(parent.ID.eq(COMMENTS.PARENT_ID))
-            .where(COMMENTS.DELETED_AT.isNull()).and(parent.DELETED_AT.isNotNull()).fetch(r -> "comment " + r.value1() + " -> parent"));
-        violations.addAll(plain.select(LIKES.COMMENT_ID).from(LIKES).join(COMMENTS).on(COMMENTS.ID.eq(LIKES.COMMENT_ID))
-            .where(LIKES.DELETED_AT.isNull()).and(COMMENTS.DELETED_AT.isNotNull()).fetch(r -> "like on " + r.value1() + " -> comment"));
-        violations.addAll(plain.select(LIKES.USER_ID).from(LIKES).join(USERS).on(USERS.ID.eq(LIKES.USER_ID))
-            .where(LIKES.DELETED_AT.isNull()).and(USERS.DELETED_AT.isNotNull()).fetch(r -> "like by " + r.value1() + " -> user"));
-        return violations;
-    }
-
 }

@@ -21,8 +21,6 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
@@ -32,10 +30,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 
 import io.github.softdelete.SoftDelete;
-import io.github.softdelete.it.fixture.ReferenceData;
-import io.github.softdelete.it.fixture.SoftDeleteDatabase;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.harness.PostgresTest;
-import io.github.softdelete.it.harness.TestDatabase;
 
 /**
  * Generated keys through {@link SoftDelete#dataSource}, in every form JDBC has: an INSERT into a
@@ -45,25 +41,16 @@ import io.github.softdelete.it.harness.TestDatabase;
  * behave as they do on the driver itself.
  */
 @PostgresTest
-class GeneratedKeysTest {
+class GeneratedKeysTest extends SeededDatabaseTest {
 
     private static final String INSERT_POST = "insert into posts (author_id, category_id, title) values (?, ?, ?)";
 
-    private final DSLContext plain;
-    private final DSLContext ctx;
     private final DataSource filtered;
     private final DataSource driver;
 
-    GeneratedKeysTest(TestDatabase database) {
-        this.plain = database.dsl();
-        this.ctx = SoftDeleteDatabase.dsl(database);
+    GeneratedKeysTest() {
         this.filtered = SoftDelete.dataSource(ctx.configuration());
         this.driver = database.dataSource();
-    }
-
-    @BeforeEach
-    void resetData() {
-        ReferenceData.reset(plain);
     }
 
     @Test

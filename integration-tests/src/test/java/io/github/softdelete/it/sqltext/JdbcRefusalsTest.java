@@ -25,9 +25,7 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import org.jooq.DSLContext;
 import org.jooq.Table;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,11 +42,9 @@ import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
-import io.github.softdelete.it.fixture.ReferenceData;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.fixture.Rows;
-import io.github.softdelete.it.fixture.SoftDeleteDatabase;
 import io.github.softdelete.it.harness.PostgresTest;
-import io.github.softdelete.it.harness.TestDatabase;
 
 /**
  * Every refusal that reaches JDBC code through {@link SoftDelete#dataSource} is an {@link SQLException} with
@@ -57,7 +53,7 @@ import io.github.softdelete.it.harness.TestDatabase;
  * three translators it uses; and a refused statement changes nothing.
  */
 @PostgresTest
-class JdbcRefusalsTest {
+class JdbcRefusalsTest extends SeededDatabaseTest {
 
     private static final List<Table<?>> TABLES = List.of(USERS, CATEGORIES, POSTS, COMMENTS, LIKES, TAGS, POST_TAGS,
         PRODUCTS, DOCUMENTS, ATTACHMENTS);
@@ -121,20 +117,10 @@ class JdbcRefusalsTest {
                 "jOOQ's parser does not read it (IllegalStateException: Only single-column selects have a scalar type)"));
     }
 
-    private final DSLContext plain;
-    private final DSLContext ctx;
     private final DataSource filtered;
 
-    JdbcRefusalsTest(TestDatabase database) {
-        this.plain = database.dsl();
-        this.ctx = SoftDeleteDatabase.dsl(database);
+    JdbcRefusalsTest() {
         this.filtered = SoftDelete.dataSource(ctx.configuration());
-    }
-
-    @BeforeEach
-    void resetData() {
-        // also empties products, documents and attachments (TRUNCATE ... CASCADE)
-        ReferenceData.reset(plain);
     }
 
     @ParameterizedTest(name = "{0}")

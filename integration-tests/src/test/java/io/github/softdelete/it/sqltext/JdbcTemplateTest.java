@@ -20,9 +20,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.jooq.Configuration;
-import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -32,30 +30,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
-import io.github.softdelete.it.fixture.ReferenceData;
-import io.github.softdelete.it.fixture.SoftDeleteDatabase;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.harness.PostgresTest;
-import io.github.softdelete.it.harness.TestDatabase;
 
 /** Spring's JdbcTemplate over {@link SoftDelete#dataSource}: JDBC code gets soft deletes without jOOQ's DSL. */
 @PostgresTest
-class JdbcTemplateTest {
+class JdbcTemplateTest extends SeededDatabaseTest {
 
-    private final TestDatabase database;
-    private final DSLContext plain;
-    private final DSLContext ctx;
     private final JdbcTemplate jdbc;
 
-    JdbcTemplateTest(TestDatabase database) {
-        this.database = database;
-        this.plain = database.dsl();
-        this.ctx = SoftDeleteDatabase.dsl(database);
+    JdbcTemplateTest() {
         this.jdbc = new JdbcTemplate(SoftDelete.dataSource(ctx.configuration()));
-    }
-
-    @BeforeEach
-    void resetData() {
-        ReferenceData.reset(plain);
     }
 
     @Test

@@ -9,35 +9,28 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Result;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.PlainSql;
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.SoftDeletePolicy;
-import io.github.softdelete.it.fixture.ReferenceData;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.harness.PostgresTest;
 import io.github.softdelete.it.harness.TestDatabase;
 
 /** {@code PlainSql.PARSE}, the default: jOOQ's own plain SQL is parsed and rewritten like the DSL. */
 @PostgresTest
-class PlainSqlParsingTest {
+class PlainSqlParsingTest extends SeededDatabaseTest {
 
-    private final DSLContext plain;
-    private final DSLContext ctx;
+    /** The policy of the schema's conventions ({@code schema(PUBLIC)}), as the documentation builds it. */
+    private final DSLContext conventions;
     private final DSLContext strict;
 
-    PlainSqlParsingTest(TestDatabase database) {
-        plain = database.dsl();
-        ctx = DSL.using(SoftDelete.install(database.newConfiguration(), SoftDeletePolicy.builder().schema(PUBLIC).build()));
+    PlainSqlParsingTest() {
+        conventions = DSL.using(SoftDelete.install(database.newConfiguration(), SoftDeletePolicy.builder().schema(PUBLIC).build()));
         strict = DSL.using(SoftDelete.install(database.newConfiguration(), SoftDeletePolicy.builder().schema(PUBLIC)
             .plainSql(PlainSql.REFUSE).build()));
-    }
-
-    @BeforeEach
-    void resetData() {
-        ReferenceData.reset(plain);
     }
 
     @Test
@@ -63,17 +56,17 @@ class PlainSqlParsingTest {
 
     @Test
     void fetch_plainSqlStatement_liveRowsOnly() {
-        assertThat(ctx.fetch("select id from users order by id").getValues(0, Long.class)).containsExactly(1L, 2L, 4L);
-        assertThat(ctx.fetch("SELECT ID FROM Users WHERE ID > ? ORDER BY 1", 1L).getValues(0, Long.class)).containsExactly(2L, 4L);
-        assertThat(ctx.fetchValue("select count(*) from posts p left join users u using (id)")).isEqualTo(4L);
-        assertThat(ctx.fetch("select * from tags left join users using (id) order by id").map(r -> java.util.Arrays.asList(r.intoArray())))
+        assertThat(conventions.fetch("select id from users order by id").getValues(0, Long.class)).containsExactly(1L, 2L, 4L);
+        assertThat(conventions.fetch("SELECT ID FROM Users WHERE ID > ? ORDER BY 1", 1L).getValues(0, Long.class)).containsExactly(2L, 4L);
+        assertThat(conventions.fetchValue("select count(*) from posts p left join users u using (id)")).isEqualTo(4L);
+        assertThat(conventions.fetch("select * from tags left join users using (id) order by id").map(r -> java.util.Arrays.asList(r.intoArray())))
             .containsExactly(java.util.Arrays.asList(1L, "java", "alice@example.com", "alice", null),
                 java.util.Arrays.asList(2L, "sql", "bob@example.com", "bob", null), java.util.Arrays.asList(3L, "misc", null, null, null));
     }
 
     @Test
     void execute_plainSqlDelete_becomesSoftDelete() {
-        int count = ctx.execute("delete from likes where user_id = ? and comment_id = ?", 1L, 100L);
+        int count = conventions.execute("delete from likes where user_id = ? and comment_id = ?", 1L, 100L);
 
         assertThat(count).isEqualTo(1);
         assertThat(plain.fetchCount(LIKES, LIKES.USER_ID.eq(1L).and(LIKES.COMMENT_ID.eq(100L)).and(LIKES.DELETED_AT.isNotNull())))
@@ -82,7 +75,7 @@ class PlainSqlParsingTest {
 
     @Test
     void setCommand_thatJooqParsesAsNothing_runsAsWritten() {
-        String timeout = ctx.transactionResult(tx -> {
+        String timeout = conventions.transactionResult(tx -> {
             tx.dsl().execute("SET statement_timeout = 12345");
             return String.valueOf(tx.dsl().fetchValue("select current_setting('statement_timeout')"));
         });
@@ -92,9 +85,9 @@ class PlainSqlParsingTest {
 
     @Test
     void plainSqlTable_filteredAsDerivedTable() {
-        assertThat(ctx.select(DSL.field("id", Long.class)).from(DSL.table("users")).orderBy(DSL.field("id")).fetch().getValues(0, Long.class))
+        assertThat(conventions.select(DSL.field("id", Long.class)).from(DSL.table("users")).orderBy(DSL.field("id")).fetch().getValues(0, Long.class))
             .containsExactly(1L, 2L, 4L);
-        assertThat(ctx.select(DSL.field("u.id", Long.class)).from(DSL.table("users").as("u")).orderBy(DSL.field("u.id")).fetch().getValues(0, Long.class))
+        assertThat(conventions.select(DSL.field("u.id", Long.class)).from(DSL.table("users").as("u")).orderBy(DSL.field("u.id")).fetch().getValues(0, Long.class))
             .containsExactly(1L, 2L, 4L);
     }
 
@@ -102,13 +95,13 @@ class PlainSqlParsingTest {
     void unparseablePlainSql_namingASoftDeletableTable_refused_unlessPassedThroughOrVouchedFor(TestDatabase database) {
         String unparseable = "select ntile(id::int) over () from users";
 
-        assertThatThrownBy(() -> ctx.fetch(unparseable)).isInstanceOf(SoftDeleteException.class)
+        assertThatThrownBy(() -> conventions.fetch(unparseable)).isInstanceOf(SoftDeleteException.class)
             .hasMessageContaining("names a soft-deletable table");
-        assertThat(SoftDelete.allowPlainSql(ctx).fetch(unparseable)).hasSize(4);
+        assertThat(SoftDelete.allowPlainSql(conventions).fetch(unparseable)).hasSize(4);
         DSLContext passing = DSL.using(SoftDelete.install(database.newConfiguration(), SoftDeletePolicy.builder().schema(PUBLIC)
             .plainSql(PlainSql.PASS_THROUGH_UNFILTERED).build()));
         assertThat(passing.fetch(unparseable)).hasSize(4);
-        assertThat(ctx.fetch("select 1 as one")).as("plain SQL that names no soft-deletable table passes").hasSize(1);
+        assertThat(conventions.fetch("select 1 as one")).as("plain SQL that names no soft-deletable table passes").hasSize(1);
     }
 
     @Test
@@ -121,11 +114,11 @@ class PlainSqlParsingTest {
     void repeatedPlainSql_keptRewrite_eachExecutionWithItsOwnValues() {
         for (long above = 0; above < 5; above++) {
             long threshold = above;
-            assertThat(ctx.fetch("select id from users where id > ? order by id", threshold).getValues(0, Long.class))
+            assertThat(conventions.fetch("select id from users where id > ? order by id", threshold).getValues(0, Long.class))
                 .as("live users above " + threshold)
                 .isEqualTo(java.util.stream.Stream.of(1L, 2L, 4L).filter(id -> id > threshold).toList());
         }
-        assertThat(ctx.fetch("select email from users where email like ? order by id", "%example.com").getValues(0, String.class))
+        assertThat(conventions.fetch("select email from users where email like ? order by id", "%example.com").getValues(0, String.class))
             .as("a value of another type in the same place").hasSize(3);
     }
 
@@ -135,7 +128,7 @@ class PlainSqlParsingTest {
         // its ParserException: the text is as unread as with one
         String wholeRowOfACte = "with c as (select id from users) select (select * from c where id = 3) as deleted_user";
 
-        assertThatThrownBy(() -> ctx.fetch(wholeRowOfACte)).isInstanceOf(SoftDeleteException.class)
+        assertThatThrownBy(() -> conventions.fetch(wholeRowOfACte)).isInstanceOf(SoftDeleteException.class)
             .hasMessageContaining("names a soft-deletable table");
         DSLContext passing = DSL.using(SoftDelete.install(database.newConfiguration(), SoftDeletePolicy.builder().schema(PUBLIC)
             .plainSql(PlainSql.PASS_THROUGH_UNFILTERED).build()));

@@ -19,16 +19,12 @@ import java.util.TimeZone;
 
 import javax.sql.DataSource;
 
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
-import io.github.softdelete.it.fixture.ReferenceData;
-import io.github.softdelete.it.fixture.SoftDeleteDatabase;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.harness.PostgresTest;
-import io.github.softdelete.it.harness.TestDatabase;
 
 /**
  * What the statements of {@link SoftDelete#dataSource} do beyond the contract that {@link JdbcContractTest}
@@ -37,23 +33,16 @@ import io.github.softdelete.it.harness.TestDatabase;
  * around through the statements or {@code unwrap}.
  */
 @PostgresTest
-class SqlTextStatementsTest {
+class SqlTextStatementsTest extends SeededDatabaseTest {
 
     private static final String INSERT_WITH_MARKER = "insert into posts (author_id, title, deleted_at) values (?, ?, ?)";
 
-    private final DSLContext plain;
     private final DataSource driver;
     private final DataSource filtered;
 
-    SqlTextStatementsTest(TestDatabase database) {
-        this.plain = database.dsl();
+    SqlTextStatementsTest() {
         this.driver = database.dataSource();
-        this.filtered = SoftDelete.dataSource(SoftDeleteDatabase.dsl(database).configuration());
-    }
-
-    @BeforeEach
-    void resetData() {
-        ReferenceData.reset(plain);
+        this.filtered = SoftDelete.dataSource(ctx.configuration());
     }
 
     @Test
