@@ -43,6 +43,7 @@ import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.it.fixture.LiveParentsInvariant;
 import io.github.softdelete.it.fixture.SoftDeleteDatabase;
+import io.github.softdelete.it.fixture.Violation;
 import io.github.softdelete.it.harness.PostgresTest;
 import io.github.softdelete.it.harness.TestDatabase;
 
@@ -135,7 +136,7 @@ class ConcurrentWritersTortureTest {
         System.out.println("ConcurrentWritersTortureTest: " + done.get() + " operations in " + THREADS + " threads");
         new TreeMap<>(outcomes).forEach((k, v) -> System.out.println("  " + k + ": " + v));
         DEADLOCKS.forEach(d -> System.out.println("  a deadlock: " + d));
-        List<String> violations = LiveParentsInvariant.violations(plain);
+        List<Violation> violations = LiveParentsInvariant.violations(plain);
         List<String> inexactRestores = inexactRestores(plain);
         inexactRestores.stream().limit(5).forEach(d -> System.out.println("  an inexact restore: " + d));
         System.out.println("  live rows under deleted parents: " + violations.size() + "; restores that brought back rows of another delete: "

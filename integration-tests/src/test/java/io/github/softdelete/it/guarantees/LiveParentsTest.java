@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
+import io.github.softdelete.it.fixture.AllowsLiveChildrenOfDeletedParents;
 import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.harness.PostgresTest;
 
@@ -162,6 +163,7 @@ class LiveParentsTest extends SeededDatabaseTest {
     }
 
     @Test
+    @AllowsLiveChildrenOfDeletedParents // the import it shows: posts by carol, who is deleted
     void allowDeletedParents_importsTheRow() {
         // snippet:begin allow-deleted-parents
         SoftDelete.allowDeletedParents(ctx).insertInto(POSTS, POSTS.AUTHOR_ID, POSTS.TITLE).values(3L, "imported").execute();
