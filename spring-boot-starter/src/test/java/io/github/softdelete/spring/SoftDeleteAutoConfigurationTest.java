@@ -59,7 +59,12 @@ class SoftDeleteAutoConfigurationTest {
         plain.insertInto(POSTS, POSTS.ID, POSTS.AUTHOR_ID, POSTS.TITLE).values(10L, 1L, "Hello").execute();
         plain.insertInto(COMMENTS, COMMENTS.ID, COMMENTS.POST_ID, COMMENTS.AUTHOR_ID, COMMENTS.BODY)
             .values(100L, 10L, 1L, "first").values(101L, 10L, 2L, "second").execute();
-        runner = new ApplicationContextRunner()
+        runner = runner(database);
+    }
+
+    /** An application with the starter and what it builds on (a DataSource, transactions, jOOQ), on {@code database}. */
+    static ApplicationContextRunner runner(TestDatabase database) {
+        return new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
                 DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
                 JooqAutoConfiguration.class, SoftDeleteAutoConfiguration.class))
@@ -333,10 +338,12 @@ class SoftDeleteAutoConfigurationTest {
         return messages.toString();
     }
 
-    private static final class LateVisitListener implements VisitListener {
+    /** A visit listener of the application's, set after softdelete's. */
+    static final class LateVisitListener implements VisitListener {
     }
 
-    private static String[] datasource(TestDatabase database) {
+    /** The {@code spring.datasource.*} properties of {@code database}. */
+    static String[] datasource(TestDatabase database) {
         List<String> properties = new ArrayList<>(List.of("spring.datasource.url=" + database.jdbcUrl(),
             "spring.datasource.hikari.maximum-pool-size=2"));
         if (database.user() != null)

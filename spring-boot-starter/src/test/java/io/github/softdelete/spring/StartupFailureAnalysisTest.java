@@ -4,14 +4,11 @@ import static io.github.softdelete.it.db.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
-import org.jooq.VisitListener;
 import org.jooq.VisitListenerProvider;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.DefaultVisitListenerProvider;
@@ -23,7 +20,6 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -66,11 +62,7 @@ class StartupFailureAnalysisTest {
     void setUp(TestDatabase database) {
         this.database = database;
         this.plain = database.dsl();
-        runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-                DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
-                JooqAutoConfiguration.class, SoftDeleteAutoConfiguration.class))
-            .withPropertyValues(datasource(database));
+        runner = SoftDeleteAutoConfigurationTest.runner(database);
     }
 
     @Test
@@ -210,14 +202,14 @@ class StartupFailureAnalysisTest {
     void listenerBehindTheLibrarys_namesItAndTheOrderToGive() {
         Configuration configuration = SoftDelete.install(new DefaultConfiguration().set(SQLDialect.POSTGRES), SoftDeletes.POLICY);
         VisitListenerProvider[] visit = Arrays.copyOf(configuration.visitListenerProviders(), 2);
-        visit[1] = new DefaultVisitListenerProvider(new LateVisitListener());
+        visit[1] = new DefaultVisitListenerProvider(new SoftDeleteAutoConfigurationTest.LateVisitListener());
         configuration.set(visit);
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("jooqConfiguration", configuration);
         ListenerOrderCheck check = new ListenerOrderCheck(beans.getBeanProvider(Configuration.class));
 
         assertThatThrownBy(check::afterSingletonsInstantiated).satisfies(failure -> assertAnalysis(failure,
-            "The jOOQ VisitListener " + LateVisitListener.class.getName() + " comes after softdelete's listeners, which"
+            "The jOOQ VisitListener " + SoftDeleteAutoConfigurationTest.LateVisitListener.class.getName() + " comes after softdelete's listeners, which"
                 + " must run after every other listener. It was added by a DefaultConfigurationCustomizer that ran after"
                 + " softdelete's.",
             "Give that customizer an @Order before Ordered.LOWEST_PRECEDENCE, or add the listener as an"
@@ -350,20 +342,7 @@ class StartupFailureAnalysisTest {
     static class MinimalApplication {
     }
 
-    private static final class LateVisitListener implements VisitListener {
-    }
-
-    private static String[] datasource(TestDatabase database) {
-        List<String> properties = new ArrayList<>(List.of("spring.datasource.url=" + database.jdbcUrl(),
-            "spring.datasource.hikari.maximum-pool-size=2"));
-        if (database.user() != null)
-            properties.add("spring.datasource.username=" + database.user());
-        if (database.password() != null)
-            properties.add("spring.datasource.password=" + database.password());
-        return properties.toArray(String[]::new);
-    }
-
     private static String[] arguments(TestDatabase database) {
-        return Arrays.stream(datasource(database)).map(property -> "--" + property).toArray(String[]::new);
+        return Arrays.stream(SoftDeleteAutoConfigurationTest.datasource(database)).map(property -> "--" + property).toArray(String[]::new);
     }
 }
