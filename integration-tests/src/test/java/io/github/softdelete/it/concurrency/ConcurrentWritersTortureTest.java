@@ -1,11 +1,8 @@
 package io.github.softdelete.it.concurrency;
 
-import static io.github.softdelete.it.db.Tables.CATEGORIES;
 import static io.github.softdelete.it.db.Tables.COMMENTS;
 import static io.github.softdelete.it.db.Tables.LIKES;
 import static io.github.softdelete.it.db.Tables.POSTS;
-import static io.github.softdelete.it.db.Tables.POST_TAGS;
-import static io.github.softdelete.it.db.Tables.TAGS;
 import static io.github.softdelete.it.db.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,16 +33,16 @@ import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.it.fixture.LiveParentsInvariant;
+import io.github.softdelete.it.fixture.OverlappingTrees;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.fixture.SoftDeleteDatabase;
 import io.github.softdelete.it.fixture.Violation;
 import io.github.softdelete.it.harness.PostgresTest;
-import io.github.softdelete.it.harness.TestDatabase;
 
 /**
  * Issue 22's torture test: 8 threads, each running random operations in their own READ COMMITTED transactions
@@ -62,7 +59,7 @@ import io.github.softdelete.it.harness.TestDatabase;
  * operations per thread instead. It prints the counts of operations, refusals, retries and deadlocks.
  */
 @PostgresTest
-class ConcurrentWritersTortureTest {
+class ConcurrentWritersTortureTest extends SeededDatabaseTest {
 
     private static final int THREADS = Integer.getInteger("torture.threads", 8);
     private static final int USERS_COUNT = 6;
@@ -72,31 +69,9 @@ class ConcurrentWritersTortureTest {
 
     private static final List<String> DEADLOCKS = Collections.synchronizedList(new ArrayList<>());
 
-    private static DSLContext plain;
-    private static TestDatabase database;
-
-    @BeforeAll
-    static void seed(TestDatabase testDatabase) {
-        database = testDatabase;
-        plain = database.dsl();
-        plain.truncate(POST_TAGS, TAGS, LIKES, COMMENTS, POSTS, CATEGORIES, USERS).restartIdentity().cascade().execute();
-        Random random = new Random(22);
-        for (long u = 1; u <= USERS_COUNT; u++)
-            plain.insertInto(USERS, USERS.ID, USERS.EMAIL, USERS.NAME).values(u, "u" + u + "@example.com", "u" + u).execute();
-        long comment = 1;
-        for (long u = 1; u <= USERS_COUNT; u++)
-            for (long p = 1; p <= 3; p++) {
-                long post = u * 10 + p;
-                plain.insertInto(POSTS, POSTS.ID, POSTS.AUTHOR_ID, POSTS.TITLE).values(post, u, "p" + post).execute();
-                Long parent = null;
-                for (int c = 0; c < 3; c++, comment++) {
-                    plain.insertInto(COMMENTS, COMMENTS.ID, COMMENTS.POST_ID, COMMENTS.AUTHOR_ID, COMMENTS.PARENT_ID, COMMENTS.BODY)
-                        .values(comment, post, 1L + random.nextInt(USERS_COUNT), parent, "c" + comment).execute();
-                    plain.insertInto(LIKES, LIKES.USER_ID, LIKES.COMMENT_ID).values(1L + random.nextInt(USERS_COUNT), comment)
-                        .onConflictDoNothing().execute();
-                    parent = random.nextBoolean() ? Long.valueOf(comment) : parent;
-                }
-            }
+    @Override
+    protected void seed(DSLContext plain) {
+        OverlappingTrees.reset(plain, USERS_COUNT, 22);
         plain.execute("select setval(pg_get_serial_sequence('comments', 'id'), 100000)");
         plain.execute("analyze"); // statistics, so that the planner does not take the new tables for empty ones
         recordRestores(plain);

@@ -9,13 +9,12 @@ import org.jooq.Schema;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeletePolicy;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.harness.PostgresTest;
-import io.github.softdelete.it.harness.TestDatabase;
 
 /**
  * Tables read from the catalog ({@code DSLContext.meta()}) are all instances of one jOOQ class. A policy
@@ -25,16 +24,15 @@ import io.github.softdelete.it.harness.TestDatabase;
  * mix-up rendered valid SQL: only the rows show it.
  */
 @PostgresTest
-class CatalogTablesTest {
+class CatalogTablesTest extends SeededDatabaseTest {
 
-    private static DSLContext plain;
-    private static DSLContext ctx;
+    /** The policy of {@code tracked} alone. */
+    private static DSLContext tracking;
     private static Table<?> tracked;
     private static Table<?> kept;
 
     @BeforeAll
-    static void createSchema(TestDatabase database) {
-        plain = database.dsl();
+    static void createSchema() {
         plain.execute("drop schema if exists ctt cascade");
         plain.execute("create schema ctt");
         plain.execute("create table ctt.tracked (id bigint primary key, deleted_at timestamptz)");
@@ -44,11 +42,11 @@ class CatalogTablesTest {
         kept = schema.getTable("kept");
         assertThat(kept.getClass()).as("the premise: catalog tables share a class").isSameAs(tracked.getClass());
         SoftDeletePolicy policy = SoftDeletePolicy.builder().table(tracked, tracked.field("deleted_at")).build();
-        ctx = DSL.using(SoftDelete.install(database.newConfiguration(), policy));
+        tracking = DSL.using(SoftDelete.install(database.newConfiguration(), policy));
     }
 
-    @BeforeEach
-    void seed() {
+    @Override
+    protected void seed(DSLContext plain) {
         plain.execute("truncate ctt.tracked, ctt.kept");
         plain.execute("insert into ctt.tracked values (1, null), (2, now())");
         plain.execute("insert into ctt.kept values (1, null), (2, now())");
@@ -56,13 +54,13 @@ class CatalogTablesTest {
 
     @Test
     void select_ofAnotherCatalogTable_isNotFiltered_whileTheRegisteredOneIs() {
-        assertThat(ctx.selectFrom(kept).fetch(field(name("id"), Long.class))).containsExactlyInAnyOrder(1L, 2L);
-        assertThat(ctx.selectFrom(tracked).fetch(field(name("id"), Long.class))).containsExactly(1L);
+        assertThat(tracking.selectFrom(kept).fetch(field(name("id"), Long.class))).containsExactlyInAnyOrder(1L, 2L);
+        assertThat(tracking.selectFrom(tracked).fetch(field(name("id"), Long.class))).containsExactly(1L);
     }
 
     @Test
     void delete_ofAnotherCatalogTable_removesItsRow_andLeavesTheRegisteredTableAlone() {
-        int deleted = ctx.deleteFrom(kept).where(field(name("id")).eq(1L)).execute();
+        int deleted = tracking.deleteFrom(kept).where(field(name("id")).eq(1L)).execute();
 
         assertThat(deleted).isEqualTo(1);
         assertThat(plain.fetch("select id, deleted_at is not null as gone from ctt.kept order by id").intoMaps())
@@ -73,7 +71,7 @@ class CatalogTablesTest {
 
     @Test
     void delete_ofTheRegisteredCatalogTable_isSoft() {
-        ctx.deleteFrom(tracked).where(field(name("id")).eq(1L)).execute();
+        tracking.deleteFrom(tracked).where(field(name("id")).eq(1L)).execute();
 
         assertThat(plain.fetchCount(DSL.table(name("ctt", "tracked")), field(name("deleted_at")).isNotNull())).isEqualTo(2);
         assertThat(plain.fetchCount(DSL.table(name("ctt", "kept")))).isEqualTo(2);

@@ -1,11 +1,7 @@
 package io.github.softdelete.it.relations;
 
 import static io.github.softdelete.it.db.Tables.COMMENTS;
-import static io.github.softdelete.it.db.Tables.LIKES;
 import static io.github.softdelete.it.db.Tables.POSTS;
-import static io.github.softdelete.it.db.Tables.POST_TAGS;
-import static io.github.softdelete.it.db.Tables.TAGS;
-import static io.github.softdelete.it.db.Tables.CATEGORIES;
 import static io.github.softdelete.it.db.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.it.fixture.LiveParentsInvariant;
+import io.github.softdelete.it.fixture.OverlappingTrees;
 import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.harness.PostgresTest;
 
@@ -49,25 +46,7 @@ class ConcurrentCascadesTest extends SeededDatabaseTest {
 
     @Override
     protected void seed(DSLContext plain) {
-        plain.truncate(POST_TAGS, TAGS, LIKES, COMMENTS, POSTS, CATEGORIES, USERS).restartIdentity().cascade().execute();
-        Random random = new Random(7);
-        for (long u = 1; u <= USERS_COUNT; u++)
-            plain.insertInto(USERS, USERS.ID, USERS.EMAIL, USERS.NAME).values(u, "u" + u + "@example.com", "u" + u).execute();
-        long comment = 1;
-        for (long u = 1; u <= USERS_COUNT; u++)
-            for (long p = 1; p <= 3; p++) {
-                long post = u * 10 + p;
-                plain.insertInto(POSTS, POSTS.ID, POSTS.AUTHOR_ID, POSTS.TITLE).values(post, u, "p" + post).execute();
-                Long parent = null;
-                for (int c = 0; c < 3; c++, comment++) {
-                    long author = 1 + random.nextInt(USERS_COUNT); // comments across trees: the overlap
-                    plain.insertInto(COMMENTS, COMMENTS.ID, COMMENTS.POST_ID, COMMENTS.AUTHOR_ID, COMMENTS.PARENT_ID, COMMENTS.BODY)
-                        .values(comment, post, author, parent, "c" + comment).execute();
-                    plain.insertInto(LIKES, LIKES.USER_ID, LIKES.COMMENT_ID).values(1 + (long) random.nextInt(USERS_COUNT), comment)
-                        .onConflictDoNothing().execute();
-                    parent = random.nextBoolean() ? Long.valueOf(comment) : parent;
-                }
-            }
+        OverlappingTrees.reset(plain, USERS_COUNT, 7);
     }
 
     @Test

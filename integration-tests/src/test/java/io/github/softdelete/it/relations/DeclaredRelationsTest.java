@@ -16,52 +16,50 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.OnDelete;
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeletePolicy;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.harness.PostgresTest;
-import io.github.softdelete.it.harness.TestDatabase;
 
 /** Relations declared on the policy builder, for tables without generated classes or keys. */
 @PostgresTest
-class DeclaredRelationsTest {
+class DeclaredRelationsTest extends SeededDatabaseTest {
 
     private static final Table<Record> PLAIN_POSTS = table(name("public", "posts"));
     private static final Table<Record> PLAIN_COMMENTS = table(name("public", "comments"));
     private static final Field<OffsetDateTime> DELETED_AT = field(name("deleted_at"), OffsetDateTime.class);
     private static final Field<Long> ID = field(name("id"), Long.class);
 
-    private static DSLContext plain;
-    private static DSLContext ctx;
+    /** The declared policy: the plain tables posts and comments, and a relation between them. */
+    private static DSLContext declared;
 
     @BeforeAll
-    static void connect(TestDatabase database) {
-        plain = database.dsl();
+    static void declare() {
         SoftDeletePolicy policy = SoftDeletePolicy.builder()
             .table(PLAIN_POSTS, DELETED_AT)
             .table(PLAIN_COMMENTS, DELETED_AT)
             .relation(PLAIN_COMMENTS, field(name("post_id"), Long.class), PLAIN_POSTS, ID, OnDelete.CASCADE)
             .build();
-        ctx = DSL.using(SoftDelete.install(database.newConfiguration(), policy));
+        declared = DSL.using(SoftDelete.install(database.newConfiguration(), policy));
     }
 
-    @BeforeEach
-    void resetData() {
+    @Override
+    protected void seed(DSLContext plain) {
         TreeData.reset(plain);
     }
 
     @Test
     void plainTables_declaredCascade_followedAndRestored() {
-        int count = ctx.deleteFrom(PLAIN_POSTS).where(ID.eq(10L)).execute();
+        int count = declared.deleteFrom(PLAIN_POSTS).where(ID.eq(10L)).execute();
 
         assertThat(count).isEqualTo(1);
         assertThat(plain.fetchCount(COMMENTS, COMMENTS.POST_ID.eq(10L).and(COMMENTS.DELETED_AT.isNull()))).isZero();
-        assertThat(ctx.fetchCount(PLAIN_COMMENTS)).isEqualTo(2); // 104 on the old post, 200 on vic's
+        assertThat(declared.fetchCount(PLAIN_COMMENTS)).isEqualTo(2); // 104 on the old post, 200 on vic's
 
-        assertThat(SoftDelete.restore(ctx, PLAIN_POSTS, ID.eq(10L))).isEqualTo(1);
+        assertThat(SoftDelete.restore(declared, PLAIN_POSTS, ID.eq(10L))).isEqualTo(1);
         assertThat(plain.fetchCount(COMMENTS, COMMENTS.POST_ID.eq(10L).and(COMMENTS.DELETED_AT.isNull()))).isEqualTo(3);
         assertThat(plain.fetchValue(COMMENTS.DELETED_AT, COMMENTS.ID.eq(103L))).isNotNull(); // deleted on its own before
     }

@@ -13,14 +13,13 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.Marker;
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeletePolicy;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.harness.PostgresTest;
-import io.github.softdelete.it.harness.TestDatabase;
 
 /**
  * A restore through children marked by a flag plus a timestamp, including a self-referencing key: the
@@ -30,15 +29,14 @@ import io.github.softdelete.it.harness.TestDatabase;
  * (flag {@code removed} plus {@code removed_at}), whose replies are notes too.
  */
 @PostgresTest
-class FlagAndTimestampRestoreTest {
+class FlagAndTimestampRestoreTest extends SeededDatabaseTest {
 
-    private static DSLContext plain;
-    private static DSLContext ctx;
+    /** The policy of the schema {@code frs}. */
+    private static DSLContext frs;
     private static Table<?> owners;
 
     @BeforeAll
-    static void createSchema(TestDatabase database) {
-        plain = database.dsl();
+    static void createSchema() {
         plain.execute("drop schema if exists frs cascade");
         plain.execute("create schema frs");
         plain.execute("create table frs.owners (id bigint primary key, deleted_at timestamptz)");
@@ -55,11 +53,11 @@ class FlagAndTimestampRestoreTest {
             .table(notes, Marker.flagAndTimestamp(notes.field("removed"), notes.field("removed_at")))
             .database(plain, "frs")
             .build();
-        ctx = DSL.using(SoftDelete.install(database.newConfiguration(), policy));
+        frs = DSL.using(SoftDelete.install(database.newConfiguration(), policy));
     }
 
-    @BeforeEach
-    void seed() {
+    @Override
+    protected void seed(DSLContext plain) {
         plain.execute("truncate frs.notes, frs.owners");
         plain.execute("insert into frs.owners values (1, null), (2, null)");
         // 10 <- 11 <- 12: a thread of owner 1's; 20: owner 1's, removed earlier on its own;
@@ -70,7 +68,7 @@ class FlagAndTimestampRestoreTest {
 
     @Test
     void restore_bringsBackTheFlaggedRowsOfTheSameDelete_notRowsWhoseFlagSaysLive() {
-        ctx.deleteFrom(owners).where(field(name("id")).eq(1L)).execute();
+        frs.deleteFrom(owners).where(field(name("id")).eq(1L)).execute();
         String stamp = plain.fetchOne("select deleted_at::text from frs.owners where id = 1").get(0, String.class);
         assertThat(notes(stamp)).containsEntry(10L, "removed at the owner's stamp").containsEntry(12L, "removed at the owner's stamp")
             .containsEntry(31L, "removed at the owner's stamp").containsEntry(20L, "removed 2020-01-01 00:00:00+00");
@@ -78,7 +76,7 @@ class FlagAndTimestampRestoreTest {
         // decides, so they are live rows that only happen to carry the delete's stamp.
         plain.execute("update frs.notes set removed = false where id in (30, 31)");
 
-        int restored = SoftDelete.restore(ctx, owners, field(name("id")).eq(1L));
+        int restored = SoftDelete.restore(frs, owners, field(name("id")).eq(1L));
 
         assertThat(restored).isEqualTo(1);
         Map<Long, String> expected = new LinkedHashMap<>();
