@@ -75,7 +75,7 @@ public final class CascadeText {
     }
 
     // The condition sits in the first CTE's SELECT: jOOQ renders a CTE's body as a derived table's
-    // subquery (Tools.visitSubquery with DERIVED_TABLE), one subquery level and scope deeper.
+    // subquery (jOOQ 3.19's Tools.visitSubquery with DERIVED_TABLE), one subquery level and scope deeper.
     static final KeptText.Surroundings IN_FIRST_SELECT = (ctx, hole) -> {
         boolean predicand = ctx.predicandSubquery();
         boolean derived = ctx.derivedTableSubquery();

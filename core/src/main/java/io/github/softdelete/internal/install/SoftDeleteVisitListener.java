@@ -114,7 +114,8 @@ public final class SoftDeleteVisitListener implements VisitListener {
             case UNFILTERED_TABLE -> context.queryPart(((UnfilteredTable<?>) part).wrapped());
             // Most TABLE parts are generated tables, visited again for each column they qualify: a cast to
             // the class TableImpl is a cheap check, where one to the interface Table scans the class's
-            // interfaces on JDK 17 whenever jOOQ's own casts have just evicted it from the cache (PartKind).
+            // interfaces on JDK 17 whenever jOOQ's own casts have just evicted it from the one-entry secondary
+            // super cache (JDK-8180450; PartKind).
             case TABLE -> onTable(context, part instanceof TableImpl<?> generated ? generated : (Table<?>) part);
             case DELETE -> onDelete(context, (DeleteQuery<?>) part);
             case UPDATE -> onUpdate(context, (UpdateQuery<?>) part);
@@ -194,7 +195,8 @@ public final class SoftDeleteVisitListener implements VisitListener {
     private void onInsert(VisitContext context, InsertQuery<?> insert) {
         if (PrefixedInsert.isInside(context, insert))
             return; // the rewritten INSERT of a PrefixedInsert: see there
-        // Binding (jOOQ's bind contexts, and its ParamCollector for batches and getParams()) needs the bind values in
+        // Binding (jOOQ's bind contexts, and its ParamCollector, which jOOQ 3.19's AbstractQuery.getBindValues/getParams
+        // and BatchSingle use) needs the bind values in
         // the order the rendered statement has them. The INSERT rules add none and move none (CheckedRows keeps each
         // value in its place, LiveParents and InsertFilter add inline SQL only), so the INSERT as written binds the
         // same values in the same order, without building its rewrite a second time for each execution.

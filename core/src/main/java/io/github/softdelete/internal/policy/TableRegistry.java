@@ -23,7 +23,8 @@ import io.github.softdelete.internal.jooq.TableShape;
  * <ul>
  *   <li>Generated tables are subclasses of {@code TableImpl}, one class per table. An alias
  *       {@code POSTS.as("p")} is a new instance of the <em>same</em> class whose name is {@code p}, and
- *       jOOQ offers no public way to reach the aliased table from it. The class is therefore the only
+ *       jOOQ offers no public way to reach the aliased table from it (TableImpl's {@code alias} is a
+ *       package-private field in jOOQ 3.19's TableImpl.java). The class is therefore the only
  *       reliable key, and a {@link ClassValue} makes that lookup allocation-free on the hot path.</li>
  *   <li>{@code DSL.table(name("public", "posts"))} is a plain {@code TableImpl} without fields. It is
  *       matched by name: by schema and table name when qualified, by table name alone otherwise
@@ -189,8 +190,8 @@ public final class TableRegistry {
     }
 
     // A generated class that the policy does not know may still match a table registered by name.
-    // Unaliased generated tables carry their schema; aliases do not (the generated alias constructor
-    // passes a null schema), so reach the aliased table through one of its keys, which jOOQ generates
+    // Unaliased generated tables carry their schema; aliases do not (the alias constructor that jOOQ-codegen
+    // 3.19's JavaGenerator writes calls super(alias, null, aliased, ...): a null schema), so reach the aliased table through one of its keys, which jOOQ generates
     // against the unaliased table.
     private static Table<?> unaliasedGenerated(Table<?> table) {
         if (table.getSchema() != null || table.getKeys().isEmpty())

@@ -142,7 +142,8 @@ public final class KeptText {
             ctx.visit(build.apply(marks));
             String after = render.render();
             boolean bindsOnlyInTheHole = marks.bindIndexAtBegin == bindIndexBefore && ctx.peekIndex() == marks.bindIndexAtEnd;
-            // render() includes SQL that jOOQ prepends and appends to the whole statement: the text is
+            // render() includes SQL that jOOQ prepends and appends to the whole statement (jOOQ 3.19's
+            // DefaultRenderContext.render() with Tools' DATA_PREPEND_SQL / DATA_APPEND_SQL): the text is
             // kept only when the part's own text can be told apart from it.
             if (marks.end >= 0 && bindsOnlyInTheHole && after.startsWith(before) && marks.begin >= before.length())
                 text.add(new Variant(key, after.substring(before.length(), marks.begin), after.substring(marks.end)));
