@@ -241,8 +241,17 @@ public final class CascadeRestore {
     }
 
     // For every table of the plan, every key to a parent (but SET NULL / SET DEFAULT), in the lock order: the key
-    // values of the restored rows that point at parents the statement does not restore. Those parents must be
-    // live, and stay live until the restore commits.
+    // values of the restored rows. Those parents must be live, and stay live until the restore commits, or be
+    // brought back by the statement itself.
+    //
+    // A parent the statement brings back is locked too, and must still carry the stamp its set saw (or be live):
+    // the sets come from the statement's snapshot, and PostgreSQL re-reads only the rows the statement locks or
+    // updates. A parent that other transactions brought back and deleted again since the snapshot carries another
+    // delete's stamp, so the UPDATE leaves it deleted; its children of the first delete that those transactions
+    // left deleted (another parent of theirs was deleted then) still carry the first stamp, and would come back
+    // under it (ConcurrentRestoresTest). The lock also keeps a delete of the parent waiting until the restore
+    // commits, as for any other parent. A flag without a stamp cannot tell one delete from another: such a parent
+    // is left out of the lock, as the statement's UPDATE restores it whichever delete it carries.
     private static List<LockedParents.Reference> parentsOfRestoredRows(TableRegistry registry, CascadePlan plan, Name matchedSet) {
         List<Relation> keys = new ArrayList<>();
         for (CascadePlan.Node node : plan.nodes())
@@ -252,9 +261,18 @@ public final class CascadeRestore {
             PolicyTable child = registry.lookup(key.child());
             Name restored = child.equals(plan.root()) ? matchedSet : RowSets.name(child);
             List<Field<?>> fk = RowSets.ofSetNamed(restored, key.childColumns());
-            Condition notRestoredHere = plan.node(key.parent()) == null ? DSL.noCondition()
-                : DSL.not(RowSets.in(fk, RowSets.select(RowSets.name(key.parent()), key.parentColumns())));
-            parents.add(new LockedParents.Reference(key, DSL.select(fk).from(DSL.table(restored)).where(notRestoredHere)));
+            Select<? extends Record> values = DSL.select(fk).from(DSL.table(restored));
+            PolicyTable parent = key.parent();
+            if (plan.node(parent) == null) {
+                parents.add(new LockedParents.Reference(key, values));
+            } else if (!parent.isFlag()) {
+                List<Field<?>> restoredHere = new ArrayList<>(key.parentColumns());
+                restoredHere.add(parent.marker());
+                parents.add(new LockedParents.Reference(key, values, RowSets.select(RowSets.name(parent), restoredHere)));
+            } else {
+                Condition notRestoredHere = DSL.not(RowSets.in(fk, RowSets.select(RowSets.name(parent), key.parentColumns())));
+                parents.add(new LockedParents.Reference(key, DSL.select(fk).from(DSL.table(restored)).where(notRestoredHere)));
+            }
         }
         return parents;
     }

@@ -38,8 +38,16 @@ import io.github.softdelete.internal.policy.UnfilteredTable;
  */
 public final class LockedParents {
 
-    /** A key of the statement's rows, and the values of its child columns in those rows. */
-    public record Reference(Relation key, Select<? extends Record> values) {
+    /**
+     * A key of the statement's rows, and the values of its child columns in those rows; {@code restoredHere}, when
+     * not null, selects (parent key, stamp) of the parents that the statement itself brings back, as its snapshot
+     * saw them: such a parent may be deleted with that stamp, and no other.
+     */
+    public record Reference(Relation key, Select<? extends Record> values, Select<? extends Record> restoredHere) {
+
+        public Reference(Relation key, Select<? extends Record> values) {
+            this(key, values, null);
+        }
     }
 
     private static final String STATE = "state";
@@ -119,16 +127,23 @@ public final class LockedParents {
             .forKeyShare());
     }
 
-    // EXISTS (SELECT 1 FROM cte WHERE (k0, ...) IN (the reference's values) AND <deleted>)
+    // EXISTS (SELECT 1 FROM cte WHERE (k0, ...) IN (the reference's values) AND <deleted>
+    //         [AND (k0, ..., state) NOT IN (the parents restored here, with their stamps)])
     private static Condition deleted(Name cte, Reference reference) {
         Relation key = reference.key();
         List<Field<?>> locked = new ArrayList<>();
         for (int i = 0; i < key.parentColumns().size(); i++)
             locked.add(DSL.field(cte.append(KEY + i), key.parentColumns().get(i).getDataType()));
         Field<?> state = DSL.field(cte.append(STATE), key.parent().marker().getDataType());
+        Condition deleted = MarkerPredicates.deleted(key.parent(), state);
+        if (reference.restoredHere() != null) {
+            List<Field<?>> lockedWithState = new ArrayList<>(locked);
+            lockedWithState.add(state);
+            deleted = deleted.andNot(RowSets.in(lockedWithState, reference.restoredHere()));
+        }
         return Qom.exists(DSL.selectOne().from(DSL.table(cte))
             .where(RowSets.in(locked, reference.values()))
-            .and(MarkerPredicates.deleted(key.parent(), state)));
+            .and(deleted));
     }
 
     @SuppressWarnings({ "unchecked", "rawtypes" })

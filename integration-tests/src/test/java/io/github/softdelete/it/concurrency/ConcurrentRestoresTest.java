@@ -1,0 +1,199 @@
+package io.github.softdelete.it.concurrency;
+
+import static io.github.softdelete.it.db.Tables.CATEGORIES;
+import static io.github.softdelete.it.db.Tables.COMMENTS;
+import static io.github.softdelete.it.db.Tables.LIKES;
+import static io.github.softdelete.it.db.Tables.POSTS;
+import static io.github.softdelete.it.db.Tables.POST_TAGS;
+import static io.github.softdelete.it.db.Tables.TAGS;
+import static io.github.softdelete.it.db.Tables.USERS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.github.softdelete.SoftDelete;
+import io.github.softdelete.SoftDeleteException;
+import io.github.softdelete.it.fixture.LiveParentsInvariant;
+import io.github.softdelete.it.fixture.SoftDeleteDatabase;
+import io.github.softdelete.it.harness.PostgresTest;
+import io.github.softdelete.it.harness.TestDatabase;
+
+/**
+ * A restore whose snapshot is older than the row it brings back: at READ COMMITTED a restore computes its sets (the
+ * rows of one delete, by their stamp) from the snapshot its statement took, and PostgreSQL re-reads only the rows it
+ * updates or locks. Here the post it restores is brought back and deleted again by other transactions after that
+ * snapshot, while a comment of the first delete, which the other restore left deleted (its author was deleted then),
+ * still carries the first delete's stamp. Interleaved by the database's own lock waits, never by timing.
+ *
+ * <pre>
+ * users     1 alice, 2 bob, 3 carol (deleted after post 10, on their own)
+ * posts     10 (by 1, deleted with its comments and the like)
+ * comments  100 (post 10, by 2), 101 (post 10, by 3, reply to 100)
+ * likes     (3, 100)
+ * </pre>
+ * Found by {@link ConcurrentWritersTortureTest}: two comments live under a deleted post.
+ */
+@PostgresTest
+class ConcurrentRestoresTest {
+
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+
+    /** Which comes first: the other delete of the post, or the restore's look at the post. */
+    enum Order { DELETE_FIRST, RESTORE_FIRST }
+
+    private final TestDatabase database;
+    private final DSLContext plain;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+
+    ConcurrentRestoresTest(TestDatabase database) {
+        this.database = database;
+        this.plain = database.dsl();
+    }
+
+    @BeforeEach
+    void seed() {
+        plain.truncate(POST_TAGS, TAGS, LIKES, COMMENTS, POSTS, CATEGORIES, USERS).restartIdentity().cascade().execute();
+        plain.insertInto(USERS, USERS.ID, USERS.EMAIL, USERS.NAME)
+            .values(1L, "alice@example.com", "alice").values(2L, "bob@example.com", "bob").values(3L, "carol@example.com", "carol").execute();
+        plain.insertInto(POSTS, POSTS.ID, POSTS.AUTHOR_ID, POSTS.TITLE).values(10L, 1L, "p10").execute();
+        plain.insertInto(COMMENTS, COMMENTS.ID, COMMENTS.POST_ID, COMMENTS.AUTHOR_ID, COMMENTS.PARENT_ID, COMMENTS.BODY)
+            .values(100L, 10L, 2L, null, "c100").values(101L, 10L, 3L, 100L, "c101").execute();
+        plain.insertInto(LIKES, LIKES.USER_ID, LIKES.COMMENT_ID).values(3L, 100L).execute();
+        DSLContext library = SoftDeleteDatabase.dsl(database);
+        library.deleteFrom(POSTS).where(POSTS.ID.eq(10L)).execute(); // stamps 10, 100, 101 and the like alike
+        library.deleteFrom(USERS).where(USERS.ID.eq(3L)).execute(); // carol alone: 101 and her like keep the post's stamp
+    }
+
+    @AfterEach
+    void stopThreads() {
+        threads.shutdownNow();
+    }
+
+    // DELETE_FIRST: the restore of post 10 takes its snapshot (10, 100, 101 and the like deleted by one delete; carol
+    // live) while another restore of 10, which left 101 and the like alone (carol was deleted in its snapshot), is not
+    // committed yet, and waits for carol's row (a delete of carol that is rolled back). Meanwhile that other restore
+    // commits, and post 10 is deleted again, with 100. When the restore goes on, 10 and 100 carry the new delete's
+    // stamp and are left alone; 101 and the like still carry the first one's: they must not come back under them.
+    //
+    // RESTORE_FIRST: the restore looks at post 10 before the new delete does: that delete waits for the restore, and
+    // then takes 101 and the like along.
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Order.class)
+    void restore_parentRestoredAndDeletedAgainSinceItsSnapshot(Order order) throws Exception {
+        try (Connection other = open(); Connection restore = open(); Connection deleter = open(); Connection monitor = database.dataSource().getConnection()) {
+            int restorePid = pid(restore);
+            int deleterPid = pid(deleter);
+            assertThat(SoftDelete.restore(dsl(other), POSTS, POSTS.ID.eq(10L))).isEqualTo(1); // 10 and 100; not 101 nor the like
+            assertThat(SoftDelete.restore(SoftDeleteDatabase.dsl(database), USERS, USERS.ID.eq(3L))).isEqualTo(1); // carol, committed
+
+            Connection carolDeleter = order == Order.DELETE_FIRST ? open() : null;
+            if (carolDeleter != null)
+                dsl(carolDeleter).deleteFrom(USERS).where(USERS.ID.eq(3L)).execute(); // holds carol's row until rolled back
+            Future<Object> restored = threads.submit(() -> SoftDelete.restore(dsl(restore), POSTS, POSTS.ID.eq(10L)));
+            assertThat(waitsForALock(restored, monitor, restorePid)).as("the restore waits, its snapshot taken").isTrue();
+            other.commit(); // post 10 and comment 100 are live again
+
+            Object outcome;
+            if (order == Order.DELETE_FIRST) {
+                assertThat(dsl(deleter).deleteFrom(POSTS).where(POSTS.ID.eq(10L)).execute()).isEqualTo(1);
+                deleter.commit(); // 10 and 100 deleted again, with another stamp
+                carolDeleter.rollback();
+                outcome = end(restore, restored);
+                carolDeleter.close();
+            } else {
+                outcome = result(restored); // the restore went on when the other restore committed
+                Future<Object> deleted = threads.submit(() -> dsl(deleter).deleteFrom(POSTS).where(POSTS.ID.eq(10L)).execute());
+                waitsForALock(deleted, monitor, deleterPid);
+                restore.commit();
+                assertThat(end(deleter, deleted)).isEqualTo(1);
+            }
+
+            assertThat(LiveParentsInvariant.violations(plain)).as("live rows under deleted parents (the restore: %s)", outcome).isEmpty();
+            assertThat(plain.fetchValue(POSTS.DELETED_AT, POSTS.ID.eq(10L))).isNotNull();
+            assertThat(plain.fetchValue(COMMENTS.DELETED_AT, COMMENTS.ID.eq(101L))).isNotNull();
+            if (order == Order.DELETE_FIRST)
+                assertThat(outcome).as("the restore, whose post was deleted again").isInstanceOf(SoftDeleteException.class);
+            else
+                assertThat(plain.fetchValue(COMMENTS.DELETED_AT, COMMENTS.ID.eq(101L)))
+                    .as("101 went with the new delete").isEqualTo(plain.fetchValue(POSTS.DELETED_AT, POSTS.ID.eq(10L)));
+        }
+    }
+
+    private Connection open() throws SQLException {
+        Connection connection = database.dataSource().getConnection();
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        return connection;
+    }
+
+    private static DSLContext dsl(Connection connection) {
+        return DSL.using(SoftDelete.install(new DefaultConfiguration().set(connection).set(SQLDialect.POSTGRES), SoftDeleteDatabase.POLICY));
+    }
+
+    // The step's value, or the exception that ended it.
+    private static Object result(Future<Object> step) throws Exception {
+        try {
+            return step.get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return e.getCause();
+        }
+    }
+
+    // Commits a step that succeeded, rolls back one that failed: its value, or the exception that ended it.
+    private static Object end(Connection connection, Future<Object> step) throws Exception {
+        Object outcome = result(step);
+        if (outcome instanceof Throwable)
+            connection.rollback();
+        else
+            connection.commit();
+        return outcome;
+    }
+
+    // Waits until the step ended (false), or PostgreSQL reports its backend blocked by another (true).
+    private static boolean waitsForALock(Future<?> step, Connection monitor, int pid) throws Exception {
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                step.get(20, TimeUnit.MILLISECONDS);
+                return false;
+            } catch (TimeoutException stillRunning) {
+                try (Statement s = monitor.createStatement();
+                     ResultSet r = s.executeQuery("select cardinality(pg_blocking_pids(" + pid + ")) > 0")) {
+                    r.next();
+                    if (r.getBoolean(1))
+                        return true;
+                }
+            } catch (java.util.concurrent.ExecutionException ended) {
+                return false;
+            }
+        }
+        throw new AssertionError("the step neither ended nor waited for a lock within " + LIMIT);
+    }
+
+    private static int pid(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("select pg_backend_pid()")) {
+            r.next();
+            int pid = r.getInt(1);
+            connection.commit(); // the backend's ID only: the step starts the transaction
+            return pid;
+        }
+    }
+}
