@@ -1,5 +1,6 @@
 /**
- * jOOQ code generator extension for softdelete: {@link io.github.softdelete.codegen.SoftDeleteJavaGenerator}.
+ * jOOQ code generator extension for softdelete: {@link io.github.softdelete.codegen.SoftDeleteJavaGenerator},
+ * and its schema lint for a live database, {@link io.github.softdelete.codegen.SchemaLint}.
  *
  * <p>It makes generated tables with a marker column implement
  * {@link io.github.softdelete.SoftDeletableTable}, writes a soft-delete policy class per schema with

@@ -1,5 +1,9 @@
 package io.github.softdelete.codegen.internal;
 
+import org.jooq.Field;
+
+import io.github.softdelete.Marker;
+
 /**
  * What the lint needs to know of one table's marker: the column that tells live rows from deleted
  * ones, and whether it is a timestamp or a flag, so that it can recognise a live-rows-only index
@@ -15,6 +19,18 @@ public record LintMarker(String column, boolean flag, boolean nullableFlag) {
     /** A timestamp marker. */
     public static LintMarker timestamp(String column) {
         return new LintMarker(column, false, false);
+    }
+
+    /**
+     * What the lint needs of a policy's marker: its state column, as the library reads it for live rows.
+     * The lint recognises and advises the live-rows predicate the library injects: IS NULL for a
+     * timestamp, NOT flag for a NOT NULL flag, flag IS NOT TRUE for a nullable one.
+     */
+    public static LintMarker of(Marker marker) {
+        Field<?> state = marker.stateColumn();
+        if (marker.kind() == Marker.Kind.TIMESTAMP)
+            return timestamp(state.getName());
+        return new LintMarker(state.getName(), true, state.getDataType().nullable());
     }
 
     /**
