@@ -2,20 +2,12 @@ package io.github.softdelete.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Table;
 
-import io.github.softdelete.Marker;
 import io.github.softdelete.SoftDeletePolicy;
-import io.github.softdelete.codegen.internal.Catalog;
-import io.github.softdelete.codegen.internal.Finding;
-import io.github.softdelete.codegen.internal.LintMarker;
-import io.github.softdelete.codegen.internal.SchemaLint;
-import io.github.softdelete.codegen.internal.TableName;
+import io.github.softdelete.codegen.LintFinding;
+import io.github.softdelete.codegen.SchemaLint;
 import picocli.CommandLine.Command;
 
 /**
@@ -32,27 +24,12 @@ final class LintCommand extends PolicyCommand {
 
     @Override
     int run(DSLContext plain, SoftDeletePolicy policy) {
-        Map<TableName, LintMarker> markers = new TreeMap<>();
-        for (Table<?> table : policy.tables()) {
-            String schema = table.getSchema() == null ? connection.schema : table.getSchema().getName();
-            markers.put(new TableName(schema, table.getName()), lintMarker(policy.marker(table).orElseThrow()));
-        }
-        List<String> schemas = markers.keySet().stream().map(TableName::schema).distinct().toList();
-        List<Finding> findings = SchemaLint.check(Catalog.read(plain, schemas), markers);
+        List<LintFinding> findings = SchemaLint.check(plain, policy, connection.schema);
         PrintWriter out = spec.commandLine().getOut();
         out.println("softdelete lint: " + (findings.isEmpty() ? "no schema traps found"
             : findings.size() + (findings.size() == 1 ? " trap" : " traps") + " found"));
         findings.forEach(out::println);
         out.flush();
         return findings.isEmpty() ? ExitCodes.SUCCESS : ExitCodes.FAILURE;
-    }
-
-    // The lint recognises and advises the live-rows predicate the library injects: IS NULL for a
-    // timestamp, NOT flag for a NOT NULL flag, flag IS NOT TRUE for a nullable one.
-    private static LintMarker lintMarker(Marker marker) {
-        Field<?> state = marker.stateColumn();
-        if (marker.kind() == Marker.Kind.TIMESTAMP)
-            return LintMarker.timestamp(state.getName());
-        return new LintMarker(state.getName(), true, state.getDataType().nullable());
     }
 }

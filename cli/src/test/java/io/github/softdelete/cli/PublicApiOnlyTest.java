@@ -9,8 +9,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
- * The command-line tool uses the core library through its public API only, as a user's code does: core's internal
- * packages may change in any release, and a module that reached into them would break with it.
+ * The command-line tool uses the core library and the code generator through their public APIs only, as a user's
+ * code does: their internal packages may change in any release, and a module that reached into them would break
+ * with it.
  */
 class PublicApiOnlyTest {
 
@@ -22,6 +23,13 @@ class PublicApiOnlyTest {
     void mainClasses_dependOnCorePublicApiOnly() {
         noClasses().should().dependOnClassesThat().resideInAPackage("io.github.softdelete.internal..")
             .because("core's internal packages are not an API; use io.github.softdelete")
+            .check(CLASSES);
+    }
+
+    @Test
+    void mainClasses_dependOnCodegenPublicApiOnly() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("io.github.softdelete.codegen.internal..")
+            .because("codegen's internal packages are not an API; use io.github.softdelete.codegen (SchemaLint)")
             .check(CLASSES);
     }
 }
