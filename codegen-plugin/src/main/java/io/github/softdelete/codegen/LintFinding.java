@@ -22,6 +22,11 @@ public record LintFinding(Kind kind, String schema, String table, String constra
     /**
      * Checks that no component is null.
      *
+     * @param kind       which rule found it
+     * @param schema     the schema of the table
+     * @param table      the table, or the view
+     * @param constraint the constraint, index, view or column
+     * @param message    what is wrong, why it matters and how to fix it
      * @throws NullPointerException when a component is null
      */
     public LintFinding {
