@@ -3,7 +3,7 @@ package io.github.softdelete.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 
 import io.github.softdelete.PurgeListener;
 import io.github.softdelete.PurgeProgress;
@@ -47,7 +47,7 @@ final class ProgressDisplay implements PurgeListener {
             bar(progress);
         else if (System.nanoTime() - lastLine >= 1_000_000_000L || progress.batch() == 1) {
             lastLine = System.nanoTime();
-            err.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " purge " + progress.table() + ": batch "
+            err.println(now() + " purge " + progress.table() + ": batch "
                 + progress.batch() + ", " + progress.rowsDone() + " of about " + progress.estimatedTotal() + " rows, "
                 + Math.round(progress.rowsPerSecond()) + " rows/s" + progress.eta().map(eta -> ", " + clock(eta) + " left").orElse(""));
             err.flush();
@@ -62,7 +62,7 @@ final class ProgressDisplay implements PurgeListener {
                 + clock(table.duration())
             : "purge " + table.table() + ": " + table.purged() + " purged, " + table.keptTotal() + " kept, "
                 + table.batches() + " batches, " + clock(table.duration());
-        err.println(terminal ? "\r" + line + " ".repeat(20) : LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line);
+        err.println(terminal ? "\r" + line + " ".repeat(20) : now() + " " + line);
         err.flush();
     }
 
@@ -88,6 +88,14 @@ final class ProgressDisplay implements PurgeListener {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    // LocalTime.toString() leaves out the seconds when they are zero ("09:11"): one format, so that lines line up
+    // and a parser of the output sees one shape.
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", java.util.Locale.ROOT);
+
+    private static String now() {
+        return LocalTime.now().format(TIME);
     }
 
     static String clock(Duration duration) {
