@@ -28,7 +28,8 @@ import io.github.softdelete.it.db.SoftDeletes;
  * <p>Prints per shape the median over the rounds of the ns of CPU time per render of each context and the
  * ratios of those medians to plain, then their geometric means over the ten DSL shapes, the cascading DELETE
  * alone and the nine others ({@link QueryShape#PLAIN_SQL} is printed but in no mean). Properties:
- * {@code pairs.rounds} (21), {@code pairs.batch} renders per batch (2,000), {@code pairs.warmUpSeconds} (20).
+ * {@code pairs.rounds} (21), {@code pairs.batch} renders per batch (2,000), {@code pairs.warmUpSeconds} (20),
+ * {@code pairs.shapes} (a comma-separated list of shapes to measure alone, with one mean over them; all by default).
  *
  * <p>A command-line entry point: not meant to be called from other code, and not thread-safe.
  */
@@ -53,7 +54,9 @@ public final class RenderPairs {
             DSL.using(new DefaultConfiguration().set(SQLDialect.POSTGRES)
                 .set(new DefaultVisitListenerProvider(new NoopVisitListener()))),
             DSL.using(SoftDelete.install(new DefaultConfiguration().set(SQLDialect.POSTGRES), SoftDeletes.POLICY)) };
-        QueryShape[] shapes = QueryShape.values();
+        String only = System.getProperty("pairs.shapes", "");
+        QueryShape[] shapes = only.isBlank() ? QueryShape.values()
+            : Arrays.stream(only.split(",")).map(String::trim).map(QueryShape::valueOf).sorted().toArray(QueryShape[]::new);
         Query[] queries = Arrays.stream(shapes).map(QueryShape::query).toArray(Query[]::new);
 
         System.out.println("JDK " + System.getProperty("java.runtime.version") + "; load average (1, 5, 15 min) at the start: "
@@ -96,9 +99,14 @@ public final class RenderPairs {
             if (shapes[s] != QueryShape.DELETE)
                 nine.add(s);
         }
-        mean("geometric mean, 10 DSL shapes", dsl, medians);
-        mean("cascading DELETE", List.of(QueryShape.DELETE.ordinal()), medians);
-        mean("geometric mean, the 9 others", nine, medians);
+        List<Integer> delete = dsl.stream().filter(s -> shapes[s] == QueryShape.DELETE).toList();
+        if (!only.isBlank()) {
+            mean("geometric mean, the " + dsl.size() + " DSL shapes measured", dsl, medians);
+        } else {
+            mean("geometric mean, 10 DSL shapes", dsl, medians);
+            mean("cascading DELETE", delete, medians);
+            mean("geometric mean, the 9 others", nine, medians);
+        }
         System.out.println("load average (1, 5, 15 min) at the end: " + Environment.loadAverage());
     }
 
