@@ -68,6 +68,16 @@ class StrictPlainSqlTest {
     }
 
     @Test
+    void plainSqlPiecesThatNameNothing_renderAsWritten() {
+        DSLContext plain = DSL.using(SQLDialect.POSTGRES, new Settings().withRenderSchema(false));
+        assertThat(STRICT.select(DSL.count(), DSL.field("? + ?", Integer.class, 1, 2)).from(TAGS).getSQL())
+            .isEqualTo(plain.select(DSL.count(), DSL.field("? + ?", Integer.class, 1, 2)).from(TAGS).getSQL())
+            .contains("count(*)");
+        assertThatThrownBy(() -> STRICT.select(DSL.field("{0} + 1", Integer.class, DSL.field("(select 1 from posts)")))
+            .from(TAGS).getSQL()).isInstanceOf(SoftDeleteException.class);
+    }
+
+    @Test
     void plainSqlStatement_namingSoftDeletableTable_refused() {
         assertThatThrownBy(() -> STRICT.query("truncate posts").getSQL()).isInstanceOf(SoftDeleteException.class);
         assertThatThrownBy(() -> STRICT.query("delete from users").getSQL()).isInstanceOf(SoftDeleteException.class);

@@ -20,6 +20,7 @@ import org.jooq.impl.TableImpl;
 import io.github.softdelete.PlainSql;
 
 import io.github.softdelete.internal.cascade.RestoreRequest;
+import io.github.softdelete.internal.jooq.SqlIdentifiers;
 import io.github.softdelete.internal.policy.ContextFlags;
 import io.github.softdelete.internal.policy.ReadMode;
 import io.github.softdelete.internal.policy.TableRegistry;
@@ -152,6 +153,10 @@ public final class SoftDeleteVisitListener implements VisitListener {
     }
 
     private void onPlainSql(VisitContext context, QueryPart sql) {
+        // jOOQ's own templates inside expressions (the "*" of every count(*)): nothing to parse or to refuse, and
+        // no need to copy the visit stack (PlainSqlParsing) or scan the text (PlainSqlGuard) to find that out
+        if (SqlIdentifiers.namesNothing(sql.toString()))
+            return;
         ContextFlags flags = ContextFlags.of(context.configuration());
         if (flags.plainSql())
             return;

@@ -21,6 +21,20 @@ public final class SqlIdentifiers {
     private SqlIdentifiers() {
     }
 
+    /**
+     * True when {@code sql} has nothing that could name a relation, start a statement or hold a template's
+     * argument: no letter, underscore, quote, dollar, brace or non-ASCII character. Such text is jOOQ's own piece
+     * of an expression, such as the {@code *} of {@code count(*)}, or binds and operators only ({@code ? + ?}).
+     */
+    public static boolean namesNothing(String sql) {
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c > 0x7e || Character.isLetter(c) || c == '_' || c == '"' || c == '$' || c == '{' || c == '`' || c == '[')
+                return false;
+        }
+        return true;
+    }
+
     /** True when some identifier of {@code sql} that can name a relation satisfies {@code relation}. */
     public static boolean anyRelation(String sql, Predicate<String> relation) {
         int i = 0;
