@@ -102,29 +102,24 @@ public final class SqlIdentifiers {
         return i;
     }
 
+    // A string literal ends at its closing quote; a doubled quote stands for one, and E'' strings also escape with \.
     private static int stringEnd(String sql, int from, boolean backslashEscapes) {
+        return closingQuote(sql, from, '\'', backslashEscapes);
+    }
+
+    // A quoted identifier ends at its closing double quote; a doubled one stands for one.
+    private static int quotedEnd(String sql, int from) {
+        return closingQuote(sql, from, '"', false);
+    }
+
+    private static int closingQuote(String sql, int from, char quote, boolean backslashEscapes) {
         int i = from;
         while (i < sql.length()) {
             char c = sql.charAt(i);
             if (backslashEscapes && c == '\\') {
                 i += 2;
-            } else if (c == '\'') {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == '\'')
-                    i += 2;
-                else
-                    return i + 1;
-            } else {
-                i++;
-            }
-        }
-        return i;
-    }
-
-    private static int quotedEnd(String sql, int from) {
-        int i = from;
-        while (i < sql.length()) {
-            if (sql.charAt(i) == '"') {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == '"')
+            } else if (c == quote) {
+                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote)
                     i += 2;
                 else
                     return i + 1;

@@ -10,15 +10,12 @@ import static io.github.softdelete.it.db.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -99,8 +96,8 @@ class ConcurrentRestoresTest {
     @EnumSource(Order.class)
     void restore_parentRestoredAndDeletedAgainSinceItsSnapshot(Order order) throws Exception {
         try (Connection other = open(); Connection restore = open(); Connection deleter = open(); Connection monitor = database.dataSource().getConnection()) {
-            int restorePid = pid(restore);
-            int deleterPid = pid(deleter);
+            int restorePid = TwoTransactions.pid(restore);
+            int deleterPid = TwoTransactions.pid(deleter);
             assertThat(SoftDelete.restore(dsl(other), POSTS, POSTS.ID.eq(10L))).isEqualTo(1); // 10 and 100; not 101 nor the like
             assertThat(SoftDelete.restore(SoftDeleteDatabase.dsl(database), USERS, USERS.ID.eq(3L))).isEqualTo(1); // carol, committed
 
@@ -108,7 +105,7 @@ class ConcurrentRestoresTest {
             if (carolDeleter != null)
                 dsl(carolDeleter).deleteFrom(USERS).where(USERS.ID.eq(3L)).execute(); // holds carol's row until rolled back
             Future<Object> restored = threads.submit(() -> SoftDelete.restore(dsl(restore), POSTS, POSTS.ID.eq(10L)));
-            assertThat(waitsForALock(restored, monitor, restorePid)).as("the restore waits, its snapshot taken").isTrue();
+            assertThat(TwoTransactions.awaitEndOrBlock(restored, monitor, restorePid)).as("the restore waits, its snapshot taken").isTrue();
             other.commit(); // post 10 and comment 100 are live again
 
             Object outcome;
@@ -121,7 +118,7 @@ class ConcurrentRestoresTest {
             } else {
                 outcome = result(restored); // the restore went on when the other restore committed
                 Future<Object> deleted = threads.submit(() -> dsl(deleter).deleteFrom(POSTS).where(POSTS.ID.eq(10L)).execute());
-                waitsForALock(deleted, monitor, deleterPid);
+                TwoTransactions.awaitEndOrBlock(deleted, monitor, deleterPid);
                 restore.commit();
                 assertThat(end(deleter, deleted)).isEqualTo(1);
             }
@@ -165,35 +162,5 @@ class ConcurrentRestoresTest {
         else
             connection.commit();
         return outcome;
-    }
-
-    // Waits until the step ended (false), or PostgreSQL reports its backend blocked by another (true).
-    private static boolean waitsForALock(Future<?> step, Connection monitor, int pid) throws Exception {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                step.get(20, TimeUnit.MILLISECONDS);
-                return false;
-            } catch (TimeoutException stillRunning) {
-                try (Statement s = monitor.createStatement();
-                     ResultSet r = s.executeQuery("select cardinality(pg_blocking_pids(" + pid + ")) > 0")) {
-                    r.next();
-                    if (r.getBoolean(1))
-                        return true;
-                }
-            } catch (java.util.concurrent.ExecutionException ended) {
-                return false;
-            }
-        }
-        throw new AssertionError("the step neither ended nor waited for a lock within " + LIMIT);
-    }
-
-    private static int pid(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("select pg_backend_pid()")) {
-            r.next();
-            int pid = r.getInt(1);
-            connection.commit(); // the backend's ID only: the step starts the transaction
-            return pid;
-        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -215,8 +216,8 @@ final class TwoTransactions {
         }
     }
 
-    // Waits until the step ended, or PostgreSQL reports its backend blocked by another: true when blocked.
-    private static boolean awaitEndOrBlock(Future<Result> step, Connection monitor, int pid) throws Exception {
+    /** Waits until the step ended (false), or PostgreSQL reports its backend blocked by another (true); no sleeps. */
+    static boolean awaitEndOrBlock(Future<?> step, Connection monitor, int pid) throws Exception {
         long deadline = System.nanoTime() + LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
             try {
@@ -225,9 +226,11 @@ final class TwoTransactions {
             } catch (TimeoutException stillRunning) {
                 if (blocked(monitor, pid))
                     return true;
+            } catch (ExecutionException ended) {
+                return false;
             }
         }
-        throw new AssertionError("the second transaction neither ended nor waited for a lock within " + LIMIT);
+        throw new AssertionError("the step neither ended nor waited for a lock within " + LIMIT);
     }
 
     private static boolean blocked(Connection monitor, int pid) throws SQLException {
@@ -238,7 +241,8 @@ final class TwoTransactions {
         }
     }
 
-    private static int pid(Connection connection) throws SQLException {
+    /** The backend's process ID, for awaitEndOrBlock; commits, so that the step starts the transaction. */
+    static int pid(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("select pg_backend_pid()")) {
             r.next();
             int pid = r.getInt(1);
