@@ -45,20 +45,21 @@ class InstallGuaranteesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SQLDialect.class, names = { "H2", "MYSQL", "MARIADB", "SQLITE", "DEFAULT", "DERBY", "HSQLDB", "FIREBIRD" })
+    @EnumSource(value = SQLDialect.class, names = { "H2", "MYSQL", "SQLITE", "DEFAULT", "DERBY", "HSQLDB", "FIREBIRD" })
     void install_unsupportedDialect_refusedNamingTheSupportedOnes(SQLDialect dialect) {
         assertThatThrownBy(() -> SoftDelete.install(configuration(dialect), SoftDeletePolicy.forSchema(PUBLIC)))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("does not support the dialect " + dialect)
-            .hasMessageContaining("SQLDialect.POSTGRES");
+            .hasMessageContaining("[SQLDialect.POSTGRES, SQLDialect.MARIADB]");
     }
 
-    @Test
-    void install_postgres_accepted() {
-        Configuration configuration = SoftDelete.install(configuration(SQLDialect.POSTGRES), SoftDeletePolicy.forSchema(PUBLIC));
+    @ParameterizedTest
+    @EnumSource(value = SQLDialect.class, names = { "POSTGRES", "MARIADB" })
+    void install_supportedDialect_accepted(SQLDialect dialect) {
+        Configuration configuration = SoftDelete.install(configuration(dialect), SoftDeletePolicy.forSchema(PUBLIC));
 
         assertThat(configuration.visitListenerProviders()).hasSize(1);
-        assertThat(configuration.executeListenerProviders()).hasSize(2);
+        assertThat(configuration.executeListenerProviders()).hasSize(3);
         assertThat(configuration.recordListenerProviders()).hasSize(1);
     }
 
@@ -135,7 +136,7 @@ class InstallGuaranteesTest {
         SoftDelete.install(configuration, policy);
 
         assertThat(configuration.visitListenerProviders()).hasSize(1);
-        assertThat(configuration.executeListenerProviders()).hasSize(2);
+        assertThat(configuration.executeListenerProviders()).hasSize(3);
         assertThat(DSL.using(configuration).deleteFrom(POSTS).where(POSTS.ID.eq(1L)).getSQL()).isEqualTo(before);
     }
 
@@ -147,7 +148,7 @@ class InstallGuaranteesTest {
         assertThatThrownBy(() -> DSL.using(configuration.derive(dialect)).selectFrom(POSTS).getSQL())
             .isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("does not support the dialect " + dialect + " that this statement is rendered under")
-            .hasMessageContaining("SQLDialect.POSTGRES");
+            .hasMessageContaining("[SQLDialect.POSTGRES, SQLDialect.MARIADB]");
         configuration.set(dialect);
         assertThatThrownBy(() -> DSL.using(configuration).deleteFrom(POSTS).where(POSTS.ID.eq(1L)).getSQL())
             .hasMessageContaining("does not support the dialect " + dialect);
@@ -172,7 +173,7 @@ class InstallGuaranteesTest {
         }));
         SoftDelete.install(configuration, SoftDeletePolicy.forSchema(PUBLIC));
 
-        assertThat(configuration.executeListenerProviders()).hasSize(3);
+        assertThat(configuration.executeListenerProviders()).hasSize(4);
         assertThat(DSL.using(configuration).deleteFrom(POSTS).where(POSTS.ID.eq(1L)).getSQL()).startsWith("update \"posts\"");
     }
 

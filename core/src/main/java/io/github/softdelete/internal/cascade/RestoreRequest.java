@@ -11,6 +11,7 @@ import org.jooq.Table;
 import org.jooq.impl.CustomField;
 import org.jooq.impl.QOM;
 
+import io.github.softdelete.internal.jooq.Engine;
 import io.github.softdelete.internal.policy.PolicyTable;
 import io.github.softdelete.internal.policy.TableRegistry;
 import io.github.softdelete.internal.policy.UnfilteredTable;
@@ -67,6 +68,10 @@ public final class RestoreRequest<T> extends CustomField<T> {
         Table<?> target = UnfilteredTable.unwrap(request.$table());
         TableReference reference = TableReference.resolve(registry, target);
         Condition condition = request.$where() == null ? org.jooq.impl.DSL.noCondition() : request.$where();
+        if (Engine.of(dsl.configuration()) == Engine.MARIADB)
+            throw new io.github.softdelete.SoftDeleteException("cannot restore rows of " + reference.table().quotedName()
+                + " on MariaDB yet: the restore that follows the foreign keys is built for PostgreSQL only so far."
+                + " Nothing was executed");
         return CascadeRestore.statement(dsl, registry, registry.plan(reference.table()), target, reference, condition);
     }
 

@@ -14,6 +14,7 @@ import org.jooq.impl.DefaultVisitListenerProvider;
 
 import io.github.softdelete.PlainSql;
 
+import io.github.softdelete.internal.jooq.Engine;
 import io.github.softdelete.internal.jooq.JooqInternals;
 import io.github.softdelete.internal.jooq.PartnerListeners;
 import io.github.softdelete.internal.jooq.Qom;
@@ -26,9 +27,6 @@ import io.github.softdelete.internal.render.RenderCache;
  * an earlier install added so that nothing is filtered twice.
  */
 public final class Installation {
-
-    /** The dialect families the library supports: the ones its test suite runs on. */
-    private static final List<SQLDialect> SUPPORTED = List.of(SQLDialect.POSTGRES);
 
     private Installation() {
     }
@@ -53,17 +51,19 @@ public final class Installation {
         visit.add(new DefaultVisitListenerProvider(new SoftDeleteVisitListener(registry, plainSql, cache)));
         List<ExecuteListenerProvider> execute = new ArrayList<>();
         for (ExecuteListenerProvider provider : configuration.executeListenerProviders())
-            if (!(provider.provide() instanceof StatementRefusals) && !(provider.provide() instanceof SettlingListener))
+            if (!(provider.provide() instanceof StatementRefusals) && !(provider.provide() instanceof SettlingListener)
+                && !(provider.provide() instanceof StagedStatements))
                 execute.add(provider);
         execute.add(new DefaultExecuteListenerProvider(new StatementRefusals(registry)));
         execute.add(new DefaultExecuteListenerProvider(new SettlingListener(registry)));
+        execute.add(new DefaultExecuteListenerProvider(new StagedStatements(registry)));
         List<RecordListenerProvider> record = new ArrayList<>();
         for (RecordListenerProvider provider : configuration.recordListenerProviders())
             if (!RecordMarkers.isInstance(provider.provide()))
                 record.add(provider);
         record.add(new DefaultRecordListenerProvider(new RecordMarkers(registry)));
         PartnerListeners.record(configuration, new PartnerListeners.Installed(SoftDeleteVisitListener.class,
-            List.of(StatementRefusals.class, SettlingListener.class), RecordMarkers.class));
+            List.of(StatementRefusals.class, SettlingListener.class, StagedStatements.class), RecordMarkers.class));
         return configuration
             .set(visit.toArray(VisitListenerProvider[]::new))
             .set(execute.toArray(ExecuteListenerProvider[]::new))
@@ -89,21 +89,22 @@ public final class Installation {
      * PostgreSQL's SQL sent to another database, or none at all.
      */
     static void requireSupportedAtRender(SQLDialect dialect) {
-        if (dialect == null || !SUPPORTED.contains(dialect.family()))
+        if (Engine.of(dialect) == null)
             throw new IllegalStateException("softdelete does not support the dialect " + dialect + " that this statement is"
                 + " rendered under: the configuration's dialect was changed after SoftDelete.install(configuration, policy)"
                 + " (configuration.set(SQLDialect...) or derive(SQLDialect...)). Nothing was rendered. The library supports "
-                + SUPPORTED.stream().map(d -> "SQLDialect." + d.name()).toList() + "; render under that dialect, or use a"
+                + Engine.supportedDialects() + "; render under that dialect, or use a"
                 + " configuration without the library for other databases");
     }
 
-    // A data-modifying CTE, statement_timestamp() and the CAST check are PostgreSQL's; on H2 or MySQL a
-    // soft delete would fail to run, or stamp two deletes of one transaction alike.
+    // The rules build each engine's own SQL (Engine); on any other database (H2, MySQL) a soft delete would fail to
+    // run, or stamp two deletes of one transaction alike. MySQL stays refused until a MySQL server runs in the build:
+    // jOOQ's MYSQL family is not MariaDB's, and the two servers differ where the rules depend on them.
     static void requireSupportedDialect(SQLDialect dialect) {
-        if (dialect == null || !SUPPORTED.contains(dialect.family()))
+        if (Engine.of(dialect) == null)
             throw new IllegalArgumentException("softdelete does not support the dialect " + dialect + " of this configuration:"
-                + " it supports " + SUPPORTED.stream().map(d -> "SQLDialect." + d.name()).toList() + " (and the versions of"
-                + " that family), the databases its test suite runs on. Set a supported dialect on the configuration"
-                + " (configuration.set(SQLDialect.POSTGRES)) before SoftDelete.install(configuration, policy)");
+                + " it supports " + Engine.supportedDialects() + " (and the versions of those families), the databases its"
+                + " test suite runs on. Set a supported dialect on the configuration (configuration.set(SQLDialect.POSTGRES)"
+                + " or SQLDialect.MARIADB) before SoftDelete.install(configuration, policy)");
     }
 }

@@ -7,7 +7,6 @@ import org.jooq.Context;
 import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.SQLDialect;
 import org.jooq.UpdateSetFirstStep;
 import org.jooq.UpdateSetMoreStep;
 import org.jooq.impl.CustomField;
@@ -16,6 +15,7 @@ import org.jooq.impl.SQLDataType;
 
 import io.github.softdelete.SoftDeleteException;
 
+import io.github.softdelete.internal.jooq.Engine;
 import io.github.softdelete.internal.policy.Actors;
 import io.github.softdelete.internal.policy.PolicyTable;
 
@@ -24,7 +24,8 @@ import io.github.softdelete.internal.policy.PolicyTable;
  * the deleted-by column), and the SET clauses of a soft delete and of a restore, built here for
  * every marker kind:
  * <ul>
- *   <li>a delete: {@code flag = TRUE}, {@code timestamp = statement_timestamp()}, {@code deleted_by = <actor>};</li>
+ *   <li>a delete: {@code flag = TRUE}, {@code timestamp = statement_timestamp()} ({@link SessionStamp} on
+ *       MariaDB), {@code deleted_by = <actor>};</li>
  *   <li>a restore: {@code flag = FALSE}, {@code timestamp = NULL}, {@code deleted_by = NULL}.</li>
  * </ul>
  *
@@ -161,10 +162,15 @@ public final class LibraryWrite<T> extends CustomField<T> {
             // CURRENT_TIMESTAMP: the latter is the transaction's start, shared by every statement of a
             // transaction, so two deletes in one transaction would stamp the same time and a restore
             // could not tell their rows apart. statement_timestamp() is one value for the whole
-            // statement, the cascade included, and differs between statements.
+            // statement, the cascade included, and differs between statements. MariaDB has no such
+            // function, and a delete there may take several statements: SessionStamp.
+            // (Rendered outside the library's engines, by toString() say, it shows CURRENT_TIMESTAMP.)
             case DELETION_TIME -> {
-                if (ctx.family() == SQLDialect.POSTGRES)
+                Engine engine = Engine.of(ctx);
+                if (engine == Engine.POSTGRES)
                     ctx.visit(DSL.keyword("statement_timestamp")).sql("()");
+                else if (engine == Engine.MARIADB)
+                    ctx.sql(SessionStamp.VARIABLE);
                 else
                     ctx.visit(DSL.currentTimestamp());
             }

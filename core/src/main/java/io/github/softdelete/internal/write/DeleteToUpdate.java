@@ -17,7 +17,11 @@ import org.jooq.UpdateSetFirstStep;
 import org.jooq.WithStep;
 import org.jooq.impl.QOM;
 
+import io.github.softdelete.SoftDeleteException;
+
 import io.github.softdelete.internal.cascade.CascadeDelete;
+import io.github.softdelete.internal.cascade.StagedCascadeDelete;
+import io.github.softdelete.internal.jooq.Engine;
 import io.github.softdelete.internal.jooq.PartnerListeners;
 import io.github.softdelete.internal.jooq.Qom;
 import io.github.softdelete.internal.policy.CascadePlan;
@@ -36,7 +40,8 @@ import io.github.softdelete.internal.sql.TableReference;
  * Rule: {@code DELETE FROM T WHERE c} on a soft-deletable table becomes
  * {@code UPDATE T SET marker = statement_timestamp() WHERE c AND T.marker IS NULL} (for other marker
  * kinds, the SET and the live predicate of {@link LibraryWrite} and {@link MarkerPredicates}), when no foreign key
- * makes the delete reach further; otherwise {@link CascadeDelete} builds the statement.
+ * makes the delete reach further; otherwise {@link CascadeDelete} builds the statement on PostgreSQL, and
+ * {@link StagedCascadeDelete} its anchor on MariaDB (where a DELETE ... USING takes that way too).
  *
  * <ul>
  *   <li>{@code AND marker IS NULL}: rows that were already deleted are neither touched nor counted,
@@ -64,8 +69,15 @@ public final class DeleteToUpdate {
         PartnerListeners.require(dsl.configuration());
         CascadePlan plan = registry.plan(reference.table());
         Object actor = registry.actor(flags);
+        boolean mariaDb = Engine.of(dsl.configuration()) == Engine.MARIADB;
+        // MariaDB's UPDATE has no FROM (jOOQ renders it, the server refuses it): a DELETE ... USING takes the staged
+        // way too, whose anchor is an INSERT ... SELECT that reads the USING tables.
+        if (mariaDb && (!plan.isSingleTable() || !d.$using().isEmpty()))
+            return StagedCascadeDelete.anchor(registry, plan, d, target, reference, !Qom.returning(delete).isEmpty());
         if (!plan.isSingleTable())
             return CascadeDelete.build(dsl, registry, plan, d, target, reference, Qom.returning(delete), actor);
+        if (mariaDb && !Qom.returning(delete).isEmpty())
+            throw returningOnMariaDb(reference.table());
         Condition where = Predicates.and(d.$where(), reference.predicate(ReadMode.LIVE));
         where = Predicates.and(where, Predicates.allOf(PreservedTables.leftToWhere(registry, d.$using()), flags.readMode()));
         return update(dsl, d, target, reference.table(), actor, where, Qom.returning(delete));
@@ -79,6 +91,14 @@ public final class DeleteToUpdate {
         QOM.Delete<?> d = (QOM.Delete<?>) delete;
         Condition extra = Predicates.allOf(PreservedTables.leftToWhere(registry, d.$using()), mode);
         return extra == null ? null : d.$where(Predicates.and(d.$where(), extra));
+    }
+
+    // jOOQ emulates UPDATE ... RETURNING on MariaDB with an INSERT ... ON DUPLICATE KEY UPDATE, which fires insert
+    // triggers and fails on generated columns (docs/mariadb-facts.md): refused rather than sent.
+    private static SoftDeleteException returningOnMariaDb(PolicyTable table) {
+        return new SoftDeleteException("cannot soft-delete from " + table.quotedName() + " with DELETE ... RETURNING on"
+            + " MariaDB: the soft delete is an UPDATE, and MariaDB's UPDATE has no RETURNING. Nothing was executed. Select"
+            + " the rows first, then delete them without RETURNING");
     }
 
     @SuppressWarnings({ "unchecked", "rawtypes" })

@@ -17,6 +17,7 @@ import org.jooq.impl.QOM;
 
 import io.github.softdelete.OnDelete;
 
+import io.github.softdelete.internal.jooq.Engine;
 import io.github.softdelete.internal.jooq.PartnerListeners;
 import io.github.softdelete.internal.policy.LockOrder;
 import io.github.softdelete.internal.policy.Relation;
@@ -69,6 +70,7 @@ public final class LiveParents {
         Map<FieldOrRow, FieldOrRowOrSelect> set = CheckedAssignments.check(registry, keys, insert.$updateSet(), target, "INSERT ... ON CONFLICT DO UPDATE");
         if (rows == null && set == null)
             return null;
+        requireNotMariaDb(configuration, target);
         PartnerListeners.require(configuration);
         CheckedRows.Checked checked = rows != null ? rows : new CheckedRows.Checked(insert, null);
         if (set != null)
@@ -85,8 +87,18 @@ public final class LiveParents {
         Map<FieldOrRow, FieldOrRowOrSelect> set = CheckedAssignments.check(registry, keys, update.$set(), target, "UPDATE");
         if (set == null)
             return null;
+        requireNotMariaDb(configuration, target);
         PartnerListeners.require(configuration);
         return update.$set(set);
+    }
+
+    // The checks are PostgreSQL's statements (a CTE before the INSERT, FOR KEY SHARE): not sent to MariaDB.
+    private static void requireNotMariaDb(Configuration configuration, Table<?> target) {
+        if (Engine.of(configuration) == Engine.MARIADB)
+            throw new io.github.softdelete.SoftDeleteException("cannot write rows of \"" + target.getName() + "\" that"
+                + " reference soft-deletable tables on MariaDB yet: the check that their parents are live is built for"
+                + " PostgreSQL only so far. Nothing was executed. Write them on SoftDelete.allowDeletedParents(ctx) to skip"
+                + " the check");
     }
 
     /**
