@@ -48,7 +48,7 @@ public final class Restore {
                 return RestoreRequest.execute(ctx, reference.table(), target, condition);
             return update(ctx, target, reference, condition);
         } catch (DataAccessException e) {
-            if (ServerErrors.UNIQUE_VIOLATION.equals(e.sqlState()))
+            if (ServerErrors.isUniqueViolation(e))
                 throw uniqueViolation(reference, e);
             throw e;
         }
@@ -88,7 +88,7 @@ public final class Restore {
         String constraint = ServerErrors.constraint(e);
         return new SoftDeleteException("cannot restore rows of " + reference.table().quotedName()
             + ": restoring would violate " + (constraint != null ? "unique constraint " + constraint
-                : "a unique constraint (the JDBC driver did not report which; PostgreSQL's driver does)")
+                : "a unique constraint (the JDBC driver did not report which; PostgreSQL's driver does, MariaDB's does not)")
             + ", because a live row holds the same key since the delete. Nothing was restored. Change or delete the"
             + " live row first, or restore with a condition that leaves the conflicting row out", e);
     }

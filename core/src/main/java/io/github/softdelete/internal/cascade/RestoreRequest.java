@@ -21,8 +21,8 @@ import io.github.softdelete.internal.sql.TableReference;
 
 /**
  * How a cascading restore runs: as the UPDATE {@code UPDATE t SET marker = <this request> WHERE <condition>}, which
- * the listener replaces with the restore statement ({@link CascadeRestore}) whenever jOOQ renders or binds it, as it
- * replaces a DELETE with its cascade.
+ * the listener replaces with the restore statement ({@link CascadeRestore}; on MariaDB the anchor of
+ * {@link StagedRestore}) whenever jOOQ renders or binds it, as it replaces a DELETE with its cascade.
  *
  * <p>Why a request rather than executing the statement: the statement's text may be kept and replayed
  * ({@link RenderCache}), and a replayed text is no {@code Query} that jOOQ could execute. Sent as plain SQL around
@@ -69,9 +69,7 @@ public final class RestoreRequest<T> extends CustomField<T> {
         TableReference reference = TableReference.resolve(registry, target);
         Condition condition = request.$where() == null ? org.jooq.impl.DSL.noCondition() : request.$where();
         if (Engine.of(dsl.configuration()) == Engine.MARIADB)
-            throw new io.github.softdelete.SoftDeleteException("cannot restore rows of " + reference.table().quotedName()
-                + " on MariaDB yet: the restore that follows the foreign keys is built for PostgreSQL only so far."
-                + " Nothing was executed");
+            return StagedRestore.anchor(registry, registry.plan(reference.table()), target, reference, condition);
         return CascadeRestore.statement(dsl, registry, registry.plan(reference.table()), target, reference, condition);
     }
 

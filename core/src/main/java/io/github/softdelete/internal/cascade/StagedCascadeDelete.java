@@ -2,8 +2,6 @@ package io.github.softdelete.internal.cascade;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -64,31 +62,9 @@ public final class StagedCascadeDelete {
     /** The prefix of the key tables' names. */
     public static final String KEYS_PREFIX = "softdelete_keys_";
 
-    // The anchor's text starts with its INSERT into the root's key table, whatever the keyword case and quoting.
-    private static final Pattern ANCHOR = Pattern.compile("(?i)^\\s*insert\\s+into\\s+[`\"\\[]?" + KEYS_PREFIX + "(\\d+)\\b");
+    private static final KeyTables KEYS = new KeyTables(KEYS_PREFIX);
 
     private StagedCascadeDelete() {
-    }
-
-    /** What a step's result means: nothing, or a refusal when it found a row. */
-    public enum Check {
-        /** A write; its count does not matter. */
-        NONE,
-        /** A live row over {@link Step#relation()}, a RESTRICT or NO ACTION key, would be left under a deleted row. */
-        REFUSE_WHEN_FOUND_RESTRICT,
-        /** The delete reaches rows of {@link Step#table()}, whose deleted-by column needs an actor, and there is none. */
-        REFUSE_WHEN_FOUND_NO_ACTOR
-    }
-
-    /**
-     * One statement after the anchor, rendered with every value inlined.
-     *
-     * @param sql      the statement
-     * @param check    what a row it returns means
-     * @param relation the key a {@link Check#REFUSE_WHEN_FOUND_RESTRICT} check is about, else null
-     * @param table    the table a {@link Check#REFUSE_WHEN_FOUND_NO_ACTOR} check is about, else null
-     */
-    public record Step(String sql, Check check, Relation relation, PolicyTable table) {
     }
 
     /**
@@ -100,7 +76,7 @@ public final class StagedCascadeDelete {
     public static Query anchor(TableRegistry registry, CascadePlan plan, QOM.Delete<?> delete, Table<?> target,
                                TableReference reference, boolean returning) {
         PolicyTable root = plan.root();
-        requireKeys(plan);
+        KeyTables.requirePrimaryKeys(plan, "soft-delete from");
         if (returning)
             throw new SoftDeleteException("cannot soft-delete from " + root.quotedName() + " with DELETE ... RETURNING on"
                 + " MariaDB: the delete follows foreign keys in several statements, and MariaDB's UPDATE has no RETURNING."
@@ -111,95 +87,85 @@ public final class StagedCascadeDelete {
         Condition where = Predicates.and(delete.$where(), reference.predicate(ReadMode.LIVE));
         SelectLimitStep<Record> rows = DSL.select(RowSets.on(target, RowSets.key(root))).from(from).where(where).orderBy(delete.$orderBy());
         Select<Record> locked = (delete.$limit() == null ? rows : rows.limit(delete.$limit())).forUpdate();
-        return DSL.insertInto(keys(registry, root)).columns(keyColumns(registry, root)).select(locked);
+        Table<?> keys = KEYS.of(registry, root);
+        return DSL.insertInto(keys).columns(KeyTables.columns(keys, RowSets.key(root))).select(locked);
     }
 
     /** The policy index of the root whose anchor {@code sql} is, or -1 when it is no anchor. */
     public static int anchoredRoot(String sql) {
-        if (sql == null)
-            return -1;
-        Matcher matcher = ANCHOR.matcher(sql);
-        return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
+        return KEYS.anchoredRoot(sql);
     }
 
     /** The statements to run before the anchor: the next stamp, then each key table created if missing, and emptied. */
     public static List<String> before(DSLContext plain, TableRegistry registry, CascadePlan plan) {
         List<String> statements = new ArrayList<>();
         statements.add(SessionStamp.NEXT);
-        for (CascadePlan.Node node : plan.nodes()) {
-            PolicyTable table = node.table();
-            // CREATE ... SELECT takes the key columns' types from the table; LIMIT 0 copies no row. The primary key
-            // makes INSERT IGNORE keep each row once (diamonds) and the joins read the key table by key.
-            statements.add("create temporary table if not exists " + plain.render(keys(registry, table)) + " (primary key ("
-                + names(plain, keyColumns(registry, table)) + ")) " + plain.renderInlined(
-                    DSL.select(RowSets.key(table)).from(table.table()).limit(DSL.inline(0))));
-            statements.add(plain.render(DSL.deleteFrom(keys(registry, table))));
-        }
+        statements.addAll(KEYS.prepare(plain, registry, plan, RowSets::key));
         return statements;
     }
 
     /** The statements after the anchor, in order. */
-    public static List<Step> after(DSLContext plain, TableRegistry registry, CascadePlan plan, Object actor) {
-        List<Step> steps = new ArrayList<>();
+    public static List<StagedStep> after(DSLContext plain, TableRegistry registry, CascadePlan plan, Object actor) {
+        List<StagedStep> steps = new ArrayList<>();
         for (CascadePlan.Node node : plan.nodes()) {
             PolicyTable table = node.table();
+            Table<?> keys = KEYS.of(registry, table);
             for (Relation relation : node.parents())
-                steps.add(write(plain, plain.insertInto(keys(registry, table)).columns(keyColumns(registry, table))
+                steps.add(write(plain, plain.insertInto(keys).columns(KeyTables.columns(keys, RowSets.key(table)))
                     .select(children(registry, table, relation)).onDuplicateKeyIgnore()));
             if (!node.self().isEmpty())
-                steps.add(write(plain, plain.insertInto(keys(registry, table)).columns(keyColumns(registry, table))
-                    .select(replies(registry, table, node.self())).onDuplicateKeyIgnore()));
+                steps.add(write(plain, plain.insertInto(keys).columns(KeyTables.columns(keys, RowSets.key(table)))
+                    .select(replies(keys, table, node.self())).onDuplicateKeyIgnore()));
             if (table.deletedBy() != null && actor == null) {
                 // Without an actor there is nothing to write into deleted-by: the delete is refused if it reaches a row.
-                steps.add(new Step(plain.renderInlined(DSL.selectOne().from(keys(registry, table)).limit(DSL.inline(1))),
-                    Check.REFUSE_WHEN_FOUND_NO_ACTOR, null, table));
+                steps.add(StagedStep.refuseWhenFound(plain.renderInlined(DSL.selectOne().from(keys).limit(DSL.inline(1))),
+                    StagedStep.Check.REFUSE_WHEN_FOUND_NO_ACTOR, table));
                 continue;
             }
-            Table<?> keys = keys(registry, table);
-            steps.add(write(plain, LibraryWrite.deletion(plain.update(table.table().join(keys)
-                    .on(joined(RowSets.key(table), table.table(), keyColumns(keys, table)))), table, actor)
+            steps.add(write(plain, LibraryWrite.deletion(plain.update(table.table().join(keys).on(KeyTables.joined(table, table.table(), keys))),
+                    table, actor)
                 .where(MarkerPredicates.live(table, table.table()))));
         }
         for (Relation relation : plan.restricts())
-            steps.add(new Step(plain.renderInlined(blockers(registry, relation)), Check.REFUSE_WHEN_FOUND_RESTRICT, relation, null));
-        for (CascadePlan.Node node : plan.nodes())
-            steps.add(write(plain, DSL.deleteFrom(keys(registry, node.table()))));
+            steps.add(StagedStep.refuseWhenFound(plain.renderInlined(blockers(registry, relation)),
+                StagedStep.Check.REFUSE_WHEN_FOUND_RESTRICT, relation));
+        for (String sql : KEYS.empty(plain, registry, plan))
+            steps.add(StagedStep.write(sql));
         return steps;
     }
 
-    private static Step write(DSLContext plain, Query query) {
-        return new Step(plain.renderInlined(query), Check.NONE, null, null);
+    private static StagedStep write(DSLContext plain, Query query) {
+        return StagedStep.write(plain.renderInlined(query));
     }
 
     // The live rows of table whose key over relation names a row in the parent's key table.
     private static Select<?> children(TableRegistry registry, PolicyTable table, Relation relation) {
-        PolicyTable parent = relation.parent();
         Table<?> child = table.table();
-        return DSL.select(RowSets.key(table)).from(child).join(parentKeys(registry, parent, relation))
-            .on(referencing(registry, parent, relation, child))
+        return DSL.select(RowSets.key(table)).from(child).join(parentKeys(registry, relation))
+            .on(referencing(registry, relation, child))
             .where(MarkerPredicates.live(table, child));
     }
 
     // The replies of the rows in table's key table, recursively, over the self-references: WITH RECURSIVE inside an
     // INSERT ... SELECT, which MariaDB accepts where it refuses WITH before the INSERT (docs/mariadb-facts.md).
     @SuppressWarnings({ "unchecked", "rawtypes" })
-    private static Select<?> replies(TableRegistry registry, PolicyTable table, List<Relation> self) {
+    private static Select<?> replies(Table<?> keys, PolicyTable table, List<Relation> self) {
         Table<?> tree = DSL.table(DSL.name("softdelete_tree"));
-        List<Field<?>> treeKey = keyColumns(tree, table);
+        List<Field<?>> treeKey = KeyTables.columns(tree, RowSets.key(table));
         Table<?> reply = table.table().as("softdelete_reply");
         // The parent row itself is read only for keys that reference other columns than the primary key.
-        boolean byKey = self.stream().allMatch(relation -> referencesKey(table, relation));
+        boolean byKey = self.stream().allMatch(relation -> KeyTables.referencesKey(table, relation));
         Table<?> parent = table.table().as("softdelete_parent");
         List<Condition> joins = new ArrayList<>();
         for (Relation relation : self)
             joins.add(DSL.row(RowSets.on(reply, relation.childColumns()))
                 .eq(DSL.row(byKey ? treeKey : RowSets.on(parent, relation.parentColumns()))));
-        Select<?> start = DSL.select(keyColumns(keys(registry, table), table)).from(keys(registry, table));
-        Table<?> parents = byKey ? tree : tree.join(parent).on(joined(RowSets.key(table), parent, treeKey));
+        Select<?> start = DSL.select(KeyTables.columns(keys, RowSets.key(table))).from(keys);
+        Table<?> parents = byKey ? tree : tree.join(parent).on(KeyTables.joined(table, parent, tree));
         Select<?> step = DSL.select(RowSets.on(reply, RowSets.key(table))).from(parents)
             .join(reply).on(DSL.or(joins))
             .where(MarkerPredicates.live(table, reply));
-        String[] names = RowSets.key(table).stream().map(Field::getName).toArray(String[]::new);
+        String[] names = KeyTables.names(RowSets.key(table)).toArray(String[]::new);
         return DSL.withRecursive(DSL.name("softdelete_tree").fields(names).as(start.union((Select) step)))
             .select(treeKey).from(tree);
     }
@@ -207,70 +173,28 @@ public final class StagedCascadeDelete {
     // Live children over a RESTRICT or NO ACTION key of rows the delete took: it has stamped every child it takes,
     // so a live one is a blocker. A locking read, which sees the latest committed rows at every isolation level.
     private static Select<?> blockers(TableRegistry registry, Relation relation) {
-        PolicyTable parent = relation.parent();
         PolicyTable softDeletableChild = registry.lookup(relation.child());
         Table<?> child = relation.child();
         Condition live = softDeletableChild != null ? MarkerPredicates.live(softDeletableChild, child) : DSL.noCondition();
-        return DSL.selectOne().from(child).join(parentKeys(registry, parent, relation))
-            .on(referencing(registry, parent, relation, child))
+        return DSL.selectOne().from(child).join(parentKeys(registry, relation))
+            .on(referencing(registry, relation, child))
             .where(live).limit(DSL.inline(1)).forShare();
     }
 
     // The parent's key table, joined to the parent itself when the key references other columns than its primary key.
-    private static Table<?> parentKeys(TableRegistry registry, PolicyTable parent, Relation relation) {
-        Table<?> keys = keys(registry, parent);
-        if (referencesKey(parent, relation))
+    private static Table<?> parentKeys(TableRegistry registry, Relation relation) {
+        PolicyTable parent = relation.parent();
+        Table<?> keys = KEYS.of(registry, parent);
+        if (KeyTables.referencesKey(parent, relation))
             return keys;
-        return keys.join(parent.table()).on(joined(RowSets.key(parent), parent.table(), keyColumns(keys, parent)));
+        return keys.join(parent.table()).on(KeyTables.joined(parent, parent.table(), keys));
     }
 
-    private static Condition referencing(TableRegistry registry, PolicyTable parent, Relation relation, Table<?> child) {
-        List<Field<?>> referenced = referencesKey(parent, relation)
-            ? keyColumns(keys(registry, parent), parent)
+    private static Condition referencing(TableRegistry registry, Relation relation, Table<?> child) {
+        PolicyTable parent = relation.parent();
+        List<Field<?>> referenced = KeyTables.referencesKey(parent, relation)
+            ? KeyTables.columns(KEYS.of(registry, parent), RowSets.key(parent))
             : RowSets.on(parent.table(), relation.parentColumns());
         return DSL.row(RowSets.on(child, relation.childColumns())).eq(DSL.row(referenced));
-    }
-
-    private static boolean referencesKey(PolicyTable parent, Relation relation) {
-        return names(relation.parentColumns()).equals(names(RowSets.key(parent)));
-    }
-
-    private static Condition joined(List<Field<?>> key, Table<?> table, List<Field<?>> keyColumns) {
-        return DSL.row(RowSets.on(table, key)).eq(DSL.row(keyColumns));
-    }
-
-    /** The key table of {@code table}. */
-    static Table<Record> keys(TableRegistry registry, PolicyTable table) {
-        return DSL.table(DSL.name(KEYS_PREFIX + registry.indexOf(table)));
-    }
-
-    private static List<Field<?>> keyColumns(TableRegistry registry, PolicyTable table) {
-        return keyColumns(keys(registry, table), table);
-    }
-
-    // The primary key's columns, as columns of a key table (or of the recursive set, which has the same).
-    private static List<Field<?>> keyColumns(Table<?> keys, PolicyTable table) {
-        List<Field<?>> columns = new ArrayList<>();
-        for (Field<?> column : RowSets.key(table))
-            columns.add(DSL.field(keys.getQualifiedName().append(column.getName()), column.getDataType()));
-        return columns;
-    }
-
-    private static List<String> names(List<Field<?>> columns) {
-        return columns.stream().map(Field::getName).toList();
-    }
-
-    private static String names(DSLContext plain, List<Field<?>> columns) {
-        return String.join(", ", columns.stream().map(c -> plain.render(DSL.name(c.getName()))).toList());
-    }
-
-    // MariaDB has no row identifier like PostgreSQL's ctid, which the PostgreSQL cascade falls back on.
-    private static void requireKeys(CascadePlan plan) {
-        for (CascadePlan.Node node : plan.nodes())
-            if (node.table().table().getPrimaryKey() == null)
-                throw new SoftDeleteException("cannot soft-delete from " + plan.root().quotedName() + " on MariaDB: the delete"
-                    + " follows foreign keys to " + node.table().quotedName() + ", which has no primary key in jOOQ's metadata,"
-                    + " and MariaDB has no row identifier to take its place. Nothing was executed. Give the table a primary"
-                    + " key, and generate its jOOQ class again (or declare the key on a hand-written Table)");
     }
 }

@@ -64,4 +64,11 @@ final class Refusals {
             + " and declare Marker.flagAndTimestamp(flag, timestamp), so that restores are exact; or decide row by row:"
             + " un-delete the rows you want on SoftDelete.allowMarkerWrites(ctx), which writes marker columns as told", cause);
     }
+
+    static SoftDeleteException changedDuringRestore(PolicyTable table, long counted, long restored) {
+        return new SoftDeleteException("cannot restore rows of " + table.quotedName() + ": " + (counted - restored) + " of the "
+            + counted + " rows it was to bring back changed while it ran (another transaction restored them, or restored and"
+            + " deleted them again), and nothing was restored. Retry the restore: it brings back what the delete took that"
+            + " is still deleted");
+    }
 }

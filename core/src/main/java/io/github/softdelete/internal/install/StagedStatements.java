@@ -17,6 +17,8 @@ import org.jooq.impl.DSL;
 import io.github.softdelete.SoftDeleteException;
 
 import io.github.softdelete.internal.cascade.StagedCascadeDelete;
+import io.github.softdelete.internal.cascade.StagedRestore;
+import io.github.softdelete.internal.cascade.StagedStep;
 import io.github.softdelete.internal.cascade.StagedTransaction;
 import io.github.softdelete.internal.jooq.Engine;
 import io.github.softdelete.internal.policy.Actors;
@@ -30,8 +32,8 @@ import io.github.softdelete.internal.sql.SessionStamp;
  * before the result reaches the caller:
  * <ul>
  *   <li>before a statement that stamps ({@link SessionStamp}): the stamp;</li>
- *   <li>around the anchor of a cascading delete ({@link StagedCascadeDelete}): its transaction, the stamp and the
- *       key tables before, every step after, and the refusals its checks find.</li>
+ *   <li>around the anchor of a cascading delete ({@link StagedCascadeDelete}) or of a restore ({@link StagedRestore}):
+ *       its transaction, the stamp and the key tables before, every step after, and the refusals its checks find.</li>
  * </ul>
  * On PostgreSQL it does nothing: every operation there is one statement.
  *
@@ -47,8 +49,10 @@ public final class StagedStatements implements ExecuteListener {
 
     private enum Key { STAGED }
 
-    // One cascading delete under way: its transaction and its plan.
-    private record Staged(StagedTransaction transaction, CascadePlan plan) {
+    private enum Operation { DELETE, RESTORE }
+
+    // One operation under way: its kind, its transaction and its plan.
+    private record Staged(Operation operation, StagedTransaction transaction, CascadePlan plan) {
     }
 
     private final transient TableRegistry registry;
@@ -61,27 +65,33 @@ public final class StagedStatements implements ExecuteListener {
     public void executeStart(ExecuteContext ctx) {
         if (Engine.of(ctx.configuration()) != Engine.MARIADB)
             return;
-        int root = anchoredRoot(ctx);
         try {
-            if (root >= 0)
-                begin(ctx, registry.plan(registry.tables().get(root)));
+            int deleted = anchoredRoot(ctx, Operation.DELETE);
+            int restored = anchoredRoot(ctx, Operation.RESTORE);
+            if (deleted >= 0)
+                begin(ctx, Operation.DELETE, registry.plan(registry.tables().get(deleted)));
+            else if (restored >= 0)
+                begin(ctx, Operation.RESTORE, registry.plan(registry.tables().get(restored)));
             else if (stamps(ctx))
                 run(ctx.connection(), List.of(SessionStamp.NEXT));
         } catch (SQLException e) {
-            throw new DataAccessException("softdelete could not prepare a soft delete on MariaDB: " + e.getMessage(), e);
+            throw new DataAccessException("softdelete could not prepare a soft delete or restore on MariaDB: " + e.getMessage(), e);
         }
     }
 
-    private void begin(ExecuteContext ctx, CascadePlan plan) throws SQLException {
+    private void begin(ExecuteContext ctx, Operation operation, CascadePlan plan) throws SQLException {
         Connection connection = ctx.connection();
         StagedTransaction transaction = StagedTransaction.begin(connection);
+        DSLContext plain = plain(ctx.configuration());
         try {
-            run(connection, StagedCascadeDelete.before(plain(ctx.configuration()), registry, plan));
+            run(connection, operation == Operation.DELETE
+                ? StagedCascadeDelete.before(plain, registry, plan)
+                : StagedRestore.before(plain, registry, plan));
         } catch (SQLException | RuntimeException e) {
             transaction.rollback();
             throw e;
         }
-        ctx.data(Key.STAGED, new Staged(transaction, plan));
+        ctx.data(Key.STAGED, new Staged(operation, transaction, plan));
     }
 
     @Override
@@ -90,14 +100,18 @@ public final class StagedStatements implements ExecuteListener {
         if (staged == null)
             return;
         try {
-            Object actor = registry.actor(ContextFlags.of(ctx.configuration()));
-            for (StagedCascadeDelete.Step step : StagedCascadeDelete.after(plain(ctx.configuration()), registry, staged.plan(), actor))
-                runStep(ctx.connection(), step);
+            DSLContext plain = plain(ctx.configuration());
+            List<StagedStep> steps = staged.operation() == Operation.DELETE
+                ? StagedCascadeDelete.after(plain, registry, staged.plan(), registry.actor(ContextFlags.of(ctx.configuration())))
+                : StagedRestore.after(plain, registry, staged.plan());
+            long counted = 0;
+            for (StagedStep step : steps)
+                counted = runStep(ctx.connection(), step, counted);
             staged.transaction().commit();
         } catch (SQLException e) {
             staged.transaction().rollback();
-            throw new DataAccessException("softdelete: the cascading soft delete from " + staged.plan().root().quotedName()
-                + " failed, and nothing was deleted: " + e.getMessage(), e);
+            throw new DataAccessException("softdelete: the " + (staged.operation() == Operation.DELETE ? "cascading soft delete from "
+                : "restore of ") + staged.plan().root().quotedName() + " failed, and nothing was changed: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             staged.transaction().rollback();
             throw e;
@@ -116,21 +130,44 @@ public final class StagedStatements implements ExecuteListener {
         exception(ctx); // an execution that neither ended nor failed (a control-flow signal) is abandoned
     }
 
-    private static void runStep(Connection connection, StagedCascadeDelete.Step step) throws SQLException {
-        if (step.check() == StagedCascadeDelete.Check.NONE) {
-            run(connection, List.of(step.sql()));
-            return;
+    // Runs one step; returns the count the next UPDATE_ALL_COUNTED step compares with.
+    private long runStep(Connection connection, StagedStep step, long counted) throws SQLException {
+        switch (step.check()) {
+            case NONE -> run(connection, List.of(step.sql()));
+            case COUNT -> {
+                return firstValue(connection, step.sql());
+            }
+            case UPDATE_ALL_COUNTED -> {
+                long updated;
+                try (Statement statement = connection.createStatement()) {
+                    updated = statement.executeUpdate(step.sql());
+                }
+                if (updated != counted)
+                    throw Refusals.changedDuringRestore(step.table(), counted, updated);
+            }
+            default -> {
+                if (firstValue(connection, step.sql()) != 0)
+                    throw refusal(step);
+            }
         }
-        boolean found;
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(step.sql())) {
-            found = rows.next();
+        return counted;
+    }
+
+    private SoftDeleteException refusal(StagedStep step) {
+        return switch (step.check()) {
+            case REFUSE_WHEN_FOUND_RESTRICT -> Refusals.delete(step.relation(), null);
+            case REFUSE_WHEN_FOUND_NO_ACTOR -> Actors.missing(step.table(), null);
+            case REFUSE_WHEN_FOUND_DELETED_PARENT -> Refusals.restore(step.relation(), null);
+            case REFUSE_WHEN_FOUND_UNSTAMPED -> Refusals.unstamped(registry, step.relation(), null);
+            default -> throw new IllegalStateException("not a check: " + step.check());
+        };
+    }
+
+    // The first column of the first row as a number, 0 when there is no row or it is NULL (StagedStep.Check).
+    private static long firstValue(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            return rows.next() ? rows.getLong(1) : 0;
         }
-        if (!found)
-            return;
-        SoftDeleteException refusal = step.check() == StagedCascadeDelete.Check.REFUSE_WHEN_FOUND_RESTRICT
-            ? Refusals.delete(step.relation(), null)
-            : Actors.missing(step.table(), null);
-        throw refusal;
     }
 
     // One round trip for several statements: the driver sends a Statement's batch together.
@@ -146,17 +183,22 @@ public final class StagedStatements implements ExecuteListener {
         }
     }
 
-    // The anchor of a cascading delete: the statement jOOQ executes, or one of a batch of one statement.
-    private static int anchoredRoot(ExecuteContext ctx) {
-        int root = StagedCascadeDelete.anchoredRoot(ctx.sql());
-        if (root >= 0 || ctx.batchSQL() == null)
+    // The anchor of an operation: the statement jOOQ executes, or the one statement of a batch with several sets of
+    // bind values. A batch of several statements cannot hold the operation's own statements between its own.
+    private static int anchoredRoot(ExecuteContext ctx, Operation operation) {
+        int root = anchoredRoot(ctx.sql(), operation);
+        if (root >= 0 || ctx.batchSQL() == null || ctx.batchSQL().length < 2)
             return root;
         for (String sql : ctx.batchSQL())
-            if (StagedCascadeDelete.anchoredRoot(sql) >= 0 && ctx.batchSQL().length > 1)
-                throw new SoftDeleteException("cannot run a cascading soft delete in a batch of several statements on MariaDB:"
-                    + " it takes statements of its own between the batch's, which a JDBC batch cannot hold. Nothing was"
-                    + " executed. Run the delete on its own, or a batch of that one statement with several sets of bind values");
+            if (anchoredRoot(sql, operation) >= 0)
+                throw new SoftDeleteException("cannot run a cascading soft delete or a restore in a batch of several statements on"
+                    + " MariaDB: it takes statements of its own between the batch's, which a JDBC batch cannot hold. Nothing was"
+                    + " executed. Run it on its own, or as a batch of that one statement with several sets of bind values");
         return -1;
+    }
+
+    private static int anchoredRoot(String sql, Operation operation) {
+        return operation == Operation.DELETE ? StagedCascadeDelete.anchoredRoot(sql) : StagedRestore.anchoredRoot(sql);
     }
 
     private static boolean stamps(ExecuteContext ctx) {
@@ -175,7 +217,7 @@ public final class StagedStatements implements ExecuteListener {
         return DSL.using(configuration.dialect(), configuration.settings());
     }
 
-    private static StagedStatements.Staged take(ExecuteContext ctx) {
+    private static Staged take(ExecuteContext ctx) {
         Object staged = ctx.data(Key.STAGED);
         if (staged != null)
             ctx.data().remove(Key.STAGED);

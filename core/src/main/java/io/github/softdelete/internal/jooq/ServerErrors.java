@@ -21,7 +21,22 @@ public final class ServerErrors {
     /** PostgreSQL's invalid_text_representation: what {@code CAST('softdelete-...' AS integer)} raises. */
     public static final String INVALID_TEXT_REPRESENTATION = "22P02";
 
+    /** MariaDB's ER_DUP_ENTRY, under the SQLSTATE 23000 that every integrity violation shares there. */
+    public static final int MARIADB_DUPLICATE_KEY = 1062;
+
     private ServerErrors() {
+    }
+
+    /**
+     * Whether {@code error} is a duplicate in a unique key: PostgreSQL's SQLSTATE 23505, or MariaDB's error code
+     * 1062 (its SQLSTATE, 23000, is also that of a foreign key's refusal, so the code decides).
+     */
+    public static boolean isUniqueViolation(Throwable error) {
+        SQLException sql = sqlException(error);
+        if (sql == null)
+            return false;
+        return UNIQUE_VIOLATION.equals(sql.getSQLState())
+            || "23000".equals(sql.getSQLState()) && sql.getErrorCode() == MARIADB_DUPLICATE_KEY;
     }
 
     /** The first SQLException in {@code error}'s cause chain, or null. */

@@ -9,10 +9,12 @@ import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.Record;
 import org.jooq.Select;
+import org.jooq.SelectForUpdateStep;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
+import io.github.softdelete.internal.jooq.Engine;
 import io.github.softdelete.internal.policy.PolicyTable;
 import io.github.softdelete.internal.policy.Relation;
 import io.github.softdelete.internal.policy.UnfilteredTable;
@@ -58,9 +60,19 @@ public final class ParentLocks {
      * is deleted, read under {@code FOR KEY SHARE}; null when there is no such parent.
      */
     public static Field<Boolean> deletedParent(Relation key, List<Field<?>> values) {
+        return deletedParent(key, values, Engine.POSTGRES);
+    }
+
+    /**
+     * As {@link #deletedParent(Relation, List)}, read under the lock {@code engine} has: MariaDB has no
+     * {@code FOR KEY SHARE} (docs/mariadb-facts.md), and its {@code LOCK IN SHARE MODE} also waits for ordinary
+     * updates of the parent. InnoDB's locking reads see the latest committed row at every isolation level, so there
+     * the lock alone decides, with no bump at REPEATABLE READ.
+     */
+    public static Field<Boolean> deletedParent(Relation key, List<Field<?>> values, Engine engine) {
         Table<?> parent = parent(key);
         Condition same = DSL.row(RowSets.on(parent, key.parentColumns())).eq(DSL.row(values));
-        return DSL.field(DSL.select(deleted(key.parent())).from(locked(key, parent, same)));
+        return DSL.field(DSL.select(deleted(key.parent())).from(locked(key, parent, same, engine)));
     }
 
     /**
@@ -71,7 +83,7 @@ public final class ParentLocks {
     static Field<Boolean> deletedParentAmong(Relation key, Select<? extends Record> childValues, Select<? extends Record> except) {
         Table<?> parent = parent(key);
         Condition among = RowSets.in(RowSets.on(parent, key.parentColumns()), childValues);
-        Table<?> locked = locked(key, parent, among);
+        Table<?> locked = locked(key, parent, among, Engine.POSTGRES);
         Condition deleted = deleted(key.parent());
         if (except != null)
             deleted = deleted.andNot(RowSets.in(lockedKey(key), except));
@@ -107,13 +119,14 @@ public final class ParentLocks {
 
     // SELECT key, state FROM parent WHERE condition ORDER BY key FOR KEY SHARE: the rows locked in key
     // order, as every statement of the library takes them (LockOrder).
-    private static Table<?> locked(Relation key, Table<?> parent, Condition condition) {
+    private static Table<?> locked(Relation key, Table<?> parent, Condition condition, Engine engine) {
         List<Field<?>> columns = new ArrayList<>();
         List<Field<?>> parentKey = RowSets.on(parent, key.parentColumns());
         for (int i = 0; i < parentKey.size(); i++)
             columns.add(parentKey.get(i).as(KEY_PREFIX + i));
         columns.add(MarkerPredicates.column(parent, key.parent(), key.parent().marker()).as(STATE));
-        return DSL.select(columns).from(parent).where(condition).orderBy(parentKey).forKeyShare().asTable(LOCKED);
+        SelectForUpdateStep<Record> rows = DSL.select(columns).from(parent).where(condition).orderBy(parentKey);
+        return (engine == Engine.MARIADB ? rows.forShare() : rows.forKeyShare()).asTable(LOCKED);
     }
 
     private static List<Field<?>> lockedKey(Relation key) {

@@ -21,6 +21,7 @@ import org.jooq.impl.SQLDataType;
 
 import io.github.softdelete.SoftDeleteException;
 
+import io.github.softdelete.internal.jooq.Engine;
 import io.github.softdelete.internal.policy.Relation;
 import io.github.softdelete.internal.policy.TableRegistry;
 import io.github.softdelete.internal.sql.RowSets;
@@ -42,6 +43,10 @@ import io.github.softdelete.internal.sql.RowSets;
  * bind value, so nothing shifts); a key of one column set to DEFAULT is not checked (its default is usually
  * NULL); a DEFAULT in a composite key, or a multiple-column assignment from a subquery among the grouped
  * ones, is refused with the way out. {@code ROW(a, b) = ROW(x, y)} counts as {@code a = x, b = y}.
+ *
+ * <p>On MariaDB the check guards the value instead: {@code a = (SELECT CASE WHEN <check> THEN v1 END FROM ...)}
+ * (its CAST fails only there, LiveParents), and a group of several columns is refused: MariaDB has no
+ * multiple-column assignment.
  */
 final class CheckedAssignments {
 
@@ -52,7 +57,8 @@ final class CheckedAssignments {
 
     /** The checked copy of {@code set}, or null when it writes no column of {@code keys}. */
     static Map<FieldOrRow, FieldOrRowOrSelect> check(TableRegistry registry, List<Relation> keys,
-                                                     Map<? extends FieldOrRow, ? extends FieldOrRowOrSelect> set, Table<?> target, String statement) {
+                                                     Map<? extends FieldOrRow, ? extends FieldOrRowOrSelect> set, Table<?> target, String statement,
+                                                     Engine engine) {
         List<FieldOrRow> columns = new ArrayList<>();
         List<FieldOrRowOrSelect> values = new ArrayList<>();
         flatten(set, columns, values);
@@ -64,7 +70,7 @@ final class CheckedAssignments {
         for (int[] group : groups) {
             for (; next < group[0]; next++)
                 checked.put(columns.get(next), values.get(next));
-            assign(registry, keys, columns, values, group, target, statement, checked);
+            assign(registry, keys, columns, values, group, target, statement, engine, checked);
             next = group[1] + 1;
         }
         for (; next < columns.size(); next++)
@@ -112,7 +118,7 @@ final class CheckedAssignments {
 
     @SuppressWarnings({ "unchecked", "rawtypes" })
     private static void assign(TableRegistry registry, List<Relation> keys, List<FieldOrRow> columns, List<FieldOrRowOrSelect> values,
-                               int[] group, Table<?> target, String statement, Map<FieldOrRow, FieldOrRowOrSelect> out) {
+                               int[] group, Table<?> target, String statement, Engine engine, Map<FieldOrRow, FieldOrRowOrSelect> out) {
         List<Field<?>> assigned = new ArrayList<>();
         List<SelectField<?>> sources = new ArrayList<>();
         List<Field<?>> newValues = new ArrayList<>();
@@ -132,7 +138,17 @@ final class CheckedAssignments {
             newValues.add(DSL.field(VALUE.append(alias), column.getDataType()));
         }
         Table<?> one = DSL.select(sources).asTable(VALUE.first());
-        Select<?> checked = DSL.select(newValues).from(one).where(check(registry, keys, assigned, newValues, target));
+        Condition check = check(registry, keys, assigned, newValues, target, engine);
+        Select<?> checked;
+        if (engine == Engine.MARIADB) {
+            // MariaDB has no multiple-column assignment; and its CAST fails only in a SELECT list (docs/mariadb-facts.md)
+            if (assigned.size() > 1)
+                throw refused(target, statement, "it sets several columns of a foreign key, or columns between them, which"
+                    + " MariaDB cannot assign from one checked subquery");
+            checked = DSL.select(DSL.when(check, (Field) newValues.get(0))).from(one);
+        } else {
+            checked = DSL.select(newValues).from(one).where(check);
+        }
         if (assigned.size() == 1)
             out.put(assigned.get(0), DSL.field((Select) checked));
         else
@@ -141,7 +157,8 @@ final class CheckedAssignments {
 
     // For every key with an assigned column: its new value (assigned columns, else the row's own) must not be a
     // deleted parent's, where it differs from the row's current key. One CASE for all keys, in the lock order.
-    private static Condition check(TableRegistry registry, List<Relation> keys, List<Field<?>> assigned, List<Field<?>> newValues, Table<?> target) {
+    private static Condition check(TableRegistry registry, List<Relation> keys, List<Field<?>> assigned, List<Field<?>> newValues, Table<?> target,
+                                   Engine engine) {
         CaseConditionStep<String> failures = null;
         for (Relation key : registry.lockOrder().byParent(keys)) {
             List<Field<?>> current = RowSets.on(target, key.childColumns());
@@ -155,7 +172,7 @@ final class CheckedAssignments {
                 }
             }
             if (touched)
-                failures = LiveParents.failWhen(failures, key, next, changes(next, current));
+                failures = LiveParents.failWhen(failures, key, next, changes(next, current), engine);
         }
         return failures == null ? DSL.noCondition() : failures.otherwise(DSL.inline("0")).cast(SQLDataType.INTEGER).eq(DSL.inline(0));
     }

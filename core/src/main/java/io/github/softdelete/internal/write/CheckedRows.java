@@ -14,6 +14,7 @@ import org.jooq.Record;
 import org.jooq.Row;
 import org.jooq.RowN;
 import org.jooq.Select;
+import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.QOM;
@@ -21,6 +22,7 @@ import org.jooq.impl.SQLDataType;
 
 import io.github.softdelete.SoftDeleteException;
 
+import io.github.softdelete.internal.jooq.Engine;
 import io.github.softdelete.internal.policy.LockOrder;
 import io.github.softdelete.internal.policy.Relation;
 import io.github.softdelete.internal.policy.TableRegistry;
@@ -55,7 +57,7 @@ import io.github.softdelete.internal.sql.ParentLocks;
  *       in every row is left out (so it takes its default), and one that is DEFAULT in some rows only is refused
  *       with the way out.</li>
  *   <li>The bumps ({@link ParentLocks#bump}) write the parents at REPEATABLE READ only. They must be top-level
- *       CTEs, which an INSERT with a WITH of its own cannot get ({@link PrefixedInsert}); such an INSERT is
+ *       CTEs, which an INSERT with a WITH of its own cannot get ({@link PrefixedStatement}); such an INSERT is
  *       refused at REPEATABLE READ instead, with the way out, and checked with the locks in a WITH nested in its
  *       SELECT at the other levels.</li>
  *   <li>The WITH clause depends on the rows only through their text: it is built around them with its
@@ -79,7 +81,7 @@ public final class CheckedRows {
     private CheckedRows() {
     }
 
-    /** An INSERT, rewritten, and the WITH clause to render in front of it (null when it keeps a WITH of its own). */
+    /** An INSERT, rewritten, and the prefix to render in front of it: a WITH clause, MariaDB's {@link StrictStatement}, or null. */
     record Checked(QOM.Insert<?> insert, QueryPart with) {
 
         Checked withInsert(QOM.Insert<?> other) {
@@ -87,7 +89,7 @@ public final class CheckedRows {
         }
 
         QueryPart part() {
-            return with == null ? insert : new PrefixedInsert(with, insert);
+            return with == null ? insert : new PrefixedStatement(with, insert);
         }
     }
 
@@ -118,6 +120,41 @@ public final class CheckedRows {
         return new Checked(insert.$columns(written).$select(DSL.select(DSL.asterisk()).from(DSL.table(CHECKED))), with);
     }
 
+    /**
+     * The checked form of {@code insert} on MariaDB, or null when its rows write no checked key in full:
+     * <pre>
+     * SET STATEMENT sql_mode = ... FOR                                                   ({@link StrictStatement})
+     * INSERT INTO t (columns) SELECT CASE WHEN &lt;check&gt; THEN s.c1 END, s.c2, ...
+     * FROM (&lt;the VALUES as SELECTs&gt; | the INSERT's SELECT) AS softdelete_source s
+     * </pre>
+     * The check is the one of {@link #ctes}'s single row, for every row: each parent read by its key, under
+     * {@code LOCK IN SHARE MODE}, in the lock order of the keys. MariaDB has no data-modifying CTEs and no WITH before
+     * an INSERT, and its CAST fails only in a SELECT list, so the check guards the first value of each row.
+     */
+    static Checked rowsOnMariaDb(TableRegistry registry, QOM.Insert<?> insert, List<Relation> keys, List<? extends Field<?>> columns) {
+        if (insert.$defaultValues() || (insert.$select() == null && insert.$values().isEmpty()))
+            return null;
+        List<Field<?>> written = new ArrayList<>(columns);
+        Select<?> source = insert.$select();
+        if (source == null) {
+            List<Integer> kept = keptColumns(insert, columns);
+            written = select(columns, kept);
+            source = values(insert.$values(), columns, kept);
+        }
+        List<Relation> checked = new ArrayList<>();
+        for (Relation key : registry.lockOrder().byParent(keys))
+            if (writesAll(key, written))
+                checked.add(key);
+        if (checked.isEmpty())
+            return null;
+        List<SelectField<?>> values = new ArrayList<>();
+        for (Field<?> column : written)
+            values.add(DSL.field(SOURCE.append(column.getName()), column.getDataType()));
+        values.set(0, DSL.when(check(perRowFailures(checked, Engine.MARIADB)), (Field<?>) values.get(0)));
+        Select<?> rows = DSL.select(values).from(source.asTable(SOURCE.first(), names(written)));
+        return new Checked(insert.$columns(written).$select(rows), StrictStatement.PREFIX);
+    }
+
     // The CTEs after the source: the locks (unless each row is read by its key), the checked rows, the bumps. Built
     // only when the WITH clause is rendered in full (not when its text is replayed: RenderCache).
     private static List<CommonTableExpression<?>> ctes(TableRegistry registry, List<Field<?>> written, List<Relation> checked, boolean perRow) {
@@ -125,7 +162,7 @@ public final class CheckedRows {
         List<CommonTableExpression<?>> ctes = new ArrayList<>();
         Condition check;
         if (perRow) {
-            check = check(perRowFailures(checked));
+            check = check(perRowFailures(checked, Engine.POSTGRES));
         } else {
             ctes.addAll(parents.ctes());
             check = check(parents.failures(null, LiveParents.MARK));
@@ -153,13 +190,13 @@ public final class CheckedRows {
     }
 
     // One failure per key, in the lock order: the parent that the row's key refers to, read under its lock, is deleted.
-    private static CaseConditionStep<String> perRowFailures(List<Relation> checked) {
+    private static CaseConditionStep<String> perRowFailures(List<Relation> checked, Engine engine) {
         CaseConditionStep<String> failures = null;
         for (Relation key : checked) {
             List<Field<?>> values = new ArrayList<>();
             for (Field<?> column : key.childColumns())
                 values.add(DSL.field(SOURCE.append(column.getName()), column.getDataType()));
-            failures = CascadeSteps.failWhen(failures, ParentLocks.deletedParent(key, values).isTrue(), LiveParents.MARK + key.name());
+            failures = CascadeSteps.failWhen(failures, ParentLocks.deletedParent(key, values, engine).isTrue(), LiveParents.MARK + key.name());
         }
         return failures;
     }

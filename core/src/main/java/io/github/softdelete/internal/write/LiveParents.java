@@ -42,7 +42,9 @@ import io.github.softdelete.internal.sql.ParentLocks;
  * Every check is {@code CAST(CASE WHEN <a deleted parent has this key> THEN '<mark><key>' ELSE '0' END AS integer) = 0},
  * which fails the statement naming the key ({@code StatementRefusals}), with the keys in the {@link LockOrder}
  * and each parent read under its row lock ({@link ParentLocks}), so that a concurrent soft delete of the parent
- * and the write cannot both succeed.
+ * and the write cannot both succeed. On MariaDB, where such a CAST fails only in a SELECT list or a SET clause and
+ * only in strict mode, the check guards the first written value ({@code CASE WHEN <check> THEN value END}) and the
+ * statement runs in strict mode ({@link StrictStatement}).
  * Keys whose {@code ON DELETE} is SET NULL or SET DEFAULT are not checked: a soft delete leaves their
  * children as they are, and reads treat the deleted parent as absent. A key whose columns the INSERT does
  * not all list is not checked (its missing columns take their defaults; {@code docs/guarantees.md} says so).
@@ -64,41 +66,35 @@ public final class LiveParents {
         List<Relation> keys = keysOf(registry, target);
         if (keys.isEmpty())
             return null;
+        Engine engine = Engine.of(configuration);
         List<? extends Field<?>> columns = insert.$columns().isEmpty() ? List.of(insert.$into().fields()) : insert.$columns();
-        CheckedRows.Checked rows = CheckedRows.rows(registry, insert, keys, columns);
+        CheckedRows.Checked rows = engine == Engine.MARIADB
+            ? CheckedRows.rowsOnMariaDb(registry, insert, keys, columns)
+            : CheckedRows.rows(registry, insert, keys, columns);
         // ON CONFLICT DO UPDATE SET: the conflicting row is the target's; its name qualifies its columns there
-        Map<FieldOrRow, FieldOrRowOrSelect> set = CheckedAssignments.check(registry, keys, insert.$updateSet(), target, "INSERT ... ON CONFLICT DO UPDATE");
+        Map<FieldOrRow, FieldOrRowOrSelect> set = CheckedAssignments.check(registry, keys, insert.$updateSet(), target,
+            engine == Engine.MARIADB ? "INSERT ... ON DUPLICATE KEY UPDATE" : "INSERT ... ON CONFLICT DO UPDATE", engine);
         if (rows == null && set == null)
             return null;
-        requireNotMariaDb(configuration, target);
         PartnerListeners.require(configuration);
-        CheckedRows.Checked checked = rows != null ? rows : new CheckedRows.Checked(insert, null);
+        CheckedRows.Checked checked = rows != null ? rows : new CheckedRows.Checked(insert, engine == Engine.MARIADB ? StrictStatement.PREFIX : null);
         if (set != null)
             checked = checked.withInsert(checked.insert().$updateSet(set));
         return checked.part();
     }
 
     /** The checked copy of {@code update}, or null when it sets no checked foreign key. */
-    public static Query update(TableRegistry registry, QOM.Update<?> update, Configuration configuration) {
+    public static QueryPart update(TableRegistry registry, QOM.Update<?> update, Configuration configuration) {
         Table<?> target = UnfilteredTable.unwrap(update.$table());
         List<Relation> keys = keysOf(registry, target);
         if (keys.isEmpty())
             return null;
-        Map<FieldOrRow, FieldOrRowOrSelect> set = CheckedAssignments.check(registry, keys, update.$set(), target, "UPDATE");
+        Engine engine = Engine.of(configuration);
+        Map<FieldOrRow, FieldOrRowOrSelect> set = CheckedAssignments.check(registry, keys, update.$set(), target, "UPDATE", engine);
         if (set == null)
             return null;
-        requireNotMariaDb(configuration, target);
         PartnerListeners.require(configuration);
-        return update.$set(set);
-    }
-
-    // The checks are PostgreSQL's statements (a CTE before the INSERT, FOR KEY SHARE): not sent to MariaDB.
-    private static void requireNotMariaDb(Configuration configuration, Table<?> target) {
-        if (Engine.of(configuration) == Engine.MARIADB)
-            throw new io.github.softdelete.SoftDeleteException("cannot write rows of \"" + target.getName() + "\" that"
-                + " reference soft-deletable tables on MariaDB yet: the check that their parents are live is built for"
-                + " PostgreSQL only so far. Nothing was executed. Write them on SoftDelete.allowDeletedParents(ctx) to skip"
-                + " the check");
+        return engine == Engine.MARIADB ? new PrefixedStatement(StrictStatement.PREFIX, update.$set(set)) : update.$set(set);
     }
 
     /**
@@ -113,9 +109,11 @@ public final class LiveParents {
      * which an UPDATE cannot do in one statement: the new key is known only row by row, inside the SET.
      */
     static CaseConditionStep<String> failWhen(CaseConditionStep<String> failures, Relation key, List<Field<?>> childValues,
-                                                Condition changes) {
-        failures = CascadeSteps.failWhen(failures, changes.and(ParentLocks.repeatableRead()), REPEATABLE_READ_MARK + key.name());
-        return CascadeSteps.failWhen(failures, changes.and(ParentLocks.deletedParent(key, childValues).isTrue()), MARK + key.name());
+                                                Condition changes, Engine engine) {
+        // MariaDB's locking read sees the latest committed parent at every isolation level: no refusal there.
+        if (engine != Engine.MARIADB)
+            failures = CascadeSteps.failWhen(failures, changes.and(ParentLocks.repeatableRead()), REPEATABLE_READ_MARK + key.name());
+        return CascadeSteps.failWhen(failures, changes.and(ParentLocks.deletedParent(key, childValues, engine).isTrue()), MARK + key.name());
     }
 
     /** Whether {@code column} is one of {@code key}'s child columns (by name: SQL text often leaves it unqualified). */

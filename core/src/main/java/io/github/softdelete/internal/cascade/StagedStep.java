@@ -1,0 +1,53 @@
+package io.github.softdelete.internal.cascade;
+
+import io.github.softdelete.internal.policy.PolicyTable;
+import io.github.softdelete.internal.policy.Relation;
+
+/**
+ * One statement of an operation of several statements on MariaDB ({@link StagedCascadeDelete},
+ * {@link StagedRestore}), rendered with every value inlined, and what its result means.
+ *
+ * @param sql      the statement
+ * @param check    what its result means
+ * @param relation the key a refusal names, where the check is about a key
+ * @param table    the table a refusal names, where the check is about a table
+ */
+public record StagedStep(String sql, Check check, Relation relation, PolicyTable table) {
+
+    /**
+     * What a step's result means. A query's result is <em>found</em> when its first row's first column is neither
+     * NULL nor 0: {@code SELECT 1 ... LIMIT 1} finds a row, and so does an aggregate that locks every row it reads
+     * and says, in one value, whether one of them is wrong.
+     */
+    public enum Check {
+        /** A write; its count does not matter. */
+        NONE,
+        /** A query whose count is what {@link #UPDATE_ALL_COUNTED} must update. */
+        COUNT,
+        /** A write that must change as many rows as the last {@link #COUNT}: fewer means another transaction changed some. */
+        UPDATE_ALL_COUNTED,
+        /** Found: a live row over {@link #relation()}, a RESTRICT or NO ACTION key, would be left under a deleted row. */
+        REFUSE_WHEN_FOUND_RESTRICT,
+        /** Found: the operation reaches rows of {@link #table()}, whose deleted-by column needs an actor, and there is none. */
+        REFUSE_WHEN_FOUND_NO_ACTOR,
+        /** Found: a row to restore has a deleted parent over {@link #relation()}. */
+        REFUSE_WHEN_FOUND_DELETED_PARENT,
+        /** Found: a deleted child over {@link #relation()} that no stamp can tell to be the restored parent's. */
+        REFUSE_WHEN_FOUND_UNSTAMPED
+    }
+
+    /** A write whose count does not matter. */
+    static StagedStep write(String sql) {
+        return new StagedStep(sql, Check.NONE, null, null);
+    }
+
+    /** A query that refuses, naming {@code relation}, when it finds a row. */
+    static StagedStep refuseWhenFound(String sql, Check check, Relation relation) {
+        return new StagedStep(sql, check, relation, null);
+    }
+
+    /** A query that refuses, naming {@code table}, when it finds a row. */
+    static StagedStep refuseWhenFound(String sql, Check check, PolicyTable table) {
+        return new StagedStep(sql, check, null, table);
+    }
+}
