@@ -4,7 +4,7 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /** A throwaway PostgreSQL 17 container, when a Docker engine is reachable. */
-final class DockerSource implements ServerSource {
+final class DockerSource implements ServerSource<PostgresServer> {
 
     static final String IMAGE = "postgres:17-alpine";
 

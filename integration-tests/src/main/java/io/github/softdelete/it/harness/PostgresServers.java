@@ -1,6 +1,5 @@
 package io.github.softdelete.it.harness;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,26 +50,10 @@ public final class PostgresServers {
         return shared;
     }
 
-    static PostgresServer start(List<ServerSource> sources) {
-        List<String> reasons = new ArrayList<>();
-        List<Throwable> causes = new ArrayList<>();
-        for (ServerSource source : sources) {
-            try {
-                PostgresServer server = source.start();
-                LOG.info("PostgreSQL for tests: {} at {}, version {}", source.name(), server.adminUrl(), server.version());
-                return server;
-            } catch (SourceUnavailableException e) {
-                reasons.add((reasons.size() + 1) + ". " + source.name() + ": " + e.getMessage() + "\n   "
-                        + source.howToProvide());
-                if (e.getCause() != null) {
-                    causes.add(e.getCause());
-                }
-            }
-        }
-        IllegalStateException e = new IllegalStateException("No PostgreSQL server for the tests. Tried, in order:\n"
-                + String.join("\n", reasons));
-        causes.forEach(e::addSuppressed);
-        throw e;
+    static PostgresServer start(List<? extends ServerSource<PostgresServer>> sources) {
+        PostgresServer server = ServerSource.startFirst("PostgreSQL", sources);
+        LOG.info("PostgreSQL for tests: {} at {}, version {}", server.source(), server.adminUrl(), server.version());
+        return server;
     }
 
     /**

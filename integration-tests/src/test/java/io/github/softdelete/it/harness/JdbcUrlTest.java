@@ -34,6 +34,38 @@ class JdbcUrlTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            jdbc:mariadb://localhost:3306/                         | ''    | jdbc:mariadb://localhost:3306/other
+            jdbc:mariadb://localhost:3306                          | ''    | jdbc:mariadb://localhost:3306/other
+            jdbc:mariadb://localhost/app?user=me&sslMode=disable   | app   | jdbc:mariadb://localhost/other?user=me&sslMode=disable
+            jdbc:mariadb:replication://a:1,b:2/app                 | app   | jdbc:mariadb:replication://a:1,b:2/other
+            """)
+    void parseMariaDb_withDatabase_keepsServerAndParameters(String url, String database, String expected) {
+        JdbcUrl parsed = JdbcUrl.parseMariaDb(url);
+
+        assertThat(parsed.database()).isEqualTo(database);
+        assertThat(parsed.withDatabase("other")).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            jdbc:mariadb://localhost/app          | jdbc:mariadb://localhost/other?a=1&b=2
+            jdbc:mariadb://localhost/app?user=me  | jdbc:mariadb://localhost/other?user=me&a=1&b=2
+            """)
+    void withDatabase_moreParameters_appendsThem(String url, String expected) {
+        assertThat(JdbcUrl.parseMariaDb(url).withDatabase("other", "a=1&b=2")).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"jdbc:postgresql://localhost/app", "jdbc:mysql://localhost/app"})
+    void parseMariaDb_otherScheme_namesTheExpectedOne(String url) {
+        assertThatThrownBy(() -> JdbcUrl.parseMariaDb(url))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(url)
+                .hasMessageContaining("jdbc:mariadb:");
+    }
+
+    @ParameterizedTest(name = "{0}")
     @CsvSource({"jdbc:mysql://localhost/app", "postgres://localhost/app"})
     void parse_otherScheme_namesTheExpectedOne(String url) {
         assertThatThrownBy(() -> JdbcUrl.parse(url))

@@ -15,7 +15,7 @@ class PostgresServersTest {
 
     @Test
     void start_noSourceWorks_namesEachSourceAndItsRemedy() {
-        List<ServerSource> sources = List.of(
+        List<ServerSource<PostgresServer>> sources = List.of(
                 new EnvironmentSource(Map.<String, String>of()::get),
                 new Unavailable("Docker", "no Docker engine found.", "Start Docker."),
                 new Unavailable("embedded", "starting it failed: boom", "Check tmp."));
@@ -56,7 +56,7 @@ class PostgresServersTest {
         }
     }
 
-    private record Unavailable(String name, String reason, String howToProvide) implements ServerSource {
+    private record Unavailable(String name, String reason, String howToProvide) implements ServerSource<PostgresServer> {
         @Override
         public PostgresServer start() throws SourceUnavailableException {
             throw new SourceUnavailableException(reason);
