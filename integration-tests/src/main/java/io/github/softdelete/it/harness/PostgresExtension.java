@@ -15,6 +15,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * in one class share the database, as do {@code @Nested} classes with their enclosing class.
  * Usually applied through {@link PostgresTest}.
  *
+ * <p>It steps aside for a {@link MariaDbTest} class, such as a subclass of a PostgreSQL test class
+ * that runs its tests on MariaDB: it creates no database there and resolves no parameter, leaving
+ * both to {@link MariaDbExtension}.
+ *
  * <p>Thread-safe; holds no state of its own.
  */
 public final class PostgresExtension implements BeforeAllCallback, ParameterResolver {
@@ -24,11 +28,16 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
     @Override
     public void beforeAll(ExtensionContext context) {
         // Create the database before any test runs, so a missing server fails the class once.
-        database(context);
+        if (!MariaDbExtension.isMariaDbTest(context)) {
+            database(context);
+        }
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        if (MariaDbExtension.isMariaDbTest(context)) {
+            return false;
+        }
         Class<?> type = parameter.getParameter().getType();
         return type == TestDatabase.class || type == DataSource.class || type == DSLContext.class;
     }
@@ -50,9 +59,15 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
      * The database of the test class that {@code context} belongs to, for other extensions (such
      * as invariant checks after each test). Creates it if the class has none yet.
      *
-     * @throws IllegalStateException when no PostgreSQL server can be found or started
+     * @throws IllegalStateException when no PostgreSQL server can be found or started, or when the
+     *         class is a {@link MariaDbTest}, whose database {@link MariaDbExtension#database} gives
      */
     public static TestDatabase database(ExtensionContext context) {
+        if (MariaDbExtension.isMariaDbTest(context)) {
+            throw new IllegalStateException(context.getRequiredTestClass().getName() + " is a @MariaDbTest: it has"
+                    + " no PostgreSQL database. Ask MariaDbExtension.database(context) for its database, or check"
+                    + " MariaDbExtension.isMariaDbTest(context) first.");
+        }
         // The store looks in enclosing contexts first, so methods and @Nested classes find the
         // class's database; JUnit closes it (drops the database) when that context ends.
         return context.getStore(NAMESPACE).getOrComputeIfAbsent(TestDatabase.class,
