@@ -3,6 +3,7 @@ package io.github.softdelete.internal.cascade;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -10,7 +11,9 @@ import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Select;
 import org.jooq.SelectLimitStep;
+import org.jooq.SelectSelectStep;
 import org.jooq.Table;
+import org.jooq.WithStep;
 import org.jooq.impl.DSL;
 import org.jooq.impl.QOM;
 
@@ -85,10 +88,18 @@ public final class StagedCascadeDelete {
         from.add(new UnfilteredTable<>(target));
         from.addAll(delete.$using());
         Condition where = Predicates.and(delete.$where(), reference.predicate(ReadMode.LIVE));
-        SelectLimitStep<Record> rows = DSL.select(RowSets.on(target, RowSets.key(root))).from(from).where(where).orderBy(delete.$orderBy());
+        // The DELETE's own WITH goes inside the INSERT, where MariaDB accepts it (WITH before a DELETE it refuses).
+        SelectSelectStep<Record> select = delete.$with() == null ? DSL.select(RowSets.on(target, RowSets.key(root)))
+            : with(delete.$with()).select(RowSets.on(target, RowSets.key(root)));
+        SelectLimitStep<Record> rows = select.from(from).where(where).orderBy(delete.$orderBy());
         Select<Record> locked = (delete.$limit() == null ? rows : rows.limit(delete.$limit())).forUpdate();
         Table<?> keys = KEYS.of(registry, root);
         return DSL.insertInto(keys).columns(KeyTables.columns(keys, RowSets.key(root))).select(locked);
+    }
+
+    private static WithStep with(QOM.With with) {
+        CommonTableExpression<?>[] ctes = with.$commonTableExpressions().toArray(CommonTableExpression[]::new);
+        return with.$recursive() ? DSL.withRecursive(ctes) : DSL.with(ctes);
     }
 
     /** The policy index of the root whose anchor {@code sql} is, or -1 when it is no anchor. */

@@ -20,6 +20,7 @@ import org.jooq.impl.TableImpl;
 import io.github.softdelete.PlainSql;
 
 import io.github.softdelete.internal.cascade.RestoreRequest;
+import io.github.softdelete.internal.jooq.Engine;
 import io.github.softdelete.internal.jooq.SqlIdentifiers;
 import io.github.softdelete.internal.policy.ContextFlags;
 import io.github.softdelete.internal.policy.ReadMode;
@@ -42,7 +43,7 @@ import io.github.softdelete.internal.write.InsertFilter;
 import io.github.softdelete.internal.write.LiveParents;
 import io.github.softdelete.internal.write.MarkerWriteGuard;
 import io.github.softdelete.internal.write.MergeGuard;
-import io.github.softdelete.internal.write.PrefixedStatement;
+import io.github.softdelete.internal.write.PrefixedInsert;
 import io.github.softdelete.internal.write.TruncateGuard;
 import io.github.softdelete.internal.write.UpdateFilter;
 
@@ -142,7 +143,7 @@ public final class SoftDeleteVisitListener implements VisitListener {
     private void onJoin(VisitContext context, QOM.JoinTable<?, ?> join) {
         ReadMode mode = ContextFlags.of(context.configuration()).readMode();
         if (mode != ReadMode.ALL)
-            replace(context, JoinFilter.rewrite(registry, join, mode));
+            replace(context, JoinFilter.rewrite(registry, join, mode, Engine.of(context.dialect())));
     }
 
     private void onTable(VisitContext context, Table<?> table) {
@@ -183,8 +184,6 @@ public final class SoftDeleteVisitListener implements VisitListener {
     }
 
     private void onUpdate(VisitContext context, UpdateQuery<?> update) {
-        if (PrefixedStatement.isInside(context, update))
-            return; // the rewritten UPDATE of a PrefixedStatement (MariaDB's strict mode): see there
         if (RestoreRequest.is((QOM.Update<?>) update)) {
             replace(context, RestoreRequest.statement(context.dsl(), registry, (QOM.Update<?>) update));
             return;
@@ -194,14 +193,14 @@ public final class SoftDeleteVisitListener implements VisitListener {
         Query filtered = view != null && !LibraryWrite.isOwnWrite(((QOM.Update<?>) update).$set())
             ? ViewWrites.update(registry, (QOM.Update<?>) update, view, flags)
             : UpdateFilter.rewrite(registry, update, flags);
-        QueryPart checked = flags.deletedParents() || LibraryWrite.isOwnWrite(((QOM.Update<?>) update).$set()) ? null
+        Query checked = flags.deletedParents() || LibraryWrite.isOwnWrite(((QOM.Update<?>) update).$set()) ? null
             : LiveParents.update(registry, (QOM.Update<?>) (filtered != null ? filtered : update), context.configuration());
         replace(context, checked != null ? checked : filtered);
     }
 
     private void onInsert(VisitContext context, InsertQuery<?> insert) {
-        if (PrefixedStatement.isInside(context, insert))
-            return; // the rewritten INSERT of a PrefixedStatement: see there
+        if (PrefixedInsert.isInside(context, insert))
+            return; // the rewritten INSERT of a PrefixedInsert: see there
         // Binding (jOOQ's bind contexts, and its ParamCollector, which jOOQ 3.19's AbstractQuery.getBindValues/getParams
         // and BatchSingle use) needs the bind values in
         // the order the rendered statement has them. The INSERT rules add none and move none (CheckedRows keeps each

@@ -33,7 +33,8 @@ import io.github.softdelete.internal.write.UpsertOnPartialIndex;
  * <p>The checks fail on purpose inside the statement (a CAST of {@code '<mark><key>'} to integer), so
  * that one statement both checks and changes, and a refusal changes nothing. The failure is recognised
  * from data the library controls, never from the message's wording, which depends on the server's
- * {@code lc_messages}: the SQLSTATE is {@code 22P02} (invalid_text_representation), the statement the
+ * {@code lc_messages}: the SQLSTATE is {@code 22P02} (invalid_text_representation; on MariaDB error 1690 under
+ * {@code 22003}, {@code RefusalMark}), the statement the
  * library rendered contains the token {@code <mark><key>} for a key of the policy, and the server's
  * message quotes the value that failed, which is that token (in whatever words and quote characters).
  * The token is matched as a whole against the registry's key names, the longest match winning, so a key
@@ -63,6 +64,8 @@ public final class StatementRefusals implements ExecuteListener {
         SoftDeleteException refusal = refusal(error, ctx.sql());
         if (refusal == null)
             refusal = UpsertOnPartialIndex.explain(registry, ctx.query(), error, ctx.exception());
+        if (refusal == null)
+            refusal = bulkInsertOnMariaDb(error, ctx.sql());
         if (refusal != null)
             ctx.exception(refusal);
     }
@@ -88,7 +91,7 @@ public final class StatementRefusals implements ExecuteListener {
 
     /** As {@link #refusal}, with the SQLSTATE of its kind. */
     public Refusal classify(SQLException error, String sql) {
-        if (error == null || !ServerErrors.INVALID_TEXT_REPRESENTATION.equals(error.getSQLState()) || sql == null)
+        if (error == null || !ServerErrors.isFailedCheck(error) || sql == null)
             return null;
         Throwable cause = InStatementCheck.of(error, sql);
         String message = String.valueOf(error.getMessage());
@@ -132,6 +135,21 @@ public final class StatementRefusals implements ExecuteListener {
                 found = relation;
         }
         return found;
+    }
+
+    // MariaDB Connector/J sends a batch of INSERTs through the server's bulk protocol (useBulkStmtsForInserts, on by
+    // default), which takes INSERT ... VALUES only: the checked INSERT ... SELECT of a table with soft-deletable
+    // parents fails there, before any row is written, with error 1295 (ER_UNSUPPORTED_PS). The library does not
+    // check in a VALUES list instead: under the bulk protocol the server evaluates a subquery over bind values once
+    // for the whole batch, not once per row (seen on 10.11), so every row would be checked against the first row's
+    // parent.
+    private SoftDeleteException bulkInsertOnMariaDb(SQLException error, String sql) {
+        if (error == null || error.getErrorCode() != ServerErrors.MARIADB_UNSUPPORTED_PS || sql == null || !sql.contains(LiveParents.MARK))
+            return null;
+        return new SoftDeleteException("cannot run this batch of INSERTs on MariaDB through the driver's bulk protocol: the"
+            + " library checks each row for deleted parents with INSERT ... SELECT, and the bulk protocol takes INSERT ... VALUES"
+            + " only. Nothing was inserted. Turn the bulk protocol off for INSERTs on the JDBC URL (useBulkStmtsForInserts=false),"
+            + " or insert the rows in one statement with several VALUES rows", error);
     }
 
     /** The policy's tables, whose keys the refusals name. */

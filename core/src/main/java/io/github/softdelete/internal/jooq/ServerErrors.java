@@ -21,6 +21,23 @@ public final class ServerErrors {
     /** PostgreSQL's invalid_text_representation: what {@code CAST('softdelete-...' AS integer)} raises. */
     public static final String INVALID_TEXT_REPRESENTATION = "22P02";
 
+    /** MariaDB's ER_DATA_OUT_OF_RANGE, SQLSTATE 22003: what an in-statement check's overflow raises there. */
+    public static final int MARIADB_OUT_OF_RANGE = 1690;
+
+    /**
+     * Whether {@code error} is what the library's in-statement checks raise on purpose ({@code RefusalMark}):
+     * PostgreSQL's SQLSTATE 22P02 (a failed CAST), or MariaDB's error 1690 under SQLSTATE 22003 (an overflow).
+     * Which check failed is read from the token the server quotes, never from the message's words
+     * ({@code StatementRefusals}).
+     */
+    public static boolean isFailedCheck(SQLException error) {
+        return INVALID_TEXT_REPRESENTATION.equals(error.getSQLState())
+            || "22003".equals(error.getSQLState()) && error.getErrorCode() == MARIADB_OUT_OF_RANGE;
+    }
+
+    /** MariaDB's ER_UNSUPPORTED_PS: a statement the server's prepared-statement (or bulk) protocol does not take. */
+    public static final int MARIADB_UNSUPPORTED_PS = 1295;
+
     /** MariaDB's ER_DUP_ENTRY, under the SQLSTATE 23000 that every integrity violation shares there. */
     public static final int MARIADB_DUPLICATE_KEY = 1062;
 

@@ -4,6 +4,7 @@ import org.jooq.Condition;
 import org.jooq.Table;
 import org.jooq.impl.QOM;
 
+import io.github.softdelete.internal.jooq.Engine;
 import io.github.softdelete.internal.jooq.JoinKind;
 import io.github.softdelete.internal.jooq.Qom;
 import io.github.softdelete.internal.policy.ReadMode;
@@ -21,9 +22,9 @@ public final class JoinFilter {
     }
 
     /** The filtered copy of {@code join}, or null when its ON clause needs nothing. */
-    public static Table<?> rewrite(TableRegistry registry, QOM.JoinTable<?, ?> join, ReadMode mode) {
+    public static Table<?> rewrite(TableRegistry registry, QOM.JoinTable<?, ?> join, ReadMode mode, Engine engine) {
         if (!Qom.hasOn(join) && Qom.kind(join) != JoinKind.INNER)
-            return NullExtendedSides.rewrite(registry, join, mode);
+            return NullExtendedSides.rewrite(registry, join, mode, engine);
         Condition extra = PreservedTables.onCondition(registry, join, mode);
         return extra == null ? null : Qom.withOn(join, extra);
     }

@@ -7,6 +7,9 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.QOM;
 
+import io.github.softdelete.SoftDeleteException;
+
+import io.github.softdelete.internal.jooq.Engine;
 import io.github.softdelete.internal.jooq.JoinKind;
 import io.github.softdelete.internal.jooq.Qom;
 import io.github.softdelete.internal.policy.ReadMode;
@@ -47,7 +50,7 @@ public final class NullExtendedSides {
     }
 
     /** The copy of {@code join} with its null-extended sides filtered, or null when none is soft-deletable. */
-    static Table<?> rewrite(TableRegistry registry, QOM.JoinTable<?, ?> join, ReadMode mode) {
+    static Table<?> rewrite(TableRegistry registry, QOM.JoinTable<?, ?> join, ReadMode mode, Engine engine) {
         if (join instanceof QOM.OuterApply<?>) {
             Condition predicate = Predicates.allOf(tablesOf(registry, join.$table2()), mode);
             return predicate == null ? null : join.$table1().leftJoin(join.$table2()).on(predicate);
@@ -57,6 +60,8 @@ public final class NullExtendedSides {
         Table<?> right = kind == JoinKind.LEFT || kind == JoinKind.FULL ? filtered(registry, join.$table2(), mode) : null;
         if (left == null && right == null)
             return null;
+        if (engine == Engine.MARIADB)
+            throw onMariaDb(registry, join, kind);
         QOM.JoinTable<?, ?> copy = left == null ? join : join.$table1(left);
         return right == null ? copy : copy.$table2(right);
     }
@@ -68,6 +73,18 @@ public final class NullExtendedSides {
             return null;
         String name = "softdelete_" + tables.get(0).reference().getName();
         return side.join(DSL.table(EMPTY_ROW).as(name)).on(predicate);
+    }
+
+    // MariaDB has no zero-column relation like PostgreSQL's (SELECT): a one-column one would add a column to SELECT *
+    // and to what NATURAL compares, and a derived table in T's place would break references qualified by its schema.
+    // So the join is refused rather than rewritten into something that reads differently.
+    private static SoftDeleteException onMariaDb(TableRegistry registry, QOM.JoinTable<?, ?> join, JoinKind kind) {
+        List<TableReference> tables = new java.util.ArrayList<>(tablesOf(registry, join.$table2()));
+        tables.addAll(tablesOf(registry, join.$table1()));
+        return new SoftDeleteException("cannot filter the soft-deletable " + tables.get(0).table().quotedName() + " in a "
+            + kind.name() + " JOIN without an ON clause (USING or NATURAL) on MariaDB: its deleted rows must be left out before"
+            + " the join, and MariaDB has no way to do that which keeps the join's columns as they are. Nothing was executed."
+            + " Write the join with ON (LEFT JOIN t ON t.id = s.id), where the library filters it");
     }
 
     // The side's tables that its own joins leave to an enclosing clause: the ones to filter here.

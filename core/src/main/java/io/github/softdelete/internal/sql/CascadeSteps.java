@@ -41,7 +41,7 @@ public final class CascadeSteps {
 
     /** {@code CASE WHEN failed THEN '<mark><key>'}, appended to the checks so far (null for none). */
     public static CaseConditionStep<String> failWhen(CaseConditionStep<String> checks, Condition failed, String mark) {
-        return checks == null ? DSL.when(failed, DSL.inline(mark)) : checks.when(failed, DSL.inline(mark));
+        return checks == null ? DSL.when(failed, new RefusalMark(mark)) : checks.when(failed, new RefusalMark(mark));
     }
 
     /** The check CTE, failing on the first of {@code checks} that holds. */

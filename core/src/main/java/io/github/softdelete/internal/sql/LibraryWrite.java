@@ -189,7 +189,7 @@ public final class LibraryWrite<T> extends CustomField<T> {
     // PostgreSQL cannot fold the failing cast at planning time; text converts to any column type.
     private Field<T> missingActor() {
         Field<?> key = DSL.field(DSL.name(RowSets.key(table).get(0).getName()));
-        return DSL.when(key.isNotNull(), DSL.inline(MISSING_ACTOR_MARK + table.name()))
+        return DSL.when(key.isNotNull(), (Field<String>) new RefusalMark(MISSING_ACTOR_MARK + table.name()))
             .cast(SQLDataType.INTEGER).cast(SQLDataType.CLOB).cast(getDataType());
     }
 }

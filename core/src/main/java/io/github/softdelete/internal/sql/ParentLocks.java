@@ -9,7 +9,6 @@ import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.Record;
 import org.jooq.Select;
-import org.jooq.SelectForUpdateStep;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -72,7 +71,11 @@ public final class ParentLocks {
     public static Field<Boolean> deletedParent(Relation key, List<Field<?>> values, Engine engine) {
         Table<?> parent = parent(key);
         Condition same = DSL.row(RowSets.on(parent, key.parentColumns())).eq(DSL.row(values));
-        return DSL.field(DSL.select(deleted(key.parent())).from(locked(key, parent, same, engine)));
+        // MariaDB resolves no outer reference inside a derived table, and applies no predicate below its lock: the
+        // parent is read by its key in the locking subquery itself (one row, locked whatever its state).
+        if (engine == Engine.MARIADB)
+            return DSL.field(DSL.select(MarkerPredicates.deleted(key.parent(), parent)).from(parent).where(same).forShare());
+        return DSL.field(DSL.select(deleted(key.parent())).from(locked(key, parent, same)));
     }
 
     /**
@@ -83,7 +86,7 @@ public final class ParentLocks {
     static Field<Boolean> deletedParentAmong(Relation key, Select<? extends Record> childValues, Select<? extends Record> except) {
         Table<?> parent = parent(key);
         Condition among = RowSets.in(RowSets.on(parent, key.parentColumns()), childValues);
-        Table<?> locked = locked(key, parent, among, Engine.POSTGRES);
+        Table<?> locked = locked(key, parent, among);
         Condition deleted = deleted(key.parent());
         if (except != null)
             deleted = deleted.andNot(RowSets.in(lockedKey(key), except));
@@ -119,14 +122,13 @@ public final class ParentLocks {
 
     // SELECT key, state FROM parent WHERE condition ORDER BY key FOR KEY SHARE: the rows locked in key
     // order, as every statement of the library takes them (LockOrder).
-    private static Table<?> locked(Relation key, Table<?> parent, Condition condition, Engine engine) {
+    private static Table<?> locked(Relation key, Table<?> parent, Condition condition) {
         List<Field<?>> columns = new ArrayList<>();
         List<Field<?>> parentKey = RowSets.on(parent, key.parentColumns());
         for (int i = 0; i < parentKey.size(); i++)
             columns.add(parentKey.get(i).as(KEY_PREFIX + i));
         columns.add(MarkerPredicates.column(parent, key.parent(), key.parent().marker()).as(STATE));
-        SelectForUpdateStep<Record> rows = DSL.select(columns).from(parent).where(condition).orderBy(parentKey);
-        return (engine == Engine.MARIADB ? rows.forShare() : rows.forKeyShare()).asTable(LOCKED);
+        return DSL.select(columns).from(parent).where(condition).orderBy(parentKey).forKeyShare().asTable(LOCKED);
     }
 
     private static List<Field<?>> lockedKey(Relation key) {

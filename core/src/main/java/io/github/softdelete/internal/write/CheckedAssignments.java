@@ -44,9 +44,8 @@ import io.github.softdelete.internal.sql.RowSets;
  * NULL); a DEFAULT in a composite key, or a multiple-column assignment from a subquery among the grouped
  * ones, is refused with the way out. {@code ROW(a, b) = ROW(x, y)} counts as {@code a = x, b = y}.
  *
- * <p>On MariaDB the check guards the value instead: {@code a = (SELECT CASE WHEN <check> THEN v1 END FROM ...)}
- * (its CAST fails only there, LiveParents), and a group of several columns is refused: MariaDB has no
- * multiple-column assignment.
+ * <p>On MariaDB the check guards the value instead: {@code a = (SELECT CASE WHEN <check> THEN v1 END FROM ...)},
+ * and a group of several columns is refused: MariaDB has no multiple-column assignment.
  */
 final class CheckedAssignments {
 
@@ -122,6 +121,7 @@ final class CheckedAssignments {
         List<Field<?>> assigned = new ArrayList<>();
         List<SelectField<?>> sources = new ArrayList<>();
         List<Field<?>> newValues = new ArrayList<>();
+        List<Field<?>> written = new ArrayList<>();
         for (int i = group[0]; i <= group[1]; i++) {
             if (!(columns.get(i) instanceof Field<?> column) || !(values.get(i) instanceof Field<?> || values.get(i) instanceof Select<?>))
                 throw refused(target, statement, "it assigns several columns from one subquery among the columns of a foreign key");
@@ -134,25 +134,35 @@ final class CheckedAssignments {
             Field<?> value = values.get(i) instanceof Field<?> f ? f : DSL.field((Select) values.get(i));
             Name alias = DSL.name("v" + (sources.size() + 1));
             assigned.add(column);
+            written.add(value);
             sources.add(value.as(alias));
             newValues.add(DSL.field(VALUE.append(alias), column.getDataType()));
         }
-        Table<?> one = DSL.select(sources).asTable(VALUE.first());
-        Condition check = check(registry, keys, assigned, newValues, target, engine);
-        Select<?> checked;
         if (engine == Engine.MARIADB) {
-            // MariaDB has no multiple-column assignment; and its CAST fails only in a SELECT list (docs/mariadb-facts.md)
-            if (assigned.size() > 1)
-                throw refused(target, statement, "it sets several columns of a foreign key, or columns between them, which"
-                    + " MariaDB cannot assign from one checked subquery");
-            checked = DSL.select(DSL.when(check, (Field) newValues.get(0))).from(one);
-        } else {
-            checked = DSL.select(newValues).from(one).where(check);
+            assignOnMariaDb(registry, keys, assigned, written, target, statement, out);
+            return;
         }
+        Table<?> one = DSL.select(sources).asTable(VALUE.first());
+        Select<?> checked = DSL.select(newValues).from(one).where(check(registry, keys, assigned, newValues, target, engine));
         if (assigned.size() == 1)
             out.put(assigned.get(0), DSL.field((Select) checked));
         else
             out.put(DSL.row(assigned), checked);
+    }
+
+    // MariaDB: a = CASE WHEN <check of x> THEN x END. It has no multiple-column assignment, and a derived table there
+    // cannot read the row being updated (no outer references in FROM), so the value is written where it is checked,
+    // twice: jOOQ binds each occurrence in the order it renders them, so batches keep working. A value must therefore
+    // give the same result twice in one row's evaluation, as an expression of the row, a bind value or a subquery
+    // does (a sequence's NEXTVAL would not).
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static void assignOnMariaDb(TableRegistry registry, List<Relation> keys, List<Field<?>> assigned, List<Field<?>> written,
+                                        Table<?> target, String statement, Map<FieldOrRow, FieldOrRowOrSelect> out) {
+        if (assigned.size() > 1)
+            throw refused(target, statement, "it sets several columns of a foreign key, or columns between them, which"
+                + " MariaDB cannot assign as one row");
+        Field value = written.get(0);
+        out.put(assigned.get(0), DSL.when(check(registry, keys, assigned, written, target, Engine.MARIADB), value));
     }
 
     // For every key with an assigned column: its new value (assigned columns, else the row's own) must not be a

@@ -57,7 +57,7 @@ import io.github.softdelete.internal.sql.ParentLocks;
  *       in every row is left out (so it takes its default), and one that is DEFAULT in some rows only is refused
  *       with the way out.</li>
  *   <li>The bumps ({@link ParentLocks#bump}) write the parents at REPEATABLE READ only. They must be top-level
- *       CTEs, which an INSERT with a WITH of its own cannot get ({@link PrefixedStatement}); such an INSERT is
+ *       CTEs, which an INSERT with a WITH of its own cannot get ({@link PrefixedInsert}); such an INSERT is
  *       refused at REPEATABLE READ instead, with the way out, and checked with the locks in a WITH nested in its
  *       SELECT at the other levels.</li>
  *   <li>The WITH clause depends on the rows only through their text: it is built around them with its
@@ -81,7 +81,7 @@ public final class CheckedRows {
     private CheckedRows() {
     }
 
-    /** An INSERT, rewritten, and the prefix to render in front of it: a WITH clause, MariaDB's {@link StrictStatement}, or null. */
+    /** An INSERT, rewritten, and the WITH clause to render in front of it (null when it keeps a WITH of its own, and on MariaDB). */
     record Checked(QOM.Insert<?> insert, QueryPart with) {
 
         Checked withInsert(QOM.Insert<?> other) {
@@ -89,7 +89,7 @@ public final class CheckedRows {
         }
 
         QueryPart part() {
-            return with == null ? insert : new PrefixedStatement(with, insert);
+            return with == null ? insert : new PrefixedInsert(with, insert);
         }
     }
 
@@ -123,13 +123,12 @@ public final class CheckedRows {
     /**
      * The checked form of {@code insert} on MariaDB, or null when its rows write no checked key in full:
      * <pre>
-     * SET STATEMENT sql_mode = ... FOR                                                   ({@link StrictStatement})
      * INSERT INTO t (columns) SELECT CASE WHEN &lt;check&gt; THEN s.c1 END, s.c2, ...
      * FROM (&lt;the VALUES as SELECTs&gt; | the INSERT's SELECT) AS softdelete_source s
      * </pre>
      * The check is the one of {@link #ctes}'s single row, for every row: each parent read by its key, under
-     * {@code LOCK IN SHARE MODE}, in the lock order of the keys. MariaDB has no data-modifying CTEs and no WITH before
-     * an INSERT, and its CAST fails only in a SELECT list, so the check guards the first value of each row.
+     * {@code LOCK IN SHARE MODE}, in the lock order of the keys, failing as {@code RefusalMark} says. MariaDB has no
+     * data-modifying CTEs and no WITH before an INSERT, so the check guards the first value of each row.
      */
     static Checked rowsOnMariaDb(TableRegistry registry, QOM.Insert<?> insert, List<Relation> keys, List<? extends Field<?>> columns) {
         if (insert.$defaultValues() || (insert.$select() == null && insert.$values().isEmpty()))
@@ -152,7 +151,7 @@ public final class CheckedRows {
             values.add(DSL.field(SOURCE.append(column.getName()), column.getDataType()));
         values.set(0, DSL.when(check(perRowFailures(checked, Engine.MARIADB)), (Field<?>) values.get(0)));
         Select<?> rows = DSL.select(values).from(source.asTable(SOURCE.first(), names(written)));
-        return new Checked(insert.$columns(written).$select(rows), StrictStatement.PREFIX);
+        return new Checked(insert.$columns(written).$select(rows), null);
     }
 
     // The CTEs after the source: the locks (unless each row is read by its key), the checked rows, the bumps. Built

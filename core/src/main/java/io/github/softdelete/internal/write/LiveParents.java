@@ -42,9 +42,9 @@ import io.github.softdelete.internal.sql.ParentLocks;
  * Every check is {@code CAST(CASE WHEN <a deleted parent has this key> THEN '<mark><key>' ELSE '0' END AS integer) = 0},
  * which fails the statement naming the key ({@code StatementRefusals}), with the keys in the {@link LockOrder}
  * and each parent read under its row lock ({@link ParentLocks}), so that a concurrent soft delete of the parent
- * and the write cannot both succeed. On MariaDB, where such a CAST fails only in a SELECT list or a SET clause and
- * only in strict mode, the check guards the first written value ({@code CASE WHEN <check> THEN value END}) and the
- * statement runs in strict mode ({@link StrictStatement}).
+ * and the write cannot both succeed. On MariaDB the failing value is an overflow ({@code RefusalMark}), and the check
+ * guards the first written value ({@code CASE WHEN <check> THEN value END}), since MariaDB has no WITH before an
+ * INSERT.
  * Keys whose {@code ON DELETE} is SET NULL or SET DEFAULT are not checked: a soft delete leaves their
  * children as they are, and reads treat the deleted parent as absent. A key whose columns the INSERT does
  * not all list is not checked (its missing columns take their defaults; {@code docs/guarantees.md} says so).
@@ -77,15 +77,19 @@ public final class LiveParents {
         if (rows == null && set == null)
             return null;
         PartnerListeners.require(configuration);
-        CheckedRows.Checked checked = rows != null ? rows : new CheckedRows.Checked(insert, engine == Engine.MARIADB ? StrictStatement.PREFIX : null);
+        CheckedRows.Checked checked = rows != null ? rows : new CheckedRows.Checked(insert, null);
         if (set != null)
             checked = checked.withInsert(checked.insert().$updateSet(set));
         return checked.part();
     }
 
     /** The checked copy of {@code update}, or null when it sets no checked foreign key. */
-    public static QueryPart update(TableRegistry registry, QOM.Update<?> update, Configuration configuration) {
+    public static Query update(TableRegistry registry, QOM.Update<?> update, Configuration configuration) {
         Table<?> target = UnfilteredTable.unwrap(update.$table());
+        if (target instanceof QOM.JoinTable<?, ?> join) {
+            refuseKeyChangeInJoin(registry, join, update.$set().keySet());
+            return null;
+        }
         List<Relation> keys = keysOf(registry, target);
         if (keys.isEmpty())
             return null;
@@ -94,7 +98,27 @@ public final class LiveParents {
         if (set == null)
             return null;
         PartnerListeners.require(configuration);
-        return engine == Engine.MARIADB ? new PrefixedStatement(StrictStatement.PREFIX, update.$set(set)) : update.$set(set);
+        return update.$set(set);
+    }
+
+    // A multi-table UPDATE (MariaDB's UPDATE a JOIN b SET ...) that sets a checked foreign-key column of one of its
+    // tables: the check would need that table's row and the new value side by side, which the join's SET cannot give
+    // one table at a time. Refused, by column name (SQL text often leaves it unqualified), with the way out.
+    private static void refuseKeyChangeInJoin(TableRegistry registry, QOM.JoinTable<?, ?> join, java.util.Collection<? extends FieldOrRow> set) {
+        for (Table<?> side : List.of(UnfilteredTable.unwrap(join.$table1()), UnfilteredTable.unwrap(join.$table2()))) {
+            if (side instanceof QOM.JoinTable<?, ?> nested) {
+                refuseKeyChangeInJoin(registry, nested, set);
+                continue;
+            }
+            for (Relation key : keysOf(registry, side))
+                for (FieldOrRow column : set)
+                    if (column instanceof Field<?> field && indexIn(key, field) >= 0)
+                        throw new io.github.softdelete.SoftDeleteException("cannot check an UPDATE of a join that sets \""
+                            + side.getName() + "\"." + field.getName() + ", a column of the foreign key " + key.name() + ": the"
+                            + " library checks a new key for a deleted parent one table at a time. Nothing was executed. Update \""
+                            + side.getName() + "\" on its own (UPDATE " + side.getName() + " SET ... WHERE ... IN (SELECT ...)), or use"
+                            + " SoftDelete.allowDeletedParents(ctx) for imports");
+        }
     }
 
     /**

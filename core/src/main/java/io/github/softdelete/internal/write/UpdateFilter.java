@@ -1,7 +1,11 @@
 package io.github.softdelete.internal.write;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.jooq.Condition;
 import org.jooq.Query;
+import org.jooq.Table;
 import org.jooq.UpdateQuery;
 import org.jooq.impl.QOM;
 
@@ -17,7 +21,8 @@ import io.github.softdelete.internal.sql.TableReference;
 /**
  * Rule: an UPDATE never touches deleted rows. {@code UPDATE T SET ... WHERE c} also gets
  * {@code AND T.marker IS NULL}; the SET clause is left untouched, and the FROM tables of
- * {@code UPDATE ... FROM} are filtered like any read.
+ * {@code UPDATE ... FROM} are filtered like any read. MariaDB's multi-table UPDATE ({@code UPDATE posts JOIN users
+ * ON ... SET ...}) writes only live rows of every soft-deletable table of its join.
  *
  * <p>The library's own UPDATEs (a soft delete, a restore) are recognised by {@link LibraryWrite} and
  * left alone: they already say which rows they want.
@@ -32,13 +37,31 @@ public final class UpdateFilter {
         QOM.Update<?> u = (QOM.Update<?>) update;
         if (LibraryWrite.isOwnWrite(u.$set()))
             return null;
-        TableReference target = TableReference.resolve(registry, UnfilteredTable.unwrap(u.$table()));
         Condition extra = null;
-        if (target != null && !flags.markerWrites()) {
+        for (TableReference target : targets(registry, UnfilteredTable.unwrap(u.$table()))) {
+            if (flags.markerWrites())
+                continue;
             MarkerWriteGuard.checkUpdate(target, u.$set().keySet());
-            extra = target.predicate(ReadMode.LIVE);
+            extra = Predicates.and(extra, target.predicate(ReadMode.LIVE));
         }
         extra = Predicates.and(extra, Predicates.allOf(PreservedTables.leftToWhere(registry, u.$from()), flags.readMode()));
         return extra == null ? null : u.$where(Predicates.and(u.$where(), extra));
+    }
+
+    // The soft-deletable tables the UPDATE may write: its table, or every table of the join that MariaDB's multi-table
+    // UPDATE names in its place (UPDATE posts JOIN users ON ... SET ...). Each of them writes live rows only, and none
+    // of them may have its marker written, whichever of them the SET names: a joined table is read through the join
+    // too, and the join's own rule (JoinFilter) filters it there as a read.
+    private static List<TableReference> targets(TableRegistry registry, Table<?> table) {
+        List<TableReference> targets = new ArrayList<>();
+        if (table instanceof QOM.JoinTable<?, ?> join) {
+            targets.addAll(targets(registry, UnfilteredTable.unwrap(join.$table1())));
+            targets.addAll(targets(registry, UnfilteredTable.unwrap(join.$table2())));
+            return targets;
+        }
+        TableReference target = TableReference.resolve(registry, table);
+        if (target != null)
+            targets.add(target);
+        return targets;
     }
 }

@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
+import io.github.softdelete.it.fixture.ReferenceData;
 import io.github.softdelete.it.fixture.LiveParentsInvariant;
 import io.github.softdelete.it.fixture.SoftDeleteDatabase;
 import io.github.softdelete.it.harness.PostgresTest;
@@ -67,7 +68,7 @@ class ConcurrentRestoresTest {
 
     @BeforeEach
     void seed() {
-        plain.truncate(POST_TAGS, TAGS, LIKES, COMMENTS, POSTS, CATEGORIES, USERS).restartIdentity().cascade().execute();
+        ReferenceData.empty(plain);
         plain.insertInto(USERS, USERS.ID, USERS.EMAIL, USERS.NAME)
             .values(1L, "alice@example.com", "alice").values(2L, "bob@example.com", "bob").values(3L, "carol@example.com", "carol").execute();
         plain.insertInto(POSTS, POSTS.ID, POSTS.AUTHOR_ID, POSTS.TITLE).values(10L, 1L, "p10").execute();

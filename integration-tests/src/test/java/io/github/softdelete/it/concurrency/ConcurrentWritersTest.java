@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.github.softdelete.SoftDelete;
+import io.github.softdelete.it.fixture.ReferenceData;
 import io.github.softdelete.it.concurrency.TwoTransactions.Outcome;
 import io.github.softdelete.it.concurrency.TwoTransactions.Result;
 import io.github.softdelete.it.concurrency.TwoTransactions.Step;
@@ -77,7 +78,7 @@ class ConcurrentWritersTest extends SeededDatabaseTest {
 
     @Override
     protected void seed(DSLContext plain) {
-        plain.truncate(POST_TAGS, TAGS, LIKES, COMMENTS, POSTS, CATEGORIES, USERS).restartIdentity().cascade().execute();
+        ReferenceData.empty(plain);
         plain.insertInto(USERS, USERS.ID, USERS.EMAIL, USERS.NAME)
             .values(1L, "alice@example.com", "alice").values(2L, "bob@example.com", "bob").values(3L, "carol@example.com", "carol").execute();
         plain.insertInto(CATEGORIES, CATEGORIES.ID, CATEGORIES.NAME).values(1L, "tech").execute();

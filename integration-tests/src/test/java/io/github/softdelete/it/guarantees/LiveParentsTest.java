@@ -12,13 +12,16 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.table;
 
+import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.it.fixture.AllowsLiveChildrenOfDeletedParents;
 import io.github.softdelete.it.fixture.SeededDatabaseTest;
+import io.github.softdelete.it.fixture.SoftDeleteDatabase;
 import io.github.softdelete.it.harness.PostgresTest;
 
 /** Writes that would make a live row reference a deleted parent are refused inside the statement. */
@@ -126,6 +129,14 @@ class LiveParentsTest extends SeededDatabaseTest {
         // fuzz regression (statement seed -5283784748625696962, case 409): parsed SQL text sets unqualified
         // columns, and comments also has author_id, so the check's "current key" must name posts'
         Field<Long> authorId = field(name("author_id"), Long.class);
+        if (onMariaDb()) {
+            // MariaDB's form, a multi-table UPDATE, cannot check a key it changes: refused (LiveParents)
+            assertThatThrownBy(() -> ctx.update(POSTS.join(COMMENTS).on(COMMENTS.POST_ID.eq(POSTS.ID))).set(authorId, 2L)
+                    .where(COMMENTS.ID.eq(100L)).execute())
+                .isInstanceOf(SoftDeleteException.class).hasMessageContaining("posts_author_id_fkey");
+            assertThat(plain.fetchValue(POSTS.AUTHOR_ID, POSTS.ID.eq(10L))).isEqualTo(1L);
+            return;
+        }
         assertThat(ctx.update(POSTS).set(authorId, 2L).from(COMMENTS)
                 .where(COMMENTS.POST_ID.eq(POSTS.ID).and(COMMENTS.ID.eq(100L))).execute()).isEqualTo(1);
         assertThat(plain.fetchValue(POSTS.AUTHOR_ID, POSTS.ID.eq(10L))).isEqualTo(2L);
@@ -152,14 +163,39 @@ class LiveParentsTest extends SeededDatabaseTest {
 
     @Test
     void batch_bindValuesKeepTheirPlaces_deletedParentRefused() {
-        ctx.batch(ctx.insertInto(POSTS, POSTS.AUTHOR_ID, POSTS.TITLE).values((Long) null, null))
+        DSLContext batching = onMariaDb() ? unbulked() : ctx;
+        batching.batch(batching.insertInto(POSTS, POSTS.AUTHOR_ID, POSTS.TITLE).values((Long) null, null))
             .bind(1L, "batch one").bind(2L, "batch two").execute();
         assertThat(plain.fetchValue(POSTS.AUTHOR_ID, POSTS.TITLE.eq("batch two"))).isEqualTo(2L);
 
-        assertThatThrownBy(() -> ctx.batch(ctx.insertInto(POSTS, POSTS.AUTHOR_ID, POSTS.TITLE).values((Long) null, null))
+        assertThatThrownBy(() -> batching.batch(batching.insertInto(POSTS, POSTS.AUTHOR_ID, POSTS.TITLE).values((Long) null, null))
                 .bind(1L, "batch three").bind(3L, "batch four").execute())
             .isInstanceOf(SoftDeleteException.class)
             .hasMessageContaining("posts_author_id_fkey");
+    }
+
+    @Test
+    void batch_onMariaDbBulkProtocol_refusedWithTheWayOut() {
+        if (onMariaDb()) {
+            // the driver's bulk protocol takes INSERT ... VALUES only: refused, with the way out, and nothing written
+            assertThatThrownBy(() -> LiveParentsTest.ctx.batch(LiveParentsTest.ctx.insertInto(POSTS, POSTS.AUTHOR_ID, POSTS.TITLE)
+                    .values((Long) null, null)).bind(1L, "batch one").bind(2L, "batch two").execute())
+                .isInstanceOf(SoftDeleteException.class).hasMessageContaining("useBulkStmtsForInserts=false");
+            assertThat(plain.fetchCount(POSTS, POSTS.TITLE.like("batch %"))).isZero();
+        }
+    }
+
+    // MariaDB: a context whose driver sends batches of INSERTs one row at a time (useBulkStmtsForInserts=false)
+    private static DSLContext unbulked() {
+        org.mariadb.jdbc.MariaDbDataSource unbulked = new org.mariadb.jdbc.MariaDbDataSource();
+        try {
+            unbulked.setUrl(database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?") + "useBulkStmtsForInserts=false");
+            unbulked.setUser(database.user());
+            unbulked.setPassword(database.password());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return DSL.using(SoftDelete.install(database.newConfiguration().set(unbulked), SoftDeleteDatabase.POLICY));
     }
 
     @Test

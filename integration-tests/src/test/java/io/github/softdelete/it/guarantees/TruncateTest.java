@@ -49,6 +49,11 @@ class TruncateTest extends SeededDatabaseTest {
 
     @Test
     void truncateCascade_tableNotSoftDeletable_notReferencedBySoftDeletableTables_runs() {
+        if (onMariaDb()) {
+            assertThatThrownBy(() -> ctx.truncate(TAGS).cascade().execute()).as("MariaDB has no TRUNCATE ... CASCADE")
+                .isInstanceOf(org.jooq.exception.DataAccessException.class);
+            return;
+        }
         ctx.truncate(TAGS).cascade().execute();
 
         assertThat(plain.fetchCount(TAGS)).isZero();

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.jooq.DSLContext;
+
+import io.github.softdelete.it.fixture.ReferenceData;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -55,7 +57,7 @@ final class RetentionTree {
     }
 
     static void reset(DSLContext plain) {
-        plain.truncate(POST_TAGS, TAGS, LIKES, COMMENTS, POSTS, CATEGORIES, USERS).restartIdentity().cascade().execute();
+        ReferenceData.empty(plain);
         plain.insertInto(USERS, USERS.ID, USERS.EMAIL, USERS.NAME, USERS.DELETED_AT)
             .values(1L, "u1@example.com", "uma", null).values(2L, "u2@example.com", "bo", OLD)
             .values(3L, "u3@example.com", "cy", OLD).values(4L, "u4@example.com", "di", OLD)

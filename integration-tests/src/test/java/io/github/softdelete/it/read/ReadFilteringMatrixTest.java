@@ -8,6 +8,7 @@ import static io.github.softdelete.it.db.Tables.POST_TAGS;
 import static io.github.softdelete.it.db.Tables.TAGS;
 import static io.github.softdelete.it.db.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jooq.impl.DSL.all;
 import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.count;
@@ -29,6 +30,7 @@ import static org.jooq.impl.DSL.table;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -37,7 +39,9 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.ResultQuery;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +49,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.github.softdelete.SoftDelete;
+import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.it.db.tables.Comments;
 import io.github.softdelete.it.db.tables.Posts;
 import io.github.softdelete.it.db.tables.Users;
@@ -245,9 +250,31 @@ class ReadFilteringMatrixTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("shapes")
-    void shape_returnsExactlyTheExpectedRows(String name, Shape shape) {
+    void shape_returnsExactlyTheExpectedRows(String name, Shape shape, TestDatabase database) {
+        if (database.dialect() == SQLDialect.MARIADB && MARIADB_SERVER_REFUSES.contains(name)) {
+            assertThatThrownBy(() -> shape.run(ctx)).as("MariaDB has no such syntax")
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("(conn=");
+            return;
+        }
+        if (database.dialect() == SQLDialect.MARIADB && MARIADB_LIBRARY_REFUSES.contains(name)) {
+            assertThatThrownBy(() -> shape.run(ctx)).isInstanceOf(SoftDeleteException.class)
+                .hasMessageContaining("JOIN without an ON clause (USING or NATURAL) on MariaDB");
+            // (a FULL JOIN ... USING is refused by the library before the server, which has no FULL JOIN at all)
+            return;
+        }
         assertThat(shape.run(ctx)).isEqualTo(shape.expected());
     }
+
+    /** Shapes whose syntax MariaDB 10.11 lacks (FULL JOIN, LATERAL and OUTER APPLY of a subquery): the server refuses them. */
+    static final Set<String> MARIADB_SERVER_REFUSES = Set.of("fullJoin_deletedRowsNeverUnmatched", "fullJoin_nullExtendedBothWays",
+        "fullJoinOnTrue_countsLiveRows", "fullJoinOnTrue_oneSideSoftDeletable", "onlyDeleted_fullJoin_keepsNullExtendedRows", "outerApply_lateralSubquery", "leftJoinLateral_onTrue", "lateral_firstPostPerUser");
+
+    /** Outer joins without ON over a soft-deletable null-extended side: the library refuses them on MariaDB (NullExtendedSides). */
+    static final Set<String> MARIADB_LIBRARY_REFUSES = Set.of("leftJoinUsing_deletedPartnerBecomesNull", "leftJoinUsing_mergedColumnUnqualified",
+        "leftJoinUsing_selectStar_schemaQualifiedReferences", "leftJoinUsing_asterisk_sameColumnsAsTheTable", "naturalLeftJoin_deletedPartnerBecomesNull",
+        "rightJoinUsing_mirrorOfLeft", "naturalRightJoin_deletedPartnerBecomesNull", "onlyDeleted_leftJoinUsing", "leftJoinUsing_nestedInnerJoinSide",
+        "fullJoinUsing_oneSideSoftDeletable", "fullJoinUsing_bothSidesSoftDeletable", "fullJoinUsing_nestedInFullJoinUsing",
+        "onlyDeleted_fullJoinUsing_nestedInFullJoinUsing");
 
     /**
      * The matrix can fail: run without the listener, the dataset makes almost every shape return

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jooq.DSLContext;
+
+import io.github.softdelete.it.fixture.ReferenceData;
 import org.jooq.Record;
 import org.jooq.Table;
 
@@ -40,7 +42,7 @@ final class TreeData {
     }
 
     static void reset(DSLContext plain) {
-        plain.truncate(POST_TAGS, TAGS, LIKES, COMMENTS, POSTS, CATEGORIES, USERS).restartIdentity().cascade().execute();
+        ReferenceData.empty(plain);
         plain.insertInto(USERS, USERS.ID, USERS.EMAIL, USERS.NAME).values(1L, "uma@example.com", "uma").values(2L, "vic@example.com", "vic").execute();
         plain.insertInto(CATEGORIES, CATEGORIES.ID, CATEGORIES.NAME).values(1L, "one").values(2L, "two").execute();
         plain.insertInto(POSTS, POSTS.ID, POSTS.AUTHOR_ID, POSTS.CATEGORY_ID, POSTS.EDITOR_ID, POSTS.TITLE, POSTS.DELETED_AT)
@@ -62,8 +64,7 @@ final class TreeData {
             .execute();
         plain.insertInto(TAGS, TAGS.ID, TAGS.NAME).values(1L, "t").execute();
         plain.insertInto(POST_TAGS, POST_TAGS.POST_ID, POST_TAGS.TAG_ID).values(10L, 1L).values(11L, 1L).execute();
-        for (Table<?> table : List.of(USERS, CATEGORIES, POSTS, COMMENTS, TAGS))
-            plain.query("alter table {0} alter column id restart with 1000", table).execute();
+        ReferenceData.identitiesFrom(plain, 1000);
     }
 
     /** Every row of every table, with its marker, as text: the whole state to compare before and after. */

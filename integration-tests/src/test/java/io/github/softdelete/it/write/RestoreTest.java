@@ -51,7 +51,8 @@ class RestoreTest extends SeededDatabaseTest {
 
         assertThatThrownBy(() -> SoftDelete.restore(ctx, USERS, USERS.ID.eq(3L)))
             .isInstanceOf(SoftDeleteException.class)
-            .hasMessageContaining("users_email_live_key")
+            // MariaDB reports the key's name in its message's words only
+            .hasMessageContaining(onMariaDb() ? "a unique constraint" : "users_email_live_key")
             .hasMessageContaining("\"users\"");
         assertThat(plain.fetchValue(USERS.DELETED_AT, USERS.ID.eq(3L))).isNotNull();
         assertThat(ctx.fetchCount(USERS, USERS.EMAIL.eq("carol@example.com"))).isEqualTo(1);
