@@ -112,21 +112,24 @@ public final class SoftDeletePolicy {
      * common conventions is soft-deletable ({@code deleted_at}; a boolean {@code is_deleted} or
      * {@code deleted}, with {@code deleted_at} beside it if there is one; {@code deleted_by} where present: see
      * {@link Builder#schema(Schema)}), and every foreign key follows the {@code ON DELETE}
-     * rule the database has ({@code pg_constraint}), on every jOOQ version; the views that read those
-     * tables are registered too, so reads through them see live rows only. The catalog is read once,
-     * now; the policy holds no connection.
+     * rule the database has ({@code pg_constraint}; on MariaDB {@code information_schema.REFERENTIAL_CONSTRAINTS}),
+     * on every jOOQ version; the views that read those tables are registered too, so reads through them see live
+     * rows only. The catalog is read once, now; the policy holds no connection. Which catalog is read follows the
+     * context's dialect.
      * <pre>{@code
      * SoftDeletePolicy policy = SoftDeletePolicy.fromDatabase(ctx, "public");
      * }</pre>
+     * On MariaDB a schema is a database: {@code fromDatabase(ctx, "shop")} reads the tables of the database
+     * {@code shop}.
      * For markers with other names, declare them with the builder, per table where needed:
      * {@code builder().markers("products = timestamp(archived_at)").database(ctx, "public").build()}
      * ({@link Builder#markers(String)}). A column that looks like a marker but is not used as one is
      * logged as a warning.
      *
-     * @param ctx    a context connected to the PostgreSQL database
-     * @param schema the schema's name, e.g. {@code "public"}
+     * @param ctx    a context connected to the database, with the dialect of its engine (PostgreSQL or MariaDB)
+     * @param schema the schema's name, e.g. {@code "public"}; on MariaDB the database's name
      * @return the policy
-     * @throws IllegalArgumentException when the schema has no tables, or none with a marker
+     * @throws IllegalArgumentException when the schema does not exist, has no tables, or none with a marker
      * @throws org.jooq.exception.DataAccessException when the catalog cannot be read
      */
     public static SoftDeletePolicy fromDatabase(DSLContext ctx, String schema) {
@@ -413,11 +416,11 @@ public final class SoftDeletePolicy {
          * ({@link #rulesFromDatabase}), and the views over tables ({@link #viewsFromDatabase}). Tables registered with
          * {@code table(...)} keep their marker.
          *
-         * @param ctx    a context connected to the PostgreSQL database
-         * @param schema the schema's name
+         * @param ctx    a context connected to the database, with the dialect of its engine (PostgreSQL or MariaDB)
+         * @param schema the schema's name; on MariaDB the database's name
          * @return this builder
          * @throws NullPointerException     when an argument is null
-         * @throws IllegalArgumentException when the schema has no tables
+         * @throws IllegalArgumentException when the schema does not exist or has no tables
          * @throws org.jooq.exception.DataAccessException when the catalog cannot be read
          */
         public Builder database(DSLContext ctx, String schema) {
@@ -430,11 +433,12 @@ public final class SoftDeletePolicy {
 
         /**
          * Reads, now, the {@code ON DELETE} rule of every foreign key declared in {@code schema} from the database's
-         * catalog ({@code pg_constraint}). This is what makes cascades follow the database on jOOQ 3.19, whose
-         * metadata carries no rules. A rule declared with {@link #onDelete} must agree with the database's.
+         * catalog ({@code pg_constraint}; on MariaDB {@code information_schema.REFERENTIAL_CONSTRAINTS}, where
+         * {@code ON DELETE SET DEFAULT} reads as the {@code RESTRICT} the server stores it as). This is what makes
+         * cascades follow the database on jOOQ 3.19, whose metadata carries no rules. A rule declared with {@link #onDelete} must agree with the database's.
          *
-         * @param ctx    a context connected to the PostgreSQL database
-         * @param schema the schema's name, e.g. {@code "public"}
+         * @param ctx    a context connected to the database, with the dialect of its engine (PostgreSQL or MariaDB)
+         * @param schema the schema's name, e.g. {@code "public"}; on MariaDB the database's name
          * @return this builder
          * @throws NullPointerException when an argument is null
          * @throws org.jooq.exception.DataAccessException when the catalog cannot be read
