@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
+import org.jooq.SQLDialect;
 import org.jooq.Schema;
 import org.jooq.Table;
 import org.jooq.impl.QOM;
@@ -25,7 +26,7 @@ import io.github.softdelete.internal.policy.PolicyTable;
 import io.github.softdelete.internal.policy.Relations;
 import io.github.softdelete.internal.policy.TableRegistry;
 import io.github.softdelete.internal.view.ViewAnalysis;
-import io.github.softdelete.internal.policy.ViewCatalog;
+import io.github.softdelete.internal.view.ViewCatalog;
 import io.github.softdelete.internal.policy.ViewDefinition;
 import io.github.softdelete.internal.policy.Views;
 
@@ -454,6 +455,9 @@ public final class SoftDeletePolicy {
          * Reads, now, which views PostgreSQL's catalog shows reading which tables (through {@code pg_depend} and
          * {@code pg_rewrite}), with their definitions ({@code pg_get_viewdef}); {@link #build()} registers those that
          * read a soft-deletable table of the policy. Views registered with {@link #view} keep their given definition.
+         * On MariaDB the views and definitions come from {@code information_schema.VIEWS} (the system databases left
+         * out), and the tables a view reads from its definition, parsed with {@code SQLDialect.MARIADB}; a definition
+         * jOOQ cannot parse counts as reading every table it names, and reads of it are refused as on PostgreSQL.
          *
          * @param ctx a context on the database
          * @return this builder
@@ -634,16 +638,20 @@ public final class SoftDeletePolicy {
         }
 
         private List<ViewDefinition> views(TableRegistry registry, List<String> problems) {
+            // A view given to view(...) has no dialect of its own: its definition is read as PostgreSQL's, as before
+            // MariaDB; a view from the catalog is read in its engine's dialect.
             Map<Table<?>, String> given = new LinkedHashMap<>(views);
-            ViewCatalog.over(catalogViews, registry.tables()).forEach((view, sql) -> {
+            Map<Table<?>, SQLDialect> dialects = new HashMap<>();
+            ViewCatalog.over(catalogViews, registry.tables()).forEach((view, dependency) -> {
                 for (Table<?> registered : views.keySet())
                     if (registered.getName().equals(view.getName()))
                         return;
-                given.putIfAbsent(view, sql);
+                if (given.putIfAbsent(view, dependency.definition()) == null)
+                    dialects.put(view, dependency.dialect());
             });
             List<ViewDefinition> definitions = new ArrayList<>();
             given.forEach((view, sql) -> {
-                ViewDefinition definition = ViewAnalysis.analyse(view, sql, registry);
+                ViewDefinition definition = ViewAnalysis.analyse(view, sql, dialects.getOrDefault(view, SQLDialect.POSTGRES), registry);
                 if (definition.definition() != null && definition.reads().isEmpty())
                     problems.add("view " + quoted(view) + " reads no soft-deletable table of this policy; register only"
                         + " views over soft-deletable tables");

@@ -46,10 +46,14 @@ public final class ViewAnalysis {
     private ViewAnalysis() {
     }
 
-    public static ViewDefinition analyse(Table<?> view, String sql, TableRegistry registry) {
+    /**
+     * @param dialect the dialect of {@code sql}: the catalog's engine's for a view read from the catalog
+     *                ({@link ViewCatalog.Dependency#dialect()}), PostgreSQL's for one given to the builder
+     */
+    public static ViewDefinition analyse(Table<?> view, String sql, SQLDialect dialect, TableRegistry registry) {
         Select<?> definition;
         try {
-            definition = DSL.using(SQLDialect.POSTGRES).parser().parseSelect(stripSemicolon(sql));
+            definition = DSL.using(dialect).parser().parseSelect(stripSemicolon(sql));
         } catch (RuntimeException e) {
             return new ViewDefinition(view, sql, null, String.valueOf(e.getMessage()), List.of(), false, null,
                 "its definition could not be parsed", Map.of(), null);

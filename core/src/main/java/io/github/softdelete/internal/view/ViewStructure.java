@@ -47,6 +47,9 @@ final class ViewStructure {
     /** The structure of {@code definition}, a SELECT parsed by jOOQ's parser. */
     static ViewStructure of(Select<?> definition) {
         ViewStructure structure = new ViewStructure();
+        // Rendered as PostgreSQL whatever dialect the definition was parsed in (a MariaDB view's too): the parsed
+        // model does not depend on the render, and PostgreSQL renders nearly every form as it is, where another
+        // dialect's emulation could add parts of its own for the collector to meet.
         Configuration collecting = new DefaultConfiguration().set(SQLDialect.POSTGRES)
             .set(new DefaultVisitListenerProvider(structure.new Collector()));
         DSL.using(collecting).render(definition);
