@@ -42,8 +42,9 @@ record PrimaryKey(List<String> columns, List<DataType<?>> types) {
     }
 
     private static UniqueKey<?> fromCatalog(DSLContext plain, PolicyTable table) {
+        // DSL.currentSchema(): current_schema on PostgreSQL, database() on MariaDB, whose schemas are databases.
         String schema = table.schemaName() != null ? table.schemaName()
-            : plain.select(DSL.field("current_schema()", String.class)).fetchOne().value1();
+            : plain.select(DSL.currentSchema()).fetchOne().value1();
         for (Table<?> candidate : plain.meta()
                 .filterSchemas(s -> s.getName().equals(schema))
                 .filterTables(t -> t.getName().equals(table.name()))

@@ -10,6 +10,8 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 import io.github.softdelete.PurgeReport;
+import io.github.softdelete.SoftDeleteException;
+import io.github.softdelete.internal.jooq.Engine;
 
 /**
  * Runs a purge: fixes the cutoff once, plans the tables, then purges (or forecasts) them one after the
@@ -23,6 +25,7 @@ public final class PurgeRun {
     public static PurgeReport run(PurgeSettings settings) {
         long started = System.nanoTime();
         DSLContext plain = Unfiltered.of(settings.ctx());
+        requireBatchesRun(plain, settings);
         OffsetDateTime cutoff = cutoff(plain, settings);
         PurgePlan plan = PurgePlan.of(plain, settings.registry(), settings.tables());
         List<PurgeReport.TableReport> tables = new ArrayList<>();
@@ -37,6 +40,16 @@ public final class PurgeRun {
         }
         return new PurgeReport(cutoff.toInstant(), settings.dryRun(), tables, batches,
             Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    // A batch is one DELETE inside WITH ... RETURNING, its counts read in the same statement (BatchedPurge): MariaDB
+    // has no data-modifying CTE (docs/mariadb-facts.md), and the batch has no other form yet. A dry run only reads.
+    private static void requireBatchesRun(DSLContext plain, PurgeSettings settings) {
+        if (!settings.dryRun() && Engine.of(plain.configuration()) == Engine.MARIADB)
+            throw new SoftDeleteException("cannot purge on MariaDB yet: a purge batch deletes its rows and counts what"
+                + " the database's own ON DELETE actions reach in one statement, a DELETE inside WITH ... RETURNING,"
+                + " which MariaDB does not have, and the batch is built for PostgreSQL only so far. Nothing was executed."
+                + " A dry run (Purge.dryRun(true)) reads what a purge would remove and keep");
     }
 
     // An age counts back from the database's clock, which wrote the markers, not from this machine's.

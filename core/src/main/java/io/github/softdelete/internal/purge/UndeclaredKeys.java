@@ -1,10 +1,20 @@
 package io.github.softdelete.internal.purge;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record4;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+import io.github.softdelete.internal.jooq.Engine;
 
 import io.github.softdelete.internal.policy.PolicyTable;
 import io.github.softdelete.internal.policy.Relation;
@@ -41,6 +51,10 @@ final class UndeclaredKeys {
          WHERE con.contype = 'f' AND p.relname = ? AND pn.nspname = coalesce(?, current_schema())
          ORDER BY cn.nspname, c.relname, con.conname""";
 
+    // MariaDB: a foreign key's columns are the KEY_COLUMN_USAGE rows that name a referenced table, one per column
+    // with its ORDINAL_POSITION in the key; a schema is a database, and DATABASE() the current one.
+    private static final Table<?> KEY_COLUMN_USAGE = DSL.table(DSL.name("information_schema", "KEY_COLUMN_USAGE"));
+
     private UndeclaredKeys() {
     }
 
@@ -49,11 +63,9 @@ final class UndeclaredKeys {
         for (PolicyTable table : tables) {
             List<String> unknown = new ArrayList<>();
             String schema = table.table().getSchema() == null ? null : table.table().getSchema().getName();
-            for (Record key : plain.fetch(REFERENCING_KEYS, table.table().getName(), schema))
-                if (!known(registry, table, key.get(0, String.class), key.get(1, String.class), key.get(2, String.class),
-                        key.get(3, String.class)))
-                    unknown.add(key.get(2, String.class) + " on \"" + key.get(0, String.class) + "\".\"" + key.get(1, String.class)
-                        + "\" (" + key.get(3, String.class) + ")");
+            for (Key key : referencingKeys(plain, table.table().getName(), schema))
+                if (!known(registry, table, key))
+                    unknown.add(key.constraint() + " on \"" + key.schema() + "\".\"" + key.table() + "\" (" + key.columns() + ")");
             if (!unknown.isEmpty())
                 throw new IllegalArgumentException("cannot purge " + table.quotedName() + ": the database has foreign keys"
                     + " into it that the policy does not know: " + String.join(", ", unknown) + ". The purge cannot keep"
@@ -63,11 +75,40 @@ final class UndeclaredKeys {
         }
     }
 
-    private static boolean known(TableRegistry registry, PolicyTable parent, String childSchema, String childTable,
-                                 String constraint, String columns) {
+    /** A foreign key into a purged table: its table's schema, its table, its name, its columns joined by commas in key order. */
+    private record Key(String schema, String table, String constraint, String columns) {
+    }
+
+    private static List<Key> referencingKeys(DSLContext plain, String table, String schema) {
+        List<Key> keys = new ArrayList<>();
+        if (Engine.of(plain.configuration()) != Engine.MARIADB) {
+            for (Record key : plain.fetch(REFERENCING_KEYS, table, schema))
+                keys.add(new Key(key.get(0, String.class), key.get(1, String.class), key.get(2, String.class), key.get(3, String.class)));
+            return keys;
+        }
+        // One row per column, joined here: jOOQ renders MariaDB's GROUP_CONCAT between two SET statements of
+        // group_concat_max_len, which a connection without allowMultiQueries refuses.
+        Field<String> childSchema = DSL.field(DSL.name("TABLE_SCHEMA"), SQLDataType.VARCHAR);
+        Field<String> childTable = DSL.field(DSL.name("TABLE_NAME"), SQLDataType.VARCHAR);
+        Field<String> constraint = DSL.field(DSL.name("CONSTRAINT_NAME"), SQLDataType.VARCHAR);
+        Field<String> column = DSL.field(DSL.name("COLUMN_NAME"), SQLDataType.VARCHAR);
+        Map<List<String>, StringJoiner> columns = new LinkedHashMap<>();
+        for (Record4<String, String, String, String> row : plain.select(childSchema, childTable, constraint, column)
+                .from(KEY_COLUMN_USAGE)
+                .where(DSL.field(DSL.name("REFERENCED_TABLE_NAME"), SQLDataType.VARCHAR).eq(table))
+                .and(DSL.field(DSL.name("REFERENCED_TABLE_SCHEMA"), SQLDataType.VARCHAR)
+                    .eq(schema == null ? DSL.currentSchema() : DSL.val(schema)))
+                .orderBy(childSchema, childTable, constraint, DSL.field(DSL.name("ORDINAL_POSITION")))
+                .fetch())
+            columns.computeIfAbsent(List.of(row.value1(), row.value2(), row.value3()), k -> new StringJoiner(",")).add(row.value4());
+        columns.forEach((key, names) -> keys.add(new Key(key.get(0), key.get(1), key.get(2), names.toString())));
+        return keys;
+    }
+
+    private static boolean known(TableRegistry registry, PolicyTable parent, Key key) {
         for (Relation relation : registry.relations())
-            if (relation.parent().equals(parent) && sameTable(relation.child(), childSchema, childTable)
-                    && (constraint.equals(relation.name()) || columns.equals(names(relation))))
+            if (relation.parent().equals(parent) && sameTable(relation.child(), key.schema(), key.table())
+                    && (key.constraint().equals(relation.name()) || key.columns().equals(names(relation))))
                 return true;
         return false;
     }
