@@ -273,6 +273,7 @@ public final class SoftDeletePolicy {
 
         private final Map<Table<?>, Marker> tables = new LinkedHashMap<>();
         private final List<Schema> schemas = new ArrayList<>();
+        private final Map<String, String> schemaAliases = new HashMap<>();
         private final Map<ForeignKey<?, ?>, OnDelete> declaredRules = new LinkedHashMap<>();
         private final Map<String, OnDelete> catalogRules = new HashMap<>();
         private final List<ManualRelation> manualRelations = new ArrayList<>();
@@ -415,7 +416,9 @@ public final class SoftDeletePolicy {
          * Reads the live database's catalog, now: the tables of {@code schema} (an in-memory snapshot, registered as
          * {@link #schema(Schema)} registers them), every foreign key's {@code ON DELETE} rule
          * ({@link #rulesFromDatabase}), and the views over tables ({@link #viewsFromDatabase}). Tables registered with
-         * {@code table(...)} keep their marker.
+         * {@code table(...)} keep their marker. Where the context's {@code RenderMapping} maps another schema to this one
+         * ({@code public} to a MariaDB database, say, so that classes generated elsewhere run here), tables and views named
+         * under that schema in code are this schema's.
          *
          * @param ctx    a context connected to the database, with the dialect of its engine (PostgreSQL or MariaDB)
          * @param schema the schema's name; on MariaDB the database's name
@@ -428,6 +431,7 @@ public final class SoftDeletePolicy {
             Objects.requireNonNull(ctx, "ctx");
             Objects.requireNonNull(schema, "schema");
             schema(DatabaseCatalog.schema(ctx, schema));
+            schemaAliases.putAll(DatabaseCatalog.schemasMappedTo(ctx, schema));
             viewsFromDatabase(ctx);
             return rulesFromDatabase(ctx, schema);
         }
@@ -631,7 +635,8 @@ public final class SoftDeletePolicy {
             Relations relations = new Relations(entries, declaredRules, manualRelations, catalogRules);
             problems.addAll(relations.problems());
             // Views are analysed against the registry's lookup, so the registry asks for them once it can resolve tables.
-            TableRegistry registry = new TableRegistry(entries, relations.all(), actor, tables -> new Views(views(tables, problems)));
+            TableRegistry registry = new TableRegistry(entries, relations.all(), actor,
+                tables -> new Views(views(tables, problems), schemaAliases), schemaAliases);
             if (!problems.isEmpty())
                 throw invalid(problems);
             return new SoftDeletePolicy(registry, plainSql == null ? PlainSql.PARSE : plainSql);

@@ -12,6 +12,8 @@ import org.jooq.Record3;
 import org.jooq.Schema;
 import org.jooq.Table;
 import org.jooq.VisitListenerProvider;
+import org.jooq.conf.MappedSchema;
+import org.jooq.conf.RenderMapping;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -58,6 +60,21 @@ public final class DatabaseCatalog {
         throw new IllegalArgumentException(kind(ctx) + " \"" + schema + "\" does not exist in the " + server(ctx)
             + " that the context connects to" + hint(ctx, schema) + "; check the " + kind(ctx) + "'s name (case matters)"
             + " and the connection");
+    }
+
+    /**
+     * The schemas that {@code ctx}'s RenderMapping renders as {@code schema}, each mapped to it: code that names its
+     * tables under them (classes generated from another database) means {@code schema}'s tables. Only the mapping's
+     * plain names count; a schema matched by a regular expression ({@code inputExpression}) is not known here.
+     */
+    public static Map<String, String> schemasMappedTo(DSLContext ctx, String schema) {
+        Map<String, String> aliases = new HashMap<>();
+        RenderMapping mapping = ctx.settings().getRenderMapping();
+        if (mapping != null)
+            for (MappedSchema mapped : mapping.getSchemata())
+                if (mapped.getInput() != null && schema.equals(mapped.getOutput()) && !schema.equals(mapped.getInput()))
+                    aliases.put(mapped.getInput(), schema);
+        return aliases;
     }
 
     /** The {@code ON DELETE} rule of every foreign key declared on a table of {@code schema}, by {@link Relations#catalogKey}. */

@@ -51,8 +51,16 @@ public final class TableRegistry {
 
     private final Views views;
 
+    // Schema names that the configuration's RenderMapping turns into a catalog schema of the policy (public -> the
+    // MariaDB database, say): a table named in code under such a name is the catalog's table.
+    private final Map<String, String> schemaAliases;
+
     public TableRegistry(List<PolicyTable> tables, List<Relation> relations) {
         this(tables, relations, null, registry -> Views.NONE);
+    }
+
+    public TableRegistry(List<PolicyTable> tables, List<Relation> relations, Supplier<?> actor, Function<TableRegistry, Views> views) {
+        this(tables, relations, actor, views, Map.of());
     }
 
     /**
@@ -61,8 +69,10 @@ public final class TableRegistry {
      *              at the end of construction, when every table and relation is known (a view's analysis looks its
      *              tables up), so that the registry is built once, with its views
      */
-    public TableRegistry(List<PolicyTable> tables, List<Relation> relations, Supplier<?> actor, Function<TableRegistry, Views> views) {
+    public TableRegistry(List<PolicyTable> tables, List<Relation> relations, Supplier<?> actor, Function<TableRegistry, Views> views,
+                         Map<String, String> schemaAliases) {
         this.actor = actor;
+        this.schemaAliases = Map.copyOf(schemaAliases);
         this.hasDeletedBy = tables.stream().anyMatch(t -> t.deletedBy() != null);
         this.tables = List.copyOf(tables);
         this.relations = List.copyOf(relations);
@@ -199,6 +209,14 @@ public final class TableRegistry {
         return table.getKeys().get(0).getTable();
     }
 
+    /**
+     * The catalog schema that {@code schema}, as code names it, stands for: itself, or the schema the configuration's
+     * RenderMapping maps it to when the policy's tables were read from that schema ({@code database(ctx, schema)}).
+     */
+    public String catalogSchema(String schema) {
+        return schema == null ? null : schemaAliases.getOrDefault(schema, schema);
+    }
+
     /** True when the reference came from the same generated class, so its fields mirror the entry's. */
     public static boolean sameShape(Table<?> table, PolicyTable entry) {
         return entry.markerIndex() >= 0 && entry.ownClass() && entry.table().getClass().isInstance(table);
@@ -208,7 +226,7 @@ public final class TableRegistry {
         List<PolicyTable> candidates = byName.get(table.getName());
         if (candidates == null)
             return null;
-        String schema = table.getSchema() == null ? null : table.getSchema().getName();
+        String schema = catalogSchema(table.getSchema() == null ? null : table.getSchema().getName());
         if (schema == null || schema.isEmpty())
             return candidates.get(0);
         for (PolicyTable candidate : candidates)

@@ -23,8 +23,15 @@ public final class Views {
 
     private final List<ViewDefinition> all;
     private final Map<String, List<ViewDefinition>> byName = new HashMap<>();
+    private final Map<String, String> aliases;
 
     public Views(List<ViewDefinition> views) {
+        this(views, Map.of());
+    }
+
+    /** The views, looked up under their schemas and under the code's names for them ({@link TableRegistry#catalogSchema}). */
+    public Views(List<ViewDefinition> views, Map<String, String> aliases) {
+        this.aliases = Map.copyOf(aliases);
         this.all = List.copyOf(views);
         for (ViewDefinition view : all)
             byName.computeIfAbsent(view.view().getName(), k -> new ArrayList<>()).add(view);
@@ -55,7 +62,8 @@ public final class Views {
         List<ViewDefinition> candidates = byName.get(table.getName());
         if (candidates == null)
             return null;
-        String schema = table.getSchema() == null ? null : table.getSchema().getName();
+        String named = table.getSchema() == null ? null : table.getSchema().getName();
+        String schema = named == null ? null : aliases.getOrDefault(named, named);
         for (ViewDefinition candidate : candidates) {
             String registered = candidate.view().getSchema() == null ? null : candidate.view().getSchema().getName();
             if (schema == null || schema.isEmpty() || registered == null || registered.equals(schema))

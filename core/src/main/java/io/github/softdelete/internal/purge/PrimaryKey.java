@@ -43,7 +43,8 @@ record PrimaryKey(List<String> columns, List<DataType<?>> types) {
 
     private static UniqueKey<?> fromCatalog(DSLContext plain, PolicyTable table) {
         // DSL.currentSchema(): current_schema on PostgreSQL, database() on MariaDB, whose schemas are databases.
-        String schema = table.schemaName() != null ? table.schemaName()
+        // The schema the statements name, after the context's RenderMapping (generated classes of another database)
+        String schema = table.table().getSchema() != null && table.schemaName() != null ? plain.map(table.table().getSchema()).getName()
             : plain.select(DSL.currentSchema()).fetchOne().value1();
         for (Table<?> candidate : plain.meta()
                 .filterSchemas(s -> s.getName().equals(schema))

@@ -62,9 +62,10 @@ final class UndeclaredKeys {
     static void refuseAny(DSLContext plain, TableRegistry registry, List<PolicyTable> tables) {
         for (PolicyTable table : tables) {
             List<String> unknown = new ArrayList<>();
-            String schema = table.table().getSchema() == null ? null : table.table().getSchema().getName();
+            // The schema the statements name, after the context's RenderMapping (generated classes of another database)
+            String schema = table.table().getSchema() == null ? null : plain.map(table.table().getSchema()).getName();
             for (Key key : referencingKeys(plain, table.table().getName(), schema))
-                if (!known(registry, table, key))
+                if (!known(plain, registry, table, key))
                     unknown.add(key.constraint() + " on \"" + key.schema() + "\".\"" + key.table() + "\" (" + key.columns() + ")");
             if (!unknown.isEmpty())
                 throw new IllegalArgumentException("cannot purge " + table.quotedName() + ": the database has foreign keys"
@@ -105,16 +106,16 @@ final class UndeclaredKeys {
         return keys;
     }
 
-    private static boolean known(TableRegistry registry, PolicyTable parent, Key key) {
+    private static boolean known(DSLContext plain, TableRegistry registry, PolicyTable parent, Key key) {
         for (Relation relation : registry.relations())
-            if (relation.parent().equals(parent) && sameTable(relation.child(), key.schema(), key.table())
+            if (relation.parent().equals(parent) && sameTable(plain, relation.child(), key.schema(), key.table())
                     && (key.constraint().equals(relation.name()) || key.columns().equals(names(relation))))
                 return true;
         return false;
     }
 
-    private static boolean sameTable(org.jooq.Table<?> table, String schema, String name) {
-        return name.equals(table.getName()) && (table.getSchema() == null || schema.equals(table.getSchema().getName()));
+    private static boolean sameTable(DSLContext plain, org.jooq.Table<?> table, String schema, String name) {
+        return name.equals(table.getName()) && (table.getSchema() == null || schema.equals(plain.map(table.getSchema()).getName()));
     }
 
     private static String names(Relation relation) {

@@ -92,6 +92,24 @@ class CatalogOnMariaDbTest {
     }
 
     @Test
+    void fromDatabase_generatedClassesOfAnotherSchema_mappedByTheContext_areThePolicysTables() {
+        // The generated classes say "public"; the context's RenderMapping renders it as this database. A policy read
+        // through that context must take them for its tables, or reads through them would go unfiltered.
+        ReferenceData.reset(plain);
+        SoftDeletePolicy policy = SoftDeletePolicy.fromDatabase(plain, mariaDb.name());
+        DSLContext ctx = DSL.using(SoftDelete.install(mariaDb.newConfiguration(), policy));
+
+        assertThat(policy.marker(io.github.softdelete.it.db.Tables.USERS)).isPresent();
+        assertThat(ctx.fetchCount(io.github.softdelete.it.db.Tables.USERS))
+            .isEqualTo(plain.fetchCount(io.github.softdelete.it.db.Tables.USERS, io.github.softdelete.it.db.Tables.USERS.DELETED_AT.isNull()));
+        assertThat(ctx.fetchCount(io.github.softdelete.it.db.Tables.USER_EMAILS)).as("a generated view class, inlined")
+            .isEqualTo(ctx.fetchCount(io.github.softdelete.it.db.Tables.USERS));
+        ctx.deleteFrom(io.github.softdelete.it.db.Tables.USERS).where(io.github.softdelete.it.db.Tables.USERS.ID.eq(1L)).execute();
+        assertThat(plain.fetchValue(io.github.softdelete.it.db.Tables.USERS.DELETED_AT, io.github.softdelete.it.db.Tables.USERS.ID.eq(1L)))
+            .as("soft-deleted, not removed").isNotNull();
+    }
+
+    @Test
     void fromDatabase_referenceSchema_sameRelationsAndRulesAsOnPostgres() {
         SoftDeletePolicy policy = SoftDeletePolicy.fromDatabase(plain, mariaDb.name());
 
