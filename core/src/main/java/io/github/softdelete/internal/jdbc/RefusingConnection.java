@@ -17,6 +17,7 @@ import io.github.softdelete.SoftDeleteException;
 
 import io.github.softdelete.internal.cascade.CascadeSettlement;
 import io.github.softdelete.internal.cascade.SettledExecution;
+import io.github.softdelete.internal.install.StagedExecution;
 import io.github.softdelete.internal.install.StatementRefusals;
 import io.github.softdelete.internal.sqltext.JdbcRefusals;
 
@@ -131,16 +132,23 @@ final class RefusingConnection implements InvocationHandler {
             boolean executes = name.startsWith("execute");
             Set<Integer> tables = executes && settlement != null ? CascadeSettlement.entryTables(sql, null) : Set.of();
             SettledExecution settled = tables.isEmpty() ? null : SettledExecution.begin(physical, statement, tables);
+            // MariaDB: the stamp, and the other statements of a cascading delete or restore (StagedExecution)
+            StagedExecution staged = executes && refusals != null
+                ? StagedExecution.begin(refusals.registry(), configuration, physical, sql, null) : null;
             Object result;
             try {
                 result = SqlTextConnection.call(method, statement, args);
             } catch (SQLException e) {
                 if (settled != null)
                     settled.abandon();
+                if (staged != null)
+                    staged.abandon();
                 throw translated(e, sql);
             }
             if (settled != null)
                 settle(settled, sql);
+            if (staged != null)
+                finish(staged);
             return result;
         }
     }
@@ -155,6 +163,15 @@ final class RefusingConnection implements InvocationHandler {
         } catch (SQLException e) {
             settled.abandon();
             throw e;
+        }
+    }
+
+    // The rest of an operation on MariaDB; its refusals as the JDBC refusals of the statement.
+    private void finish(StagedExecution staged) throws SQLException {
+        try {
+            staged.finish(physical);
+        } catch (StagedExecution.Refused refused) {
+            throw refused.asSqlException();
         }
     }
 

@@ -5,6 +5,7 @@ import static io.github.softdelete.it.db.Tables.COMMENTS;
 import static io.github.softdelete.it.db.Tables.LIKES;
 import static io.github.softdelete.it.db.Tables.POSTS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -77,6 +78,7 @@ class JdbcTemplateTest extends SeededDatabaseTest {
 
     @Test
     void leftJoinUsing_selectStar_sameColumnsAsTheTable() {
+        assumeFalse(onMariaDb(), "PostgreSQL shape: MariaDB refuses LEFT JOIN ... USING over a soft-deletable side (ReadFilteringMatrixTest covers it)");
         List<Map<String, Object>> rows = jdbc.queryForList("select * from tags left join users using (id) order by id");
 
         assertThat(rows).hasSize(3);
@@ -125,7 +127,9 @@ class JdbcTemplateTest extends SeededDatabaseTest {
                 List.of(new Object[] { 2L, 10L }, new Object[] { 3L, 12L })))
             .isInstanceOf(DataAccessException.class)
             .hasMessageContaining("through posts_author_id_fkey");
-        assertThat(plain.fetchValue(POSTS.AUTHOR_ID, POSTS.ID.eq(10L))).isEqualTo(1L);
+        // MariaDB's driver runs a batch in auto-commit one statement at a time: the row before the refused one stays written
+        assertThat(plain.fetchValue(POSTS.AUTHOR_ID, POSTS.ID.eq(10L))).isEqualTo(onMariaDb() ? 2L : 1L);
+        assertThat(plain.fetchValue(POSTS.AUTHOR_ID, POSTS.ID.eq(12L))).isEqualTo(2L);
     }
 
     @Test
@@ -165,6 +169,7 @@ class JdbcTemplateTest extends SeededDatabaseTest {
 
     @Test
     void unparseableStatement_passedThroughUnfiltered_whenChosen() {
+        assumeFalse(onMariaDb(), "PostgreSQL cast syntax (::int)");
         // snippet:begin sql-text-pass-through
         DataSource lenient = SoftDelete.dataSource(SoftDelete.allowPlainSql(ctx).configuration());
         // snippet:end sql-text-pass-through
@@ -199,6 +204,7 @@ class JdbcTemplateTest extends SeededDatabaseTest {
 
     @Test
     void setCommand_thatJooqParsesAsNothing_sentUnchanged() {
+        assumeFalse(onMariaDb(), "PostgreSQL setting statement_timeout");
         String timeout = jdbc.execute((java.sql.Connection connection) -> {
             try (var statement = connection.createStatement()) {
                 statement.execute("SET statement_timeout = 12345");

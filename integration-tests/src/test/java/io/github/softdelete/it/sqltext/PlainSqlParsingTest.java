@@ -3,6 +3,7 @@ package io.github.softdelete.it.sqltext;
 import static io.github.softdelete.it.db.Public.PUBLIC;
 import static io.github.softdelete.it.db.Tables.LIKES;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.jooq.DSLContext;
@@ -56,6 +57,7 @@ class PlainSqlParsingTest extends SeededDatabaseTest {
 
     @Test
     void fetch_plainSqlStatement_liveRowsOnly() {
+        assumeFalse(onMariaDb(), "PostgreSQL shape: LEFT JOIN ... USING over a soft-deletable side, refused on MariaDB");
         assertThat(conventions.fetch("select id from users order by id").getValues(0, Long.class)).containsExactly(1L, 2L, 4L);
         assertThat(conventions.fetch("SELECT ID FROM Users WHERE ID > ? ORDER BY 1", 1L).getValues(0, Long.class)).containsExactly(2L, 4L);
         assertThat(conventions.fetchValue("select count(*) from posts p left join users u using (id)")).isEqualTo(4L);
@@ -75,6 +77,7 @@ class PlainSqlParsingTest extends SeededDatabaseTest {
 
     @Test
     void setCommand_thatJooqParsesAsNothing_runsAsWritten() {
+        assumeFalse(onMariaDb(), "PostgreSQL setting statement_timeout");
         String timeout = conventions.transactionResult(tx -> {
             tx.dsl().execute("SET statement_timeout = 12345");
             return String.valueOf(tx.dsl().fetchValue("select current_setting('statement_timeout')"));
@@ -93,6 +96,7 @@ class PlainSqlParsingTest extends SeededDatabaseTest {
 
     @Test
     void unparseablePlainSql_namingASoftDeletableTable_refused_unlessPassedThroughOrVouchedFor(TestDatabase database) {
+        assumeFalse(onMariaDb(), "PostgreSQL cast syntax (::int)");
         String unparseable = "select ntile(id::int) over () from users";
 
         assertThatThrownBy(() -> conventions.fetch(unparseable)).isInstanceOf(SoftDeleteException.class)
