@@ -39,7 +39,9 @@ final class Aggregates {
             case TIME:
                 if (!ofKind.isEmpty())
                     return minOrMax(gen.pick(ofKind));
-                Field<?> none = k == Kind.TEXT ? DSL.max(DSL.castNull(SQLDataType.CLOB)) : DSL.max(DSL.castNull(SQLDataType.TIMESTAMPWITHTIMEZONE));
+                Field<?> none = k == Kind.TEXT ? DSL.max(DSL.castNull(SQLDataType.CLOB))
+                    : gen.engine == Engine.MARIADB ? DSL.max(DSL.castNull(SQLDataType.LOCALDATETIME))
+                    : DSL.max(DSL.castNull(SQLDataType.TIMESTAMPWITHTIMEZONE));
                 return new Column(none, domainOf(k), true);
             case NUMBER:
                 Field argument = longs.isEmpty() ? DSL.inline(1L) : gen.pick(longs).field();

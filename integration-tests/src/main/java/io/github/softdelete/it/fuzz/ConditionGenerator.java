@@ -50,19 +50,19 @@ final class ConditionGenerator {
         int nulls = column.nullable() ? 15 : 3;
         return switch (column.kind()) {
             case LONG, NUMBER -> switch (gen.weighted(60, nulls, 14, 10)) {
-                case 0 -> compare(field, gen.pick(OPERATORS), domain.literal(gen.random));
+                case 0 -> compare(field, gen.pick(OPERATORS), domain.literal(gen));
                 case 1 -> nullTest(field);
-                case 2 -> field.in(domain.literal(gen.random), domain.literal(gen.random), domain.literal(gen.random));
+                case 2 -> field.in(domain.literal(gen), domain.literal(gen), domain.literal(gen));
                 default -> between(field, domain);
             };
             case TEXT -> switch (gen.weighted(50, nulls, 10, 25)) {
-                case 0 -> compare(field, gen.pick(OPERATORS), domain.literal(gen.random));
+                case 0 -> compare(field, gen.pick(OPERATORS), domain.literal(gen));
                 case 1 -> nullTest(field);
-                case 2 -> field.in(domain.literal(gen.random), domain.literal(gen.random));
+                case 2 -> field.in(domain.literal(gen), domain.literal(gen));
                 default -> text(field).like(DSL.inline(domain.likePattern(gen.random)));
             };
-            case TIME -> gen.chance(0.75) ? nullTest(field) : compare(field, gen.pick(OPERATORS), domain.literal(gen.random));
-            case BOOL -> gen.chance(0.8) ? compare(field, "=", domain.literal(gen.random)) : nullTest(field);
+            case TIME -> gen.chance(0.75) ? nullTest(field) : compare(field, gen.pick(OPERATORS), domain.literal(gen));
+            case BOOL -> gen.chance(0.8) ? compare(field, "=", domain.literal(gen)) : nullTest(field);
         };
     }
 
@@ -76,12 +76,14 @@ final class ConditionGenerator {
         }
         Column column = column(scope, Kind.LONG, Kind.TEXT);
         if (kind <= 3) {
+            gen.inSubqueries++;
             Select<?> query = gen.selects.query(scope, depth + 1, List.of(column.kind()), true).select();
+            gen.inSubqueries--;
             gen.shape(kind == 2 ? Shape.IN_SUBQUERY : Shape.NOT_IN_SUBQUERY);
             return kind == 2 ? in(column.field(), query) : notIn(column.field(), query);
         }
         Field<?> scalar = gen.selects.scalar(scope, depth + 1, column.kind());
-        Field<?> other = gen.chance(0.6) ? column.field() : column.domain().literal(gen.random);
+        Field<?> other = gen.chance(0.6) ? column.field() : column.domain().literal(gen);
         return compare(scalar, gen.pick(OPERATORS), other);
     }
 
@@ -134,7 +136,7 @@ final class ConditionGenerator {
 
     @SuppressWarnings("unchecked")
     private Condition between(Field<?> field, Domain domain) {
-        return ((Field<Object>) field).between((Field<Object>) domain.literal(gen.random), (Field<Object>) domain.literal(gen.random));
+        return ((Field<Object>) field).between((Field<Object>) domain.literal(gen), (Field<Object>) domain.literal(gen));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,8 @@
 package io.github.softdelete.it.fuzz;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -46,15 +48,24 @@ enum Domain {
         this.texts = texts;
     }
 
-    /** A random inlined literal of this domain: the generated SQL carries no bind values. */
-    Field<?> literal(SplittableRandom random) {
+    /**
+     * A random inlined literal of this domain: the generated SQL carries no bind values. A time is a
+     * {@code timestamp with time zone} on PostgreSQL, and on MariaDB, which has no such type and keeps its
+     * {@code DATETIME(6)} markers in UTC, the same instant as a UTC {@code timestamp}.
+     */
+    Field<?> literal(Gen gen) {
+        SplittableRandom random = gen.random;
         return switch (kind) {
             case LONG -> DSL.inline((long) random.nextInt(max + 2));
             case NUMBER -> DSL.inline(BigDecimal.valueOf(random.nextInt(max + 1)));
             case TEXT -> DSL.inline(random.nextInt(8) == 0 ? "zz" : texts.get(random.nextInt(texts.size())));
-            case TIME -> DSL.inline(RandomDataset.DELETED_FROM.plusMinutes(random.nextInt(RandomDataset.DELETED_SPREAD_MINUTES)));
+            case TIME -> time(gen.engine, RandomDataset.DELETED_FROM.plusMinutes(random.nextInt(RandomDataset.DELETED_SPREAD_MINUTES)));
             case BOOL -> DSL.inline(random.nextBoolean());
         };
+    }
+
+    private static Field<?> time(Engine engine, OffsetDateTime time) {
+        return engine == Engine.MARIADB ? DSL.inline(time.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()) : DSL.inline(time);
     }
 
     /** A LIKE pattern that matches some values of a text domain. */

@@ -97,6 +97,8 @@ final class FromGenerator {
                     default -> tree.join(op.table());
                 };
                 String using = gen.chance(0.2) ? usingColumn(treeColumns, op.columns()) : null;
+                if (!gen.usingAllowed())
+                    using = null;
                 if (using != null) {
                     gen.shape(Shape.USING_JOIN);
                     tree = step.using(DSL.field(DSL.name(using)));

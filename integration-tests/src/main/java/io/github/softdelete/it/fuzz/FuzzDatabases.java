@@ -12,17 +12,17 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 import org.jooq.Table;
-import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
 
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeletePolicy;
 import io.github.softdelete.it.db.SoftDeletes;
+import io.github.softdelete.it.harness.MariaDbServer;
 import io.github.softdelete.it.harness.PostgresServer;
 import io.github.softdelete.it.harness.TestDatabase;
 
@@ -37,14 +37,17 @@ import io.github.softdelete.it.harness.TestDatabase;
  *   <li><b>deleted</b>: the oracle for {@link Mode#ONLY_DELETED}: the live rows of soft-deletable tables
  *       physically removed.</li>
  * </ul>
- * Rows are removed with foreign-key enforcement suspended ({@code session_replication_role = replica},
- * which needs a superuser, as the embedded and container servers give), so nothing cascades: tables that
+ * Rows are removed with foreign-key enforcement suspended ({@link Engine#enforceForeignKeys}: on PostgreSQL
+ * {@code session_replication_role = replica}, which needs a superuser, as the embedded and container servers
+ * give; on MariaDB {@code foreign_key_checks = 0}), so nothing cascades: tables that
  * are not soft-deletable keep all their rows, and live rows that reference deleted ones keep their
  * references, exactly as the listener sees them. Outside that setup the keys are enforced, so a DELETE
  * on the live oracle applies the database's own ON DELETE rules.
  *
  * <p>The listener side installs the generated policy {@link SoftDeletes#POLICY}, whose ON DELETE rules
- * the code generator read from the catalog.
+ * the code generator read from the catalog. The three databases are on PostgreSQL or all three on MariaDB,
+ * whose contexts carry their database's {@link TestDatabase#settings()} (schema {@code public} of the
+ * generated classes rendered as the database).
  *
  * <p>Not thread-safe: one run at a time.
  */
@@ -55,6 +58,7 @@ public final class FuzzDatabases implements AutoCloseable {
     private final List<TestDatabase> databases = new ArrayList<>();
     private final List<Connection> connections = new ArrayList<>();
     private final RandomDataset dataset;
+    private final Engine engine;
     final DSLContext fullPlain;
     final DSLContext softDeleting;
     final DSLContext includeDeleted;
@@ -64,26 +68,29 @@ public final class FuzzDatabases implements AutoCloseable {
     /** Contexts without the listener over SoftDelete.dataSource(...): queries go there as SQL text. */
     private final Map<Mode, DSLContext> sqlText = new EnumMap<>(Mode.class);
 
-    private FuzzDatabases(PostgresServer server, RandomDataset dataset, SoftDeletePolicy policy) {
+    private FuzzDatabases(Function<String, TestDatabase> newDatabase, RandomDataset dataset, SoftDeletePolicy policy) {
         this.dataset = dataset;
-        Connection full = open(server, "fuzz_full");
-        Connection live = open(server, "fuzz_live");
-        Connection deleted = open(server, "fuzz_deleted");
-        fullPlain = DSL.using(full, SQLDialect.POSTGRES);
-        softDeleting = DSL.using(SoftDelete.install(new DefaultConfiguration().set(full).set(SQLDialect.POSTGRES), policy));
+        TestDatabase fullDatabase = open(newDatabase, "fuzz_full");
+        TestDatabase liveDatabase = open(newDatabase, "fuzz_live");
+        TestDatabase deletedDatabase = open(newDatabase, "fuzz_deleted");
+        engine = Engine.of(fullDatabase);
+        fullPlain = plain(fullDatabase, connections.get(0));
+        softDeleting = DSL.using(SoftDelete.install(new DefaultConfiguration().set(connections.get(0)).set(engine.dialect())
+            .set(fullDatabase.settings()), policy));
         includeDeleted = SoftDelete.includeDeleted(softDeleting);
         onlyDeleted = SoftDelete.onlyDeleted(softDeleting);
-        liveOracle = DSL.using(live, SQLDialect.POSTGRES);
-        deletedOracle = DSL.using(deleted, SQLDialect.POSTGRES);
+        liveOracle = plain(liveDatabase, connections.get(1));
+        deletedOracle = plain(deletedDatabase, connections.get(2));
         for (Mode mode : Mode.values())
-            sqlText.put(mode, DSL.using(SoftDelete.dataSource(underTest(mode).configuration()), SQLDialect.POSTGRES));
+            sqlText.put(mode, DSL.using(new DefaultConfiguration().set(SoftDelete.dataSource(underTest(mode).configuration()))
+                .set(engine.dialect()).set(fullDatabase.settings())));
         dataset.insert(fullPlain);
         dataset.insert(liveOracle);
         dataset.insert(deletedOracle);
         removeWithoutCascading(liveOracle, true);
         removeWithoutCascading(deletedOracle, false);
         for (DSLContext ctx : List.of(fullPlain, liveOracle, deletedOracle))
-            ctx.execute("analyze");
+            engine.analyze(ctx);
     }
 
     /**
@@ -93,12 +100,32 @@ public final class FuzzDatabases implements AutoCloseable {
      *                               {@code session_replication_role} (it must be a superuser)
      */
     public static FuzzDatabases create(PostgresServer server, RandomDataset dataset) {
-        return new FuzzDatabases(server, dataset, SoftDeletes.POLICY);
+        return new FuzzDatabases(server::createMigratedDatabase, dataset, SoftDeletes.POLICY);
+    }
+
+    /**
+     * Creates the three databases on a MariaDB {@code server} (migrated from {@code db/mariadb}) and loads
+     * {@code dataset} into them.
+     *
+     * @throws IllegalStateException when the server cannot create databases
+     */
+    public static FuzzDatabases create(MariaDbServer server, RandomDataset dataset) {
+        return new FuzzDatabases(server::createMigratedDatabase, dataset, SoftDeletes.POLICY);
     }
 
     /** Like {@link #create(PostgresServer, RandomDataset)}, with another policy under test (to prove the oracle notices). */
     static FuzzDatabases create(PostgresServer server, RandomDataset dataset, SoftDeletePolicy policy) {
-        return new FuzzDatabases(server, dataset, policy);
+        return new FuzzDatabases(server::createMigratedDatabase, dataset, policy);
+    }
+
+    /** Like {@link #create(MariaDbServer, RandomDataset)}, with another policy under test (to prove the oracle notices). */
+    static FuzzDatabases create(MariaDbServer server, RandomDataset dataset, SoftDeletePolicy policy) {
+        return new FuzzDatabases(server::createMigratedDatabase, dataset, policy);
+    }
+
+    /** The database the three databases are on. */
+    public Engine engine() {
+        return engine;
     }
 
     /** The dataset the databases hold. */
@@ -150,35 +177,32 @@ public final class FuzzDatabases implements AutoCloseable {
         }
     }
 
-    private static void removeWithoutCascading(DSLContext ctx, boolean deletedRows) {
-        try {
-            ctx.execute("set session_replication_role = replica");
-        } catch (DataAccessException e) {
-            throw new IllegalStateException("the fuzz oracle removes rows with foreign keys suspended, which needs"
-                + " a superuser role; run against the embedded or container server, or give the role of"
-                + " SOFTDELETE_JDBC_USER superuser rights (" + e.getMessage() + ")", e);
-        }
+    private void removeWithoutCascading(DSLContext ctx, boolean deletedRows) {
+        engine.enforceForeignKeys(ctx, false);
         for (Table<?> table : SOFT_DELETABLE) {
             var marker = table.field("deleted_at");
             ctx.deleteFrom(table).where(deletedRows ? marker.isNotNull() : marker.isNull()).execute();
         }
-        ctx.execute("set session_replication_role = origin");
+        engine.enforceForeignKeys(ctx, true);
     }
 
-    private Connection open(PostgresServer server, String label) {
-        TestDatabase database = server.createMigratedDatabase(label);
+    private TestDatabase open(Function<String, TestDatabase> newDatabase, String label) {
+        TestDatabase database = newDatabase.apply(label);
         databases.add(database);
         try {
             Connection connection = database.dataSource().getConnection();
             connections.add(connection);
-            try (var statement = connection.createStatement()) {
-                // A generated query that runs away fails on both sides alike, instead of hanging the run.
-                statement.execute("set statement_timeout = '20s'");
-            }
-            return connection;
+            // A generated query that runs away fails on both sides alike, instead of hanging the run.
+            Engine.of(database).limitStatementTime(connection);
+            return database;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot connect to " + database + ": " + e.getMessage(), e);
         }
+    }
+
+    // Plain jOOQ on one connection, with the database's settings (on MariaDB, public rendered as the database).
+    private DSLContext plain(TestDatabase database, Connection connection) {
+        return DSL.using(new DefaultConfiguration().set(connection).set(engine.dialect()).set(database.settings()));
     }
 
     /** Closes the connections and drops the databases. */

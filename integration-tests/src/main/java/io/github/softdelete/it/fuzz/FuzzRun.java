@@ -37,7 +37,7 @@ public record FuzzRun(String kind, FuzzSettings settings, String dataset, int ca
      * @return what the run found
      */
     public static FuzzRun reads(FuzzDatabases databases, FuzzSettings settings) {
-        QueryGenerator generator = new QueryGenerator();
+        QueryGenerator generator = new QueryGenerator(databases.engine());
         ReadOracle oracle = new ReadOracle(databases);
         return run("reads", databases, settings, settings.reads(), i -> generator.read(i, settings.readSeed(i)),
             read -> read.shapes(), read -> oracle.check(read));
@@ -52,7 +52,7 @@ public record FuzzRun(String kind, FuzzSettings settings, String dataset, int ca
      * @return what the run found
      */
     public static FuzzRun readsAsSqlText(FuzzDatabases databases, FuzzSettings settings) {
-        QueryGenerator generator = new QueryGenerator();
+        QueryGenerator generator = new QueryGenerator(databases.engine());
         ReadOracle oracle = new ReadOracle(databases, databases::sqlTextUnderTest);
         return run("reads as SQL text", databases, settings, settings.reads(), i -> generator.read(i, settings.readSeed(i)),
             read -> read.shapes(), read -> oracle.check(read));
@@ -66,7 +66,7 @@ public record FuzzRun(String kind, FuzzSettings settings, String dataset, int ca
      * @return what the run found
      */
     public static FuzzRun statementsAsSqlText(FuzzDatabases databases, FuzzSettings settings) {
-        QueryGenerator generator = new QueryGenerator();
+        QueryGenerator generator = new QueryGenerator(databases.engine());
         StatementOracle oracle = new StatementOracle(databases, databases.sqlTextUnderTest(Mode.LIVE), true);
         return run("statements as SQL text", databases, settings, settings.statements(), i -> generator.statement(i, settings.statementSeed(i)),
             statement -> statement.shapes(), statement -> oracle.check(statement));
@@ -80,7 +80,7 @@ public record FuzzRun(String kind, FuzzSettings settings, String dataset, int ca
      * @return what the run found
      */
     public static FuzzRun statements(FuzzDatabases databases, FuzzSettings settings) {
-        QueryGenerator generator = new QueryGenerator();
+        QueryGenerator generator = new QueryGenerator(databases.engine());
         StatementOracle oracle = new StatementOracle(databases);
         return run("statements", databases, settings, settings.statements(), i -> generator.statement(i, settings.statementSeed(i)),
             statement -> statement.shapes(), statement -> oracle.check(statement));

@@ -18,6 +18,14 @@ final class Gen {
     static final int MAX_DEPTH = 3;
 
     final SplittableRandom random;
+    /**
+     * The database the case is for. On MariaDB, jOOQ renders an IN subquery with LIMIT as
+     * {@code IN (SELECT * FROM (...) t)}, and MariaDB 10.11.19 crashes (a segmentation fault in
+     * {@code find_field_in_tables}) preparing a derived table that joins with USING or NATURAL and names a column
+     * of an enclosing query qualified by its database ({@code db.comments.body}, as an unaliased table's columns
+     * render), where it otherwise reports error 1054. So no USING join is made inside IN subqueries there.
+     */
+    final Engine engine;
     final EnumSet<Shape> shapes = EnumSet.noneOf(Shape.class);
     final List<Cte> ctes = new ArrayList<>();
     final Set<String> unaliasedTables = new HashSet<>();
@@ -25,6 +33,8 @@ final class Gen {
     final FromGenerator from = new FromGenerator(this);
     final SelectGenerator selects = new SelectGenerator(this);
     final ConditionGenerator conditions = new ConditionGenerator(this);
+    /** How many IN subqueries enclose the query being built. */
+    int inSubqueries;
     /** Set while the main query of a WITH is built: its first FROM entry must read a CTE. */
     boolean useCteFirst;
     /** The read mode of the query being generated ({@link Mode#LIVE} for statements). */
@@ -35,8 +45,14 @@ final class Gen {
     record Cte(String name, List<Column> outputs) {
     }
 
-    Gen(long seed) {
+    Gen(long seed, Engine engine) {
         this.random = new SplittableRandom(seed);
+        this.engine = engine;
+    }
+
+    /** Whether a join may use USING here (see {@link #engine}). */
+    boolean usingAllowed() {
+        return engine != Engine.MARIADB || inSubqueries == 0;
     }
 
     boolean chance(double p) {

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 
 
 /**
@@ -15,7 +13,6 @@ import org.jooq.impl.DSL;
  */
 public final class ReadOracle {
 
-    private static final DSLContext RENDER = DSL.using(SQLDialect.POSTGRES);
 
     private final FuzzDatabases databases;
     private final Function<Mode, DSLContext> underTest;
@@ -62,7 +59,7 @@ public final class ReadOracle {
         if (Outcome.unparsed(actualError) && expectedError == null)
             return new Outcome(Outcome.Verdict.UNPARSED, actualError.getMessage());
         if (actualError != null && expectedError != null && Outcome.refusal(actualError) == null)
-            return new Outcome(Outcome.Verdict.INVALID, expectedError.getMessage() + "\n  " + RENDER.renderInlined(read.query()));
+            return new Outcome(Outcome.Verdict.INVALID, expectedError.getMessage() + "\n  " + databases.fullPlain.renderInlined(read.query()));
         if (actualError != null || expectedError != null)
             return mismatch(read, "the listener's side " + (actualError != null ? "failed: " + actualError.getMessage()
                 : "succeeded") + "\n  the oracle " + (expectedError != null ? "failed: " + expectedError.getMessage() : "succeeded") + "\n");
@@ -86,7 +83,7 @@ public final class ReadOracle {
         }
         return new Outcome(Outcome.Verdict.MISMATCH, "read case " + read.index() + " (case seed " + read.seed()
             + "), mode " + read.mode() + ", shapes " + read.shapes() + "\n"
-            + "  SQL before the rewrite (no listener):\n    " + RENDER.renderInlined(read.query()) + "\n"
+            + "  SQL before the rewrite (no listener):\n    " + databases.fullPlain.renderInlined(read.query()) + "\n"
             + "  SQL after the rewrite (listener, " + read.mode() + "):\n    " + after + "\n"
             + "  " + difference);
     }

@@ -190,12 +190,12 @@ final class SelectGenerator {
     @SuppressWarnings({ "unchecked", "rawtypes" })
     private Column coalesce(Scope scope) {
         Column column = gen.pick(scope.columns());
-        return new Column(DSL.coalesce((Field) column.field(), column.domain().literal(gen.random)), column.domain(), false);
+        return new Column(DSL.coalesce((Field) column.field(), column.domain().literal(gen)), column.domain(), false);
     }
 
     private Column literal(Kind kind) {
         Domain domain = Aggregates.domainOf(kind);
-        return new Column(domain.literal(gen.random), domain, false);
+        return new Column(domain.literal(gen), domain, false);
     }
 
     private Column key(List<Column> columns, Kind kind) {

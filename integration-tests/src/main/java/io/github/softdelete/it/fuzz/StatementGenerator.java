@@ -121,15 +121,15 @@ final class StatementGenerator {
         switch (target.base().name()) {
             case "users" -> {
                 if (gen.chance(0.5))
-                    set.put(field(target, "name"), Domain.USER_NAME.literal(gen.random));
+                    set.put(field(target, "name"), Domain.USER_NAME.literal(gen));
                 else
                     set.put(field(target, "email"), DSL.concat(field(target, "email"), DSL.inline(".x")));
             }
             case "categories", "tags" -> set.put(field(target, "name"), uniqueName(target));
             case "posts" -> {
                 switch (gen.weighted(3, 2, 2, 2, 1)) {
-                    case 0 -> set.put(field(target, "title"), Domain.TITLE.literal(gen.random));
-                    case 1 -> set.put(field(target, "content"), gen.chance(0.5) ? DSL.castNull(SQLDataType.CLOB) : Domain.CONTENT.literal(gen.random));
+                    case 0 -> set.put(field(target, "title"), Domain.TITLE.literal(gen));
+                    case 1 -> set.put(field(target, "content"), gen.chance(0.5) ? DSL.castNull(SQLDataType.CLOB) : Domain.CONTENT.literal(gen));
                     case 2 -> set.put(field(target, "editor_id"), parent(ReferenceSchema.USER, scope));
                     case 3 -> set.put(field(target, "category_id"), parent(ReferenceSchema.CATEGORY, scope));
                     default -> set.put(field(target, "author_id"), DSL.coalesce(parent(ReferenceSchema.USER, scope), field(target, "author_id")));
@@ -137,7 +137,7 @@ final class StatementGenerator {
             }
             case "comments" -> {
                 switch (gen.weighted(3, 1, 2, 1)) {
-                    case 0 -> set.put(field(target, "body"), Domain.BODY.literal(gen.random));
+                    case 0 -> set.put(field(target, "body"), Domain.BODY.literal(gen));
                     case 1 -> set.put(field(target, "parent_id"), DSL.castNull(SQLDataType.BIGINT));
                     case 2 -> set.put(field(target, "post_id"), DSL.coalesce(parent(ReferenceSchema.POST, scope), field(target, "post_id")));
                     default -> set.put(field(target, "author_id"), DSL.coalesce(parent(ReferenceSchema.USER, scope), field(target, "author_id")));

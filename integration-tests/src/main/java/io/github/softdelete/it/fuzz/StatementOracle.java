@@ -6,9 +6,6 @@ import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.ResultQuery;
-import org.jooq.SQLDialect;
-import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
 
 import io.github.softdelete.SoftDeleteException;
 
@@ -21,10 +18,6 @@ import io.github.softdelete.SoftDeleteException;
  * row at a deleted parent, must happen on both sides. Not thread-safe.
  */
 public final class StatementOracle {
-
-    private static final DSLContext RENDER = DSL.using(SQLDialect.POSTGRES);
-    /** PostgreSQL's foreign_key_violation, which it raises for ON DELETE RESTRICT and NO ACTION alike. */
-    private static final String RESTRICT_VIOLATION = "23503";
 
     private final FuzzDatabases databases;
     private final DSLContext underTest;
@@ -86,11 +79,11 @@ public final class StatementOracle {
         // A DELETE over a RESTRICT key, and (since writes may not make live rows reference deleted parents)
         // an UPDATE that points a row at a parent the live oracle does not have, fail on the oracle with a
         // foreign-key violation.
-        boolean refusedByOracle = expectedError instanceof DataAccessException e && RESTRICT_VIOLATION.equals(e.sqlState());
+        boolean refusedByOracle = databases.engine().isForeignKeyViolation(expectedError);
         if (refusedByListener && refusedByOracle)
             return Outcome.REFUSED;
         if (actualError != null && expectedError != null && !refusedByListener && !refusedByOracle)
-            return new Outcome(Outcome.Verdict.INVALID, expectedError.getMessage() + "\n  " + RENDER.renderInlined(statement.statement()));
+            return new Outcome(Outcome.Verdict.INVALID, expectedError.getMessage() + "\n  " + databases.fullPlain.renderInlined(statement.statement()));
         if (actualError != null || expectedError != null)
             return mismatch(statement, "the listener's side " + (actualError != null ? "failed: " + actualError.getMessage()
                 : "succeeded, " + actual) + "\n  the oracle " + (expectedError != null ? "failed: "
@@ -127,7 +120,7 @@ public final class StatementOracle {
         }
         return new Outcome(Outcome.Verdict.MISMATCH, "statement case " + statement.index() + " (case seed " + statement.seed()
             + "), shapes " + statement.shapes() + "\n"
-            + "  SQL before the rewrite (no listener):\n    " + RENDER.renderInlined(statement.statement()) + "\n"
+            + "  SQL before the rewrite (no listener):\n    " + databases.fullPlain.renderInlined(statement.statement()) + "\n"
             + "  SQL after the rewrite (listener):\n    " + after + "\n"
             + "  " + difference);
     }
