@@ -23,7 +23,9 @@ final class Gen {
      * {@code IN (SELECT * FROM (...) t)}, and MariaDB 10.11.19 crashes (a segmentation fault in
      * {@code find_field_in_tables}) preparing a derived table that joins with USING or NATURAL and names a column
      * of an enclosing query qualified by its database ({@code db.comments.body}, as an unaliased table's columns
-     * render), where it otherwise reports error 1054. So no USING join is made inside IN subqueries there.
+     * render), where it otherwise reports error 1054. jOOQ wraps a subquery of an UPDATE or DELETE that reads the
+     * statement's table the same way (against error 1093). So on MariaDB no USING join is made inside IN subqueries,
+     * nor anywhere in a statement.
      */
     final Engine engine;
     final EnumSet<Shape> shapes = EnumSet.noneOf(Shape.class);
@@ -35,6 +37,8 @@ final class Gen {
     final ConditionGenerator conditions = new ConditionGenerator(this);
     /** How many IN subqueries enclose the query being built. */
     int inSubqueries;
+    /** Whether the case is an UPDATE or DELETE. */
+    boolean statement;
     /** Set while the main query of a WITH is built: its first FROM entry must read a CTE. */
     boolean useCteFirst;
     /** The read mode of the query being generated ({@link Mode#LIVE} for statements). */
@@ -52,7 +56,7 @@ final class Gen {
 
     /** Whether a join may use USING here (see {@link #engine}). */
     boolean usingAllowed() {
-        return engine != Engine.MARIADB || inSubqueries == 0;
+        return engine != Engine.MARIADB || inSubqueries == 0 && !statement;
     }
 
     boolean chance(double p) {

@@ -23,9 +23,9 @@ import io.github.softdelete.it.db.tables.Comments;
  * tables, CTEs (one recursive), set operations, grouping, DISTINCT and ORDER BY with LIMIT; see
  * {@link Shape}. Statements are UPDATEs and DELETEs whose WHERE clause has a subquery.
  *
- * <p>On MariaDB it generates the same shapes, PostgreSQL's included, with one exception: no USING or NATURAL
- * join inside an IN subquery, where jOOQ's workaround for MariaDB's missing LIMIT in IN subqueries (a derived
- * table) would put it beside references to the enclosing query, which crash MariaDB 10.11 ({@link Gen#engine}).
+ * <p>On MariaDB it generates the same shapes, PostgreSQL's included, with one exception: no USING join inside an
+ * IN subquery or a statement, where jOOQ's workarounds (derived tables) would put it beside references to the
+ * enclosing query, which crash MariaDB 10.11 ({@link Gen#engine}).
  *
  * <p>Thread-safe: it holds no state but its engine; each case is built on a fresh {@link Gen}.
  */
@@ -106,6 +106,7 @@ public final class QueryGenerator {
      */
     public StatementCase statement(int index, long seed) {
         Gen gen = new Gen(seed, engine);
+        gen.statement = true;
         return new StatementCase(index, seed, new StatementGenerator(gen).statement(), Set.copyOf(gen.shapes));
     }
 
