@@ -39,7 +39,7 @@ final class KeyTables {
     KeyTables(String prefix) {
         this.prefix = prefix;
         // The anchor's text starts with its INSERT into the root's key table, whatever the keyword case and quoting.
-        this.anchor = Pattern.compile("(?i)^\\s*insert\\s+into\\s+[`\"\\[]?" + prefix + "(\\d+)\\b");
+        this.anchor = Pattern.compile("(?i)^\\s*insert\\s+(?:ignore\\s+)?into\\s+[`\"\\[]?" + prefix + "(\\d+)\\b");
     }
 
     /** The key table of {@code table}. */

@@ -94,7 +94,8 @@ public final class StagedCascadeDelete {
         SelectLimitStep<Record> rows = select.from(from).where(where).orderBy(delete.$orderBy());
         Select<Record> locked = (delete.$limit() == null ? rows : rows.limit(delete.$limit())).forUpdate();
         Table<?> keys = KEYS.of(registry, root);
-        return DSL.insertInto(keys).columns(KeyTables.columns(keys, RowSets.key(root))).select(locked);
+        // IGNORE: a USING join may give a root row more than once; its count is then the rows deleted, each once.
+        return DSL.insertInto(keys).columns(KeyTables.columns(keys, RowSets.key(root))).select(locked).onDuplicateKeyIgnore();
     }
 
     private static WithStep with(QOM.With with) {

@@ -49,14 +49,15 @@ public final class DatabaseCatalog {
      * @throws IllegalArgumentException when the schema does not exist or has no tables
      */
     public static Schema schema(DSLContext ctx, String schema) {
-        Meta meta = catalogContext(ctx).meta().filterSchemas(s -> schema.equals(s.getName())).snapshot();
+        boolean mariaDb = Engine.of(ctx.configuration()) == Engine.MARIADB;
+        Meta meta = mariaDb ? MariaDbTables.meta(catalogContext(ctx), schema)
+            : catalogContext(ctx).meta().filterSchemas(s -> schema.equals(s.getName())).snapshot();
         for (Schema s : meta.getSchemas())
-            if (schema.equals(s.getName())) {
-                if (!s.getTables().isEmpty())
-                    return s;
-                throw new IllegalArgumentException(kind(ctx) + " \"" + schema + "\" has no tables in the " + server(ctx)
-                    + " that the context connects to; create its tables first, or name the " + kind(ctx) + " that holds them");
-            }
+            if (schema.equals(s.getName()) && !s.getTables().isEmpty())
+                return s;
+        if (mariaDb ? MariaDbTables.exists(catalogContext(ctx), schema) : meta.getSchemas().stream().anyMatch(s -> schema.equals(s.getName())))
+            throw new IllegalArgumentException(kind(ctx) + " \"" + schema + "\" has no tables in the " + server(ctx)
+                + " that the context connects to; create its tables first, or name the " + kind(ctx) + " that holds them");
         throw new IllegalArgumentException(kind(ctx) + " \"" + schema + "\" does not exist in the " + server(ctx)
             + " that the context connects to" + hint(ctx, schema) + "; check the " + kind(ctx) + "'s name (case matters)"
             + " and the connection");

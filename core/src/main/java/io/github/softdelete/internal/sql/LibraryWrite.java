@@ -7,6 +7,7 @@ import org.jooq.Context;
 import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Table;
 import org.jooq.UpdateSetFirstStep;
 import org.jooq.UpdateSetMoreStep;
 import org.jooq.impl.CustomField;
@@ -87,15 +88,31 @@ public final class LibraryWrite<T> extends CustomField<T> {
      */
     public static <R extends Record> UpdateSetMoreStep<R> deletion(UpdateSetFirstStep<R> update, PolicyTable table, Object actor,
                                                             boolean cascaded) {
+        return deletion(update, table, actor, cascaded, table.table());
+    }
+
+    /**
+     * As {@link #deletion(UpdateSetFirstStep, PolicyTable, Object)}, for an UPDATE of {@code reference}, the table
+     * under an alias: the SET names the alias's columns. PostgreSQL writes SET columns unqualified, but jOOQ qualifies
+     * them on MariaDB, where the table's own name is unknown under its alias.
+     */
+    public static <R extends Record> UpdateSetMoreStep<R> deletion(UpdateSetFirstStep<R> update, PolicyTable table, Object actor,
+                                                            Table<?> reference) {
+        return deletion(update, table, actor, false, reference);
+    }
+
+    private static <R extends Record> UpdateSetMoreStep<R> deletion(UpdateSetFirstStep<R> update, PolicyTable table, Object actor,
+                                                             boolean cascaded, Table<?> reference) {
         Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
         if (table.isFlag())
-            set.put(table.marker(), of(table.marker(), Value.TRUE, null));
+            set.put(MarkerPredicates.column(reference, table, table.marker()), of(table.marker(), Value.TRUE, null));
         if (table.stamp() != null)
-            set.put(table.stamp(), of(table.stamp(), Value.DELETION_TIME, null));
+            set.put(MarkerPredicates.column(reference, table, table.stamp()), of(table.stamp(), Value.DELETION_TIME, null));
         if (table.deletedBy() != null && actor == null && cascaded)
-            set.put(table.deletedBy(), new LibraryWrite<>(table.deletedBy().getDataType(), Value.MISSING_ACTOR, null, table));
+            set.put(MarkerPredicates.column(reference, table, table.deletedBy()),
+                new LibraryWrite<>(table.deletedBy().getDataType(), Value.MISSING_ACTOR, null, table));
         else if (table.deletedBy() != null)
-            set.put(table.deletedBy(), of(table.deletedBy(), Value.ACTOR, Actors.checked(table, actor)));
+            set.put(MarkerPredicates.column(reference, table, table.deletedBy()), of(table.deletedBy(), Value.ACTOR, Actors.checked(table, actor)));
         return update.set(set);
     }
 

@@ -107,7 +107,7 @@ public final class DeleteToUpdate {
         UpdateSetFirstStep<Record> start = d.$with() == null
             ? dsl.update(target)
             : withClause(dsl, d.$with()).update(target);
-        UpdateLimitStep<Record> ordered = LibraryWrite.deletion(start, table, actor)
+        UpdateLimitStep<Record> ordered = LibraryWrite.deletion(start, table, actor, target)
             .from(d.$using())
             .where(where)
             .orderBy(d.$orderBy());

@@ -46,7 +46,10 @@ import io.github.softdelete.it.harness.TestDatabase;
 class StagedPlansOnMariaDbTest {
 
     private static final int USERS_COUNT = 20_000;
-    private static final List<String> BIG_TABLES = List.of("users", "posts", "comments", "likes");
+    // The big tables, and the aliases under which the library's statements read them (a parent, a reply, a child)
+    private static final List<String> BIG_TABLES = List.of("users", "posts", "comments", "likes",
+        "softdelete_parent", "softdelete_reply", "softdelete_child", "softdelete_live_parent");
+    private static final Pattern R_ROWS = Pattern.compile("\"r_rows\":\\s*([0-9.]+)");
     private static final Pattern ACCESS = Pattern.compile("\"table_name\":\\s*\"([^\"]+)\",\\s*\"access_type\":\\s*\"([^\"]+)\"");
 
     private static TestDatabase database;
@@ -113,7 +116,8 @@ class StagedPlansOnMariaDbTest {
                     plans.append("   ").append(access.group(1)).append(": ").append(access.group(2)).append('\n');
                     if (BIG_TABLES.contains(access.group(1)))
                         bigTablesRead.add(access.group(1));
-                    if (BIG_TABLES.contains(access.group(1)) && access.group(2).equals("ALL"))
+                    // a small table (categories under an alias) may be read whole: the rows it read decide
+                    if (BIG_TABLES.contains(access.group(1)) && access.group(2).equals("ALL") && rowsRead(plan, access.end()) > 1_000)
                         scans.add(access.group(1) + " in: " + sql);
                 }
             }
@@ -124,6 +128,12 @@ class StagedPlansOnMariaDbTest {
         System.out.println(plans);
         assertThat(bigTablesRead).as("the plans were read (the check can fail)").isNotEmpty();
         assertThat(scans).as("big tables read whole by the " + what).isEmpty();
+    }
+
+    // The rows the table access at that place of the plan read (ANALYZE's r_rows, the first after it).
+    private static double rowsRead(String plan, int from) {
+        Matcher rows = R_ROWS.matcher(plan);
+        return rows.find(from) ? Double.parseDouble(rows.group(1)) : Double.MAX_VALUE;
     }
 
     // The statements that ANALYZE runs and explains: writes and queries, not SET, CREATE or the emptying of key tables.
