@@ -105,7 +105,7 @@ public final class ReadPairs {
     }
 
     /** Warms both variants up together, then times {@code rounds} pairs of batches, alternating which goes first. */
-    private static void measure(String label, int batch, int rounds, long warmUpNanos, Runnable hand, Runnable listener) {
+    static void measure(String label, int batch, int rounds, long warmUpNanos, Runnable hand, Runnable listener) {
         long warmEnd = System.nanoTime() + warmUpNanos;
         while (System.nanoTime() < warmEnd) {
             batch(hand, batch);

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jooq.Configuration;
@@ -129,9 +130,20 @@ public final class StagedExecution {
             List<StagedStep> steps = operation == Operation.DELETE
                 ? StagedCascadeDelete.after(plain, registry, plan, registry.actor(ContextFlags.of(configuration)))
                 : StagedRestore.after(plain, registry, plan);
+            // Writes whose counts do not matter go out together, in order, as one JDBC batch: one round trip up to the
+            // next step whose result decides something.
             long counted = 0;
-            for (StagedStep step : steps)
+            List<String> writes = new ArrayList<>();
+            for (StagedStep step : steps) {
+                if (step.check() == StagedStep.Check.NONE) {
+                    writes.add(step.sql());
+                    continue;
+                }
+                run(connection, writes);
+                writes.clear();
                 counted = runStep(connection, step, counted);
+            }
+            run(connection, writes);
             transaction.commit();
         } catch (SQLException | RuntimeException e) {
             transaction.rollback();
@@ -192,6 +204,8 @@ public final class StagedExecution {
 
     // One round trip for several statements: the driver sends a Statement's batch together.
     private static void run(Connection connection, List<String> statements) throws SQLException {
+        if (statements.isEmpty())
+            return;
         try (Statement statement = connection.createStatement()) {
             if (statements.size() == 1) {
                 statement.execute(statements.get(0));

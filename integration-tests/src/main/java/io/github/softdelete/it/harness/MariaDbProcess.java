@@ -69,6 +69,10 @@ final class MariaDbProcess {
                 "--bind-address=127.0.0.1",
                 "--socket=" + directory.resolve("mariadbd.sock"),
                 "--pid-file=" + directory.resolve("mariadbd.pid"),
+                // A temporary directory of its own: with /tmp shared by the servers of parallel builds, queries lost
+                // their internal temporary tables mid-query ("Error on delete of '/tmp/#sql-temptable-...' (Errcode:
+                // 2)"), seen several times on this machine; which process removed them was not found out.
+                "--tmpdir=" + directory,
                 "--log-error=" + directory.resolve("error.log"),
                 "--skip-name-resolve",
                 // Without it, --no-defaults leaves latin1_swedish_ci. A _ci collation would make unique
