@@ -44,7 +44,8 @@ import io.github.softdelete.internal.sql.TableReference;
  *       <the DELETE's condition> AND <live> [ORDER BY] [LIMIT] FOR UPDATE}. It carries the caller's bind values, so
  *       batches work, and its update count is the number of root rows the delete takes, as a hard delete's would be.</li>
  *   <li>After, for each table of the plan, parents first: its keys (the children of its parents' keys that are live,
- *       then their replies over self-references, recursively), then one {@code UPDATE table JOIN keys SET <marker>}.
+ *       then their replies over self-references, recursively), then one {@code UPDATE table JOIN keys SET <marker>};
+ *       a table whose keys no later step reads (a leaf: likes) is stamped straight from its parents' key tables.
  *       Then every RESTRICT and NO ACTION key into the plan is checked, and the key tables are emptied.</li>
  * </ol>
  * The statements of one delete form one transaction: the caller's, under a savepoint, or one the library opens
@@ -122,6 +123,10 @@ public final class StagedCascadeDelete {
         for (CascadePlan.Node node : plan.nodes()) {
             PolicyTable table = node.table();
             Table<?> keys = KEYS.of(registry, table);
+            if (node != plan.nodes().get(0) && isLeaf(plan, node)) {
+                steps.addAll(leaf(plain, registry, node, actor));
+                continue;
+            }
             for (Relation relation : node.parents())
                 steps.add(write(plain, plain.insertInto(keys).columns(KeyTables.columns(keys, RowSets.key(table)))
                     .select(children(registry, table, relation)).onDuplicateKeyIgnore()));
@@ -143,6 +148,38 @@ public final class StagedCascadeDelete {
                 StagedStep.Check.REFUSE_WHEN_FOUND_RESTRICT, relation));
         for (String sql : KEYS.empty(plain, registry, plan))
             steps.add(StagedStep.write(sql));
+        return steps;
+    }
+
+    // A table of the plan whose keys no later step reads: no child in the plan, no RESTRICT or NO ACTION key into it,
+    // no self-reference. Its rows are stamped straight from its parents' key tables, one UPDATE ... JOIN per cascading
+    // key (a diamond's second UPDATE finds the rows stamped), without keeping their keys: half the writes of a tree
+    // whose leaves are most of its rows.
+    private static boolean isLeaf(CascadePlan plan, CascadePlan.Node node) {
+        if (!node.self().isEmpty())
+            return false;
+        for (CascadePlan.Node other : plan.nodes())
+            for (Relation relation : other.parents())
+                if (relation.parent().equals(node.table()))
+                    return false;
+        for (Relation relation : plan.restricts())
+            if (relation.parent().equals(node.table()))
+                return false;
+        return true;
+    }
+
+    private static List<StagedStep> leaf(DSLContext plain, TableRegistry registry, CascadePlan.Node node, Object actor) {
+        PolicyTable table = node.table();
+        Table<?> child = table.table();
+        List<StagedStep> steps = new ArrayList<>();
+        for (Relation relation : node.parents()) {
+            Table<?> joined = child.join(parentKeys(registry, relation)).on(referencing(registry, relation, child));
+            if (table.deletedBy() != null && actor == null)
+                steps.add(StagedStep.refuseWhenFound(plain.renderInlined(DSL.selectOne().from(joined)
+                    .where(MarkerPredicates.live(table, child)).limit(DSL.inline(1))), StagedStep.Check.REFUSE_WHEN_FOUND_NO_ACTOR, table));
+            else
+                steps.add(write(plain, LibraryWrite.deletion(plain.update(joined), table, actor).where(MarkerPredicates.live(table, child))));
+        }
         return steps;
     }
 
