@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.function.IntSupplier;
 import java.util.function.Function;
 
 /**
@@ -21,10 +22,13 @@ import java.util.function.Function;
  * @param mismatches  the reports of the mismatches
  * @param invalid     the first few invalid cases' errors
  * @param shapes      how many cases had each shape
+ * @param refusals    how many cases ended in an accepted refusal of each kind (MariaDB only)
+ * @param byKeys      how many DELETEs the MariaDB oracle ran by key (StatementOracle)
  * @param time        how long the run took
  */
 public record FuzzRun(String kind, FuzzSettings settings, String dataset, int cases, Map<Outcome.Verdict, Integer> verdicts,
-                      List<String> mismatches, List<String> invalid, Map<Shape, Integer> shapes, Duration time) {
+                      List<String> mismatches, List<String> invalid, Map<Shape, Integer> shapes,
+                      Map<MariaDbRefusal, Integer> refusals, int byKeys, Duration time) {
 
     static final int MAX_MISMATCHES = 5;
     private static final int SHOWN_INVALID = 5;
@@ -40,7 +44,7 @@ public record FuzzRun(String kind, FuzzSettings settings, String dataset, int ca
         QueryGenerator generator = new QueryGenerator(databases.engine());
         ReadOracle oracle = new ReadOracle(databases);
         return run("reads", databases, settings, settings.reads(), i -> generator.read(i, settings.readSeed(i)),
-            read -> read.shapes(), read -> oracle.check(read));
+            read -> read.shapes(), read -> oracle.check(read), () -> 0);
     }
 
     /**
@@ -55,7 +59,7 @@ public record FuzzRun(String kind, FuzzSettings settings, String dataset, int ca
         QueryGenerator generator = new QueryGenerator(databases.engine());
         ReadOracle oracle = new ReadOracle(databases, databases::sqlTextUnderTest);
         return run("reads as SQL text", databases, settings, settings.reads(), i -> generator.read(i, settings.readSeed(i)),
-            read -> read.shapes(), read -> oracle.check(read));
+            read -> read.shapes(), read -> oracle.check(read), () -> 0);
     }
 
     /**
@@ -69,7 +73,7 @@ public record FuzzRun(String kind, FuzzSettings settings, String dataset, int ca
         QueryGenerator generator = new QueryGenerator(databases.engine());
         StatementOracle oracle = new StatementOracle(databases, databases.sqlTextUnderTest(Mode.LIVE), true);
         return run("statements as SQL text", databases, settings, settings.statements(), i -> generator.statement(i, settings.statementSeed(i)),
-            statement -> statement.shapes(), statement -> oracle.check(statement));
+            statement -> statement.shapes(), statement -> oracle.check(statement), oracle::byKeys);
     }
 
     /**
@@ -83,14 +87,15 @@ public record FuzzRun(String kind, FuzzSettings settings, String dataset, int ca
         QueryGenerator generator = new QueryGenerator(databases.engine());
         StatementOracle oracle = new StatementOracle(databases);
         return run("statements", databases, settings, settings.statements(), i -> generator.statement(i, settings.statementSeed(i)),
-            statement -> statement.shapes(), statement -> oracle.check(statement));
+            statement -> statement.shapes(), statement -> oracle.check(statement), oracle::byKeys);
     }
 
     private static <C> FuzzRun run(String kind, FuzzDatabases databases, FuzzSettings settings, int count, IntFunction<C> generate,
-                                   Function<C, java.util.Set<Shape>> shapesOf, Function<C, Outcome> check) {
+                                   Function<C, java.util.Set<Shape>> shapesOf, Function<C, Outcome> check, IntSupplier byKeys) {
         long start = System.nanoTime();
         Map<Outcome.Verdict, Integer> verdicts = new EnumMap<>(Outcome.Verdict.class);
         Map<Shape, Integer> shapes = new EnumMap<>(Shape.class);
+        Map<MariaDbRefusal, Integer> refusals = new EnumMap<>(MariaDbRefusal.class);
         List<String> mismatches = new ArrayList<>();
         List<String> invalid = new ArrayList<>();
         int ran = 0;
@@ -104,12 +109,14 @@ public record FuzzRun(String kind, FuzzSettings settings, String dataset, int ca
                 mismatches.add(outcome.report());
             else if (outcome.verdict() == Outcome.Verdict.INVALID && invalid.size() < SHOWN_INVALID)
                 invalid.add("case " + i + ": " + outcome.report());
+            else if (outcome.verdict() == Outcome.Verdict.ACCEPTED_REFUSAL)
+                refusals.merge(MariaDbRefusal.valueOf(outcome.report()), 1, Integer::sum);
             ran++;
             if (one)
                 break;
         }
-        return new FuzzRun(kind, settings, databases.dataset().toString(), ran, verdicts, mismatches, invalid, shapes,
-            Duration.ofNanos(System.nanoTime() - start));
+        return new FuzzRun(kind, settings, databases.dataset().toString(), ran, verdicts, mismatches, invalid, shapes, refusals,
+            byKeys.getAsInt(), Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** Whether every case matched the oracle (invalid cases prove nothing, but are no failure). */
@@ -130,6 +137,10 @@ public record FuzzRun(String kind, FuzzSettings settings, String dataset, int ca
             .append("  ").append(dataset).append('\n')
             .append("  repeat with ").append(settings.rerun()).append(" -Dfuzz.").append(kind.startsWith("reads") ? "queries" : "statements")
             .append('=').append(kind.startsWith("reads") ? settings.reads() : settings.statements()).append('\n');
+        if (byKeys > 0)
+            text.append("  DELETEs the MariaDB oracle ran by the keys it selected: ").append(byKeys).append('\n');
+        refusals.forEach((refusal, count) -> text.append("  accepted refusals, ").append(refusal.description()).append(": ")
+            .append(count).append('\n'));
         if (!invalid.isEmpty())
             text.append("  invalid cases (both sides failed alike; the generator's fault):\n    ")
                 .append(String.join("\n    ", invalid)).append('\n');

@@ -7,7 +7,7 @@ import io.github.softdelete.SoftDeleteException;
  *
  * @param verdict what happened
  * @param report  for a mismatch, everything needed to reproduce and understand it; for an invalid case,
- *                the database's error; else empty
+ *                the database's error; for an accepted refusal, its {@link MariaDbRefusal} kind's name; else empty
  */
 public record Outcome(Verdict verdict, String report) {
 
@@ -17,6 +17,11 @@ public record Outcome(Verdict verdict, String report) {
         MATCH,
         /** Both sides refused a DELETE over a RESTRICT key: they agree. */
         REFUSED,
+        /**
+         * A shape MariaDB cannot run, refused alike on both sides or loudly by the library, each kind only for its
+         * own shape ({@link MariaDbRefusal}): no leak, but nothing proven.
+         */
+        ACCEPTED_REFUSAL,
         /** Both sides failed alike: the generator made an invalid query, which proves nothing. */
         INVALID,
         /** The SQL-text path refused a statement that jOOQ's parser does not read: no leak, but nothing proven. */
@@ -27,6 +32,11 @@ public record Outcome(Verdict verdict, String report) {
 
     static final Outcome MATCH = new Outcome(Verdict.MATCH, "");
     static final Outcome REFUSED = new Outcome(Verdict.REFUSED, "");
+
+    /** An accepted refusal of {@code kind}. */
+    static Outcome accepted(MariaDbRefusal kind) {
+        return new Outcome(Verdict.ACCEPTED_REFUSAL, kind.name());
+    }
 
     /**
      * Whether {@code error} is the SQL-text path's refusal of a statement that jOOQ's parser does not read: the

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.jooq.CommonTableExpression;
 import org.jooq.Field;
+import org.jooq.Query;
 import org.jooq.Select;
 import org.jooq.SelectLimitStep;
 import org.jooq.WithStep;
@@ -107,7 +108,9 @@ public final class QueryGenerator {
     public StatementCase statement(int index, long seed) {
         Gen gen = new Gen(seed, engine);
         gen.statement = true;
-        return new StatementCase(index, seed, new StatementGenerator(gen).statement(), Set.copyOf(gen.shapes));
+        StatementGenerator generator = new StatementGenerator(gen);
+        Query statement = generator.statement();
+        return new StatementCase(index, seed, statement, Set.copyOf(gen.shapes), generator.target(), generator.matched());
     }
 
     // One or two CTEs, the second may read the first; sometimes a recursive one over comment threads.

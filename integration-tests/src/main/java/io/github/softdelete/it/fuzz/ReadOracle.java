@@ -58,6 +58,12 @@ public final class ReadOracle {
         }
         if (Outcome.unparsed(actualError) && expectedError == null)
             return new Outcome(Outcome.Verdict.UNPARSED, actualError.getMessage());
+        if (databases.engine() == Engine.MARIADB && (actualError != null || expectedError != null)) {
+            MariaDbRefusal refusal = MariaDbRefusal.of(read.shapes(), () -> databases.fullPlain.renderInlined(read.query()), actualError,
+                expectedError);
+            if (refusal != null)
+                return Outcome.accepted(refusal);
+        }
         if (actualError != null && expectedError != null && Outcome.refusal(actualError) == null)
             return new Outcome(Outcome.Verdict.INVALID, expectedError.getMessage() + "\n  " + databases.fullPlain.renderInlined(read.query()));
         if (actualError != null || expectedError != null)

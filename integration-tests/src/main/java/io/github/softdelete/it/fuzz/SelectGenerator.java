@@ -190,7 +190,12 @@ final class SelectGenerator {
     @SuppressWarnings({ "unchecked", "rawtypes" })
     private Column coalesce(Scope scope) {
         Column column = gen.pick(scope.columns());
-        return new Column(DSL.coalesce((Field) column.field(), column.domain().literal(gen)), column.domain(), false);
+        Field<?> literal = column.domain().literal(gen);
+        // jOOQ renders an inline value in COALESCE as the first argument's type: on MariaDB a time column's
+        // OffsetDateTime, "timestamp with time zone '...'", which MariaDB refuses (1064); a template keeps the literal.
+        if (gen.engine == Engine.MARIADB && column.domain().kind == Kind.TIME)
+            literal = DSL.field("{0}", column.field().getDataType(), literal);
+        return new Column(DSL.coalesce((Field) column.field(), literal), column.domain(), false);
     }
 
     private Column literal(Kind kind) {

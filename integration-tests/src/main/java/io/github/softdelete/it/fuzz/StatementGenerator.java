@@ -30,9 +30,25 @@ final class StatementGenerator {
     private static final int[] TABLE_WEIGHTS = { 3, 2, 4, 4, 2, 1, 2 };
 
     private final Gen gen;
+    private Table<?> target;
+    private Select<?> matched;
 
     StatementGenerator(Gen gen) {
         this.gen = gen;
+    }
+
+    /** The base table the last {@link #statement()} writes. */
+    Table<?> target() {
+        return target;
+    }
+
+    /**
+     * For the last {@link #statement()}, a DELETE from a soft-deletable table: {@code [WITH ...] SELECT <its primary key>
+     * FROM <target> [, <USING table>] WHERE <its condition>}; null for an UPDATE and for other tables, whose DELETE
+     * the library leaves a DELETE. Draws nothing from the random source.
+     */
+    Select<?> matched() {
+        return matched;
     }
 
     @SuppressWarnings({ "unchecked", "rawtypes" })
@@ -71,6 +87,14 @@ final class StatementGenerator {
         where = where == null ? filter : where.and(filter);
         Table<Record> table = (Table<Record>) source.table();
         List<Field<?>> returning = gen.chance(0.2) ? returning(source) : List.of();
+        this.target = target.table();
+        if (delete && target.softDeletable()) {
+            List<Field<?>> key = new ArrayList<>();
+            for (Field<?> column : target.table().getPrimaryKey().getFields())
+                key.add(table.field(column.getName()));
+            List<Table<?>> from = joined == null ? List.of(table) : List.of(table, joined);
+            matched = (with == null ? DSL.select(key) : with.select(key)).from(from).where(where);
+        }
         if (delete) {
             DeleteUsingStep<Record> start = with == null ? DSL.deleteFrom(table) : with.delete(table);
             DeleteConditionStep<Record> statement = (joined == null ? start : start.using(joined)).where(where);
