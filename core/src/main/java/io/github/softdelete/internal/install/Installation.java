@@ -1,13 +1,19 @@
 package io.github.softdelete.internal.install;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.jooq.Configuration;
 import org.jooq.ExecuteListenerProvider;
 import org.jooq.RecordListenerProvider;
 import org.jooq.SQLDialect;
 import org.jooq.VisitListenerProvider;
+import org.jooq.conf.MappedSchema;
+import org.jooq.conf.RenderMapping;
 import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.jooq.impl.DefaultRecordListenerProvider;
 import org.jooq.impl.DefaultVisitListenerProvider;
@@ -18,6 +24,7 @@ import io.github.softdelete.internal.jooq.Engine;
 import io.github.softdelete.internal.jooq.JooqInternals;
 import io.github.softdelete.internal.jooq.PartnerListeners;
 import io.github.softdelete.internal.jooq.Qom;
+import io.github.softdelete.internal.policy.PolicyTable;
 import io.github.softdelete.internal.policy.TableRegistry;
 import io.github.softdelete.internal.render.RenderCache;
 
@@ -44,6 +51,7 @@ public final class Installation {
         Qom.requireSupported();
         JooqInternals.requireSupported();
         requireNoOtherPolicy(configuration, registry, plainSql);
+        registry = registry.withSchemaAliases(renderedSchemas(configuration, registry));
         List<VisitListenerProvider> visit = new ArrayList<>();
         for (VisitListenerProvider provider : configuration.visitListenerProviders())
             if (!SoftDeleteVisitListener.isInstance(provider.provide()))
@@ -68,6 +76,24 @@ public final class Installation {
             .set(visit.toArray(VisitListenerProvider[]::new))
             .set(execute.toArray(ExecuteListenerProvider[]::new))
             .set(record.toArray(RecordListenerProvider[]::new));
+    }
+
+    // The schemas the configuration's RenderMapping renders the policy's schemas as (public as the MariaDB database, say):
+    // SQL text written as the statements read, and plain names spelled so, name the policy's tables under them.
+    private static Map<String, String> renderedSchemas(Configuration configuration, TableRegistry registry) {
+        Map<String, String> aliases = new HashMap<>();
+        RenderMapping mapping = configuration.settings().getRenderMapping();
+        if (mapping == null)
+            return aliases;
+        Set<String> schemas = new HashSet<>();
+        for (PolicyTable table : registry.tables())
+            if (table.schemaName() != null)
+                schemas.add(table.schemaName());
+        for (MappedSchema mapped : mapping.getSchemata())
+            if (mapped.getInput() != null && mapped.getOutput() != null && schemas.contains(mapped.getInput())
+                && !schemas.contains(mapped.getOutput()))
+                aliases.put(mapped.getOutput(), mapped.getInput());
+        return aliases;
     }
 
     // A configuration has one policy. Installing a second would replace the first's listener, and the tables only

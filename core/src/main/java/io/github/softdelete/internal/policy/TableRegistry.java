@@ -95,6 +95,32 @@ public final class TableRegistry {
         this.views = views.apply(this);
     }
 
+    // A copy of base that also takes the schemas of aliases for the policy's (withSchemaAliases).
+    private TableRegistry(TableRegistry base, Map<String, String> aliases) {
+        this.actor = base.actor;
+        this.schemaAliases = Map.copyOf(aliases);
+        this.hasDeletedBy = base.hasDeletedBy;
+        this.tables = base.tables;
+        this.relations = base.relations;
+        this.lockOrder = base.lockOrder;
+        this.plans = base.plans;
+        this.byName = base.byName;
+        this.byGeneratedClass = base.byGeneratedClass;
+        this.views = base.views.withAliases(this.schemaAliases);
+    }
+
+    /**
+     * This registry, taking also each key of {@code aliases} (a schema as some statements name it) for the value (the
+     * policy's schema): the schemas a configuration's RenderMapping renders the policy's schemas as, so that SQL text
+     * and plain names that spell them that way are the policy's tables ({@code Installation}). This registry itself
+     * when there is nothing to add.
+     */
+    public TableRegistry withSchemaAliases(Map<String, String> aliases) {
+        Map<String, String> merged = new HashMap<>(schemaAliases);
+        aliases.forEach(merged::putIfAbsent);
+        return merged.equals(schemaAliases) ? this : new TableRegistry(this, merged);
+    }
+
     /**
      * The actor a soft delete records in deleted-by columns: the context's, else the policy's supplier's,
      * else null. The supplier is only asked when some table has a deleted-by column.

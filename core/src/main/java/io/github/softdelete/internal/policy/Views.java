@@ -37,6 +37,13 @@ public final class Views {
             byName.computeIfAbsent(view.view().getName(), k -> new ArrayList<>()).add(view);
     }
 
+    /** These views, looked up under more schema names too ({@link TableRegistry#withSchemaAliases}). */
+    Views withAliases(Map<String, String> more) {
+        Map<String, String> merged = new HashMap<>(aliases);
+        more.forEach(merged::putIfAbsent);
+        return new Views(all, merged);
+    }
+
     /** Every registered view. */
     public List<ViewDefinition> all() {
         return all;

@@ -61,7 +61,8 @@ public final class DeleteToUpdate {
 
     /** The UPDATE that replaces {@code delete}, or null when its target is not soft-deletable. */
     public static QueryPart rewrite(TableRegistry registry, DeleteQuery<?> delete, ContextFlags flags, DSLContext dsl) {
-        QOM.Delete<?> d = (QOM.Delete<?>) delete;
+        boolean mariaDb = Engine.of(dsl.configuration()) == Engine.MARIADB;
+        QOM.Delete<?> d = mariaDb ? UsingTarget.declared(registry, (QOM.Delete<?>) delete) : (QOM.Delete<?>) delete;
         Table<?> target = UnfilteredTable.unwrap(d.$from());
         TableReference reference = TableReference.resolve(registry, target);
         if (reference == null)
@@ -69,7 +70,6 @@ public final class DeleteToUpdate {
         PartnerListeners.require(dsl.configuration());
         CascadePlan plan = registry.plan(reference.table());
         Object actor = registry.actor(flags);
-        boolean mariaDb = Engine.of(dsl.configuration()) == Engine.MARIADB;
         // MariaDB's UPDATE has no FROM (jOOQ renders it, the server refuses it): a DELETE ... USING takes the staged
         // way too, whose anchor is an INSERT ... SELECT that reads the USING tables.
         if (mariaDb && (!plan.isSingleTable() || !d.$using().isEmpty()))

@@ -1,5 +1,6 @@
 package io.github.softdelete.it.fuzz;
 
+
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +30,9 @@ class StatementFuzzOnMariaDbTest extends StatementFuzzTest {
     }
 
     @Test
-    @Disabled("core bug: SQL text naming a table qualified by the database is not the policy's table on MariaDB"
-        + " (FuzzFindingsOnMariaDbTest); the statements as SQL text run once it is fixed (issue 25)")
+    @Disabled("oracle, not library: through SQL text jOOQ's UPDATE ... RETURNING emulation (INSERT ... SELECT ... ON"
+        + " DUPLICATE KEY UPDATE) of post_tags fails in the live oracle on rows whose post the oracle removed with"
+        + " foreign_key_checks off (1452), and succeeds through the library; the verdict for it is not written yet (issue 25)")
     @Override
     void statementsAsSqlText_randomUpdatesAndDeletes_leaveTheOraclesLiveRows() {
         super.statementsAsSqlText_randomUpdatesAndDeletes_leaveTheOraclesLiveRows();
