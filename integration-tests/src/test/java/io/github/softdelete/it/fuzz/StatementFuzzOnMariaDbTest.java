@@ -1,6 +1,5 @@
 package io.github.softdelete.it.fuzz;
 
-
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
