@@ -17,6 +17,7 @@ import org.jooq.meta.SchemaDefinition;
 import org.jooq.meta.TableDefinition;
 
 import io.github.softdelete.SoftDeletableTable;
+import io.github.softdelete.codegen.internal.Engine;
 import io.github.softdelete.codegen.internal.LintReport;
 import io.github.softdelete.codegen.internal.PolicyClass;
 import io.github.softdelete.codegen.internal.SchemaFacts;
@@ -34,9 +35,14 @@ import io.github.softdelete.codegen.internal.TableName;
  *       {@code live()}, {@code deleted()} and {@code includeDeleted()} become typed helpers;</li>
  *   <li>writes a policy class per schema ({@code SoftDeletes}, beside {@code Keys}), so that setup is
  *       {@code SoftDelete.install(configuration, SoftDeletes.POLICY)}. It declares each foreign key's
- *       ON DELETE rule, read from PostgreSQL's catalog, because jOOQ 3.19's metadata has none;</li>
+ *       ON DELETE rule, read from the database's catalog (PostgreSQL's, or MariaDB's {@code information_schema}),
+ *       because jOOQ 3.19's metadata has none;</li>
  *   <li>runs a schema lint before writing anything, and logs what it finds as warnings, or fails.</li>
  * </ul>
+ * It reads PostgreSQL ({@code org.jooq.meta.postgres.PostgresDatabase}) and MariaDB
+ * ({@code org.jooq.meta.mariadb.MariaDBDatabase}, where a schema is a database). On MariaDB a flag column is
+ * {@code BOOLEAN}, that is {@code TINYINT(1)}, which jOOQ-meta generates as {@code Byte}: give it the forced type
+ * {@code BOOLEAN}, or the generation fails naming the column.
  *
  * <p>Settings are jOOQ database properties, {@code <database><properties>}, the one place in jOOQ's
  * configuration that takes free key/value pairs: {@value #MARKERS} (markers per table, in the syntax of
@@ -171,12 +177,22 @@ public class SoftDeleteJavaGenerator extends JavaGenerator {
             if (!type.equals(Boolean.class.getName()))
                 throw new IllegalStateException("table " + TableName.of(table) + " has the flag column " + marker.flag().getInputName()
                     + " of Java type " + type + ", but a soft-delete flag must be a boolean: change the column's type or"
-                    + " its forced type, or fix the entry in the database property " + MARKERS);
+                    + " its forced type, or fix the entry in the database property " + MARKERS + tinyIntHint(table, marker.flag(), type));
             if (marker.timestamp() != null)
                 timestampType(table, marker.timestamp(), probe);
             return type;
         }
         return timestampType(table, marker.timestamp(), probe);
+    }
+
+    // MariaDB's BOOLEAN is TINYINT(1), which jOOQ-meta 3.19 generates as a Byte; SoftDeletePolicy.fromDatabase sees
+    // a boolean (the driver reports one), and so does the generator's policy, which then needs the field to be one.
+    private String tinyIntHint(TableDefinition table, ColumnDefinition flag, String type) {
+        if (Engine.of(meta.getDialect()) != Engine.MARIADB || !type.equals(Byte.class.getName()))
+            return "";
+        return ". On MariaDB, BOOLEAN is TINYINT(1), which jOOQ's MariaDBDatabase generates as Byte: give the column the"
+            + " forced type BOOLEAN, e.g. <forcedType><name>BOOLEAN</name><includeExpression>(?i:.*\\." + table.getInputName()
+            + "\\." + flag.getInputName() + ")</includeExpression></forcedType> in <database><forcedTypes>";
     }
 
     private String timestampType(TableDefinition table, ColumnDefinition column, JavaWriter probe) {

@@ -35,29 +35,30 @@ final class CascadeAcrossSoftDeleteBoundary {
                 continue;
             LintMarker marker = markers.get(softChild ? key.child() : key.parent());
             findings.add(new Finding(Kind.CASCADE_ACROSS_SOFT_DELETE_BOUNDARY, key.child(), key.name(),
-                softParent ? plainChild(key, marker) : plainParent(key, marker)));
+                softParent ? plainChild(catalog, key, marker) : plainParent(catalog, key, marker)));
         }
         return findings;
     }
 
-    private static String plainChild(CatalogForeignKey key, LintMarker marker) {
+    private static String plainChild(Catalog catalog, CatalogForeignKey key, LintMarker marker) {
         String child = key.child().table();
         String parent = key.parent().table();
         return subject(key) + " cascades from soft-deletable " + parent + " to " + child + ", which has no "
             + marker.column() + " column: soft-deleting a " + parent + " row leaves its " + child + " rows in place, so"
             + " reads of " + child + " that do not join " + parent + " still see them, and only a hard delete of the "
-            + parent + " row removes them. " + MarkerDeclaration.advice(child, marker, "so that soft deletes cascade to it")
+            + parent + " row removes them. "
+            + MarkerDeclaration.advice(catalog, key.child(), key.parent(), marker, "so that soft deletes cascade to it")
             + ". Or read " + child + " only through " + parent + ".";
     }
 
-    private static String plainParent(CatalogForeignKey key, LintMarker marker) {
+    private static String plainParent(Catalog catalog, CatalogForeignKey key, LintMarker marker) {
         String child = key.child().table();
         String parent = key.parent().table();
         return subject(key) + " cascades from " + parent + ", which has no " + marker.column() + " column, to"
             + " soft-deletable " + child + ": deleting a " + parent + " row is a real DELETE, and the database cascades"
             + " it by hard-deleting its " + child + " rows, live and soft-deleted alike, leaving nothing to restore. "
-            + MarkerDeclaration.advice(parent, marker, "so that its deletes are soft too") + ". Or use ON DELETE"
-            + " RESTRICT to refuse deleting a " + parent + " row that " + child + " rows still reference.";
+            + MarkerDeclaration.advice(catalog, key.parent(), key.child(), marker, "so that its deletes are soft too")
+            + ". Or use ON DELETE RESTRICT to refuse deleting a " + parent + " row that " + child + " rows still reference.";
     }
 
     private static String subject(CatalogForeignKey key) {

@@ -12,15 +12,23 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 
 /**
- * What the generator needs from PostgreSQL's catalog and jOOQ 3.19's meta model leaves out: the
+ * What the generator needs from the database's catalog and jOOQ 3.19's meta model leaves out: the
  * predicates of partial indexes (the meta model drops the WHERE) and the ON DELETE rule of each
- * foreign key ({@code ForeignKey.getDeleteRule()} arrived in jOOQ 3.20).
+ * foreign key ({@code ForeignKey.getDeleteRule()} arrived in jOOQ 3.20). PostgreSQL's is read here;
+ * MariaDB's, where the generated columns of unique keys take the place of partial indexes, by
+ * {@link MariaDbCatalog}.
  *
- * @param indexes     every index on a table of the schemas read
- * @param foreignKeys every foreign key whose child or parent is in the schemas read
- * @param views       every view of the schemas read, with the tables it reads
+ * @param indexes       every index on a table of the schemas read
+ * @param foreignKeys   every foreign key whose child or parent is in the schemas read
+ * @param views         every view of the schemas read, with the tables it reads
+ * @param columns       MariaDB: every column of the schemas' tables; PostgreSQL: none (its partial indexes say
+ *                      what the lint needs)
+ * @param engine        the database the catalog is of, and so the dialect of the lint's advice
+ * @param currentSchema MariaDB: the connection's current database, whose tables the advice names unqualified, so
+ *                      that it runs in a database of another name too; null where every name is qualified
  */
-public record Catalog(List<CatalogIndex> indexes, List<CatalogForeignKey> foreignKeys, List<CatalogView> views) {
+public record Catalog(List<CatalogIndex> indexes, List<CatalogForeignKey> foreignKeys, List<CatalogView> views,
+                      List<CatalogColumn> columns, Engine engine, String currentSchema) {
 
     private static final String INDEXES = """
         select n.nspname, t.relname, ic.relname, i.indisunique, i.indisprimary, i.indisvalid, c.conname::text,
@@ -78,19 +86,31 @@ public record Catalog(List<CatalogIndex> indexes, List<CatalogForeignKey> foreig
         indexes = List.copyOf(indexes);
         foreignKeys = List.copyOf(foreignKeys);
         views = List.copyOf(views);
+        columns = List.copyOf(columns);
+        Objects.requireNonNull(engine, "engine");
     }
 
-    /** A catalog without views. */
+    /** A PostgreSQL catalog. */
+    public Catalog(List<CatalogIndex> indexes, List<CatalogForeignKey> foreignKeys, List<CatalogView> views) {
+        this(indexes, foreignKeys, views, List.of(), Engine.POSTGRES, null);
+    }
+
+    /** A PostgreSQL catalog without views. */
     public Catalog(List<CatalogIndex> indexes, List<CatalogForeignKey> foreignKeys) {
         this(indexes, foreignKeys, List.of());
     }
 
     /**
-     * Reads the catalog for {@code schemas} through a PostgreSQL connection.
+     * Reads the catalog for {@code schemas}: MariaDB's when the context's dialect is MariaDB's
+     * ({@link MariaDbCatalog}), else PostgreSQL's.
      *
      * @throws org.jooq.exception.DataAccessException when the catalog queries fail
      */
     public static Catalog read(DSLContext ctx, List<String> schemas) {
+        return Engine.of(ctx.dialect()) == Engine.MARIADB ? MariaDbCatalog.read(ctx, schemas) : readPostgres(ctx, schemas);
+    }
+
+    private static Catalog readPostgres(DSLContext ctx, List<String> schemas) {
         Object names = val(schemas.toArray(String[]::new));
         List<CatalogIndex> indexes = ctx.resultQuery(INDEXES, names).fetch(r -> new CatalogIndex(
             new TableName(r.get(0, String.class), r.get(1, String.class)), r.get(2, String.class),
@@ -125,6 +145,26 @@ public record Catalog(List<CatalogIndex> indexes, List<CatalogForeignKey> foreig
     /** The indexes on {@code table}. */
     List<CatalogIndex> indexesOn(TableName table) {
         return indexes.stream().filter(i -> i.table().equals(table)).toList();
+    }
+
+    /** The column {@code name} of {@code table}, if the catalog has it (MariaDB's does). */
+    Optional<CatalogColumn> column(TableName table, String name) {
+        return columns.stream().filter(c -> c.table().equals(table) && c.name().equals(name)).findFirst();
+    }
+
+    /** The columns of {@code table}, in the catalog's order. */
+    List<CatalogColumn> columnsOf(TableName table) {
+        return columns.stream().filter(c -> c.table().equals(table)).toList();
+    }
+
+    /**
+     * The table's name as the advice's DDL names it: quoted as the engine needs, and qualified, except on MariaDB
+     * for a table of the connection's current database.
+     */
+    String sql(TableName table) {
+        if (engine == Engine.POSTGRES)
+            return table.sql();
+        return (table.schema().equals(currentSchema) ? "" : engine.quote(table.schema()) + ".") + engine.quote(table.table());
     }
 
     // Plain SQL result columns arrive as whatever the driver gives for text[]; Record.get(int, Class)

@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * An index as PostgreSQL's catalog describes it, with the predicate that jOOQ 3.19's meta model
+ * An index as the database's catalog describes it, with the predicate that jOOQ 3.19's meta model
  * drops.
  *
  * @param table            the indexed table

@@ -53,7 +53,12 @@ public record LintMarker(String column, boolean flag, boolean nullableFlag) {
 
     /** The live predicate to put in a partial index's WHERE. */
     String liveSql() {
-        String quoted = Identifiers.quote(column);
+        return liveSql(Engine.POSTGRES);
+    }
+
+    /** The live predicate, its column quoted as {@code engine} needs. */
+    String liveSql(Engine engine) {
+        String quoted = engine.quote(column);
         return !flag ? quoted + " IS NULL" : nullableFlag ? quoted + " IS NOT TRUE" : "NOT " + quoted;
     }
 

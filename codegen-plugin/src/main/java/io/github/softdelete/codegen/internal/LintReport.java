@@ -25,7 +25,7 @@ public final class LintReport {
         if (mode == Settings.Lint.OFF)
             return;
         if (facts.catalog().isEmpty() && mode == Settings.Lint.FAIL)
-            throw new GeneratorException(Settings.LINT + " is fail, but the lint needs PostgreSQL's catalog: "
+            throw new GeneratorException(Settings.LINT + " is fail, but the lint needs the database's catalog (PostgreSQL's or MariaDB's): "
                 + facts.catalogNote() + " Set " + Settings.LINT + " to off for this database.");
         // Look-alike markers come from jOOQ's meta model, so they are reported without a catalog too.
         List<Finding> findings = new ArrayList<>(facts.lookAlikes());

@@ -20,7 +20,7 @@ import org.jooq.impl.SQLDataType;
  * of jOOQ-meta's model with its columns, in its order, built by jOOQ's DDL interpreter ({@code DSLContext.meta(Query...)}).
  *
  * <p>A column's type is mapped from its SQL type's name as jOOQ-meta reads it: {@code bool...} is a {@code Boolean},
- * {@code timestamp...} an {@code OffsetDateTime}, {@code date} a {@code LocalDate}, anything else a {@code String}.
+ * {@code timestamp...} and MariaDB's {@code datetime} an {@code OffsetDateTime}, {@code date} a {@code LocalDate}, anything else a {@code String}.
  * That is all the builder tells apart when it chooses markers and finds look-alike columns. Forced types may give
  * a column another Java type; the generator checks the markers' Java types when it resolves them.
  *
@@ -67,7 +67,7 @@ final class ModelSchemas {
         String type = sqlType == null ? "" : sqlType.toLowerCase(Locale.ROOT);
         if (type.startsWith("bool"))
             return SQLDataType.BOOLEAN;
-        if (type.startsWith("timestamp"))
+        if (type.startsWith("timestamp") || type.startsWith("datetime"))
             return SQLDataType.TIMESTAMPWITHTIMEZONE;
         if (type.equals("date"))
             return SQLDataType.DATE;

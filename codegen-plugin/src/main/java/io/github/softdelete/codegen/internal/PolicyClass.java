@@ -101,7 +101,7 @@ public final class PolicyClass {
                 else
                     // A synthetic foreign key (<syntheticObjects>) exists in jOOQ's model only.
                     log.warn("softdelete", "foreign key " + key.getInputName() + " on " + TableName.of(child) + " is"
-                        + " not in PostgreSQL's catalog, so its ON DELETE rule is unknown and not declared; on jOOQ"
+                        + " not in the database's catalog, so its ON DELETE rule is unknown and not declared; on jOOQ"
                         + " 3.19 it counts as NO ACTION. Declare it with " + facts.settings().policyClass()
                         + ".builder().onDelete(key, rule)");
             }

@@ -40,7 +40,7 @@ public final class PolicySource {
      * A view over soft-deletable tables.
      *
      * @param view       Java expression of the view, e.g. {@code UserEmails.USER_EMAILS}
-     * @param definition its definition, as PostgreSQL prints it
+     * @param definition its definition, as the database prints it
      */
     public record View(String view, String definition) {
     }
@@ -98,7 +98,7 @@ public final class PolicySource {
         out.println("}");
     }
 
-    // The definition as one Java string literal, exactly as PostgreSQL printed it.
+    // The definition as one Java string literal, exactly as the database printed it.
     private static String javaString(String sql) {
         return '"' + sql.strip().replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
             .replace("\r", "\\r").replace("\t", "\\t") + '"';

@@ -9,8 +9,8 @@ import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
-import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 import org.jooq.meta.ColumnDefinition;
 import org.jooq.meta.Database;
@@ -22,7 +22,7 @@ import io.github.softdelete.SoftDeletePolicy;
 
 /**
  * What the generator learns about the schemas before it writes anything: its settings, which tables
- * are soft-deletable, and PostgreSQL's catalog, if there is one.
+ * are soft-deletable, and the database's catalog (PostgreSQL's or MariaDB's), if there is one.
  *
  * <p>A table is soft-deletable when an entry of {@code softdelete.markers} applies to it, or else one of
  * the conventions ({@code is_deleted}, {@code deleted}, the marker column, {@code deleted_by}), as
@@ -54,47 +54,56 @@ public final class SchemaFacts {
     }
 
     /**
-     * Reads the facts from jOOQ's meta model and, for PostgreSQL, the catalog. Without a catalog it
+     * Reads the facts from jOOQ's meta model and, for PostgreSQL and MariaDB, the catalog. Without a catalog it
      * logs what is skipped.
      *
      * @throws IllegalArgumentException when a {@code softdelete.*} property is invalid
      */
     public static SchemaFacts read(Database database) {
         Settings settings = Settings.from(database.getProperties());
+        List<String> schemas = database.getSchemata().stream().map(SchemaDefinition::getInputName).toList();
+        Engine engine = Engine.of(database.getDialect());
+        Optional<Catalog> catalog = Optional.empty();
+        String note = null;
+        try {
+            if (engine == null)
+                note = database.getDialect() + " is neither PostgreSQL nor MariaDB, so there is no catalog to read.";
+            else if (database.getConnection() == null)
+                note = "jOOQ reads this schema without a database connection (" + database.getClass().getSimpleName()
+                    + "), so there is no " + engine.server() + " catalog to read.";
+            else
+                catalog = Optional.of(Catalog.read(database.create(), schemas));
+        } catch (DataAccessException e) {
+            note = "reading " + engine.server() + "'s catalog failed: " + e.getMessage();
+        }
+        if (note != null)
+            log.warn("softdelete", note + " The schema lint cannot run, and the generated policy declares no ON DELETE"
+                + " rule (on jOOQ 3.19 every foreign key then counts as NO ACTION); declare the rules with "
+                + settings.policyClass() + ".builder().onDelete(key, rule).");
+        Set<List<String>> booleans = catalog.map(c -> c.columns().stream().filter(CatalogColumn::booleanType)
+            .map(column -> List.of(column.table().schema(), column.table().table(), column.name())).collect(Collectors.toSet()))
+            .orElse(Set.of());
         Map<String, List<ModelSchemas.Table>> model = new LinkedHashMap<>();
         for (SchemaDefinition schema : database.getSchemata())
-            model.put(schema.getInputName(), database.getTables(schema).stream().map(SchemaFacts::model).toList());
+            model.put(schema.getInputName(), database.getTables(schema).stream().map(table -> model(table, booleans)).toList());
         SchemaPolicy policy = SchemaPolicy.build(settings, model);
         Map<TableName, TableMarker> markers = new TreeMap<>();
         for (SchemaDefinition schema : database.getSchemata())
             for (TableDefinition table : database.getTables(schema))
                 policy.marker(TableName.of(table)).ifPresent(marker -> markers.put(TableName.of(table), TableMarker.of(table, marker)));
         requireUsed(settings, markers.values(), database);
-        List<Finding> lookAlikes = policy.lookAlikes();
-        List<String> schemas = database.getSchemata().stream().map(SchemaDefinition::getInputName).toList();
-        Optional<Catalog> catalog = Optional.empty();
-        String note = null;
-        try {
-            if (database.getDialect().family() != SQLDialect.POSTGRES)
-                note = database.getDialect() + " is not PostgreSQL, so there is no PostgreSQL catalog to read.";
-            else if (database.getConnection() == null)
-                note = "jOOQ reads this schema without a database connection (" + database.getClass().getSimpleName()
-                    + "), so there is no PostgreSQL catalog to read.";
-            else
-                catalog = Optional.of(Catalog.read(database.create(), schemas));
-        } catch (DataAccessException e) {
-            note = "reading PostgreSQL's catalog failed: " + e.getMessage();
-        }
-        if (note != null)
-            log.warn("softdelete", note + " The schema lint cannot run, and the generated policy declares no ON DELETE"
-                + " rule (on jOOQ 3.19 every foreign key then counts as NO ACTION); declare the rules with "
-                + settings.policyClass() + ".builder().onDelete(key, rule).");
-        return new SchemaFacts(settings, markers, lookAlikes, catalog, note);
+        return new SchemaFacts(settings, markers, policy.lookAlikes(), catalog, note);
     }
 
-    private static ModelSchemas.Table model(TableDefinition table) {
+    // MariaDB's BOOLEAN is TINYINT(1), which jOOQ-meta 3.19 reads as a TINYINT, losing the (1); its catalog keeps it
+    // (booleans: schema, table, column), and SoftDeletePolicy.fromDatabase sees a boolean there (the driver reports
+    // one), so the generated policy does too.
+    private static ModelSchemas.Table model(TableDefinition table, Set<List<String>> booleans) {
+        TableName name = TableName.of(table);
         return new ModelSchemas.Table(table.getInputName(), table.getColumns().stream()
-            .map(column -> new ModelSchemas.Column(column.getInputName(), column.getType().getType())).toList());
+            .map(column -> new ModelSchemas.Column(column.getInputName(),
+                booleans.contains(List.of(name.schema(), name.table(), column.getInputName())) ? "boolean" : column.getType().getType()))
+            .toList());
     }
 
     // A renamed marker column that no table uses is a typo until shown otherwise: generating without it would leave
@@ -128,7 +137,7 @@ public final class SchemaFacts {
         return softDeletable.contains(TableName.of(table));
     }
 
-    /** The catalog, empty for a database that is not PostgreSQL. */
+    /** The catalog, empty for a database that is neither PostgreSQL nor MariaDB, or read without a connection. */
     public Optional<Catalog> catalog() {
         return catalog;
     }

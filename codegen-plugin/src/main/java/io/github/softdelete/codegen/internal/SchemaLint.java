@@ -23,7 +23,7 @@ public final class SchemaLint {
     /**
      * Checks the catalog.
      *
-     * @param catalog       the PostgreSQL catalog of the generated schemas
+     * @param catalog       the catalog of the generated schemas
      * @param softDeletable the tables the generated policy registers
      * @param marker        the marker column's name
      * @return the findings, sorted; empty when the schema is clean
@@ -38,7 +38,7 @@ public final class SchemaLint {
     /**
      * Checks the catalog, each soft-deletable table with its own marker.
      *
-     * @param catalog the PostgreSQL catalog of the generated schemas
+     * @param catalog the catalog of the generated schemas
      * @param markers the tables the generated policy registers, with their markers
      * @return the findings, sorted; empty when the schema is clean
      */

@@ -30,6 +30,10 @@ import io.github.softdelete.codegen.internal.Finding.Kind;
  * <p>An index serves the key when it is valid, not partial, and its leading key columns are the key's
  * columns (in any order): a primary key that leads with them serves too ({@code likes (user_id,
  * comment_id)} serves {@code likes.user_id}).
+ *
+ * <p>On MariaDB, InnoDB creates an index for every foreign key that has none and refuses to drop the last one
+ * (error 1553), so the rule finds a key there only when its indexes are IGNORED (10.6+: the optimizer never uses
+ * them, though InnoDB's own checks do); the advice is MariaDB's {@code CREATE INDEX ... ON t (fk, marker)}.
  */
 final class UnindexedForeignKey {
 
@@ -44,7 +48,7 @@ final class UnindexedForeignKey {
                 continue;
             List<CatalogIndex> indexes = catalog.indexesOn(key.child());
             if (indexes.stream().noneMatch(index -> serves(index, key)))
-                findings.add(new Finding(Kind.UNINDEXED_FOREIGN_KEY, key.child(), key.name(), message(key,
+                findings.add(new Finding(Kind.UNINDEXED_FOREIGN_KEY, key.child(), key.name(), message(catalog, key,
                     markers.containsKey(key.parent()), marker, indexes.stream().filter(index -> servesLiveRows(index, key, marker)).toList())));
         }
         return findings;
@@ -65,7 +69,20 @@ final class UnindexedForeignKey {
         return index.keyColumns().size() >= n && new HashSet<>(index.keyColumns().subList(0, n)).equals(new HashSet<>(key.columns()));
     }
 
-    private static String message(CatalogForeignKey key, boolean softDeletableParent, LintMarker marker, List<CatalogIndex> liveOnly) {
+    // An index of that name may exist already (one the planner cannot use): PostgreSQL's index names are unique per
+    // schema, MariaDB's per table.
+    private static String freeName(Catalog catalog, TableName table, String wanted) {
+        List<String> taken = catalog.indexes().stream().filter(index -> catalog.engine() == Engine.MARIADB
+            ? index.table().equals(table) : index.table().schema().equals(table.schema())).map(CatalogIndex::name).toList();
+        String name = wanted;
+        for (int n = 2; taken.contains(name); n++)
+            name = wanted + n;
+        return name;
+    }
+
+    private static String message(Catalog catalog, CatalogForeignKey key, boolean softDeletableParent, LintMarker marker,
+                                  List<CatalogIndex> liveOnly) {
+        Engine engine = catalog.engine();
         String columns = String.join(", ", key.columns());
         String child = key.child().table();
         String parent = key.parent().table();
@@ -79,24 +96,26 @@ final class UnindexedForeignKey {
         }
         if (softDeletableParent && key.rule() == OnDelete.CASCADE)
             lookups.add("every restore of a " + parent + " row (to find the deleted children its delete took)");
-        lookups.add((softDeletableParent ? "every purge or hard delete of a " : "every delete of a ") + parent + " row (PostgreSQL's own foreign key "
+        lookups.add((softDeletableParent ? "every purge or hard delete of a " : "every delete of a ") + parent + " row ("
+            + engine.server() + "'s own foreign key "
             + (key.rule() == OnDelete.SET_NULL || key.rule() == OnDelete.SET_DEFAULT || key.rule() == OnDelete.CASCADE ? "action" : "check")
             + " looks up its children, deleted ones included)");
-        String name = child + "_" + String.join("_", key.columns()) + "_idx";
+        String name = freeName(catalog, key.child(), child + "_" + String.join("_", key.columns()) + "_idx");
         List<String> indexColumns = new ArrayList<>(key.columns());
         indexColumns.add(marker.column());
         String live = liveOnly.stream().map(CatalogIndex::name).collect(Collectors.joining(", "));
+        // Only PostgreSQL has live-only partial indexes, so the DROP INDEX below is always PostgreSQL's.
         return "foreign key " + key.name() + " (" + child + "." + columns + " -> " + parent + ", ON DELETE " + key.ruleSql() + "): "
             + (liveOnly.isEmpty() ? "no index on " + key.child() + " leads with (" + columns + ")"
                 : "only " + live + " leads with (" + columns + "), and it covers live rows only")
             + ", so " + String.join(", ", lookups) + " scan the whole table. Add an index over all rows: CREATE INDEX "
-            + Identifiers.quote(name) + " ON " + key.child().sql() + " (" + Identifiers.quoteAll(indexColumns) + ");"
+            + engine.quote(name) + " ON " + catalog.sql(key.child()) + " (" + engine.quoteAll(indexColumns) + ");"
             + " It serves these lookups, and those among live rows as well"
-            + (marker.nullableFlag() ? "" : " (" + columns + " = ? AND " + marker.liveSql() + " is an index condition on its columns)")
+            + (marker.nullableFlag() ? "" : " (" + columns + " = ? AND " + marker.liveSql(engine) + " is an index condition on its columns)")
             + (liveOnly.isEmpty() ? "." : ", so " + live + " is then redundant: DROP INDEX "
                 + liveOnly.stream().map(index -> key.child().schema() == null ? Identifiers.quote(index.name())
                     : Identifiers.quote(key.child().schema()) + "." + Identifiers.quote(index.name())).collect(Collectors.joining(", ")) + ";")
             + (marker.nullableFlag() ? " Better still, make " + marker.column() + " NOT NULL DEFAULT false: NOT "
-                + Identifiers.quote(marker.column()) + " can then use the index, and a NULL flag reads as live." : "");
+                + engine.quote(marker.column()) + " can then use the index, and a NULL flag reads as live." : "");
     }
 }

@@ -24,6 +24,9 @@ import io.github.softdelete.codegen.internal.Finding.Kind;
  * </ul>
  * A unique key that includes the marker without {@code NULLS NOT DISTINCT} is reported with its own
  * message: it counts no deleted rows, but it no longer keeps live rows unique either.
+ *
+ * <p>On MariaDB, which has no partial index, a unique key counts no deleted rows when one of its columns is a
+ * generated column NULL on deleted rows ({@link LiveColumn}), and the advice is that form ({@link LiveUniqueKey}).
  */
 final class UniqueCountsDeletedRows {
 
@@ -34,15 +37,23 @@ final class UniqueCountsDeletedRows {
         List<Finding> findings = new ArrayList<>();
         for (CatalogIndex index : catalog.indexes()) {
             LintMarker marker = markers.get(index.table());
-            if (!index.unique() || index.primary() || marker == null
-                || LivePredicate.restrictsToLive(index.predicate(), marker))
+            if (!index.unique() || index.primary() || marker == null || restrictsToLive(catalog, index, marker))
                 continue;
+            boolean mariaDb = catalog.engine() == Engine.MARIADB;
             if (marker.flag() || !index.keyColumns().contains(marker.column()))
-                findings.add(finding(index, countsDeletedRows(index, marker)));
+                findings.add(finding(index, mariaDb ? LiveUniqueKey.countsDeletedRows(catalog, index, marker)
+                    : countsDeletedRows(index, marker)));
             else if (!index.nullsNotDistinct())
-                findings.add(finding(index, keepsNoLiveRowsUnique(index, marker)));
+                findings.add(finding(index, mariaDb ? LiveUniqueKey.keepsNoLiveRowsUnique(catalog, index, marker)
+                    : keepsNoLiveRowsUnique(index, marker)));
         }
         return findings;
+    }
+
+    // PostgreSQL: a partial index's predicate; MariaDB: a key column generated NULL on deleted rows.
+    private static boolean restrictsToLive(Catalog catalog, CatalogIndex index, LintMarker marker) {
+        return LivePredicate.restrictsToLive(index.predicate(), marker) || index.keyColumns().stream().anyMatch(column ->
+            column != null && catalog.column(index.table(), column).filter(c -> LiveColumn.isLiveOnly(c.generation(), marker)).isPresent());
     }
 
     private static String countsDeletedRows(CatalogIndex index, LintMarker marker) {
@@ -67,7 +78,7 @@ final class UniqueCountsDeletedRows {
             + " (PostgreSQL 15+).";
     }
 
-    private static String subject(CatalogIndex index) {
+    static String subject(CatalogIndex index) {
         return (index.constraint() != null ? "unique constraint " : "unique index ") + index.displayName() + " on "
             + index.table() + " (" + String.join(", ", index.keyText()) + ")";
     }
@@ -82,7 +93,7 @@ final class UniqueCountsDeletedRows {
             : definition.replace(" WHERE ", " WHERE " + live + " AND ")) + ";";
     }
 
-    private static String liveIndexName(CatalogIndex index) {
+    static String liveIndexName(CatalogIndex index) {
         String name = index.displayName();
         return name.endsWith("_key") ? name.substring(0, name.length() - 4) + "_live_key" : name + "_live";
     }

@@ -38,12 +38,12 @@ final class ViewOverSoftDeletableTable {
             SoftDeletePolicy.View status = status(view, tables, markers);
             if (status.reads() != SoftDeletePolicy.View.Reads.FILTERS_ITSELF) // a view that hides deleted rows itself is no trap
                 findings.add(new Finding(Finding.Kind.VIEW_OVER_SOFT_DELETABLE_TABLE, view.view(), view.view().table(),
-                    message(view, tables, markers, status)));
+                    message(catalog, view, tables, markers, status)));
         }
         return findings;
     }
 
-    private static String message(CatalogView view, List<TableName> tables, Map<TableName, LintMarker> markers,
+    private static String message(Catalog catalog, CatalogView view, List<TableName> tables, Map<TableName, LintMarker> markers,
                                   SoftDeletePolicy.View status) {
         String reads = String.join(", ", tables.stream().map(TableName::sql).toList());
         String common = "view " + view.view().sql() + " reads soft-deletable " + reads + " without filtering deleted rows."
@@ -52,9 +52,9 @@ final class ViewOverSoftDeletableTable {
         if (status.reads() == SoftDeletePolicy.View.Reads.UNPARSED)
             return common + " Its definition could not be parsed by jOOQ (unparsed: " + status.problem() + ")"
                 + ", so softdelete reads it unfiltered, and refuses it in strict mode. Add "
-                + String.join(" AND ", tables.stream().map(t -> markers.get(t).liveSql()).toList())
+                + String.join(" AND ", tables.stream().map(t -> markers.get(t).liveSql(catalog.engine())).toList())
                 + " for those tables to its WHERE clause.";
-        return common + " To make it filter: " + filteringDdl(view, tables, markers)
+        return common + " To make it filter: " + filteringDdl(catalog, view, tables, markers)
             + " (for a table on the null-extended side of an outer join, put its predicate into that join's ON instead).";
     }
 
@@ -70,16 +70,23 @@ final class ViewOverSoftDeletableTable {
         return builder.build().views().get(0);
     }
 
-    private static String filteringDdl(CatalogView view, List<TableName> tables, Map<TableName, LintMarker> markers) {
+    // Parsed and rendered in the engine's dialect. MariaDB stores a definition with every table qualified by its
+    // database; where they all are the connection's current one, the DDL names none, so it runs in a database of
+    // another name too (as the advice's ALTER TABLEs do: Catalog.sql).
+    private static String filteringDdl(Catalog catalog, CatalogView view, List<TableName> tables, Map<TableName, LintMarker> markers) {
         String definition = view.definition().strip();
         if (definition.endsWith(";"))
             definition = definition.substring(0, definition.length() - 1);
-        Select<?> select = DSL.using(SQLDialect.POSTGRES).parser().parseSelect(definition);
+        SQLDialect dialect = catalog.engine().dialect();
+        Select<?> select = DSL.using(dialect).parser().parseSelect(definition);
         Condition filter = DSL.noCondition();
         for (Table<?> from : select.$from())
             filter = filter.and(predicates(from, tables, markers));
         Select<?> filtered = select.$where(select.$where() == null ? filter : select.$where().and(filter));
-        return "CREATE OR REPLACE VIEW " + view.view().sql() + " AS " + DSL.using(SQLDialect.POSTGRES).renderInlined(filtered) + ";";
+        boolean unqualified = catalog.engine() == Engine.MARIADB && view.view().schema().equals(catalog.currentSchema())
+            && view.reads().stream().allMatch(t -> t.schema().equals(catalog.currentSchema()));
+        return "CREATE OR REPLACE VIEW " + catalog.sql(view.view()) + " AS "
+            + DSL.using(dialect, new org.jooq.conf.Settings().withRenderSchema(!unqualified)).renderInlined(filtered) + ";";
     }
 
     private static Condition predicates(Table<?> table, List<TableName> tables, Map<TableName, LintMarker> markers) {

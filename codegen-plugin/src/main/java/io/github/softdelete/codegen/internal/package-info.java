@@ -1,5 +1,5 @@
 /**
- * The parts of the softdelete code generator: its settings, the PostgreSQL catalog reader, the schema
+ * The parts of the softdelete code generator: its settings, the PostgreSQL and MariaDB catalog readers, the schema
  * lint's rules and the writer of the generated policy class.
  *
  * <p><b>Internal:</b> everything in this package may change at any time, in any release, without

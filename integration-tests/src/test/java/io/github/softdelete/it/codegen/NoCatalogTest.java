@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Without PostgreSQL's catalog (another database, or a file-based source), the generator still
+ * Without the database's catalog (another database, or a file-based source), the generator still
  * writes the helpers and the policy, but declares no ON DELETE rule and skips the lint, saying so.
  * The reference schema, exported to jOOQ's XML format and read by jOOQ's XMLDatabase, stands in for
  * such a source: it has the same tables and keys, and no connection.
@@ -48,7 +48,7 @@ class NoCatalogTest {
 
         assertThatThrownBy(() -> GenerationTool.generate(configuration))
                 .isInstanceOf(GeneratorException.class)
-                .hasMessageContaining("softdelete.lint is fail, but the lint needs PostgreSQL's catalog")
+                .hasMessageContaining("softdelete.lint is fail, but the lint needs the database's catalog (PostgreSQL's or MariaDB's)")
                 .hasMessageContaining("Set softdelete.lint to off for this database.");
     }
 
