@@ -18,8 +18,9 @@ import io.github.softdelete.SoftDeletePolicy;
 /**
  * The policy of a live schema, built with the library's own catalog reading: the tables come from an
  * in-memory snapshot of jOOQ's metadata, so their foreign keys carry their real constraint names and
- * all their columns, and every key's {@code ON DELETE} rule comes from {@code pg_constraint}
- * ({@link SoftDeletePolicy.Builder#rulesFromDatabase}), as {@link SoftDeletePolicy#fromDatabase} does.
+ * all their columns, and every key's {@code ON DELETE} rule comes from {@code pg_constraint}, or MariaDB's
+ * {@code information_schema.REFERENTIAL_CONSTRAINTS} ({@link SoftDeletePolicy.Builder#rulesFromDatabase}), as
+ * {@link SoftDeletePolicy#fromDatabase} does. On MariaDB the schema is a database.
  *
  * <p>By default the tables get their markers as {@code fromDatabase} gives them, by the conventions and
  * {@code --markers} (the syntax of {@link SoftDeletePolicy.Builder#markers}), and the columns that look like a marker
@@ -36,14 +37,13 @@ final class CatalogPolicy {
     private CatalogPolicy() {
     }
 
-    static SoftDeletePolicy read(DSLContext plain, ConnectionOptions options, PrintWriter err) {
-        String schemaName = options.schema;
+    static SoftDeletePolicy read(DSLContext plain, String schemaName, ConnectionOptions options, PrintWriter err) {
         // Meta.snapshot(): the policy must not hold the connection, nor query the catalog while it runs.
         Schema schema = plain.meta().filterSchemas(s -> schemaName.equals(s.getName())).snapshot().getSchemas()
             .stream().filter(s -> schemaName.equals(s.getName())).findFirst().orElse(null);
         if (schema == null || schema.getTables().isEmpty())
             throw new UsageException("schema \"" + schemaName + "\" has no tables in the database; pass the schema with"
-                + " --schema (case matters)");
+                + " --schema (case matters; on MariaDB the database)");
         SoftDeletePolicy.Builder builder = options.oneMarkerColumn() ? oneMarkerColumn(schema, options, err)
             : conventions(schema, options);
         SoftDeletePolicy policy;

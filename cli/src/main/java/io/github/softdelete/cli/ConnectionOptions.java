@@ -7,18 +7,20 @@ import picocli.CommandLine.Option;
 final class ConnectionOptions {
 
     @Option(names = "--jdbc-url", required = true, paramLabel = "URL",
-        description = "JDBC URL of the PostgreSQL database, e.g. jdbc:postgresql://localhost:5432/app")
+        description = "JDBC URL of the PostgreSQL or MariaDB database, e.g. jdbc:postgresql://localhost:5432/app or"
+            + " jdbc:mariadb://localhost:3306/app")
     String jdbcUrl;
 
     @Option(names = "--user", paramLabel = "ROLE", description = "Role to log in as (default: the URL's, else the driver's)")
     String user;
 
-    @Option(names = "--password", paramLabel = "PASSWORD", defaultValue = "${env:PGPASSWORD}",
-        description = "The role's password (default: the environment variable PGPASSWORD, else the URL's)")
+    @Option(names = "--password", paramLabel = "PASSWORD",
+        description = "The role's password (default: on PostgreSQL the environment variable PGPASSWORD, else the URL's)")
     String password;
 
-    @Option(names = "--schema", paramLabel = "SCHEMA", defaultValue = "public",
-        description = "Schema whose soft-deletable tables to work on (default: ${DEFAULT-VALUE})")
+    @Option(names = "--schema", paramLabel = "SCHEMA",
+        description = "Schema whose soft-deletable tables to work on; on MariaDB a database (default: public on"
+            + " PostgreSQL, the URL's database on MariaDB)")
     String schema;
 
     @Option(names = "--markers", paramLabel = "ENTRIES",

@@ -9,8 +9,8 @@ import java.util.logging.Logger;
  * otherwise print its logo, a tip of the day, and warnings such as the "Version mismatch" that jOOQ 3.21
  * logs on each connection about the server's version, and the driver warns about a URL it cannot parse.
  *
- * <p>jOOQ logs through SLF4J, for which the tool ships slf4j-simple; the PostgreSQL driver logs
- * through {@code java.util.logging}. slf4j-simple reads its settings from system properties once, when
+ * <p>jOOQ logs through SLF4J, for which the tool ships slf4j-simple, and so does MariaDB's driver when
+ * SLF4J is there; the PostgreSQL driver logs through {@code java.util.logging}. slf4j-simple reads its settings from system properties once, when
  * the first logger is made, so both methods must run before any jOOQ class logs: {@link #quiet()} first
  * thing in {@code main}, {@link #verbose()} while picocli parses the arguments, before a command runs.
  */

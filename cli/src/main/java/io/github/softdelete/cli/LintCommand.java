@@ -24,7 +24,7 @@ final class LintCommand extends PolicyCommand {
 
     @Override
     int run(DSLContext plain, SoftDeletePolicy policy) {
-        List<LintFinding> findings = SchemaLint.check(plain, policy, connection.schema);
+        List<LintFinding> findings = SchemaLint.check(plain, policy, schema);
         PrintWriter out = spec.commandLine().getOut();
         out.println("softdelete lint: " + (findings.isEmpty() ? "no schema traps found"
             : findings.size() + (findings.size() == 1 ? " trap" : " traps") + " found"));

@@ -27,12 +27,16 @@ abstract class PolicyCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
+    /** The schema the command works on, {@link Database#schema()}: set before {@link #run}. */
+    String schema;
+
     @Override
     public final Integer call() {
         checkOptions();
         connection.requireNoMarkerOptionsWithPolicyClass();
         try (Database database = Database.open(connection)) {
-            SoftDeletePolicy policy = PolicySource.load(connection, database.plain(), spec.commandLine().getErr());
+            schema = database.schema();
+            SoftDeletePolicy policy = PolicySource.load(connection, schema, database.plain(), spec.commandLine().getErr());
             return run(database.plain(), policy);
         }
     }

@@ -14,10 +14,10 @@ final class PolicySource {
     private PolicySource() {
     }
 
-    static SoftDeletePolicy load(ConnectionOptions options, DSLContext plain, PrintWriter err) {
+    static SoftDeletePolicy load(ConnectionOptions options, String schema, DSLContext plain, PrintWriter err) {
         if (options.policyClass != null)
             return generated(options.policyClass);
-        return CatalogPolicy.read(plain, options, err);
+        return CatalogPolicy.read(plain, schema, options, err);
     }
 
     private static SoftDeletePolicy generated(String className) {

@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 import io.github.softdelete.Purge;
 import io.github.softdelete.PurgeReport;
 import io.github.softdelete.SoftDelete;
+import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.SoftDeletePolicy;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Option;
         + " short transaction each. A row stays while a live row, or one deleted after the cutoff, references it"
         + " through an ON DELETE CASCADE, RESTRICT or NO ACTION key. Running it again continues where a stopped"
         + " run left off.",
-        "Progress goes to stderr (a bar on a terminal, log lines otherwise); the report to stdout." })
+        "Progress goes to stderr (a bar on a terminal, log lines otherwise); the report to stdout.",
+        "On MariaDB only a dry run works so far: the library refuses a purge that would write (exit code 1)." })
 final class PurgeCommand extends PolicyCommand {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -72,8 +75,17 @@ final class PurgeCommand extends PolicyCommand {
             purge.tables(selected(policy));
         else
             requireDatedTable(policy);
-        PurgeReport report = purge.run();
-        ReportText.print(report, connection.schema, spec.commandLine().getOut());
+        PurgeReport report;
+        try {
+            report = purge.run();
+        } catch (SoftDeleteException e) {
+            // The library refuses a purge that is not a dry run on MariaDB, before it runs anything; its message names
+            // its own dry run (Purge.dryRun), which this tool's users know as --dry-run. Exit code 1, as for any refusal.
+            if (!dryRun && plain.dialect().family() == SQLDialect.MARIADB)
+                throw new IllegalStateException(e.getMessage() + " (with this tool: softdelete purge --dry-run)", e);
+            throw e;
+        }
+        ReportText.print(report, schema, spec.commandLine().getOut());
         return ExitCodes.SUCCESS;
     }
 

@@ -10,18 +10,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code softdelete} command: purge rows soft-deleted long ago, show what is deleted, and run the
- * schema lint, against a live PostgreSQL database.
+ * schema lint, against a live PostgreSQL or MariaDB database (the JDBC URL says which).
  *
  * <p>Exit codes: 0 success, 1 failure, 2 bad arguments or a database that cannot be reached with the
  * URL and login given. Every failure prints one line on stderr.
  */
 @Command(name = "softdelete", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Purges rows soft-deleted long ago, shows what is deleted, and runs the schema lint,"
-        + " on a live PostgreSQL database.",
+        + " on a live PostgreSQL or MariaDB database.",
     subcommands = { PurgeCommand.class, StatusCommand.class, LintCommand.class, CommandLine.HelpCommand.class },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = { "0:success",
-        "1:failure: the purge or a query failed, or the lint found traps",
+        "1:failure: the purge or a query failed or was refused, or the lint found traps",
         "2:bad arguments, or a URL or login that reaches no database" })
 public final class SoftDeleteCli implements Runnable {
 
