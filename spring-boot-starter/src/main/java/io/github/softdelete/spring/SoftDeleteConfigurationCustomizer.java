@@ -56,10 +56,11 @@ public final class SoftDeleteConfigurationCustomizer implements DefaultConfigura
         try {
             SoftDelete.install(configuration, installed);
         } catch (IllegalArgumentException e) {
-            // install's refusal of a dialect other than PostgreSQL's
+            // install's refusal of a dialect other than PostgreSQL's and MariaDB's (Boot takes the dialect from the DataSource)
             throw new SoftDeleteStartupException("softdelete cannot be installed on Spring Boot's jOOQ configuration: "
-                + e.getMessage() + ".", "softdelete runs on PostgreSQL: point spring.datasource.url at PostgreSQL, or set"
-                + " spring.jooq.sql-dialect=POSTGRES if the dialect was guessed wrong; or set softdelete.enabled=false.", e);
+                + e.getMessage() + ".", "softdelete runs on PostgreSQL and MariaDB: point spring.datasource.url at one of"
+                + " them, or set spring.jooq.sql-dialect=POSTGRES or MARIADB if the dialect was guessed wrong; or set"
+                + " softdelete.enabled=false.", e);
         } catch (IllegalStateException e) {
             // install's refusal of a second, different policy, or of a jOOQ that lacks an internal it needs; a
             // refused install changes nothing, so the listeners tell which it was.

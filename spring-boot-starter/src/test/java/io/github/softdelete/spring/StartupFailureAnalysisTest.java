@@ -157,14 +157,14 @@ class StartupFailureAnalysisTest {
         + " softdelete.markers against the schema's tables and columns.";
 
     @Test
-    void dialectOtherThanPostgres_pointsAtTheDatasourceAndTheDialect() {
+    void dialectOtherThanPostgresOrMariaDb_pointsAtTheDatasourceAndTheDialect() {
         runner.withBean(SoftDeletePolicy.class, () -> SoftDeletes.POLICY)
             .withPropertyValues("spring.jooq.sql-dialect=H2").run(context -> {
                 Throwable failure = context.getStartupFailure();
                 assertAnalysis(failure, "softdelete cannot be installed on Spring Boot's jOOQ configuration: "
-                    + cause(failure, IllegalArgumentException.class).getMessage() + ".", "softdelete runs on PostgreSQL:"
-                    + " point spring.datasource.url at PostgreSQL, or set spring.jooq.sql-dialect=POSTGRES if the dialect"
-                    + " was guessed wrong; or set softdelete.enabled=false.");
+                    + cause(failure, IllegalArgumentException.class).getMessage() + ".", "softdelete runs on PostgreSQL and"
+                    + " MariaDB: point spring.datasource.url at one of them, or set spring.jooq.sql-dialect=POSTGRES or"
+                    + " MARIADB if the dialect was guessed wrong; or set softdelete.enabled=false.");
             });
     }
 
