@@ -39,12 +39,26 @@ final class KeyTables {
     KeyTables(String prefix) {
         this.prefix = prefix;
         // The anchor's text starts with its INSERT into the root's key table, whatever the keyword case and quoting.
-        this.anchor = Pattern.compile("(?i)^\\s*insert\\s+(?:ignore\\s+)?into\\s+[`\"\\[]?" + prefix + "(\\d+)\\b");
+        this.anchor = Pattern.compile("(?i)^\\s*insert\\s+(?:ignore\\s+)?into\\s+[`\"\\[]?" + prefix + "(\\d+)_");
     }
 
-    /** The key table of {@code table}. */
+    /**
+     * The key table of {@code table}: {@code <prefix><n>_<shape>}, n the table's place in the policy, which tells the
+     * execution listener whose anchor it is, and the shape a fingerprint of the table's name and of the columns the
+     * key table keeps. A connection may serve several policies (several schemas, say) whose n-th tables differ; a key
+     * table made for one, kept with its columns for the connection's life, must not be taken for another's.
+     */
     Table<Record> of(TableRegistry registry, PolicyTable table) {
-        return DSL.table(DSL.name(prefix + registry.indexOf(table)));
+        return DSL.table(DSL.name(prefix + registry.indexOf(table) + "_" + shape(table)));
+    }
+
+    private static String shape(PolicyTable table) {
+        StringBuilder shape = new StringBuilder(table.quotedName());
+        for (Field<?> column : RowSets.key(table))
+            shape.append('|').append(column.getName()).append(':').append(column.getDataType().getTypeName());
+        if (table.stamp() != null)
+            shape.append('|').append(table.stamp().getName()).append(':').append(table.stamp().getDataType().getTypeName());
+        return Integer.toUnsignedString(shape.toString().hashCode(), 36);
     }
 
     /** The policy index of the root whose anchor {@code sql} is, or -1. */

@@ -7,6 +7,7 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConnectionProvider;
 
 import io.github.softdelete.SoftDeleteException;
 
@@ -56,8 +57,8 @@ public final class Restore {
 
     /**
      * Restores the deleted parents of the matching rows first, up the chain, then the rows: several
-     * statements, so they run in one transaction (a savepoint when the caller's jOOQ transaction is
-     * open). Returns the number of rows of {@code table} brought back, including those a parent's
+     * statements, so they run in one transaction (a savepoint when the caller's transaction, jOOQ's, Spring's or
+     * plain JDBC's, is open). Returns the number of rows of {@code table} brought back, including those a parent's
      * restore brought back with it.
      */
     public static int runWithParents(DSLContext ctx, TableRegistry registry, Table<?> table, Condition condition) {
@@ -65,12 +66,24 @@ public final class Restore {
         TableReference reference = TableReference.resolve(registry, target);
         if (reference == null)
             return run(ctx, registry, table, condition); // reports the table that is not soft-deletable
-        return ctx.transactionResult(tx -> {
-            DSLContext dsl = tx.dsl();
-            int before = deletedCount(dsl, target, reference, condition);
-            new ParentChain(dsl, registry).restoreParentsOf(reference.table(), target, condition);
-            run(dsl, registry, target, condition);
-            return before - deletedCount(dsl, target, reference, condition);
+        // Not ctx.transactionResult: on a connection whose JDBC transaction the caller opened (auto-commit off, no jOOQ
+        // or Spring transaction), jOOQ's DefaultTransactionProvider starts no savepoint and commits the caller's
+        // transaction, or rolls it back on a refusal. A savepoint of the library's in the caller's transaction, or a
+        // transaction of its own in auto-commit mode (StagedTransaction), keeps the caller's work the caller's.
+        return ctx.connectionResult(connection -> {
+            StagedTransaction transaction = StagedTransaction.begin(connection);
+            try {
+                DSLContext dsl = DSL.using(ctx.configuration().derive(new DefaultConnectionProvider(connection)));
+                int before = deletedCount(dsl, target, reference, condition);
+                new ParentChain(dsl, registry).restoreParentsOf(reference.table(), target, condition);
+                run(dsl, registry, target, condition);
+                int restored = before - deletedCount(dsl, target, reference, condition);
+                transaction.commit();
+                return restored;
+            } catch (RuntimeException e) {
+                transaction.rollback();
+                throw e;
+            }
         });
     }
 
