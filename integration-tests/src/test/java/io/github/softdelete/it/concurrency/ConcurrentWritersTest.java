@@ -11,6 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +21,6 @@ import java.util.stream.Stream;
 
 import org.jooq.DSLContext;
 import org.jooq.Record1;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
-import org.jooq.impl.DefaultConfiguration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,7 +34,6 @@ import io.github.softdelete.it.concurrency.TwoTransactions.Result;
 import io.github.softdelete.it.concurrency.TwoTransactions.Step;
 import io.github.softdelete.it.fixture.LiveParentsInvariant;
 import io.github.softdelete.it.fixture.SeededDatabaseTest;
-import io.github.softdelete.it.fixture.SoftDeleteDatabase;
 import io.github.softdelete.it.harness.PostgresTest;
 
 /**
@@ -42,6 +41,12 @@ import io.github.softdelete.it.harness.PostgresTest;
  * open while the second runs), interleaved by the database's own lock waits ({@link TwoTransactions}). After each,
  * checked with plain SQL: no live row under a deleted parent, and the loser, if any, got the library's refusal or
  * a retryable SQLSTATE; nothing else fails.
+ *
+ * <p>On MariaDB ({@code ConcurrentWritersOnMariaDbTest}) the same interleavings end as at PostgreSQL's READ COMMITTED,
+ * at every level: InnoDB's UPDATEs, {@code INSERT ... SELECT} and locking reads see the latest committed rows even at
+ * REPEATABLE READ (docs/mariadb-facts.md), and every statement of the library that decides reads that way, so no
+ * level fails with 40001. Its {@code LOCK IN SHARE MODE} (no {@code FOR KEY SHARE}) makes the second wait in every
+ * case, whichever it is.
  *
  * <pre>
  * users     1 alice, 2 bob, 3 carol           categories 1 tech
@@ -116,20 +121,25 @@ class ConcurrentWritersTest extends SeededDatabaseTest {
     // The insert, at the same isolation level, commits after the deleter's transaction took its snapshot and before
     // its DELETE runs: no lock is ever waited for. At READ COMMITTED the DELETE's own snapshot sees the comment and takes it along; at
     // REPEATABLE READ the insert wrote the post's row too (ParentLocks.bump), so the DELETE fails with 40001;
-    // at SERIALIZABLE, PostgreSQL's serializable snapshot isolation fails one of the two.
+    // at SERIALIZABLE, PostgreSQL's serializable snapshot isolation fails one of the two. On MariaDB the cascade's
+    // statements read the latest committed rows at every level, snapshot or not: the DELETE takes the comment along.
     @ParameterizedTest(name = "{0}")
     @EnumSource(Isolation.class)
     void insertChildCommitted_afterTheDeletersSnapshot(Isolation isolation) throws Exception {
         try (Connection deleter = database.dataSource().getConnection()) {
             deleter.setAutoCommit(false);
             deleter.setTransactionIsolation(isolation.level);
-            DSLContext delete = DSL.using(SoftDelete.install(new DefaultConfiguration().set(deleter).set(SQLDialect.POSTGRES),
-                SoftDeleteDatabase.POLICY));
-            delete.selectOne().fetch(); // the snapshot, for REPEATABLE READ and SERIALIZABLE
+            DSLContext delete = TwoTransactions.softDeleting(database, deleter);
+            if (onMariaDb())
+                try (Statement snapshot = deleter.createStatement()) {
+                    snapshot.execute("start transaction with consistent snapshot"); // InnoDB takes none before a table is read
+                }
+            else
+                delete.selectOne().fetch(); // the snapshot, for REPEATABLE READ and SERIALIZABLE
             try (Connection writer = database.dataSource().getConnection()) { // at the same level: see docs/deleting.md
                 writer.setAutoCommit(false);
                 writer.setTransactionIsolation(isolation.level);
-                DSL.using(SoftDelete.install(new DefaultConfiguration().set(writer).set(SQLDialect.POSTGRES), SoftDeleteDatabase.POLICY))
+                TwoTransactions.softDeleting(database, writer)
                     .insertInto(COMMENTS, COMMENTS.ID, COMMENTS.POST_ID, COMMENTS.AUTHOR_ID, COMMENTS.BODY).values(300L, 10L, 3L, "new").execute();
                 writer.commit();
             }
@@ -142,7 +152,7 @@ class ConcurrentWritersTest extends SeededDatabaseTest {
                 deleter.rollback();
 
             assertInvariant();
-            if (isolation == Isolation.READ_COMMITTED)
+            if (isolation == Isolation.READ_COMMITTED || onMariaDb())
                 assertThat(failure).isNull();
             else
                 assertThat(failure).isNotNull().satisfies(e -> assertThat(new Result(null, e).retryableState()).isEqualTo("40001"));
@@ -160,7 +170,7 @@ class ConcurrentWritersTest extends SeededDatabaseTest {
 
         Outcome outcome = run(isolation, order, move, delete);
 
-        if (isolation == Isolation.REPEATABLE_READ)
+        if (isolation == Isolation.REPEATABLE_READ && !onMariaDb()) // MariaDB's check needs no bump of the parent's row
             assertThat(writer(order, outcome).refused()).as("a changed key at REPEATABLE READ is refused: %s", outcome).isTrue();
         assertWriterAgainstDelete(isolation, order, outcome, 200L);
     }
@@ -197,6 +207,15 @@ class ConcurrentWritersTest extends SeededDatabaseTest {
 
         Outcome outcome = run(isolation, order, restore, delete);
 
+        if (onMariaDb() && isolation == Isolation.SERIALIZABLE && order == Order.DELETE_FIRST) {
+            // InnoDB's SERIALIZABLE reads every plain SELECT under LOCK IN SHARE MODE: restoreWithParents reads the
+            // chain of deleted parents after the delete of user 1 ends, finds the user among them, and brings back the
+            // whole chain, as it would have done after the delete had committed
+            assertInvariantAndClearLosers(outcome);
+            assertThat(outcome.second().succeeded() && outcome.secondWaited()).as("restoreWithParents, after waiting: %s", outcome).isTrue();
+            assertThat(liveUser(1L) && live(10L) && liveComment(100L) && liveComment(101L)).as("the chain is back").isTrue();
+            return;
+        }
         assertWriterAgainstDelete(isolation, order, outcome, 101L);
     }
 
@@ -234,6 +253,11 @@ class ConcurrentWritersTest extends SeededDatabaseTest {
         Outcome outcome = order == Order.WRITER_FIRST ? transactions(isolation).run(insert, purge) : transactions(isolation).run(purge, insert);
 
         Result insertResult = order == Order.WRITER_FIRST ? outcome.first() : outcome.second();
+        Result purgeResult = order == Order.WRITER_FIRST ? outcome.second() : outcome.first();
+        if (onMariaDb()) // purge runs are refused on MariaDB (PurgeOnMariaDbTest); the insert still loses
+            assertThat(purgeResult.refused()).as("the purge: %s", outcome).isTrue();
+        else
+            assertThat(purgeResult.succeeded() || purgeResult.lost()).as("the purge: %s", outcome).isTrue();
         assertThat(insertResult.succeeded()).as("an insert under a deleted or purged post: %s", outcome).isFalse();
         assertThat(insertResult.refused() || insertResult.retryableState() != null || "23503".equals(sqlState(insertResult)))
             .as("refused, retryable, or the foreign key's own violation: %s", outcome).isTrue();
@@ -247,12 +271,22 @@ class ConcurrentWritersTest extends SeededDatabaseTest {
     // READ COMMITTED lets both run, in either order: the writer waits for the delete and is refused, or the
     // delete waits for the writer and takes the new child along; REPEATABLE READ and SERIALIZABLE have the
     // second of the two fail with 40001 (or the library's refusal), as PostgreSQL's own foreign keys do.
+    // MariaDB: READ COMMITTED's outcome at every level, and the second always waits (see the class comment).
     private void assertWriterAgainstDelete(Isolation isolation, Order order, Outcome outcome, long child) {
         assertInvariantAndClearLosers(outcome);
         Result writer = writer(order, outcome);
         Result delete = delete(order, outcome);
         assertThat(delete.succeeded() && writer.succeeded() && !live(10L) && liveComment(child))
             .as("the child is live under a deleted post: %s", outcome).isFalse();
+        if (onMariaDb()) {
+            assertThat(outcome.secondWaited()).as("the second waited for the first's locks: %s", outcome).isTrue();
+            assertThat(delete.succeeded()).as("the delete: %s", outcome).isTrue();
+            if (order == Order.DELETE_FIRST)
+                assertThat(writer.refused()).as("the writer, second, is refused: %s", outcome).isTrue();
+            else
+                assertThat(writer.succeeded() && !liveComment(child)).as("the delete, second, takes the new child along: %s", outcome).isTrue();
+            return;
+        }
         if (isolation == Isolation.READ_COMMITTED && order == Order.DELETE_FIRST)
             assertThat(writer.refused()).as("the writer, second, is refused: %s", outcome).isTrue();
         if (isolation == Isolation.READ_COMMITTED && order == Order.WRITER_FIRST && writer.succeeded()) {
@@ -303,6 +337,10 @@ class ConcurrentWritersTest extends SeededDatabaseTest {
 
     private boolean live(long post) {
         return plain.fetchExists(POSTS, POSTS.ID.eq(post).and(POSTS.DELETED_AT.isNull()));
+    }
+
+    private boolean liveUser(long user) {
+        return plain.fetchExists(USERS, USERS.ID.eq(user).and(USERS.DELETED_AT.isNull()));
     }
 
     private boolean liveComment(long comment) {
