@@ -1,30 +1,28 @@
 package io.github.softdelete.it.concurrency;
 
-import static io.github.softdelete.it.db.Tables.CATEGORIES;
 import static io.github.softdelete.it.db.Tables.COMMENTS;
 import static io.github.softdelete.it.db.Tables.LIKES;
 import static io.github.softdelete.it.db.Tables.POSTS;
-import static io.github.softdelete.it.db.Tables.POST_TAGS;
-import static io.github.softdelete.it.db.Tables.TAGS;
 import static io.github.softdelete.it.db.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
-import org.jooq.impl.DefaultConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
@@ -48,6 +46,12 @@ import io.github.softdelete.it.harness.TestDatabase;
  * likes     (3, 100)
  * </pre>
  * Found by {@link ConcurrentWritersTortureTest}: two comments live under a deleted post.
+ *
+ * <p>On MariaDB ({@code ConcurrentRestoresOnMariaDbTest}, at READ COMMITTED and its default REPEATABLE READ) the restore
+ * cannot start from an older state: its first statement reads the posts it restores {@code FOR UPDATE} (the latest
+ * committed rows, at every level), so it waits for the other restore's lock on post 10, then finds the post live and
+ * restores nothing, in both orders. At REPEATABLE READ it keeps the lock on the post it found live until it ends, so
+ * the new delete waits for it.
  */
 @PostgresTest
 class ConcurrentRestoresTest {
@@ -56,6 +60,11 @@ class ConcurrentRestoresTest {
 
     /** Which comes first: the other delete of the post, or the restore's look at the post. */
     enum Order { DELETE_FIRST, RESTORE_FIRST }
+
+    /** READ COMMITTED, PostgreSQL's default, in both orders: the level whose per-statement snapshots the case is about. */
+    static Stream<Arguments> levelsAndOrders() {
+        return Stream.of(Order.values()).map(order -> Arguments.of(Connection.TRANSACTION_READ_COMMITTED, order));
+    }
 
     private final TestDatabase database;
     private final DSLContext plain;
@@ -93,29 +102,50 @@ class ConcurrentRestoresTest {
     //
     // RESTORE_FIRST: the restore looks at post 10 before the new delete does: that delete waits for the restore, and
     // then takes 101 and the like along.
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(Order.class)
-    void restore_parentRestoredAndDeletedAgainSinceItsSnapshot(Order order) throws Exception {
-        try (Connection other = open(); Connection restore = open(); Connection deleter = open(); Connection monitor = database.dataSource().getConnection()) {
+    @ParameterizedTest(name = "isolation {0}, {1}")
+    @MethodSource("levelsAndOrders")
+    void restore_parentRestoredAndDeletedAgainSinceItsSnapshot(int isolation, Order order) throws Exception {
+        boolean mariaDb = database.dialect() == SQLDialect.MARIADB;
+        OffsetDateTime firstDelete = plain.fetchValue(COMMENTS.DELETED_AT, COMMENTS.ID.eq(101L));
+        try (Connection other = open(isolation); Connection restore = open(isolation); Connection deleter = open(isolation);
+             Connection monitor = database.dataSource().getConnection()) {
             int restorePid = TwoTransactions.pid(restore);
             int deleterPid = TwoTransactions.pid(deleter);
             assertThat(SoftDelete.restore(dsl(other), POSTS, POSTS.ID.eq(10L))).isEqualTo(1); // 10 and 100; not 101 nor the like
-            assertThat(SoftDelete.restore(SoftDeleteDatabase.dsl(database), USERS, USERS.ID.eq(3L))).isEqualTo(1); // carol, committed
-
-            Connection carolDeleter = order == Order.DELETE_FIRST ? open() : null;
-            if (carolDeleter != null)
-                dsl(carolDeleter).deleteFrom(USERS).where(USERS.ID.eq(3L)).execute(); // holds carol's row until rolled back
+            // Carol changes while the other restore is open on PostgreSQL only: on MariaDB her restore waits for it (at
+            // REPEATABLE READ the other restore read her row under a lock, to leave 101 and the like alone; at READ
+            // COMMITTED her restore's UPDATE of posts scans post 10, which the other restore holds), and the restore
+            // under test waits for post 10 anyway.
+            Connection carolDeleter = null;
+            if (!mariaDb) {
+                assertThat(SoftDelete.restore(SoftDeleteDatabase.dsl(database), USERS, USERS.ID.eq(3L))).isEqualTo(1); // carol, committed
+                if (order == Order.DELETE_FIRST) {
+                    carolDeleter = open(isolation);
+                    dsl(carolDeleter).deleteFrom(USERS).where(USERS.ID.eq(3L)).execute(); // holds carol's row until rolled back
+                }
+            }
             Future<Object> restored = threads.submit(() -> SoftDelete.restore(dsl(restore), POSTS, POSTS.ID.eq(10L)));
             assertThat(TwoTransactions.awaitEndOrBlock(restored, monitor, restorePid)).as("the restore waits, its snapshot taken").isTrue();
             other.commit(); // post 10 and comment 100 are live again
 
             Object outcome;
             if (order == Order.DELETE_FIRST) {
-                assertThat(dsl(deleter).deleteFrom(POSTS).where(POSTS.ID.eq(10L)).execute()).isEqualTo(1);
-                deleter.commit(); // 10 and 100 deleted again, with another stamp
-                carolDeleter.rollback();
-                outcome = end(restore, restored);
-                carolDeleter.close();
+                Future<Object> deleted = threads.submit(() -> dsl(deleter).deleteFrom(POSTS).where(POSTS.ID.eq(10L)).execute());
+                boolean deleteWaited = TwoTransactions.awaitEndOrBlock(deleted, monitor, deleterPid);
+                if (deleteWaited) { // MariaDB at REPEATABLE READ: the restore keeps the lock on the post it found live
+                    assertThat(mariaDb).as("the delete waits on PostgreSQL").isTrue();
+                    outcome = end(restore, restored);
+                    assertThat(end(deleter, deleted)).isEqualTo(1);
+                } else {
+                    assertThat(end(deleter, deleted)).isEqualTo(1); // 10 and 100 deleted again, with another stamp
+                    if (carolDeleter != null)
+                        carolDeleter.rollback();
+                    outcome = end(restore, restored);
+                }
+                if (mariaDb && isolation == Connection.TRANSACTION_REPEATABLE_READ)
+                    assertThat(deleteWaited).as("the new delete waits for the restore's lock on the post").isTrue();
+                if (carolDeleter != null)
+                    carolDeleter.close();
             } else {
                 outcome = result(restored); // the restore went on when the other restore committed
                 Future<Object> deleted = threads.submit(() -> dsl(deleter).deleteFrom(POSTS).where(POSTS.ID.eq(10L)).execute());
@@ -127,7 +157,12 @@ class ConcurrentRestoresTest {
             assertThat(LiveParentsInvariant.violations(plain)).as("live rows under deleted parents (the restore: %s)", outcome).isEmpty();
             assertThat(plain.fetchValue(POSTS.DELETED_AT, POSTS.ID.eq(10L))).isNotNull();
             assertThat(plain.fetchValue(COMMENTS.DELETED_AT, COMMENTS.ID.eq(101L))).isNotNull();
-            if (order == Order.DELETE_FIRST)
+            if (mariaDb) {
+                assertThat(outcome).as("the restore, which found post 10 live once it had its lock").isEqualTo(0);
+                assertThat(plain.fetchValue(COMMENTS.DELETED_AT, COMMENTS.ID.eq(101L))).as("101 keeps the first delete's stamp").isEqualTo(firstDelete);
+                assertThat(plain.fetchValue(COMMENTS.DELETED_AT, COMMENTS.ID.eq(100L)))
+                    .as("100 went with the new delete").isEqualTo(plain.fetchValue(POSTS.DELETED_AT, POSTS.ID.eq(10L)));
+            } else if (order == Order.DELETE_FIRST)
                 assertThat(outcome).as("the restore, whose post was deleted again").isInstanceOf(SoftDeleteException.class);
             else
                 assertThat(plain.fetchValue(COMMENTS.DELETED_AT, COMMENTS.ID.eq(101L)))
@@ -135,15 +170,15 @@ class ConcurrentRestoresTest {
         }
     }
 
-    private Connection open() throws SQLException {
+    private Connection open(int isolation) throws SQLException {
         Connection connection = database.dataSource().getConnection();
         connection.setAutoCommit(false);
-        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        connection.setTransactionIsolation(isolation);
         return connection;
     }
 
-    private static DSLContext dsl(Connection connection) {
-        return DSL.using(SoftDelete.install(new DefaultConfiguration().set(connection).set(SQLDialect.POSTGRES), SoftDeleteDatabase.POLICY));
+    private DSLContext dsl(Connection connection) {
+        return TwoTransactions.softDeleting(database, connection);
     }
 
     // The step's value, or the exception that ended it.
