@@ -20,12 +20,15 @@ record Arguments(String jdbcUrl, String user, String password, boolean help) {
 
             Options:
               --jdbc-url URL       run on your own PostgreSQL 13+ server, for example
-                                   jdbc:postgresql://localhost:5432/postgres. The demo
-                                   creates a scratch database there (the role needs
-                                   CREATEDB), migrates it with Flyway, and drops it at
-                                   the end; it never touches your existing databases.
-                                   Without this option the demo starts an embedded
-                                   PostgreSQL 17 and needs nothing installed.
+                                   jdbc:postgresql://localhost:5432/postgres, or MariaDB
+                                   10.11+ server, for example jdbc:mariadb://localhost:3306/
+                                   (the dialect follows the URL). The demo creates a
+                                   scratch database there (the role or user needs
+                                   CREATEDB, or CREATE and DROP on MariaDB), migrates
+                                   it with Flyway, and drops it at the end; it never
+                                   touches your existing databases. Without this option
+                                   the demo starts an embedded PostgreSQL 17 and needs
+                                   nothing installed.
               --user USER          the role to connect as (default: the URL's, if any)
               --password PASSWORD  the role's password
               --help               print this and exit
@@ -35,6 +38,7 @@ record Arguments(String jdbcUrl, String user, String password, boolean help) {
             """;
 
     private static final String SCHEME = "jdbc:postgresql:";
+    private static final String MARIADB_SCHEME = "jdbc:mariadb:";
 
     /**
      * Reads the command line. Options take their value as the next argument or after {@code =}.
@@ -78,9 +82,10 @@ record Arguments(String jdbcUrl, String user, String password, boolean help) {
             throw new IllegalArgumentException("--user and --password need --jdbc-url; leave all three out"
                     + " to use embedded PostgreSQL");
         }
-        if (jdbcUrl != null && !jdbcUrl.startsWith(SCHEME)) {
-            throw new IllegalArgumentException("--jdbc-url \"" + withoutParameters(jdbcUrl) + "\" is not a PostgreSQL JDBC URL;"
-                    + " pass one like jdbc:postgresql://localhost:5432/postgres");
+        if (jdbcUrl != null && !jdbcUrl.startsWith(SCHEME) && !jdbcUrl.startsWith(MARIADB_SCHEME)) {
+            throw new IllegalArgumentException("--jdbc-url \"" + withoutParameters(jdbcUrl) + "\" is neither a PostgreSQL"
+                    + " nor a MariaDB JDBC URL; pass one like jdbc:postgresql://localhost:5432/postgres or"
+                    + " jdbc:mariadb://localhost:3306/");
         }
         return new Arguments(jdbcUrl, user, password, false);
     }

@@ -2,6 +2,8 @@ package io.github.softdelete.examples;
 
 import javax.sql.DataSource;
 
+import org.jooq.SQLDialect;
+
 /**
  * The empty database the demo runs in, migrated to the reference schema; it goes away on
  * {@link #close()}.
@@ -13,8 +15,9 @@ import javax.sql.DataSource;
 interface DemoDatabase extends AutoCloseable {
 
     /**
-     * The database that {@code arguments} ask for: a scratch database on {@code --jdbc-url}, else
-     * embedded PostgreSQL. Either way it holds the migrated reference schema and no rows.
+     * The database that {@code arguments} ask for: a scratch database on {@code --jdbc-url} (PostgreSQL's or
+     * MariaDB's, as the URL says), else embedded PostgreSQL. Either way it holds the migrated reference schema
+     * (MariaDB's mirror of it on MariaDB) and no rows.
      *
      * @throws UnusableDatabaseException when {@code --jdbc-url} cannot be connected to or used
      * @throws IllegalStateException     when embedded PostgreSQL does not start
@@ -22,9 +25,11 @@ interface DemoDatabase extends AutoCloseable {
     static DemoDatabase open(Arguments arguments) throws UnusableDatabaseException {
         DemoDatabase database = arguments.jdbcUrl() == null
                 ? EmbeddedDatabase.start()
+                : arguments.jdbcUrl().startsWith(MariaDbScratchDatabase.SCHEME)
+                ? MariaDbScratchDatabase.create(arguments.jdbcUrl(), arguments.user(), arguments.password())
                 : ScratchDatabase.create(arguments.jdbcUrl(), arguments.user(), arguments.password());
         try {
-            Migrations.apply(database.dataSource());
+            Migrations.apply(database.dataSource(), database.dialect());
             return database;
         } catch (RuntimeException e) {
             database.close();
@@ -34,6 +39,11 @@ interface DemoDatabase extends AutoCloseable {
 
     /** Connections to the database; a new one each time, no pool. */
     DataSource dataSource();
+
+    /** {@link SQLDialect#POSTGRES}, unless the database is MariaDB's. */
+    default SQLDialect dialect() {
+        return SQLDialect.POSTGRES;
+    }
 
     /** Where the database is, for the demo's first lines, e.g. "embedded PostgreSQL 17.6". */
     String description();

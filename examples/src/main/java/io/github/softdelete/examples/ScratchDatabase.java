@@ -10,7 +10,8 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A database the demo creates on the server of {@code --jdbc-url} and drops when it ends, so that it
+ * A database the demo creates on the PostgreSQL server of {@code --jdbc-url} (MariaDB's: {@link MariaDbScratchDatabase})
+ * and drops when it ends, so that it
  * starts from an empty schema and never writes to a database that holds someone's data. The URL's own
  * database is used only to connect and to run {@code CREATE DATABASE} and {@code DROP DATABASE}.
  */
@@ -121,7 +122,7 @@ final class ScratchDatabase implements DemoDatabase {
     }
 
     /** The driver's message on one line, ending with a period, to be followed by what to do. */
-    private static String sentence(SQLException e) {
+    static String sentence(SQLException e) {
         String message = e.getMessage() == null ? "no message" : e.getMessage().replaceAll("\\s+", " ").trim();
         return message.endsWith(".") ? message : message + ".";
     }

@@ -84,7 +84,7 @@ final class Story {
                 "Some time ago Bob deleted his post \"Road trip notes\" himself. Now he deletes his"
                     + " account. Its foreign keys say ON DELETE CASCADE, so his posts, his comments, the"
                     + " comments on his posts and the likes of all of them are soft-deleted with it, in"
-                    + " one statement.",
+                    + " one statement (on MariaDB, in one transaction).",
                 """
                 ctx.deleteFrom(POSTS).where(POSTS.ID.eq(4L)).execute();
 
@@ -120,8 +120,9 @@ final class Story {
                 }),
             new Step("The email freed by the deleted account is reused by a new signup",
                 "Carol deletes her account and signs up again with the same address. The unique index"
-                    + " users_email_live_key covers live rows only (WHERE deleted_at IS NULL), so the new"
-                    + " account may take the address, and restoring the old one is refused.",
+                    + " users_email_live_key covers live rows only (on PostgreSQL WHERE deleted_at IS NULL; on"
+                    + " MariaDB it is over a generated column that is NULL on deleted rows), so the new account may"
+                    + " take the address, and restoring the old one is refused.",
                 """
                 ctx.deleteFrom(USERS).where(USERS.ID.eq(CAROL)).execute();
                 ctx.insertInto(USERS, USERS.EMAIL, USERS.NAME)
