@@ -35,4 +35,12 @@ class FuzzFindingsOnMariaDbTest extends FuzzFindingsTest {
         assertThat(plain.fetchCount(LIKES, LIKES.USER_ID.eq(1L))).as("alice's likes, deleted or not").isEqualTo(3);
         assertThat(plain.fetchCount(LIKES, LIKES.USER_ID.eq(1L).and(LIKES.DELETED_AT.isNull()))).isZero();
     }
+
+    @Test
+    @Disabled("core bug: softdelete_keys_<n> is named by the table's index in its policy and created if missing, so on a"
+        + " connection another policy deleted on before it has that policy's key columns: 1054 (issue 25)")
+    @Override
+    void delete_connectionAnotherPolicyDeletedOnBefore_cascades() throws SQLException {
+        super.delete_connectionAnotherPolicyDeletedOnBefore_cascades();
+    }
 }

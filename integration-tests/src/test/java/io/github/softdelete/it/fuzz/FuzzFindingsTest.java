@@ -1,6 +1,17 @@
 package io.github.softdelete.it.fuzz;
 
+import static io.github.softdelete.it.db.Keys.COMMENTS__COMMENTS_AUTHOR_ID_FKEY;
+import static io.github.softdelete.it.db.Keys.COMMENTS__COMMENTS_PARENT_ID_FKEY;
+import static io.github.softdelete.it.db.Keys.COMMENTS__COMMENTS_POST_ID_FKEY;
+import static io.github.softdelete.it.db.Keys.LIKES__LIKES_COMMENT_ID_FKEY;
+import static io.github.softdelete.it.db.Keys.LIKES__LIKES_USER_ID_FKEY;
+import static io.github.softdelete.it.db.Keys.POSTS__POSTS_AUTHOR_ID_FKEY;
+import static io.github.softdelete.it.db.Keys.POSTS__POSTS_CATEGORY_ID_FKEY;
+import static io.github.softdelete.it.db.Keys.POSTS__POSTS_EDITOR_ID_FKEY;
+import static io.github.softdelete.it.db.Tables.CATEGORIES;
+import static io.github.softdelete.it.db.Tables.COMMENTS;
 import static io.github.softdelete.it.db.Tables.LIKES;
+import static io.github.softdelete.it.db.Tables.POSTS;
 import static io.github.softdelete.it.db.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,9 +20,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
+import io.github.softdelete.OnDelete;
 import io.github.softdelete.SoftDelete;
+import io.github.softdelete.SoftDeletePolicy;
+import io.github.softdelete.it.db.SoftDeletes;
 
 import io.github.softdelete.it.db.tables.Likes;
 import io.github.softdelete.it.fixture.SeededDatabaseTest;
@@ -79,5 +95,35 @@ class FuzzFindingsTest extends SeededDatabaseTest {
             count.next();
             assertThat(count.getInt(1)).isEqualTo(live);
         }
+    }
+
+    /**
+     * MariaDB random-schema fuzzer, seed 13: a cascading delete failed with 1054 (Unknown column 'id' in 'INSERT INTO')
+     * on a connection where another policy had deleted before: the key table {@code softdelete_keys_<n>} is named by
+     * the table's index in its policy and created if missing, so it kept the key columns of the other policy's table
+     * <n> (here comments' id under the generated policy, likes' (user_id, comment_id) under this one, and back).
+     */
+    @Test
+    void delete_connectionAnotherPolicyDeletedOnBefore_cascades() throws SQLException {
+        // likes at index 2 and comments at 4, where the generated policy has comments at 2 and likes at 4
+        SoftDeletePolicy other = SoftDeletePolicy.builder()
+            .table(USERS, USERS.DELETED_AT).table(POSTS, POSTS.DELETED_AT).table(LIKES, LIKES.DELETED_AT)
+            .table(CATEGORIES, CATEGORIES.DELETED_AT).table(COMMENTS, COMMENTS.DELETED_AT)
+            .onDelete(COMMENTS__COMMENTS_AUTHOR_ID_FKEY, OnDelete.CASCADE).onDelete(COMMENTS__COMMENTS_PARENT_ID_FKEY, OnDelete.CASCADE)
+            .onDelete(COMMENTS__COMMENTS_POST_ID_FKEY, OnDelete.CASCADE).onDelete(LIKES__LIKES_COMMENT_ID_FKEY, OnDelete.CASCADE)
+            .onDelete(LIKES__LIKES_USER_ID_FKEY, OnDelete.CASCADE).onDelete(POSTS__POSTS_AUTHOR_ID_FKEY, OnDelete.CASCADE)
+            .onDelete(POSTS__POSTS_CATEGORY_ID_FKEY, OnDelete.RESTRICT).onDelete(POSTS__POSTS_EDITOR_ID_FKEY, OnDelete.SET_NULL)
+            .build();
+
+        try (Connection connection = database.dataSource().getConnection()) {
+            DSLContext first = DSL.using(SoftDelete.install(database.newConfiguration().set(connection), SoftDeletes.POLICY));
+            DSLContext second = DSL.using(SoftDelete.install(database.newConfiguration().set(connection), other));
+            first.deleteFrom(COMMENTS).where(COMMENTS.ID.eq(102L)).execute();
+
+            int count = second.deleteFrom(COMMENTS).where(COMMENTS.ID.eq(104L)).execute();
+
+            assertThat(count).isEqualTo(1);
+        }
+        assertThat(plain.fetchCount(LIKES, LIKES.COMMENT_ID.eq(104L).and(LIKES.DELETED_AT.isNull()))).isZero();
     }
 }
