@@ -129,10 +129,12 @@ public final class StatementOracle {
      * by key (the database's own foreign keys apply), and counts the keys. MariaDB's own DELETE is no oracle there:
      * it evaluates its condition row by row after the cascades of the rows before, so a subquery over a table the
      * cascade reaches sees rows vanish mid-statement (PostgreSQL's sees the statement's snapshot, as the library's
-     * staged delete does), and its count leaves out rows of its own table that a cascade removed first. MariaDB also
+     * staged delete does), and its count leaves out rows of its own table that a cascade removed first. (Only DELETEs the
+     * library stages come here: MariaDB's UPDATE and DELETE may match other rows than its SELECT of the same condition,
+     * seed 2026, case 7643, so a DELETE the library makes one UPDATE is compared with MariaDB's own DELETE.) MariaDB also
      * refuses some DELETEs whose rows it can select ({@code WITH} before {@code DELETE}, 1064; 1093; a correlated
      * reference or a repeated column name in the derived table jOOQ wraps a subquery of the target in, 1054 and
-     * 1060). When the keys cannot be selected, the statement runs as it is: its error is the oracle's.
+     * 1060). When the keys cannot be selected, that error is the oracle's: the library's anchor runs the same SELECT.
      */
     private List<String> deleteByMatchedKeys(StatementCase statement) {
         DSLContext oracle = databases.liveOracle;
@@ -141,7 +143,7 @@ public final class StatementOracle {
             for (Record key : oracle.fetch(statement.matched()))
                 keys.add(key.intoList());
         } catch (RuntimeException e) {
-            return run(oracle, statement.statement());
+            throw e; // MariaDB refuses the SELECT the library's anchor runs too (seed 2026, case 1063: 1222 in EXISTS)
         }
         Table<?> target = statement.target();
         @SuppressWarnings("unchecked")

@@ -28,12 +28,17 @@ class RandomSchemaFuzzTest {
         int restores = Integer.getInteger("fuzz.schemaRestores", 10);
         long start = System.nanoTime();
 
-        RandomSchemaFuzz.Report report = RandomSchemaFuzz.run(PostgresServers.shared(), seed, schemas, reads, statements, restores);
+        RandomSchemaFuzz.Report report = run(seed, schemas, reads, statements, restores);
         System.out.println("random schemas, seed " + seed + ", " + (System.nanoTime() - start) / 1_000_000_000 + " s: " + report);
 
         assertThat(report.schemas).isEqualTo(schemas);
         assertThat(report.restores).isEqualTo(schemas * restores);
         assertThat(report.mismatches).as("mismatches, see the report above").isEmpty();
         assertThat(report.invalid).as("queries invalid on both sides").isLessThanOrEqualTo(report.reads / 20);
+    }
+
+    /** Runs the schemas on PostgreSQL; {@link RandomSchemaFuzzOnMariaDbTest} on MariaDB. */
+    RandomSchemaFuzz.Report run(long seed, int schemas, int reads, int statements, int restores) {
+        return RandomSchemaFuzz.run(PostgresServers.shared(), seed, schemas, reads, statements, restores);
     }
 }

@@ -10,6 +10,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 
 import io.github.softdelete.OnDelete;
+import io.github.softdelete.it.fuzz.Engine;
 import io.github.softdelete.it.fuzz.schemas.RandomSchema.KeySpec;
 import io.github.softdelete.it.fuzz.schemas.RandomSchema.TableSpec;
 
@@ -25,9 +26,11 @@ import io.github.softdelete.it.fuzz.schemas.RandomSchema.TableSpec;
 final class LiveState {
 
     private final RandomSchema schema;
+    private final Engine engine;
 
-    LiveState(RandomSchema schema) {
+    LiveState(RandomSchema schema, Engine engine) {
         this.schema = schema;
+        this.engine = engine;
     }
 
     /**
@@ -73,7 +76,7 @@ final class LiveState {
                 if (key.name().equals(name)) {
                     if (!reached.contains(child.name()) || !reached.contains(key.parent()) || !child.marked())
                         return null;
-                    StringBuilder sql = new StringBuilder("select c." + String.join("::text || ',' || c.", child.primaryKey()) + "::text from " + schemaName + "." + child.name() + " c where not coalesce("
+                    StringBuilder sql = new StringBuilder("select " + keyText(child) + " from " + schemaName + "." + child.name() + " c where not coalesce("
                         + child.deletedSql("c") + ", false) and not exists (select 1 from " + schemaName + "." + key.parent()
                         + " p where not coalesce(" + key.parentRef().deletedSql("p") + ", false)");
                     for (int i = 0; i < key.columns().size(); i++)
@@ -86,6 +89,14 @@ final class LiveState {
                     return violations;
                 }
         return null;
+    }
+
+    // The primary key of row c as text, "1" or "2,0".
+    private String keyText(TableSpec table) {
+        List<String> columns = new ArrayList<>();
+        for (String column : table.primaryKey())
+            columns.add(engine.text("c." + column));
+        return engine == Engine.MARIADB ? "concat_ws(',', " + String.join(", ", columns) + ")" : String.join(" || ',' || ", columns);
     }
 
     // The target and every marked table a soft delete of it cascades to.
@@ -113,7 +124,7 @@ final class LiveState {
             List<String> columns = columns(table);
             StringBuilder select = new StringBuilder("select '" + table.name() + "', " + (markers ? "coalesce(" + table.deletedSql("t") + ", false)" : "false"));
             for (int i = 0; i < width; i++)
-                select.append(", ").append(i < columns.size() ? "t." + columns.get(i) + "::text" : "null::text");
+                select.append(", ").append(engine.text(i < columns.size() ? "t." + columns.get(i) : "null"));
             selects.add(select.append(" from ").append(schemaName).append('.').append(table.name()).append(" t").toString());
         }
         Map<String, Map<List<Object>, Map<String, Object>>> all = new LinkedHashMap<>();

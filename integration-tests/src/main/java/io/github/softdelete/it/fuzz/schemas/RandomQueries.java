@@ -2,6 +2,7 @@ package io.github.softdelete.it.fuzz.schemas;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.jooq.Condition;
@@ -12,6 +13,7 @@ import org.jooq.ResultQuery;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
+import io.github.softdelete.it.fuzz.Engine;
 import io.github.softdelete.it.fuzz.schemas.RandomSchema.KeySpec;
 import io.github.softdelete.it.fuzz.schemas.RandomSchema.TableSpec;
 
@@ -24,9 +26,12 @@ import io.github.softdelete.it.fuzz.schemas.RandomSchema.TableSpec;
 final class RandomQueries {
 
     private final RandomSchema schema;
+    private final Engine engine;
 
-    RandomQueries(RandomSchema schema) {
+    /** Cases for {@code engine}: on MariaDB, which has no FULL JOIN, a LEFT JOIN takes its place (same seeds, same draws). */
+    RandomQueries(RandomSchema schema, Engine engine) {
         this.schema = schema;
+        this.engine = engine;
     }
 
     /** The table the statement of {@code seed} writes. */
@@ -61,7 +66,7 @@ final class RandomQueries {
             from = switch (random.nextInt(5)) {
                 case 0 -> from.leftJoin(next).on(on);
                 case 1 -> from.rightJoin(next).on(on);
-                case 2 -> from.fullJoin(next).on(on);
+                case 2 -> engine == Engine.MARIADB ? from.leftJoin(next).on(on) : from.fullJoin(next).on(on);
                 default -> from.join(next).on(on);
             };
             aliases.add(alias);
@@ -93,6 +98,23 @@ final class RandomQueries {
         Field<Integer> val = DSL.field(DSL.name("val"), Integer.class);
         return ctx.update(DSL.table(DSL.name(schemaName, table.name()))).set(val, val.plus(DSL.inline(1)))
             .where(condition(random, table, table.name(), schemaName));
+    }
+
+    /**
+     * For the DELETE of {@code seed} ({@link #statement}), the SELECT of the primary keys of the rows it matches, and
+     * its table; null for an UPDATE. The MariaDB oracle deletes by these keys: InnoDB evaluates a DELETE's condition
+     * row by row after the cascades of the rows before (a self-reference's SET NULL changes what {@code fk IS NULL}
+     * matches mid-statement), where PostgreSQL, and the library, match the rows first.
+     */
+    Map.Entry<Table<?>, ResultQuery<?>> deletedKeys(DSLContext ctx, long seed, String schemaName) {
+        Random random = new Random(seed);
+        if (random.nextInt(3) == 0)
+            return null;
+        List<TableSpec> marked = schema.tables.stream().filter(TableSpec::marked).toList();
+        TableSpec table = pick(random, marked);
+        Table<?> target = DSL.table(DSL.name(schemaName, table.name()));
+        Condition where = condition(random, table, table.name(), schemaName);
+        return Map.entry(target, ctx.select(keyFields(table, DSL.name(schemaName, table.name()))).from(target).where(where));
     }
 
     private Condition exists(Random random, String schemaName, TableSpec root) {

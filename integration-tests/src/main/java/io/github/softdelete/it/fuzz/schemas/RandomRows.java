@@ -14,6 +14,7 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
+import io.github.softdelete.it.fuzz.Engine;
 import io.github.softdelete.it.fuzz.schemas.RandomSchema.KeySpec;
 import io.github.softdelete.it.fuzz.schemas.RandomSchema.Kind;
 import io.github.softdelete.it.fuzz.schemas.RandomSchema.TableSpec;
@@ -69,12 +70,18 @@ final class RandomRows {
     private final RandomSchema schema;
 
     void insert(DSLContext plain, String schemaName) {
+        boolean mariaDb = Engine.of(plain.dialect()) == Engine.MARIADB;
         for (TableSpec table : schema.tables) {
             for (Map<String, Object> row : rows.get(table.name())) {
                 List<Field<?>> fields = new ArrayList<>();
                 List<Field<?>> values = new ArrayList<>();
                 row.forEach((column, value) -> {
                     DataType<?> type = type(table, column);
+                    // jOOQ renders an OffsetDateTime as "timestamp with time zone '...'", which MariaDB refuses: a UTC DATETIME.
+                    if (mariaDb && value instanceof OffsetDateTime time) {
+                        type = SQLDataType.LOCALDATETIME;
+                        value = time.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+                    }
                     fields.add(DSL.field(DSL.name(column), type));
                     values.add(DSL.inline(value, type));
                 });

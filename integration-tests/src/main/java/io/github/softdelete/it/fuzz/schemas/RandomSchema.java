@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 
 import io.github.softdelete.OnDelete;
+import io.github.softdelete.it.fuzz.Engine;
 
 /**
  * A random schema: 5 to 12 tables, each with a primary key ({@code id}, or the composite {@code (a, b)}),
@@ -87,14 +88,19 @@ final class RandomSchema {
     }
 
     /**
-     * The DDL in {@code schema}. {@code restrictAsNoAction}: the statement oracle declares RESTRICT keys
-     * as NO ACTION, whose check PostgreSQL runs at the end of the statement, after its cascades; that is
-     * the library's documented RESTRICT (a child deleted by the same cascade does not block), where
-     * PostgreSQL's RESTRICT checks before the cascade reaches the child.
+     * The DDL in {@code schema} (a database on MariaDB). {@code restrictAsNoAction}: the statement oracle declares
+     * RESTRICT keys as NO ACTION, whose check PostgreSQL runs at the end of the statement, after its cascades; that is
+     * the library's documented RESTRICT (a child deleted by the same cascade does not block), where PostgreSQL's
+     * RESTRICT checks before the cascade reaches the child. InnoDB checks both alike, row by row.
+     *
+     * <p>On MariaDB: InnoDB tables in utf8mb4_bin, flags {@code BOOLEAN}, stamps {@code DATETIME(6)}, and on each
+     * marked table with the key {@code id} the live-row unique form, a generated column {@code live_id} that is the id
+     * of a live row and NULL on a deleted one, with a unique key over it (docs/mariadb.md).
      */
-    List<String> ddl(String schema, boolean restrictAsNoAction) {
+    List<String> ddl(Engine engine, String schema, boolean restrictAsNoAction) {
+        boolean mariaDb = engine == Engine.MARIADB;
         List<String> ddl = new ArrayList<>();
-        ddl.add("create schema " + schema);
+        ddl.add(mariaDb ? "create database " + schema + " character set utf8mb4 collate utf8mb4_bin" : "create schema " + schema);
         for (TableSpec table : tables) {
             List<String> columns = new ArrayList<>();
             if (table.composite()) {
@@ -110,9 +116,14 @@ final class RandomSchema {
             if (table.flag() != null)
                 columns.add(table.flag() + " boolean" + (table.kind() == Kind.NULLABLE_FLAG ? "" : " not null default false"));
             if (table.timestamp() != null)
-                columns.add(table.timestamp() + " timestamptz");
+                columns.add(table.timestamp() + (mariaDb ? " datetime(6)" : " timestamptz"));
             if (table.deletedBy() != null)
-                columns.add(table.deletedBy() + " text");
+                columns.add(table.deletedBy() + (mariaDb ? " varchar(200)" : " text"));
+            if (mariaDb && table.marked() && !table.composite()) {
+                String live = table.kind() == Kind.TIMESTAMP ? table.timestamp() + " is null" : "not coalesce(" + table.flag() + ", false)";
+                columns.add("live_id bigint as (if(" + live + ", id, null)) virtual");
+                columns.add("constraint " + table.name() + "_live_id_key unique (live_id)");
+            }
             columns.add("primary key (" + String.join(", ", table.primaryKey()) + ")");
             for (KeySpec key : table.keys()) {
                 OnDelete rule = restrictAsNoAction && key.rule() == OnDelete.RESTRICT ? OnDelete.NO_ACTION : key.rule();
@@ -120,7 +131,8 @@ final class RandomSchema {
                     + schema + "." + key.parent() + " (" + String.join(", ", key.parentRef().primaryKey()) + ") on delete "
                     + rule.name().replace('_', ' '));
             }
-            ddl.add("create table " + schema + "." + table.name() + " (" + String.join(", ", columns) + ")");
+            ddl.add("create table " + schema + "." + table.name() + " (" + String.join(", ", columns) + ")"
+                + (mariaDb ? " engine=InnoDB" : ""));
         }
         return ddl;
     }

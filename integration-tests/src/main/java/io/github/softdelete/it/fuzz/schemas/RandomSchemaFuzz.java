@@ -5,9 +5,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
@@ -24,6 +27,9 @@ import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.SoftDeletePolicy;
 import io.github.softdelete.it.fuzz.schemas.RandomSchema.TableSpec;
+import io.github.softdelete.it.fuzz.Engine;
+import io.github.softdelete.it.harness.MariaDbServer;
+import io.github.softdelete.it.harness.MariaDbServers;
 import io.github.softdelete.it.harness.PostgresServer;
 import io.github.softdelete.it.harness.PostgresServers;
 import io.github.softdelete.it.harness.TestDatabase;
@@ -35,6 +41,10 @@ import io.github.softdelete.it.harness.TestDatabase;
  * foreign keys apply) and the deleted rows only ({@code fzN_del}, the oracle for {@code onlyDeleted}).
  * Reads must return the same rows; statements must leave the same live rows ({@link LiveState}) and
  * report the same count, or be refused on both sides.
+ *
+ * <p>On MariaDB each copy is a database ({@code <run's database>_fzN}, ...), and the statement oracle deletes the rows
+ * a DELETE's condition matches by key ({@link RandomQueries#deletedKeys}); a DELETE ... RETURNING the library refuses
+ * there is counted as an accepted refusal.
  *
  * <p>Not thread-safe: one run at a time.
  */
@@ -57,6 +67,8 @@ public final class RandomSchemaFuzz {
         public int restoreMismatches;
         /** Restores that left taken rows deleted under another parent deleted before (documented). */
         public int restoreOtherParentDeleted;
+        /** MariaDB only: statements the library refused as documented (DELETE ... RETURNING), by kind. */
+        public final Map<String, Integer> accepted = new java.util.TreeMap<>();
         public final List<String> mismatches = new ArrayList<>();
 
         @Override
@@ -67,20 +79,22 @@ public final class RandomSchemaFuzz {
                 + restores + " delete-then-restore cases (" + roundTrips + " exact round trips, " + deleteRefused + " deletes refused, "
                 + restoreRefused + " restores refused, " + restoreOtherParentDeleted
                 + " documented partial restores (a taken row's other parent deleted before), " + restoreMismatches + " mismatches), "
-                + mismatches.size() + " mismatches" + (mismatches.isEmpty() ? "" : ":\n" + String.join("\n", mismatches));
+                + (accepted.isEmpty() ? "" : "accepted refusals " + accepted + ", ") + mismatches.size() + " mismatches" + (mismatches.isEmpty() ? "" : ":\n" + String.join("\n", mismatches));
         }
     }
 
+    private final Engine engine;
     private final Connection full;
     private final Connection live;
     private final DSLContext plain;
     private final DSLContext oracle;
 
-    private RandomSchemaFuzz(Connection full, Connection live) {
+    private RandomSchemaFuzz(Engine engine, Connection full, Connection live) {
+        this.engine = engine;
         this.full = full;
         this.live = live;
-        this.plain = DSL.using(full, SQLDialect.POSTGRES);
-        this.oracle = DSL.using(live, SQLDialect.POSTGRES);
+        this.plain = DSL.using(full, engine.dialect());
+        this.oracle = DSL.using(live, engine.dialect());
     }
 
     /**
@@ -96,34 +110,51 @@ public final class RandomSchemaFuzz {
      * round trips per schema ({@link RestoreRoundTrip}).
      */
     public static Report run(PostgresServer server, long seed, int schemas, int reads, int statements, int restores) {
-        try (TestDatabase database = server.createMigratedDatabase("random_schemas");
-             Connection full = database.dataSource().getConnection();
-             Connection live = database.dataSource().getConnection()) {
-            for (Connection c : List.of(full, live))
-                try (var s = c.createStatement()) {
-                    s.execute("set statement_timeout = '20s'");
-                }
-            RandomSchemaFuzz fuzz = new RandomSchemaFuzz(full, live);
-            Report report = new Report();
-            long start = System.nanoTime();
-            int from = Integer.getInteger("fuzz.schemaFrom", 0);
-            List<Integer> indexes = new ArrayList<>();
-            for (int i = from; i < from + schemas; i++)
-                indexes.add(i);
-            String only = System.getProperty("fuzz.schemaList");
-            if (only != null && !only.isBlank())
-                indexes = java.util.Arrays.stream(only.split(",")).map(String::trim).map(Integer::valueOf).toList();
-            for (int n = 0; n < indexes.size(); n++) {
-                int i = indexes.get(n);
-                fuzz.runSchema(report, "fz" + i, seed * 1_000_003L + i, reads, statements, restores);
-                if ((n + 1) % 10 == 0)
-                    System.out.println("random schemas: " + (n + 1) + " of " + indexes.size() + " after "
-                        + (System.nanoTime() - start) / 1_000_000_000 + " s, " + report.mismatches.size() + " mismatches");
-            }
-            return report;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot run random schemas: " + e.getMessage(), e);
+        try (TestDatabase database = server.createMigratedDatabase("random_schemas")) {
+            return run(database, "", seed, schemas, reads, statements, restores);
         }
+    }
+
+    /**
+     * Like {@link #run(PostgresServer, long, int, int, int, int)} on MariaDB, where each copy of a schema is a database
+     * of its own, named after the run's database ({@code softdelete_random_schemas_..._fzN}, {@code ..._fzN_live},
+     * {@code ..._fzN_del}), and dropped after it.
+     */
+    public static Report run(MariaDbServer server, long seed, int schemas, int reads, int statements, int restores) {
+        try (TestDatabase database = server.createMigratedDatabase("random_schemas")) {
+            return run(database, database.name() + "_", seed, schemas, reads, statements, restores);
+        }
+    }
+
+    private static Report run(TestDatabase database, String prefix, long seed, int schemas, int reads, int statements, int restores) {
+        Engine engine = Engine.of(database);
+        Report report = new Report();
+        long start = System.nanoTime();
+        int from = Integer.getInteger("fuzz.schemaFrom", 0);
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = from; i < from + schemas; i++)
+            indexes.add(i);
+        String only = System.getProperty("fuzz.schemaList");
+        if (only != null && !only.isBlank())
+            indexes = java.util.Arrays.stream(only.split(",")).map(String::trim).map(Integer::valueOf).toList();
+        for (int n = 0; n < indexes.size(); n++) {
+            int i = indexes.get(n);
+            // Fresh connections for each schema's policy: on MariaDB the library's key tables (softdelete_keys_<n>) live
+            // on the connection, and one that served another policy holds another table's key columns there
+            // (FuzzFindingsOnMariaDbTest).
+            try (Connection full = database.dataSource().getConnection();
+                 Connection live = database.dataSource().getConnection()) {
+                for (Connection c : List.of(full, live))
+                    engine.limitStatementTime(c);
+                new RandomSchemaFuzz(engine, full, live).runSchema(report, prefix + "fz" + i, seed * 1_000_003L + i, reads, statements, restores);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot run random schemas: " + e.getMessage(), e);
+            }
+            if ((n + 1) % 10 == 0)
+                System.out.println("random schemas: " + (n + 1) + " of " + indexes.size() + " after "
+                    + (System.nanoTime() - start) / 1_000_000_000 + " s, " + report.mismatches.size() + " mismatches");
+        }
+        return report;
     }
 
     private void runSchema(Report report, String name, long seed, int reads, int statements, int restores) {
@@ -131,40 +162,52 @@ public final class RandomSchemaFuzz {
         RandomSchema schema = RandomSchema.generate(random);
         RandomRows rows = new RandomRows(schema, random);
         String header = "schema seed " + seed + " (" + name + "):\n" + schema;
-        for (String sql : schema.ddl(name, false))
+        for (String sql : schema.ddl(engine, name, false))
             plain.execute(sql);
-        for (String sql : schema.ddl(name + "_live", true))
+        for (String sql : schema.ddl(engine, name + "_live", true))
             plain.execute(sql);
-        for (String sql : schema.ddl(name + "_del", false))
+        for (String sql : schema.ddl(engine, name + "_del", false))
             plain.execute(sql);
         rows.insert(plain, name);
         rows.insert(plain, name + "_live");
         rows.insert(plain, name + "_del");
         removeWithoutCascading(schema, name + "_live", true);
         removeWithoutCascading(schema, name + "_del", false);
-        DSLContext softDeleting = DSL.using(SoftDelete.install(new DefaultConfiguration().set(full).set(SQLDialect.POSTGRES), policy(schema, name)));
-        RandomQueries queries = new RandomQueries(schema);
+        DSLContext softDeleting = DSL.using(SoftDelete.install(new DefaultConfiguration().set(full).set(engine.dialect()), policy(schema, name)));
+        RandomQueries queries = new RandomQueries(schema, engine);
         for (int i = 0; i < reads; i++)
             read(report, header, queries, softDeleting, name, seed * 31 + i);
-        LiveState state = new LiveState(schema);
+        LiveState state = new LiveState(schema, engine);
         for (int i = 0; i < statements; i++)
             statement(report, header, queries, softDeleting, state, name, seed * 37 + i);
         if (restores > 0) {
-            RestoreRoundTrip roundTrip = new RestoreRoundTrip(schema, full, plain, softDeleting, catalog(name), name, header);
+            RestoreRoundTrip roundTrip = new RestoreRoundTrip(schema, full, plain, softDeleting, catalog(schema, name), name, header);
             for (int i = 0; i < restores; i++)
                 roundTrip.run(report, seed * 41 + i);
         }
-        plain.execute("drop schema " + name + ", " + name + "_live, " + name + "_del cascade");
+        if (engine == Engine.MARIADB)
+            for (String database : List.of(name, name + "_live", name + "_del"))
+                plain.execute("drop database " + database);
+        else
+            plain.execute("drop schema " + name + ", " + name + "_live, " + name + "_del cascade");
         report.schemas++;
     }
 
-    // The policy under test: each marked table from the catalog snapshot with its marker, the rules from pg_constraint.
-    private Schema catalog(String name) {
-        return plain.meta().filterSchemas(s -> s.getName().equals(name)).snapshot().getSchemas(name).get(0);
+    // The policy under test: each marked table from the catalog snapshot with its marker, the rules from the catalog.
+    // On MariaDB the tables come from the schema's own DDL, read by jOOQ's DDL interpreter (as MariaDbTables reads the
+    // catalog for fromDatabase; jOOQ's reader of MariaDB's catalog asks 10.11 for a column it lacks), typed as the
+    // generated classes of the reference schema are: a DATETIME(6) stamp as OffsetDateTime.
+    private Schema catalog(RandomSchema schema, String name) {
+        if (engine == Engine.POSTGRES)
+            return plain.meta().filterSchemas(s -> s.getName().equals(name)).snapshot().getSchemas(name).get(0);
+        List<Query> ddl = new ArrayList<>();
+        for (String sql : schema.ddl(Engine.POSTGRES, name, false))
+            ddl.addAll(List.of(DSL.using(SQLDialect.POSTGRES).parser().parse(sql).queries()));
+        return DSL.using(SQLDialect.MARIADB).meta(ddl.toArray(Query[]::new)).getSchemas(name).get(0);
     }
 
     private SoftDeletePolicy policy(RandomSchema schema, String name) {
-        Schema catalog = catalog(name);
+        Schema catalog = catalog(schema, name);
         SoftDeletePolicy.Builder builder = SoftDeletePolicy.builder();
         boolean deletedBy = false;
         for (TableSpec spec : schema.tables) {
@@ -249,9 +292,16 @@ public final class RandomSchemaFuzz {
             actualError = e;
         }
         try {
-            expected = run(oracle, queries.statement(oracle, seed, name + "_live"));
+            Map.Entry<Table<?>, ResultQuery<?>> keys = engine == Engine.MARIADB && !(statement instanceof ResultQuery)
+                ? queries.deletedKeys(oracle, seed, name + "_live") : null;
+            expected = keys != null ? deleteByKeys(keys) : run(oracle, queries.statement(oracle, seed, name + "_live"));
         } catch (RuntimeException e) {
             expectedError = e;
+        }
+        if (engine == Engine.MARIADB && statement instanceof ResultQuery && actualError instanceof SoftDeleteException refusal
+            && refusal.getMessage().contains("with DELETE ... RETURNING on MariaDB")) {
+            report.accepted.merge("DELETE ... RETURNING (library)", 1, Integer::sum);
+            return;
         }
         String violated = violatedConstraint(expectedError);
         if (actualError instanceof SoftDeleteException && violated != null) {
@@ -304,7 +354,26 @@ public final class RandomSchemaFuzz {
         }
     }
 
-    private static String violatedConstraint(RuntimeException e) {
+    /**
+     * MariaDB's oracle of a DELETE: the rows its condition matches, selected first, deleted by key (the database's
+     * foreign keys apply), counted by key; see {@link RandomQueries#deletedKeys}.
+     */
+    private List<String> deleteByKeys(Map.Entry<Table<?>, ResultQuery<?>> keys) {
+        List<Condition> rows = new ArrayList<>();
+        for (Record key : oracle.fetch(keys.getValue())) {
+            Condition row = DSL.noCondition();
+            for (Field<?> field : key.fields())
+                row = row.and(DSL.field(DSL.name(field.getName())).eq(DSL.inline(key.get(field))));
+            rows.add(row);
+        }
+        if (!rows.isEmpty())
+            oracle.deleteFrom(keys.getKey()).where(DSL.or(rows)).execute();
+        return List.of("count " + rows.size());
+    }
+
+    private String violatedConstraint(RuntimeException e) {
+        if (engine == Engine.MARIADB)
+            return engine.isForeignKeyViolation(e) ? Objects.requireNonNullElse(engine.violatedConstraint(e), "?") : null;
         if (!(e instanceof DataAccessException d) || !"23503".equals(d.sqlState()))
             return null;
         PSQLException cause = d.getCause(PSQLException.class);
@@ -334,22 +403,23 @@ public final class RandomSchemaFuzz {
     }
 
     private void removeWithoutCascading(RandomSchema schema, String name, boolean deletedRows) {
-        plain.execute("set session_replication_role = replica");
+        engine.enforceForeignKeys(plain, false);
         for (TableSpec table : schema.tables)
             if (table.marked())
-                plain.execute("delete from " + name + "." + table.name() + " t where " + (deletedRows ? "" : "not ")
-                    + "coalesce(" + table.deletedSql("t") + ", false)");
-        plain.execute("set session_replication_role = origin");
+                plain.execute((engine == Engine.MARIADB ? "delete t from " : "delete from ") + name + "." + table.name() + " t where "
+                    + (deletedRows ? "" : "not ") + "coalesce(" + table.deletedSql("t") + ", false)");
+        engine.enforceForeignKeys(plain, true);
     }
 
     /**
      * Runs a long local campaign: {@code RandomSchemaFuzz <seed> <schemas> <reads per schema> <statements per schema>
-     * [<restores per schema>]}.
+     * [<restores per schema>]}, on MariaDB with {@code -Dfuzz.engine=mariadb}.
      */
     public static void main(String[] args) {
         long seed = Long.parseLong(args[0]);
         long start = System.nanoTime();
-        Report report = run(PostgresServers.shared(), seed, Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+        Report report = "mariadb".equals(System.getProperty("fuzz.engine")) ? run(MariaDbServers.shared(), seed, Integer.parseInt(args[1]),
+            Integer.parseInt(args[2]), Integer.parseInt(args[3]), args.length > 4 ? Integer.parseInt(args[4]) : 0) : run(PostgresServers.shared(), seed, Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
             args.length > 4 ? Integer.parseInt(args[4]) : 0);
         System.out.println("seed " + seed + ": " + report + "\nin " + (System.nanoTime() - start) / 1_000_000_000 + " s");
         System.exit(report.mismatches.isEmpty() ? 0 : 1);

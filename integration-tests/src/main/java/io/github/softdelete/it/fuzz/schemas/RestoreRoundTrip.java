@@ -20,6 +20,7 @@ import org.jooq.impl.DSL;
 
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
+import io.github.softdelete.it.fuzz.Engine;
 import io.github.softdelete.it.fuzz.RowDiff;
 import io.github.softdelete.it.fuzz.schemas.RandomSchema.TableSpec;
 
@@ -43,9 +44,11 @@ final class RestoreRoundTrip {
     private final Schema catalog;
     private final String name;
     private final String header;
+    private final Engine engine;
 
     RestoreRoundTrip(RandomSchema schema, Connection connection, DSLContext plain, DSLContext softDeleting, Schema catalog,
                      String name, String header) {
+        this.engine = Engine.of(plain.dialect());
         this.schema = schema;
         this.connection = connection;
         this.plain = plain;
@@ -201,7 +204,13 @@ final class RestoreRoundTrip {
         for (Field<?> field : catalog.getTable(table.name()).fields())
             columns.add(field.getName().equals(table.flag()) && table.kind() == RandomSchema.Kind.NULLABLE_FLAG
                 ? "coalesce(" + alias + "." + field.getName() + ", false)" : alias + "." + field.getName());
-        return "row(" + String.join(", ", columns) + ")::text";
+        if (engine != Engine.MARIADB)
+            return "row(" + String.join(", ", columns) + ")::text";
+        // MariaDB has no row-to-text cast: each column as text, NULL spelled out (CONCAT_WS skips NULLs).
+        List<String> texts = new ArrayList<>();
+        for (String column : columns)
+            texts.add("coalesce(" + engine.text(column) + ", 'NULL')");
+        return "concat('(', concat_ws(',', " + String.join(", ", texts) + "), ')')";
     }
 
     // The documented exception ("children whose other parent is still deleted stay deleted"): the data
@@ -242,8 +251,8 @@ final class RestoreRoundTrip {
         for (RandomSchema.KeySpec key : table.keys()) {
             if (!key.parentRef().marked())
                 continue;
-            StringBuilder sql = new StringBuilder("select " + rowText(table, "c") + " || ' -> " + key.parent() + " ' || "
-                + rowText(key.parentRef(), "p") + " from " + name + "." + table.name() + " c join " + name + "." + key.parent()
+            StringBuilder sql = new StringBuilder("select concat(" + rowText(table, "c") + ", ' -> " + key.parent() + " ', "
+                + rowText(key.parentRef(), "p") + ") from " + name + "." + table.name() + " c join " + name + "." + key.parent()
                 + " p on true");
             for (int i = 0; i < key.columns().size(); i++)
                 sql.append(" and p.").append(key.parentRef().primaryKey().get(i)).append(" = c.").append(key.columns().get(i));
