@@ -30,6 +30,7 @@ import io.github.softdelete.SoftDeletePolicy;
 import io.github.softdelete.it.db.SoftDeletes;
 
 import io.github.softdelete.it.db.tables.Likes;
+import io.github.softdelete.it.db.tables.Users;
 import io.github.softdelete.it.fixture.SeededDatabaseTest;
 import io.github.softdelete.it.harness.PostgresTest;
 
@@ -125,5 +126,25 @@ class FuzzFindingsTest extends SeededDatabaseTest {
             assertThat(count).isEqualTo(1);
         }
         assertThat(plain.fetchCount(LIKES, LIKES.COMMENT_ID.eq(104L).and(LIKES.DELETED_AT.isNull()))).isZero();
+    }
+
+    /**
+     * MariaDB statement fuzzer, seed 2026, case 1063: a DELETE whose EXISTS holds nested set operations over its own
+     * table failed with 1222 (The used SELECT statements have a different number of columns) in the staged anchor,
+     * where MariaDB's own DELETE runs: jOOQ wraps the subquery of a DELETE that reads its table in a derived table,
+     * the anchor (INSERT ... SELECT) does not, and MariaDB 10.11 refuses {@code EXISTS (((a) INTERSECT (b)) INTERSECT
+     * ALL (c))} but not {@code EXISTS (SELECT * FROM (...) t)}.
+     */
+    @Test
+    void delete_existsOverNestedSetOperationsOnItsTable_softDeletes() {
+        Users u1 = USERS.as("u1");
+        Users u2 = USERS.as("u2");
+        Users u3 = USERS.as("u3");
+
+        int count = ctx.deleteFrom(USERS).where(USERS.ID.eq(1L)).and(DSL.exists(DSL.select(u1.ID, u1.NAME).from(u1)
+            .intersect(DSL.select(u2.ID, u2.NAME).from(u2)).intersectAll(DSL.select(u3.ID, u3.NAME).from(u3)))).execute();
+
+        assertThat(count).isEqualTo(1);
+        assertThat(plain.fetchValue(USERS.DELETED_AT, USERS.ID.eq(1L))).isNotNull();
     }
 }
