@@ -43,11 +43,9 @@ final class StatementGenerator {
     }
 
     /**
-     * For the last {@link #statement()}, a DELETE from a soft-deletable table with children, which the library stages
-     * on MariaDB (its anchor selects the rows first): {@code [WITH ...] SELECT <its primary key> FROM <target> [, <USING
-     * table>] WHERE <its condition>}; null for an UPDATE, for a table without children (the library's one UPDATE
-     * matches rows as MariaDB's own DELETE does) and for a table without a marker (the library leaves its DELETE a
-     * DELETE). Draws nothing from the random source.
+     * For the last {@link #statement()}, a DELETE from a soft-deletable table: {@code [WITH ...] SELECT <its primary
+     * key> FROM <target> [, <USING table>] WHERE <its condition>}; null for an UPDATE and for a table without a marker
+     * (the library leaves its DELETE a DELETE). Draws nothing from the random source.
      */
     Select<?> matched() {
         return matched;
@@ -90,7 +88,7 @@ final class StatementGenerator {
         Table<Record> table = (Table<Record>) source.table();
         List<Field<?>> returning = gen.chance(0.2) ? returning(source) : List.of();
         this.target = target.table();
-        if (delete && target.softDeletable() && ReferenceSchema.EDGES.stream().anyMatch(edge -> edge.parent() == target)) {
+        if (delete && target.softDeletable()) {
             List<Field<?>> key = new ArrayList<>();
             for (Field<?> column : target.table().getPrimaryKey().getFields())
                 key.add(table.field(column.getName()));
