@@ -14,9 +14,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.jooq.Configuration;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 import org.jooq.TransactionContext;
 import org.jooq.TransactionProvider;
 import org.jooq.exception.DataAccessException;
@@ -33,19 +35,24 @@ import io.github.softdelete.it.harness.TestDatabase;
  * <ol>
  *   <li>the first runs its step and stays open;</li>
  *   <li>the second runs its step on another thread, until it either ends or waits for a lock the first holds
- *       (PostgreSQL says so: {@code pg_blocking_pids} of its backend is not empty);</li>
+ *       (the server says so: on PostgreSQL {@code pg_blocking_pids} of its backend is not empty, on MariaDB InnoDB's
+ *       status shows its transaction in {@code LOCK WAIT}; see {@link #awaitEndOrBlock});</li>
  *   <li>the first commits (or rolls back, when its step failed);</li>
  *   <li>the second finishes and commits (or rolls back, when its step failed).</li>
  * </ol>
  * A commit that fails (SERIALIZABLE may refuse one) counts as its step's failure.
- * With {@link #secondSnapshotFirst()}, the second transaction takes its snapshot (a {@code SELECT 1}) before the
- * first runs its step, so that at REPEATABLE READ and SERIALIZABLE it cannot see what the first commits.
+ * With {@link #secondSnapshotFirst()}, the second transaction takes its snapshot (a {@code SELECT 1} on PostgreSQL,
+ * {@code START TRANSACTION WITH CONSISTENT SNAPSHOT} on MariaDB, where InnoDB takes none until a table is read) before
+ * the first runs its step, so that at REPEATABLE READ and SERIALIZABLE its plain reads cannot see what the first commits.
  *
- * <p>Each connection has the library installed for the reference schema's policy, at the given isolation level.
+ * <p>Each connection has the library installed for the reference schema's policy, at the given isolation level, in
+ * the database's dialect ({@link #softDeleting}).
  */
 final class TwoTransactions {
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
+    private static final String MARIADB = "MariaDB";
+    private static final Pattern THREAD_ID = Pattern.compile("\\bthread id (\\d+),");
 
     /** A step of one transaction. */
     interface Step {
@@ -118,10 +125,10 @@ final class TwoTransactions {
             int secondPid = pid(b);
             if (secondSnapshotFirst)
                 try (Statement s = b.createStatement()) {
-                    s.execute("select 1");
+                    s.execute(mariaDb(b) ? "start transaction with consistent snapshot" : "select 1");
                 }
-            Result firstResult = step(first, a);
-            Future<Result> secondResult = thread.submit(() -> step(second, b));
+            Result firstResult = step(database, first, a);
+            Future<Result> secondResult = thread.submit(() -> step(database, second, b));
             boolean waited = awaitEndOrBlock(secondResult, monitor, secondPid);
             Result firstDone = end(a, firstResult);
             Result secondDone = end(b, secondResult.get(LIMIT.toSeconds(), TimeUnit.SECONDS));
@@ -138,14 +145,24 @@ final class TwoTransactions {
         return connection;
     }
 
-    private static Result step(Step step, Connection connection) {
-        DSLContext ctx = DSL.using(SoftDelete.install(new DefaultConfiguration().set(connection).set(SQLDialect.POSTGRES)
-            .set(new OpenTransaction(connection)), SoftDeleteDatabase.POLICY));
+    private static Result step(TestDatabase database, Step step, Connection connection) {
+        DSLContext ctx = DSL.using(SoftDelete.install(configuration(database, connection).set(new OpenTransaction(connection)),
+            SoftDeleteDatabase.POLICY));
         try {
             return new Result(step.run(ctx, connection), null);
         } catch (Exception e) {
             return new Result(null, e);
         }
+    }
+
+    /** The library on {@code connection}, for the reference schema's policy, in the database's dialect and settings. */
+    static DSLContext softDeleting(TestDatabase database, Connection connection) {
+        return DSL.using(SoftDelete.install(configuration(database, connection), SoftDeleteDatabase.POLICY));
+    }
+
+    // On MariaDB the settings map the generated schema to the database and bind OffsetDateTime as such (TestDatabase).
+    private static Configuration configuration(TestDatabase database, Connection connection) {
+        return new DefaultConfiguration().set(connection).set(database.dialect()).set(database.settings());
     }
 
     /**
@@ -216,15 +233,31 @@ final class TwoTransactions {
         }
     }
 
-    /** Waits until the step ended (false), or PostgreSQL reports its backend blocked by another (true); no sleeps. */
-    static boolean awaitEndOrBlock(Future<?> step, Connection monitor, int pid) throws Exception {
+    /**
+     * Waits until the step ended (false), or the server reports the connection {@code id} ({@link #pid}) blocked by
+     * another transaction (true); no sleeps.
+     *
+     * <p>MariaDB: {@code SHOW ENGINE INNODB STATUS} lists the connection's transaction (by its {@code CONNECTION_ID()},
+     * "MariaDB thread id") with {@code LOCK WAIT}, which InnoDB prints while the transaction waits for a row or table
+     * lock, as {@code pg_blocking_pids} does on PostgreSQL. The status is built when it is asked for. Two other ways
+     * fail:
+     * <ul>
+     *   <li>{@code information_schema.INNODB_TRX} ({@code trx_state = 'LOCK WAIT'}, also {@code INNODB_LOCK_WAITS}) is
+     *       a cache that InnoDB refreshes only when it was last read more than 100 ms before: polled every 20 ms, it
+     *       never refreshes, and a wait that began after the first poll is never seen (checked on 10.11: 0 of 60 polls
+     *       20 ms apart saw a wait that lasted the whole time; 10 of 12 polls 150 ms apart did);</li>
+     *   <li>{@code PROCESSLIST.STATE} shows the stage the statement waits in ({@code Statistics}, {@code Updating}),
+     *       as it does for a running one.</li>
+     * </ul>
+     */
+    static boolean awaitEndOrBlock(Future<?> step, Connection monitor, int id) throws Exception {
         long deadline = System.nanoTime() + LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 step.get(20, TimeUnit.MILLISECONDS);
                 return false;
             } catch (TimeoutException stillRunning) {
-                if (blocked(monitor, pid))
+                if (blocked(monitor, id))
                     return true;
             } catch (ExecutionException ended) {
                 return false;
@@ -233,21 +266,47 @@ final class TwoTransactions {
         throw new AssertionError("the step neither ended nor waited for a lock within " + LIMIT);
     }
 
-    private static boolean blocked(Connection monitor, int pid) throws SQLException {
+    private static boolean blocked(Connection monitor, int id) throws SQLException {
+        if (mariaDb(monitor))
+            return waitingOnMariaDb(monitor, id);
         try (Statement s = monitor.createStatement();
-             ResultSet r = s.executeQuery("select cardinality(pg_blocking_pids(" + pid + ")) > 0")) {
+             ResultSet r = s.executeQuery("select cardinality(pg_blocking_pids(" + id + ")) > 0")) {
             r.next();
             return r.getBoolean(1);
         }
     }
 
-    /** The backend's process ID, for awaitEndOrBlock; commits, so that the step starts the transaction. */
+    // Each transaction's entry starts with "---TRANSACTION "; a waiting one has a line "LOCK WAIT <n> lock struct(s)"
+    // before "MariaDB thread id <id>, ...".
+    private static boolean waitingOnMariaDb(Connection monitor, int id) throws SQLException {
+        String status;
+        try (Statement s = monitor.createStatement(); ResultSet r = s.executeQuery("show engine innodb status")) {
+            r.next();
+            status = r.getString("Status");
+        }
+        for (String transaction : status.split("\n---TRANSACTION ")) {
+            Matcher thread = THREAD_ID.matcher(transaction);
+            if (thread.find() && Integer.parseInt(thread.group(1)) == id)
+                return transaction.contains("\nLOCK WAIT ");
+        }
+        return false;
+    }
+
+    /**
+     * The server's ID of the connection, for awaitEndOrBlock: PostgreSQL's backend process ID, MariaDB's
+     * {@code CONNECTION_ID()}. Commits, so that the step starts the transaction.
+     */
     static int pid(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("select pg_backend_pid()")) {
+        try (Statement s = connection.createStatement();
+             ResultSet r = s.executeQuery(mariaDb(connection) ? "select connection_id()" : "select pg_backend_pid()")) {
             r.next();
             int pid = r.getInt(1);
-            connection.commit(); // the backend's ID only: the step starts the transaction
+            connection.commit(); // the ID only: the step starts the transaction
             return pid;
         }
+    }
+
+    private static boolean mariaDb(Connection connection) throws SQLException {
+        return MARIADB.equals(connection.getMetaData().getDatabaseProductName());
     }
 }
