@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.SoftDelete;
@@ -37,8 +38,6 @@ class FuzzFindingsOnMariaDbTest extends FuzzFindingsTest {
     }
 
     @Test
-    @Disabled("core bug: softdelete_keys_<n> is named by the table's index in its policy and created if missing, so on a"
-        + " connection another policy deleted on before it has that policy's key columns: 1054 (issue 25)")
     @Override
     void delete_connectionAnotherPolicyDeletedOnBefore_cascades() throws SQLException {
         super.delete_connectionAnotherPolicyDeletedOnBefore_cascades();

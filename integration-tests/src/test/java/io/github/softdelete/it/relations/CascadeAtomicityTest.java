@@ -13,7 +13,6 @@ import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.SoftDelete;
@@ -85,9 +84,6 @@ class CascadeAtomicityTest extends SeededDatabaseTest {
     // takes a connection it did not open a transaction on for its own: it commits it when the restore succeeds (and
     // rolls it back when it fails). Here the caller's rename is committed by the restore, before the caller rolls back.
     @Test
-    @Disabled("core bug: Restore.runWithParents wraps its statements in ctx.transactionResult, which commits (or, on a"
-        + " failure, rolls back) a JDBC transaction the caller opened on the context's connection; the deletes and"
-        + " restores on MariaDB take a savepoint there instead (StagedTransaction)")
     void restoreWithParents_inCallersJdbcTransaction_leavesTheTransactionToTheCaller() throws Exception {
         stopFailing("likes");
         ctx.deleteFrom(USERS).where(USERS.ID.eq(1L)).execute();
