@@ -36,6 +36,7 @@ public enum MariaDbRefusal {
     static final int PARSE_ERROR = 1064;
     static final int BAD_FIELD = 1054;
     static final int GENERATED_COLUMN_WRITE = 1906;
+    static final int STATEMENT_TIMEOUT = 1969;
     /** How jOOQ renders its derived-table workarounds (LIMIT in IN, a DML statement's own table in a subquery). */
     private static final String JOOQ_DERIVED_TABLE = "(select * from (select ";
 
@@ -103,6 +104,11 @@ public enum MariaDbRefusal {
     /** Whether {@code sql} has one of jOOQ's derived-table workarounds. */
     static boolean inJooqDerivedTable(String sql) {
         return sql.toLowerCase(Locale.ROOT).contains(JOOQ_DERIVED_TABLE);
+    }
+
+    /** Whether {@code error} is MariaDB's ER_STATEMENT_TIMEOUT (1969): max_statement_time exceeded. */
+    static boolean timedOut(Throwable error) {
+        return errorCode(error) == STATEMENT_TIMEOUT;
     }
 
     /** MariaDB's error code behind {@code error}, or 0. */
