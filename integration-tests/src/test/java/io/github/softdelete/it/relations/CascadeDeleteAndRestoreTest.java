@@ -156,6 +156,20 @@ class CascadeDeleteAndRestoreTest extends SeededDatabaseTest {
     }
 
     @Test
+    void restoreReply_parentCommentDeleted_refusedNamingTheSelfReference_nothingChanged() {
+        // the delete of comment 100 takes its reply 101 (and 102, 101's reply, and the likes); 101 alone cannot come
+        // back while 100, its parent over comments_parent_id_fkey, stays deleted
+        ctx.deleteFrom(COMMENTS).where(COMMENTS.ID.eq(100L)).execute();
+        List<String> before = TreeData.state(plain);
+
+        assertThatThrownBy(() -> SoftDelete.restore(ctx, COMMENTS, COMMENTS.ID.eq(101L)))
+            .isInstanceOf(SoftDeleteException.class)
+            .hasMessageContaining("cannot restore rows of \"comments\"")
+            .hasMessageContaining("comments_parent_id_fkey");
+        assertThat(TreeData.state(plain)).isEqualTo(before);
+    }
+
+    @Test
     void restoreWithParents_restoresTheChainFirst() {
         List<String> before = TreeData.state(plain);
         ctx.deleteFrom(USERS).where(USERS.ID.eq(1L)).execute();
