@@ -160,6 +160,20 @@ class ConcurrentWritersTest extends SeededDatabaseTest {
         }
     }
 
+    // A reply on post 20 to comment 100 of post 10: the delete of post 10 reaches the parent comment through the post,
+    // and the reply only through the self-reference (found by ConcurrentWritersTortureOnMariaDbTest).
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("levelsAndOrders")
+    void insertReplyOnAnotherPost_deleteTheParentCommentsPost(Isolation isolation, Order order) throws Exception {
+        Step insert = (ctx, c) -> ctx.insertInto(COMMENTS, COMMENTS.ID, COMMENTS.POST_ID, COMMENTS.AUTHOR_ID, COMMENTS.PARENT_ID, COMMENTS.BODY)
+            .values(300L, 20L, 3L, 100L, "a reply from another post").execute();
+        Step delete = (ctx, c) -> ctx.deleteFrom(POSTS).where(POSTS.ID.eq(10L)).execute();
+
+        Outcome outcome = run(isolation, order, insert, delete);
+
+        assertWriterAgainstDelete(isolation, order, outcome, 300L);
+    }
+
     // ---------------------------------------------------------------- update a child's key / delete that parent
 
     @ParameterizedTest(name = "{0}, {1}")
