@@ -190,9 +190,12 @@ public final class StagedCascadeDelete {
     // The live rows of table whose key over relation names a row in the parent's key table.
     private static Select<?> children(TableRegistry registry, PolicyTable table, Relation relation) {
         Table<?> child = table.table();
+        // FOR UPDATE: a writer that adds a reply to one of these rows holds it in share mode until it commits; locking
+        // the rows here waits for it, so that the replies read next see its row (ConcurrentWritersOnMariaDbTest).
         return DSL.select(RowSets.key(table)).from(child).join(parentKeys(registry, relation))
             .on(referencing(registry, relation, child))
-            .where(MarkerPredicates.live(table, child));
+            .where(MarkerPredicates.live(table, child))
+            .forUpdate();
     }
 
     // The replies of the rows in table's key table, recursively, over the self-references: WITH RECURSIVE inside an
