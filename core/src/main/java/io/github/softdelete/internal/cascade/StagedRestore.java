@@ -86,9 +86,8 @@ public final class StagedRestore {
             if (!node.self().isEmpty())
                 steps.addAll(replies(plain, registry, node, node.table().equals(plan.root())));
             for (Relation relation : CascadeRestore.parentKeys(registry, table))
-                if (!relation.parent().equals(table))
-                    steps.add(StagedStep.refuseWhenFound(plain.renderInlined(deletedParents(registry, table, relation)),
-                        StagedStep.Check.REFUSE_WHEN_FOUND_DELETED_PARENT, relation));
+                steps.add(StagedStep.refuseWhenFound(plain.renderInlined(deletedParents(registry, table, relation)),
+                    StagedStep.Check.REFUSE_WHEN_FOUND_DELETED_PARENT, relation));
             steps.add(new StagedStep(plain.renderInlined(DSL.selectCount().from(keys)), StagedStep.Check.COUNT, null, table));
             steps.add(new StagedStep(plain.renderInlined(restore(plain, table, keys)), StagedStep.Check.UPDATE_ALL_COUNTED, null, table));
         }
@@ -184,7 +183,13 @@ public final class StagedRestore {
         Table<?> row = table.table();
         PolicyTable parent = relation.parent();
         Table<?> parentRow = parent.table().as("softdelete_parent");
-        Field<Integer> deleted = DSL.when(MarkerPredicates.deleted(parent, parentRow), DSL.inline(1)).else_(DSL.inline(0));
+        Condition deletedParent = MarkerPredicates.deleted(parent, parentRow);
+        // Over a self-reference the parent may be a row this restore brings back too (a reply's parent comment): only a
+        // parent it leaves deleted refuses.
+        if (parent.equals(table))
+            deletedParent = deletedParent.and(DSL.not(DSL.row(RowSets.on(parentRow, RowSets.key(table)))
+                .in(DSL.select(KeyTables.columns(keys, RowSets.key(table))).from(keys))));
+        Field<Integer> deleted = DSL.when(deletedParent, DSL.inline(1)).else_(DSL.inline(0));
         return DSL.select(DSL.coalesce(DSL.max(deleted), DSL.inline(0))).from(keys)
             .join(row).on(KeyTables.joined(table, row, keys))
             .join(parentRow).on(DSL.row(RowSets.on(parentRow, relation.parentColumns())).eq(DSL.row(RowSets.on(row, relation.childColumns()))))
