@@ -10,9 +10,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.jooq.Configuration;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,6 +110,19 @@ class CatalogOnMariaDbTest {
         ctx.deleteFrom(io.github.softdelete.it.db.Tables.USERS).where(io.github.softdelete.it.db.Tables.USERS.ID.eq(1L)).execute();
         assertThat(plain.fetchValue(io.github.softdelete.it.db.Tables.USERS.DELETED_AT, io.github.softdelete.it.db.Tables.USERS.ID.eq(1L)))
             .as("soft-deleted, not removed").isNotNull();
+    }
+
+    @Test
+    void install_asDocsMariaDbShows_filtersReads() {
+        ReferenceData.reset(plain);
+        javax.sql.DataSource dataSource = mariaDb.dataSource();
+        String database = mariaDb.name();
+        // snippet:begin mariadb-install
+        Configuration configuration = new DefaultConfiguration().set(dataSource).set(SQLDialect.MARIADB);
+        SoftDelete.install(configuration, SoftDeletePolicy.fromDatabase(DSL.using(configuration), database));
+        // snippet:end mariadb-install
+        assertThat(DSL.using(configuration).fetchCount(table(name("users"))))
+            .isEqualTo(plain.fetchCount(table(name("users")), field(name("deleted_at")).isNull()));
     }
 
     @Test
