@@ -75,6 +75,7 @@ class ConcurrentWritersTortureTest extends SeededDatabaseTest {
     private static final List<String> DEADLOCKS = Collections.synchronizedList(new ArrayList<>());
     private static final int MARIADB_DEADLOCK = 1213;
     private static final int MARIADB_DUPLICATE_KEY = 1062;
+    private static final int MARIADB_AUTO_INCREMENT_DEADLOCK = 1467;
 
     @Override
     protected void seed(DSLContext plain) {
@@ -113,6 +114,11 @@ class ConcurrentWritersTortureTest extends SeededDatabaseTest {
      */
     protected boolean replies() {
         return Boolean.parseBoolean(System.getProperty("torture.replies", "true"));
+    }
+
+    /** How often an operation is retried after a deadlock or a serialization failure before it counts as a failure. */
+    protected int retries() {
+        return RETRIES;
     }
 
     /** How long the threads run, unless {@code -Dtorture.operations} gives a count. */
@@ -158,6 +164,8 @@ class ConcurrentWritersTortureTest extends SeededDatabaseTest {
         System.out.println(getClass().getSimpleName() + " at " + isolation + ": " + done.get() + " operations in " + THREADS + " threads");
         new TreeMap<>(outcomes).forEach((k, v) -> System.out.println("  " + k + ": " + v));
         DEADLOCKS.forEach(d -> System.out.println("  a deadlock: " + d));
+        if (onMariaDb())
+            System.out.println("  InnoDB's latest deadlock:\n" + latestDeadlock(plain));
         List<Violation> violations = LiveParentsInvariant.violations(plain);
         List<String> inexactRestores = onMariaDb() ? inexactRestoresOnMariaDb(plain) : inexactRestores(plain);
         inexactRestores.stream().limit(5).forEach(d -> System.out.println("  an inexact restore: " + d));
@@ -193,13 +201,18 @@ class ConcurrentWritersTortureTest extends SeededDatabaseTest {
                 return "refused by the library";
             } catch (RuntimeException e) {
                 String state = state(e);
-                boolean deadlock = "40P01".equals(state) || errorCode(e) == MARIADB_DEADLOCK;
-                String kind = "40P01".equals(state) ? "a deadlock (40P01)" : deadlock ? "a deadlock (1213, 40001)" : "a serialization failure (40001)";
+                // InnoDB reports a deadlock on a table's AUTO-INC lock as 1467 HY000 ("Failed to read auto-increment
+                // value"), and rolls the victim's transaction back as for 1213: the library's checked INSERT is an
+                // INSERT ... SELECT, which holds the AUTO-INC lock to its end under innodb_autoinc_lock_mode 1
+                boolean autoIncrement = errorCode(e) == MARIADB_AUTO_INCREMENT_DEADLOCK;
+                boolean deadlock = "40P01".equals(state) || errorCode(e) == MARIADB_DEADLOCK || autoIncrement;
+                String kind = "40P01".equals(state) ? "a deadlock (40P01)" : autoIncrement ? "a deadlock on the AUTO-INC lock (1467, HY000)"
+                    : deadlock ? "a deadlock (1213, 40001)" : "a serialization failure (40001)";
                 if (deadlock && DEADLOCKS.size() < 3)
                     DEADLOCKS.add(operation + ": " + detail(e));
                 if (deadlock)
                     outcomes.computeIfAbsent("deadlock detected in " + operation, k -> new AtomicInteger()).incrementAndGet();
-                if (("40001".equals(state) || "40P01".equals(state)) && attempt < RETRIES) {
+                if (("40001".equals(state) || "40P01".equals(state) || autoIncrement) && attempt < retries()) {
                     outcomes.computeIfAbsent("retried after " + kind, k -> new AtomicInteger()).incrementAndGet();
                     continue;
                 }
@@ -271,6 +284,17 @@ class ConcurrentWritersTortureTest extends SeededDatabaseTest {
                 + " if old.deleted_at is not null and new.deleted_at is null then insert into softdelete_restores values (@torture_op, '"
                 + table + "', " + (table.equals("likes") ? "concat(old.user_id, ',', old.comment_id)" : "old.id")
                 + ", old.deleted_at, @torture_with_parents); end if");
+    }
+
+    // SHOW ENGINE INNODB STATUS's LATEST DETECTED DEADLOCK, without the records' bytes.
+    private static String latestDeadlock(DSLContext plain) {
+        String status = plain.fetchOne("show engine innodb status").get("Status", String.class);
+        int from = status.indexOf("LATEST DETECTED DEADLOCK");
+        int to = status.indexOf("\nTRANSACTIONS\n");
+        if (from < 0 || to < from)
+            return "    (none)";
+        return status.substring(from, to).lines().filter(line -> !line.matches("\\s*\\d+: (len|SQL NULL).*") && !line.startsWith("Record lock, heap"))
+            .map(line -> "    " + (line.length() > 400 ? line.substring(0, 400) + "..." : line)).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     // The operations that restored the violating row (comments, users, posts: by id), with and without parents.
