@@ -128,8 +128,8 @@ class DemoTest {
     }
 
     @Test
-    void jdbcUrl_notPostgres_exitsTwoWithOneLine() {
-        assertOneLineError(DemoOutput.of("--jdbc-url", "jdbc:mysql://localhost/db"), "not a PostgreSQL JDBC URL");
+    void jdbcUrl_neitherPostgresNorMariaDb_exitsTwoWithOneLine() {
+        assertOneLineError(DemoOutput.of("--jdbc-url", "jdbc:mysql://localhost/db"), "is neither a PostgreSQL nor a MariaDB JDBC URL");
     }
 
     @Test

@@ -13,11 +13,15 @@ import javax.sql.DataSource;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.conf.MappedSchema;
+import org.jooq.conf.RenderMapping;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomizer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
 
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteException;
@@ -30,8 +34,8 @@ import io.github.softdelete.it.harness.TestDatabase;
  * driver version Spring Boot's BOM manages): Boot's jOOQ auto-configuration takes the dialect from the DataSource, so
  * the library is installed with {@code SQLDialect.MARIADB}, and reads are filtered and deletes soft, with cascades.
  * The classes generated for PostgreSQL's {@code public} schema run here through a {@code DefaultConfigurationCustomizer}
- * of the application's, which maps {@code public} to the database ({@link TestDatabase#settings()}), as an
- * application whose classes come from another database does.
+ * of the application's, which maps {@code public} to the database and binds their {@code OffsetDateTime}s as such
+ * (as {@link TestDatabase#settings()} does), as an application whose classes come from another database does.
  * Fixture: alice (1) wrote post 10; alice (1) and bob (2) commented on it (100, 101).
  */
 @MariaDbTest
@@ -54,7 +58,21 @@ class SoftDeleteAutoConfigurationOnMariaDbTest {
         plain.insertInto(COMMENTS, COMMENTS.ID, COMMENTS.POST_ID, COMMENTS.AUTHOR_ID, COMMENTS.BODY)
             .values(100L, 10L, 1L, "first").values(101L, 10L, 2L, "second").execute();
         runner = SoftDeleteAutoConfigurationTest.runner(database)
-            .withBean("generatedSchemaIsThisDatabase", DefaultConfigurationCustomizer.class, () -> c -> c.set(database.settings()));
+            .withUserConfiguration(GeneratedSchemaConfiguration.class)
+            .withPropertyValues("app.database=" + database.name());
+    }
+
+    /** The application's mapping of the generated classes' schema to its MariaDB database, as docs/spring-boot.md shows it. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class GeneratedSchemaConfiguration {
+        // snippet:begin spring-mariadb-render-mapping
+        @Bean
+        DefaultConfigurationCustomizer generatedSchemaIsThisDatabase(@Value("${app.database}") String database) {
+            return configuration -> configuration.settings()
+                .withRenderMapping(new RenderMapping().withSchemata(new MappedSchema().withInput("public").withOutput(database)))
+                .withBindOffsetDateTimeType(true);
+        }
+        // snippet:end spring-mariadb-render-mapping
     }
 
     @Test
