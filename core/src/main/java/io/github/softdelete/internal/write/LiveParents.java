@@ -150,13 +150,15 @@ public final class LiveParents {
 
     // SQL text names tables as it likes: "posts" is "public"."posts" (the parser knows no schema), as reads
     // take it (TableRegistry.lookupByName). A schema, when the statement names one, must match.
-    private static boolean sameTable(Table<?> child, Table<?> target) {
+    // The schema as the policy knows it: a class generated for another schema, mapped to the policy's by the
+    // configuration's RenderMapping, names the same table (TableRegistry.catalogSchema).
+    private static boolean sameTable(TableRegistry registry, Table<?> child, Table<?> target) {
         if (child.equals(target))
             return true;
         if (!child.getName().equals(target.getName()))
             return false;
-        String schema = target.getSchema() == null ? "" : target.getSchema().getName();
-        return schema.isEmpty() || (child.getSchema() != null && schema.equals(child.getSchema().getName()));
+        String schema = target.getSchema() == null ? "" : registry.catalogSchema(target.getSchema().getName());
+        return schema.isEmpty() || (child.getSchema() != null && schema.equals(registry.catalogSchema(child.getSchema().getName())));
     }
 
     /** The keys from {@code table} to soft-deletable parents whose children a soft delete does not change. */
@@ -167,7 +169,7 @@ public final class LiveParents {
             table = alias.$aliased();
         List<Relation> keys = null;
         for (Relation relation : registry.relations())
-            if (relation.rule() != OnDelete.SET_NULL && relation.rule() != OnDelete.SET_DEFAULT && sameTable(relation.child(), table)) {
+            if (relation.rule() != OnDelete.SET_NULL && relation.rule() != OnDelete.SET_DEFAULT && sameTable(registry, relation.child(), table)) {
                 if (keys == null)
                     keys = new ArrayList<>(2);
                 keys.add(relation);

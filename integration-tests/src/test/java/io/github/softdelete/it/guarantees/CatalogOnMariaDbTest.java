@@ -110,6 +110,10 @@ class CatalogOnMariaDbTest {
         ctx.deleteFrom(io.github.softdelete.it.db.Tables.USERS).where(io.github.softdelete.it.db.Tables.USERS.ID.eq(1L)).execute();
         assertThat(plain.fetchValue(io.github.softdelete.it.db.Tables.USERS.DELETED_AT, io.github.softdelete.it.db.Tables.USERS.ID.eq(1L)))
             .as("soft-deleted, not removed").isNotNull();
+        // writes through them are checked for deleted parents too (the policy's relations name the catalog's tables)
+        assertThatThrownBy(() -> ctx.insertInto(io.github.softdelete.it.db.Tables.POSTS, io.github.softdelete.it.db.Tables.POSTS.AUTHOR_ID,
+                io.github.softdelete.it.db.Tables.POSTS.TITLE).values(1L, "under a deleted author").execute())
+            .isInstanceOf(SoftDeleteException.class).hasMessageContaining("posts_author_id_fkey");
     }
 
     @Test
