@@ -10,6 +10,16 @@ import io.github.softdelete.it.harness.MariaDbServers;
  */
 class ReadFuzzOnMariaDbTest extends ReadFuzzTest {
 
+    /**
+     * Reads both sides refuse alike (the generator's fault, not a mismatch) run near 1% on MariaDB (179 of 20,000,
+     * seed 2026), where two of its limits can meet in one read; at 2,000 reads the share varied across 1%: 3%, as for
+     * the statements' 5%, keeps the bound meaningful without failing on noise.
+     */
+    @Override
+    double maxInvalidShare() {
+        return 0.03;
+    }
+
     @Override
     FuzzDatabases create(RandomDataset dataset) {
         return FuzzDatabases.create(MariaDbServers.shared(), dataset);
