@@ -262,7 +262,7 @@ class ConcurrentWritersTest extends SeededDatabaseTest {
         ctx.deleteFrom(POSTS).where(POSTS.ID.eq(20L)).execute(); // takes comment 200
         Step insert = (ctx, c) -> ctx.insertInto(COMMENTS, COMMENTS.ID, COMMENTS.POST_ID, COMMENTS.AUTHOR_ID, COMMENTS.BODY)
             .values(300L, 20L, 3L, "new").execute();
-        Step purge = (ctx, c) -> SoftDelete.purge(ctx).tables(POSTS).olderThan(java.time.Duration.ZERO).run().purged();
+        Step purge = (ctx, c) -> SoftDelete.purge(ctx).tables(POSTS).deletedBefore(Instant.now().plusSeconds(3600)).run().purged();
 
         Outcome outcome = order == Order.WRITER_FIRST ? transactions(isolation).run(insert, purge) : transactions(isolation).run(purge, insert);
 
