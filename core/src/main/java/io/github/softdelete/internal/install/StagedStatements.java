@@ -49,8 +49,16 @@ public final class StagedStatements implements ExecuteListener {
         } catch (StagedExecution.Refused refused) {
             throw refused.exception();
         } catch (SQLException e) {
-            throw new DataAccessException("softdelete: " + staged.describe() + " failed, and nothing was changed: " + e.getMessage(), e);
+            throw new DataAccessException("softdelete: " + staged.describe() + " failed: " + outcome(e) + e.getMessage(), e);
         }
+    }
+
+    // A deadlock (1213, SQLSTATE 40001) or InnoDB's lost AUTO-INC lock (1467) rolls back the whole transaction, the
+    // caller's work in it included, not only the operation's savepoint.
+    private static String outcome(SQLException e) {
+        boolean wholeTransaction = "40001".equals(e.getSQLState()) || e.getErrorCode() == 1213 || e.getErrorCode() == 1467;
+        return wholeTransaction ? "the database rolled back the whole transaction (a deadlock); retry the transaction. "
+            : "nothing of it was changed. ";
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -25,10 +24,6 @@ import io.github.softdelete.it.harness.MariaDbTest;
  * through jOOQ's DSL. On the reference rows: post 10 with live comments 100 and 102, live likes (1, 100), (2, 102).
  */
 @MariaDbTest
-@Disabled("core bug: SoftDelete.dataSource runs none of StagedStatements' statements on MariaDB (the stamp before a"
-    + " delete, the key tables and steps around a cascade's anchor): a DELETE of a leaf stamps NULL on a fresh"
-    + " connection and the connection's previous stamp after a delete; a cascading DELETE fails with 1146 on a fresh"
-    + " connection and, after a cascade, returns 1 and deletes nothing")
 class SqlTextDeletesOnMariaDbTest extends SeededDatabaseTest {
 
     @Test
