@@ -49,7 +49,7 @@ public final class StagedStatements implements ExecuteListener {
         } catch (StagedExecution.Refused refused) {
             throw refused.exception();
         } catch (SQLException e) {
-            throw new DataAccessException("softdelete: " + staged.describe() + " failed: " + outcome(e) + e.getMessage(), e);
+            throw new DataAccessException("softdelete: " + staged.describe() + " failed, and " + outcome(e) + e.getMessage(), e);
         }
     }
 
@@ -57,8 +57,8 @@ public final class StagedStatements implements ExecuteListener {
     // caller's work in it included, not only the operation's savepoint.
     private static String outcome(SQLException e) {
         boolean wholeTransaction = "40001".equals(e.getSQLState()) || e.getErrorCode() == 1213 || e.getErrorCode() == 1467;
-        return wholeTransaction ? "the database rolled back the whole transaction (a deadlock); retry the transaction. "
-            : "nothing of it was changed. ";
+        return wholeTransaction ? "the database rolled back the whole transaction (a deadlock); retry the transaction: "
+            : "nothing was changed: ";
     }
 
     @Override
