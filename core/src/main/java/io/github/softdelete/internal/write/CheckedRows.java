@@ -93,8 +93,12 @@ public final class CheckedRows {
         }
     }
 
-    /** The checked form of {@code insert}, or null when its rows write no checked key in full. */
-    static Checked rows(TableRegistry registry, QOM.Insert<?> insert, List<Relation> keys, List<? extends Field<?>> columns) {
+    // The rows an INSERT writes, as a SELECT, the columns it writes, and the keys they write in full, in the lock order.
+    private record Source(List<Field<?>> written, Select<?> select, List<Relation> checked) {
+    }
+
+    // Null when the INSERT writes no row, or no checked key in full.
+    private static Source source(TableRegistry registry, QOM.Insert<?> insert, List<Relation> keys, List<? extends Field<?>> columns) {
         if (insert.$defaultValues() || (insert.$select() == null && insert.$values().isEmpty()))
             return null;
         List<Field<?>> written = new ArrayList<>(columns);
@@ -110,6 +114,17 @@ public final class CheckedRows {
                 checked.add(key);
         if (checked.isEmpty())
             return null;
+        return new Source(written, source, checked);
+    }
+
+    /** The checked form of {@code insert}, or null when its rows write no checked key in full. */
+    static Checked rows(TableRegistry registry, QOM.Insert<?> insert, List<Relation> keys, List<? extends Field<?>> columns) {
+        Source found = source(registry, insert, keys, columns);
+        if (found == null)
+            return null;
+        List<Field<?>> written = found.written();
+        Select<?> source = found.select();
+        List<Relation> checked = found.checked();
         if (insert.$with() != null)
             return new Checked(insert.$columns(written).$select(nestedCheck(registry, written, source, checked)), null);
         boolean perRow = insert.$select() == null && insert.$values().size() == 1 && oneKeyPerParent(checked);
@@ -131,21 +146,12 @@ public final class CheckedRows {
      * data-modifying CTEs and no WITH before an INSERT, so the check guards the first value of each row.
      */
     static Checked rowsOnMariaDb(TableRegistry registry, QOM.Insert<?> insert, List<Relation> keys, List<? extends Field<?>> columns) {
-        if (insert.$defaultValues() || (insert.$select() == null && insert.$values().isEmpty()))
+        Source found = source(registry, insert, keys, columns);
+        if (found == null)
             return null;
-        List<Field<?>> written = new ArrayList<>(columns);
-        Select<?> source = insert.$select();
-        if (source == null) {
-            List<Integer> kept = keptColumns(insert, columns);
-            written = select(columns, kept);
-            source = values(insert.$values(), columns, kept);
-        }
-        List<Relation> checked = new ArrayList<>();
-        for (Relation key : registry.lockOrder().byParent(keys))
-            if (writesAll(key, written))
-                checked.add(key);
-        if (checked.isEmpty())
-            return null;
+        List<Field<?>> written = found.written();
+        Select<?> source = found.select();
+        List<Relation> checked = found.checked();
         List<SelectField<?>> values = new ArrayList<>();
         for (Field<?> column : written)
             values.add(DSL.field(SOURCE.append(column.getName()), column.getDataType()));
