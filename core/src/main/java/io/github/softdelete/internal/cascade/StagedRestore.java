@@ -11,6 +11,7 @@ import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
+import io.github.softdelete.internal.jooq.Qom;
 import io.github.softdelete.internal.policy.CascadePlan;
 import io.github.softdelete.internal.policy.PolicyTable;
 import io.github.softdelete.internal.policy.ReadMode;
@@ -236,7 +237,8 @@ public final class StagedRestore {
         List<Condition> nulls = new ArrayList<>();
         for (Field<?> field : fk)
             nulls.add(field.isNull());
-        return DSL.or(nulls).or(DSL.exists(DSL.selectOne().from(parent)
+        // Qom.exists: a direct DSL.exists(Select) call does not link on jOOQ 3.21.
+        return DSL.or(nulls).or(Qom.exists(DSL.selectOne().from(parent)
             .where(DSL.row(RowSets.on(parent, relation.parentColumns())).eq(DSL.row(fk)))
             .and(MarkerPredicates.live(relation.parent(), parent))));
     }
