@@ -50,8 +50,7 @@ public final class DatabaseCatalog {
      */
     public static Schema schema(DSLContext ctx, String schema) {
         boolean mariaDb = Engine.of(ctx.configuration()) == Engine.MARIADB;
-        Meta meta = mariaDb ? MariaDbTables.meta(catalogContext(ctx), schema)
-            : catalogContext(ctx).meta().filterSchemas(s -> schema.equals(s.getName())).snapshot();
+        Meta meta = tables(ctx, schema);
         for (Schema s : meta.getSchemas())
             if (schema.equals(s.getName()) && !s.getTables().isEmpty())
                 return s;
@@ -61,6 +60,26 @@ public final class DatabaseCatalog {
         throw new IllegalArgumentException(kind(ctx) + " \"" + schema + "\" does not exist in the " + server(ctx)
             + " that the context connects to" + hint(ctx, schema) + "; check the " + kind(ctx) + "'s name (case matters)"
             + " and the connection");
+    }
+
+    /**
+     * The tables of {@code schema} with their keys, as jOOQ metadata; no schema when it does not exist. On MariaDB read
+     * by {@link MariaDbTables}, since jOOQ 3.21's {@code meta()} fails on MariaDB 10.11 (its class comment says why).
+     */
+    private static Meta tables(DSLContext ctx, String schema) {
+        return Engine.of(ctx.configuration()) == Engine.MARIADB ? MariaDbTables.meta(catalogContext(ctx), schema)
+            : catalogContext(ctx).meta().filterSchemas(s -> schema.equals(s.getName())).snapshot();
+    }
+
+    /** The table {@code name} of {@code schema} with its keys, as jOOQ metadata, or null when there is none. */
+    public static Table<?> table(DSLContext ctx, String schema, String name) {
+        Meta meta = Engine.of(ctx.configuration()) == Engine.MARIADB ? MariaDbTables.meta(catalogContext(ctx), schema)
+            // filtered, not a snapshot: jOOQ's meta reads the columns and keys of the tables it is asked for only
+            : catalogContext(ctx).meta().filterSchemas(s -> schema.equals(s.getName())).filterTables(t -> name.equals(t.getName()));
+        for (Table<?> table : meta.getTables())
+            if (name.equals(table.getName()) && schema.equals(table.getSchema().getName()))
+                return table;
+        return null;
     }
 
     /**

@@ -10,6 +10,7 @@ import org.jooq.Table;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
 
+import io.github.softdelete.internal.policy.DatabaseCatalog;
 import io.github.softdelete.internal.policy.PolicyTable;
 
 /**
@@ -46,12 +47,7 @@ record PrimaryKey(List<String> columns, List<DataType<?>> types) {
         // The schema the statements name, after the context's RenderMapping (generated classes of another database)
         String schema = table.table().getSchema() != null && table.schemaName() != null ? plain.map(table.table().getSchema()).getName()
             : plain.select(DSL.currentSchema()).fetchOne().value1();
-        for (Table<?> candidate : plain.meta()
-                .filterSchemas(s -> s.getName().equals(schema))
-                .filterTables(t -> t.getName().equals(table.name()))
-                .getTables())
-            if (candidate.getPrimaryKey() != null)
-                return candidate.getPrimaryKey();
-        return null;
+        Table<?> found = DatabaseCatalog.table(plain, schema, table.name());
+        return found == null ? null : found.getPrimaryKey();
     }
 }

@@ -107,6 +107,27 @@ public final class SchemaCodegen {
         }
     }
 
+    /**
+     * What the generator threw when it ran with {@code configuration}: the innermost cause, since jOOQ 3.19's
+     * {@code GenerationTool} wraps the generator's exception and 3.21's throws it as it is.
+     *
+     * @throws AssertionError when the generation succeeded
+     */
+    public static Throwable failure(TestDatabase database, Configuration configuration) {
+        Throwable thrown;
+        try {
+            generate(database, configuration);
+            thrown = null;
+        } catch (Exception e) {
+            thrown = e;
+        }
+        if (thrown == null)
+            throw new AssertionError("the generation succeeded, where it should have failed");
+        while (thrown.getCause() != null)
+            thrown = thrown.getCause();
+        return thrown;
+    }
+
     /** Records the running jOOQ version under {@code resourceDirectory}. */
     static void recordJooqVersion(Path resourceDirectory) throws IOException {
         Path file = resourceDirectory.resolve(JOOQ_VERSION_RESOURCE);
