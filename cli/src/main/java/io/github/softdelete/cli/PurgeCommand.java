@@ -6,14 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 import io.github.softdelete.Purge;
 import io.github.softdelete.PurgeReport;
 import io.github.softdelete.SoftDelete;
-import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.SoftDeletePolicy;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -75,16 +73,7 @@ final class PurgeCommand extends PolicyCommand {
             purge.tables(selected(policy));
         else
             requireDatedTable(policy);
-        PurgeReport report;
-        try {
-            report = purge.run();
-        } catch (SoftDeleteException e) {
-            // The library refuses a purge that is not a dry run on MariaDB, before it runs anything; its message names
-            // its own dry run (Purge.dryRun), which this tool's users know as --dry-run. Exit code 1, as for any refusal.
-            if (!dryRun && plain.dialect().family() == SQLDialect.MARIADB)
-                throw new IllegalStateException(e.getMessage() + " (with this tool: softdelete purge --dry-run)", e);
-            throw e;
-        }
+        PurgeReport report = purge.run();
         ReportText.print(report, schema, spec.commandLine().getOut());
         return ExitCodes.SUCCESS;
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,9 +27,8 @@ import io.github.softdelete.it.harness.TestDatabase;
 
 /**
  * The tool with {@code jdbc:mariadb:} URLs, as a separate process, on the reference schema migrated for MariaDB: the
- * schema is the URL's database; status, lint and a purge's dry run work; a purge that would write is refused by the
- * library, and the tool says so in one line, exit code 1, having written nothing. The rows are {@link CliTest}'s;
- * nothing here changes them, so they are inserted once.
+ * schema is the URL's database; status, lint, a purge and its dry run work. The rows are {@link CliTest}'s, inserted
+ * once; the one test that purges inserts them again when it is done.
  */
 @MariaDbTest
 class CliOnMariaDbTest {
@@ -91,16 +91,28 @@ class CliOnMariaDbTest {
     }
 
     @Test
-    void purge_thatWouldWrite_refusedByTheLibrary_exit1_oneLine_nothingWritten() throws Exception {
-        Map<String, Integer> before = counts();
+    void purge_olderThan_removesWhatTheDryRunForecast_inTheServersClock() throws Exception {
+        try {
+            // --older-than counts back from the server's clock (UTC_TIMESTAMP on MariaDB): 300 days back is after OLD
+            // and before RECENT, so the cutoff splits the rows as 2026-01-01 does.
+            CliProcess.Result result = CliProcess.run(connect(database.jdbcUrl(), "purge", "--older-than", "300d", "--batch-size", "1"));
 
-        CliProcess.Result result = CliProcess.run(connect(database.jdbcUrl(), "purge", "--older-than", "300d"));
-
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).singleElement().asString().startsWith("softdelete: cannot purge on MariaDB yet:")
-            .contains("Nothing was executed", "(with this tool: softdelete purge --dry-run)");
-        assertThat(result.out()).isEmpty();
-        assertThat(counts()).isEqualTo(before);
+            assertThat(result.exitCode()).as("stderr: %s", result.err()).isZero();
+            assertThat(result.outText()).contains("Total: 4 purged, 1 kept");
+            assertThat(result.out())
+                .contains("  posts: 1 rows of another table deleted through post_tags_post_id_fkey (post_tags -> posts, ON DELETE CASCADE)")
+                .contains("  users: 1 references set to NULL or their default through posts_editor_id_fkey (posts -> users, ON DELETE SET NULL)");
+            assertThat(plain.select(COMMENTS.ID).from(COMMENTS).orderBy(COMMENTS.ID).fetch(COMMENTS.ID)).containsExactly(101L, 300L);
+            assertThat(plain.select(POSTS.ID).from(POSTS).orderBy(POSTS.ID).fetch(POSTS.ID)).containsExactly(10L, 30L);
+            assertThat(plain.select(USERS.ID).from(USERS).orderBy(USERS.ID).fetch(USERS.ID)).containsExactly(1L, 3L, 5L);
+            assertThat(plain.fetchCount(POST_TAGS)).isZero();
+            assertThat(plain.fetchValue(DSL.select(POSTS.EDITOR_ID).from(POSTS).where(POSTS.ID.eq(10L)))).isNull();
+        } finally {
+            // The other tests read the rows as inserted.
+            for (var table : List.of(POST_TAGS, TAGS, COMMENTS, POSTS, USERS))
+                plain.deleteFrom(table).execute();
+            insertRows(database);
+        }
     }
 
     @Test

@@ -56,6 +56,27 @@ public final class ServerErrors {
             || "23000".equals(sql.getSQLState()) && sql.getErrorCode() == MARIADB_DUPLICATE_KEY;
     }
 
+    /** PostgreSQL's foreign_key_violation. */
+    public static final String FOREIGN_KEY_VIOLATION = "23503";
+
+    /** MariaDB's ER_ROW_IS_REFERENCED_2: a DELETE or key UPDATE of a row that a foreign key still references. */
+    public static final int MARIADB_ROW_IS_REFERENCED = 1451;
+
+    /** MariaDB's ER_NO_REFERENCED_ROW_2: an INSERT or UPDATE whose foreign key names no row. */
+    public static final int MARIADB_NO_REFERENCED_ROW = 1452;
+
+    /**
+     * Whether {@code error} is a foreign key's refusal: PostgreSQL's SQLSTATE 23503, or MariaDB's error code 1451 or
+     * 1452 under SQLSTATE 23000.
+     */
+    public static boolean isForeignKeyViolation(Throwable error) {
+        SQLException sql = sqlException(error);
+        if (sql == null)
+            return false;
+        return FOREIGN_KEY_VIOLATION.equals(sql.getSQLState()) || "23000".equals(sql.getSQLState())
+            && (sql.getErrorCode() == MARIADB_ROW_IS_REFERENCED || sql.getErrorCode() == MARIADB_NO_REFERENCED_ROW);
+    }
+
     /** The first SQLException in {@code error}'s cause chain, or null. */
     public static SQLException sqlException(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause())

@@ -20,6 +20,8 @@ import org.jooq.impl.DSL;
 import io.github.softdelete.PurgeListener;
 import io.github.softdelete.PurgeReport;
 import io.github.softdelete.SoftDeleteException;
+import io.github.softdelete.internal.jooq.Engine;
+import io.github.softdelete.internal.jooq.ServerErrors;
 import io.github.softdelete.internal.policy.Relation;
 
 /**
@@ -28,7 +30,7 @@ import io.github.softdelete.internal.policy.Relation;
  * batch's keys in memory or one batch's locks.
  *
  * <p>A batch is the keys {@code (previous, last]} of the next {@code batchSize} due rows, and one
- * statement deletes them:
+ * statement deletes them (after the one that locks them, below):
  * <pre>
  * WITH purged AS (DELETE FROM t WHERE key &gt; :previous AND key &lt;= :last
  *                   AND marker IS NOT NULL AND marker &lt; :cutoff        -- re-checked: a restore wins
@@ -40,6 +42,10 @@ import io.github.softdelete.internal.policy.Relation;
  * The counting subqueries read the statement's snapshot, taken before the database's own ON DELETE
  * actions run, so they count exactly the rows those actions reach. A crash loses at most the open
  * batch, which rolls back; a new run finds the rows that are left and goes on.
+ *
+ * <p>Before it, the batch locks its due rows ({@link #lockDueRows}), so that the DELETE sees every row that references
+ * them. On MariaDB, which has no DELETE inside WITH, the counts and the DELETE are two statements instead:
+ * {@link CountingDelete}.
  *
  * <p>A table that references itself is passed again while a pass purges something: a reply keeps its
  * parent until the reply itself is gone.
@@ -99,7 +105,7 @@ final class BatchedPurge {
         Name table = target.qualifier();
         List<Field<?>> key = target.keyOn(table);
         PurgeConditions conditions = new PurgeConditions(plan, cutoff);
-        Condition after = previous == null ? DSL.noCondition() : Columns.compare(key, previous, true);
+        Condition after = previous == null ? DSL.noCondition() : Columns.compare(key, previous, true, plan.engine());
         List<List<Object>> keys = new ArrayList<>(Math.min(batchSize, 4096));
         for (Record record : plain.select(key).from(target.reference()).where(conditions.due(target, table).and(after))
                 .orderBy(key.stream().map(Field::asc).toList()).limit(batchSize).fetch())
@@ -111,7 +117,10 @@ final class BatchedPurge {
         try {
             return plain.transactionResult(transaction -> {
                 DSLContext tx = transaction.dsl();
-                long purged = delete(tx, tally, previous, last);
+                lockDueRows(tx, previous, last);
+                long purged = Engine.of(tx.configuration()) == Engine.MARIADB
+                    ? new CountingDelete(plan, target, cutoff).delete(tx, tally, range(previous, last), previous, last)
+                    : delete(tx, tally, previous, last);
                 if (purged < candidates)
                     KeptReasons.count(tx, new PurgeConditions(plan, cutoff), target, range(previous, last), tally,
                         candidates - purged);
@@ -120,6 +129,21 @@ final class BatchedPurge {
         } catch (DataAccessException e) {
             throw failed(e, number);
         }
+    }
+
+    // The batch's first statement: SELECT ... FOR UPDATE of its due rows. Why apart from the DELETE: whether a row is
+    // referenced is read with the DELETE's snapshot. A child inserted by a transaction that commits while the DELETE
+    // waits for the parent's row lock (the INSERT's foreign key check holds a share lock on it) is not in a snapshot
+    // taken before the wait, so the DELETE would remove the parent, and the database's ON DELETE CASCADE the new
+    // child with it (ConcurrentWritersTest.purgeParent_insertChildThatKeepsIt, READ COMMITTED). Once this statement
+    // holds the locks, no row can come to reference them, and the DELETE's snapshot, taken after it, sees every
+    // child: at READ COMMITTED each statement takes a new one; at REPEATABLE READ PostgreSQL's foreign key actions
+    // fail with 40001 (a retryable failure, which rolls the batch back) rather than touch a row the snapshot does
+    // not see, and MariaDB's transaction takes its snapshot at its first plain read, after this locking one.
+    private void lockDueRows(DSLContext tx, List<Object> previous, List<Object> last) {
+        Name table = target.qualifier();
+        tx.select(DSL.inline(1)).from(target.reference())
+            .where(range(previous, last).and(new PurgeConditions(plan, cutoff).due(target, table))).forUpdate().fetch();
     }
 
     private long delete(DSLContext tx, TableTally tally, List<Object> previous, List<Object> last) {
@@ -149,8 +173,8 @@ final class BatchedPurge {
 
     private Condition range(List<Object> previous, List<Object> last) {
         List<Field<?>> key = target.keyOn(target.qualifier());
-        Condition upTo = Columns.compare(key, last, false);
-        return previous == null ? upTo : Columns.compare(key, previous, true).and(upTo);
+        Condition upTo = Columns.compare(key, last, false, plan.engine());
+        return previous == null ? upTo : Columns.compare(key, previous, true, plan.engine()).and(upTo);
     }
 
     /** The key, and every column a counted foreign key references. */
@@ -173,20 +197,15 @@ final class BatchedPurge {
     }
 
     private SoftDeleteException failed(DataAccessException e, int number) {
-        String state = sqlState(e);
-        String why = "23503".equals(state)
-            ? "the database refused it through a foreign key that the soft-delete policy does not know (SQLSTATE 23503);"
+        SQLException sql = ServerErrors.sqlException(e);
+        String state = sql == null ? null : sql.getSQLState();
+        String why = ServerErrors.isForeignKeyViolation(e)
+            ? "the database refused it through a foreign key that the soft-delete policy does not know (SQLSTATE " + state
+              + (Engine.of(plain.configuration()) == Engine.MARIADB ? ", error " + sql.getErrorCode() : "") + ");"
               + " declare that key's rule on the policy, so the purge keeps the rows it protects"
             : "the database reported " + (state == null ? "an error" : "SQLSTATE " + state);
         return new SoftDeleteException("purge of " + target.table().quotedName() + " stopped: batch " + number
             + " was rolled back and purged nothing; " + why + ". The batches before it stay purged;"
             + " run the purge again to continue from there. Cause: " + e.getMessage(), e);
-    }
-
-    private static String sqlState(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause())
-            if (t instanceof SQLException sql && sql.getSQLState() != null)
-                return sql.getSQLState();
-        return null;
     }
 }

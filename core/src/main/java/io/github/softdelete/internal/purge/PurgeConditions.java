@@ -1,6 +1,8 @@
 package io.github.softdelete.internal.purge;
 
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +15,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 import io.github.softdelete.internal.sql.MarkerPredicates;
+import io.github.softdelete.internal.jooq.Engine;
 import io.github.softdelete.internal.jooq.Qom;
 import io.github.softdelete.internal.policy.Relation;
 
@@ -56,15 +59,28 @@ final class PurgeConditions {
     /** Deleted before the cutoff: with a flag, the flag says deleted too (a restore clears both). */
     Condition due(PurgeTarget target, Name qualifier) {
         Field<OffsetDateTime> marker = marker(target, qualifier);
-        Condition due = marker.isNotNull().and(marker.lt(DSL.val(cutoff, SQLDataType.TIMESTAMPWITHTIMEZONE)));
+        Condition due = marker.isNotNull().and(marker.lt(cutoff()));
         return target.table().isFlag() ? due.and(MarkerPredicates.deleted(target.table(), flag(target, qualifier))) : due;
     }
 
     /** Live, or deleted at or after the cutoff. */
     Condition notDue(PurgeTarget target, Name qualifier) {
         Field<OffsetDateTime> marker = marker(target, qualifier);
-        Condition notDue = marker.isNull().or(marker.ge(DSL.val(cutoff, SQLDataType.TIMESTAMPWITHTIMEZONE)));
+        Condition notDue = marker.isNull().or(marker.ge(cutoff()));
         return target.table().isFlag() ? notDue.or(MarkerPredicates.live(target.table(), flag(target, qualifier))) : notDue;
+    }
+
+    // The cutoff as a statement compares a marker with it. PostgreSQL: a timestamp with time zone, which it compares
+    // with a timestamp column in the session's zone. MariaDB has no such type (jOOQ inlines one as TIMESTAMP WITH TIME
+    // ZONE '...', which it refuses: Settings.statementType STATIC_STATEMENT) and stamps markers with NOW(6), the
+    // session's local time: the cutoff goes in as UTC, and the server converts it to the session's zone, so that
+    // neither the driver's time zone settings (connectionTimeZone, preserveInstants) nor inlining change it.
+    private Field<OffsetDateTime> cutoff() {
+        if (plan.engine() != Engine.MARIADB)
+            return DSL.val(cutoff, SQLDataType.TIMESTAMPWITHTIMEZONE);
+        LocalDateTime utc = cutoff.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+        return DSL.field("convert_tz({0}, '+00:00', @@session.time_zone)", SQLDataType.TIMESTAMPWITHTIMEZONE,
+            DSL.val(utc, SQLDataType.LOCALDATETIME));
     }
 
     // The flag as the statement names it; MarkerPredicates reads its nullability from the policy's marker (a

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.jooq.DSLContext;
 
 import io.github.softdelete.OnDelete;
+import io.github.softdelete.internal.jooq.Engine;
 import io.github.softdelete.internal.policy.PolicyTable;
 import io.github.softdelete.internal.policy.Relation;
 import io.github.softdelete.internal.policy.TableRegistry;
@@ -25,8 +26,9 @@ import io.github.softdelete.internal.policy.TableRegistry;
  * ACTION) order the tables; a self-reference does not, it is handled by repeating the table's pass.
  *
  * @param targets the tables, in purge order
+ * @param engine  the database the purge runs on
  */
-record PurgePlan(List<PurgeTarget> targets) {
+record PurgePlan(List<PurgeTarget> targets, Engine engine) {
 
     private static final Set<Class<?>> TIME_TYPES = Set.of(OffsetDateTime.class, LocalDateTime.class,
         java.sql.Timestamp.class, Instant.class, ZonedDateTime.class);
@@ -38,7 +40,7 @@ record PurgePlan(List<PurgeTarget> targets) {
             requireTimeMarker(table);
             targets.add(target(plain, registry, table));
         }
-        return new PurgePlan(order(targets));
+        return new PurgePlan(order(targets), Engine.of(plain.configuration()));
     }
 
     /** The target for a soft-deletable table of this purge, or null when the purge leaves it alone. */

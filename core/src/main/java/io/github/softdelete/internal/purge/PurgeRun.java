@@ -1,6 +1,7 @@
 package io.github.softdelete.internal.purge;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -8,9 +9,9 @@ import java.util.List;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 import io.github.softdelete.PurgeReport;
-import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.internal.jooq.Engine;
 
 /**
@@ -25,7 +26,6 @@ public final class PurgeRun {
     public static PurgeReport run(PurgeSettings settings) {
         long started = System.nanoTime();
         DSLContext plain = Unfiltered.of(settings.ctx());
-        requireBatchesRun(plain, settings);
         OffsetDateTime cutoff = cutoff(plain, settings);
         PurgePlan plan = PurgePlan.of(plain, settings.registry(), settings.tables());
         List<PurgeReport.TableReport> tables = new ArrayList<>();
@@ -42,21 +42,19 @@ public final class PurgeRun {
             Duration.ofNanos(System.nanoTime() - started));
     }
 
-    // A batch is one DELETE inside WITH ... RETURNING, its counts read in the same statement (BatchedPurge): MariaDB
-    // has no data-modifying CTE (docs/mariadb-facts.md), and the batch has no other form yet. A dry run only reads.
-    private static void requireBatchesRun(DSLContext plain, PurgeSettings settings) {
-        if (!settings.dryRun() && Engine.of(plain.configuration()) == Engine.MARIADB)
-            throw new SoftDeleteException("cannot purge on MariaDB yet: a purge batch deletes its rows and counts what"
-                + " the database's own ON DELETE actions reach in one statement, a DELETE inside WITH ... RETURNING,"
-                + " which MariaDB does not have, and the batch is built for PostgreSQL only so far. Nothing was executed."
-                + " A dry run (Purge.dryRun(true)) reads what a purge would remove and keep");
-    }
-
     // An age counts back from the database's clock, which wrote the markers, not from this machine's.
     private static OffsetDateTime cutoff(DSLContext plain, PurgeSettings settings) {
         if (settings.deletedBefore() != null)
             return OffsetDateTime.ofInstant(settings.deletedBefore(), ZoneOffset.UTC);
-        OffsetDateTime now = plain.select(DSL.currentOffsetDateTime()).fetchOne().value1();
-        return now.minus(settings.olderThan());
+        return databaseNow(plain).minus(settings.olderThan());
+    }
+
+    // MariaDB has no type with a time zone (jOOQ's currentOffsetDateTime() renders a CAST it refuses), and NOW(6) is
+    // local to the session's zone; UTC_TIMESTAMP(6) is the same clock in UTC, whatever the session's zone is.
+    private static OffsetDateTime databaseNow(DSLContext plain) {
+        if (Engine.of(plain.configuration()) != Engine.MARIADB)
+            return plain.select(DSL.currentOffsetDateTime()).fetchOne().value1();
+        LocalDateTime utc = plain.select(DSL.field("utc_timestamp(6)", SQLDataType.LOCALDATETIME)).fetchOne().value1();
+        return utc.atOffset(ZoneOffset.UTC);
     }
 }

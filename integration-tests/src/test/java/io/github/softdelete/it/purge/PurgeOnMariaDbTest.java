@@ -26,9 +26,10 @@ import io.github.softdelete.it.harness.PostgresServers;
 import io.github.softdelete.it.harness.TestDatabase;
 
 /**
- * A purge on MariaDB, as far as it goes: a purge batch is PostgreSQL's one statement (a DELETE inside WITH ...
- * RETURNING), so a run is refused before anything is read; a dry run reads MariaDB's catalog (the keys into a
- * table from KEY_COLUMN_USAGE, the current database) and forecasts what PostgreSQL forecasts on the same rows.
+ * A purge on MariaDB against the same purge on PostgreSQL, on the reference rows: a run (LockingBatch's three
+ * statements per batch, where PostgreSQL runs one) purges, keeps and counts what PostgreSQL does, and a dry run, which
+ * reads MariaDB's catalog (the keys into a table from KEY_COLUMN_USAGE, the current database), forecasts it alike.
+ * PurgeRunOnMariaDbTest runs the purge's own contract (PurgeTest) on MariaDB.
  */
 @MariaDbTest
 class PurgeOnMariaDbTest {
@@ -62,13 +63,34 @@ class PurgeOnMariaDbTest {
     }
 
     @Test
-    void run_onMariaDb_refusedBeforeAnyRowChanges() {
-        assertThatThrownBy(() -> SoftDelete.purge(ctx).deletedBefore(CUTOFF).run())
-            .isInstanceOf(SoftDeleteException.class)
-            .hasMessageStartingWith("cannot purge on MariaDB yet")
-            .hasMessageContaining("Nothing was executed")
-            .hasMessageContaining("Purge.dryRun(true)");
-        assertThat(plain.fetchCount(DSL.table(name("users")))).isEqualTo(4);
+    void run_referenceRows_purgesWhatPostgresPurges_andLeavesTheSameRows() {
+        DSLContext onPostgres = DSL.using(SoftDelete.install(postgres.newConfiguration(), SoftDeletePolicy.fromDatabase(postgres.dsl(), "public")));
+
+        PurgeReport run = SoftDelete.purge(ctx).deletedBefore(CUTOFF).batchSize(2).run();
+
+        assertThat(figures(run)).isEqualTo(figures(SoftDelete.purge(onPostgres).deletedBefore(CUTOFF).batchSize(2).run()));
+        assertThat(run.purged()).isPositive();
+        assertThat(keys(plain)).isEqualTo(keys(postgres.dsl()));
+    }
+
+    @Test
+    void run_sessionInAnotherTimeZone_comparesTheCutoffWithTheMarkersInThatZone() throws Exception {
+        // The library stamps markers with NOW(6), the session's local time: five hours ahead of UTC here. A cutoff a
+        // minute after the delete purges the like, one a minute before it keeps it, whatever the driver's zone.
+        try (java.sql.Connection connection = mariaDb.dataSource().getConnection()) {
+            DSLContext session = DSL.using(SoftDelete.install(mariaDb.newConfiguration().set(connection),
+                SoftDeletePolicy.fromDatabase(plain, mariaDb.name())));
+            session.execute("set time_zone = '+05:00'");
+            Instant deleted = Instant.now();
+            session.deleteFrom(DSL.table(name("likes"))).where(DSL.field(name("user_id")).eq(1), DSL.field(name("comment_id")).eq(100)).execute();
+
+            PurgeReport before = SoftDelete.purge(session).tables(DSL.table(name("likes"))).deletedBefore(deleted.minusSeconds(60)).run();
+            PurgeReport after = SoftDelete.purge(session).tables(DSL.table(name("likes"))).deletedBefore(deleted.plusSeconds(60)).run();
+
+            assertThat(before.purged()).isEqualTo(1); // (4, 100), deleted on 2026-01-01
+            assertThat(after.purged()).isEqualTo(1); // (1, 100), deleted now
+            assertThat(plain.fetchCount(DSL.table(name("likes")), DSL.field(name("deleted_at")).isNotNull())).isZero();
+        }
     }
 
     @Test
@@ -112,6 +134,16 @@ class PurgeOnMariaDbTest {
 
         assertThat(figures(forecast)).containsExactly(Map.entry("likes", "1 kept {} cascaded {} set null {}"))
             .isEqualTo(figures(SoftDelete.purge(likesOnPostgres).deletedBefore(CUTOFF).dryRun(true).run()));
+    }
+
+    /** The keys of every row left in the reference tables, by table, in key order. */
+    private static Map<String, java.util.List<String>> keys(DSLContext plain) {
+        Map<String, java.util.List<String>> keys = new TreeMap<>();
+        for (org.jooq.Table<?> table : io.github.softdelete.it.db.Public.PUBLIC.getTables())
+            if (table.getPrimaryKey() != null)
+                keys.put(table.getName(), plain.select(table.getPrimaryKey().getFields()).from(table)
+                    .orderBy(table.getPrimaryKey().getFields()).fetch().map(r -> r.intoList().toString()));
+        return keys;
     }
 
     private static Map<String, String> figures(PurgeReport report) {

@@ -41,8 +41,8 @@ class PurgeTest extends SeededDatabaseTest {
 
     @Override
     protected void seed(DSLContext plain) {
+        plain.execute("drop trigger if exists refuse_post_tags_delete" + (onMariaDb() ? "" : " on post_tags"));
         RetentionTree.reset(plain);
-        plain.execute("drop trigger if exists refuse_post_tags_delete on post_tags");
     }
 
     @Test
@@ -77,27 +77,31 @@ class PurgeTest extends SeededDatabaseTest {
 
     @Test
     void purge_keyFromAnotherSchemaThePolicyDoesNotKnow_isRefusedBeforeAnyRowChanges() {
-        plain.execute("create schema if not exists billing");
-        plain.execute("create table billing.invoices (id bigint primary key,"
-            + " customer_id bigint constraint invoice_customer references public.users (id) on delete cascade)");
+        // MariaDB: a database beside the test's, whose name is its schema (no unqualified "billing" there: other
+        // classes' databases share the server).
+        String billing = onMariaDb() ? database.name() + "_billing" : "billing";
+        String users = onMariaDb() ? database.name() + ".users" : "public.users";
+        plain.execute("create " + (onMariaDb() ? "database " : "schema if not exists ") + billing);
+        plain.execute("create table " + billing + ".invoices (id bigint primary key, customer_id bigint,"
+            + " constraint invoice_customer foreign key (customer_id) references " + users + " (id) on delete cascade)");
         try {
-            plain.execute("insert into billing.invoices select u.id, u.id from users u");
+            plain.execute("insert into " + billing + ".invoices select u.id, u.id from users u");
             Map<String, String> before = RetentionTree.checksums(plain);
 
             // The database would cascade a purged user to its invoices, which the purge cannot see.
             assertThatThrownBy(() -> SoftDelete.purge(ctx).deletedBefore(CUTOFF).run())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cannot purge \"users\"")
-                .hasMessageContaining("invoice_customer on \"billing\".\"invoices\" (customer_id)")
+                .hasMessageContaining("invoice_customer on \"" + billing + "\".\"invoices\" (customer_id)")
                 .hasMessageContaining("SoftDeletePolicy.builder().relation(...)");
             assertThatThrownBy(() -> SoftDelete.purge(ctx).deletedBefore(CUTOFF).dryRun(true).run())
                 .hasMessageContaining("invoice_customer");
             assertThat(RetentionTree.checksums(plain)).isEqualTo(before);
-            assertThat(plain.fetchCount(DSL.table(DSL.name("billing", "invoices")))).isEqualTo(plain.fetchCount(USERS));
+            assertThat(plain.fetchCount(DSL.table(DSL.name(billing, "invoices")))).isEqualTo(plain.fetchCount(USERS));
             // Tables the key does not reach still purge.
             assertThat(SoftDelete.purge(ctx).tables(LIKES).deletedBefore(CUTOFF).run().purged()).isPositive();
         } finally {
-            plain.execute("drop schema billing cascade");
+            plain.execute(onMariaDb() ? "drop database " + billing : "drop schema billing cascade");
         }
     }
 
@@ -140,9 +144,9 @@ class PurgeTest extends SeededDatabaseTest {
     void purge_olderThan_countsBackFromTheDatabaseClock() {
         // Every deletion of the tree lies within the last hundred years of the database's clock.
         Duration age = Duration.ofDays(365 * 100);
-        OffsetDateTime before = plain.select(DSL.currentOffsetDateTime()).fetchOne().value1();
+        OffsetDateTime before = databaseClock();
         PurgeReport report = SoftDelete.purge(ctx).olderThan(age).run();
-        OffsetDateTime after = plain.select(DSL.currentOffsetDateTime()).fetchOne().value1();
+        OffsetDateTime after = databaseClock();
         assertThat(report.purged()).isZero();
         assertThat(report.cutoff()).isBetween(before.toInstant().minus(age), after.toInstant().minus(age));
     }
@@ -158,15 +162,22 @@ class PurgeTest extends SeededDatabaseTest {
 
     @Test
     void purge_failureInsideABatch_rollsBackThatBatchWhole_andARerunFinishes() {
-        // Deleting post 20 cascades to its post_tags row; refuse that, inside the posts batch.
-        plain.execute("create or replace function refuse_delete() returns trigger language plpgsql as"
-            + " $$ begin raise exception 'injected failure' using errcode = 'P0001'; end $$");
-        plain.execute("create trigger refuse_post_tags_delete before delete on post_tags for each row execute function refuse_delete()");
+        // Deleting post 20 cascades to its post_tags row; refuse that, inside the posts batch. (MariaDB runs no trigger
+        // for a row its foreign keys delete, so there the post's own DELETE is refused.)
+        String state = onMariaDb() ? "45000" : "P0001";
+        if (onMariaDb()) {
+            plain.execute("create trigger refuse_post_tags_delete before delete on posts for each row"
+                + " signal sqlstate '45000' set message_text = 'injected failure'");
+        } else {
+            plain.execute("create or replace function refuse_delete() returns trigger language plpgsql as"
+                + " $$ begin raise exception 'injected failure' using errcode = 'P0001'; end $$");
+            plain.execute("create trigger refuse_post_tags_delete before delete on post_tags for each row execute function refuse_delete()");
+        }
 
         assertThatThrownBy(() -> SoftDelete.purge(ctx).deletedBefore(CUTOFF).batchSize(10).run())
             .isInstanceOf(SoftDeleteException.class)
             .hasMessageContaining("purge of \"posts\" stopped: batch 1 was rolled back")
-            .hasMessageContaining("SQLSTATE P0001")
+            .hasMessageContaining("SQLSTATE " + state)
             .hasMessageContaining("run the purge again");
         // The tables before posts are done, posts and after untouched, the failed batch left whole.
         assertThat(RetentionTree.keys(plain).get("comments")).isEqualTo(AFTER_PURGE.get("comments"));
@@ -174,21 +185,23 @@ class PurgeTest extends SeededDatabaseTest {
         assertThat(RetentionTree.keys(plain).get("post_tags")).containsExactly("10,1", "20,1");
         assertThat(RetentionTree.keys(plain).get("users")).containsExactly("1", "2", "3", "4", "5");
 
-        plain.execute("drop trigger refuse_post_tags_delete on post_tags");
+        plain.execute("drop trigger refuse_post_tags_delete" + (onMariaDb() ? "" : " on post_tags"));
         SoftDelete.purge(ctx).deletedBefore(CUTOFF).batchSize(10).run();
         assertThat(RetentionTree.keys(plain)).isEqualTo(AFTER_PURGE);
     }
 
     @Test
     void purge_keyAddedAfterThePolicyWasBuilt_isRefusedBeforeAnyRowChanges() {
-        plain.execute("create table if not exists audit_notes (post_id bigint references posts (id) on delete restrict)");
+        // A named table constraint: MariaDB ignores a REFERENCES clause written in a column's definition.
+        plain.execute("create table if not exists audit_notes (post_id bigint,"
+            + " constraint audit_notes_post_id_fkey foreign key (post_id) references posts (id) on delete restrict)");
         try {
             plain.execute("insert into audit_notes values (20)");
             Map<String, String> before = RetentionTree.checksums(plain);
             assertThatThrownBy(() -> SoftDelete.purge(ctx).deletedBefore(CUTOFF).run())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cannot purge \"posts\"")
-                .hasMessageContaining("audit_notes_post_id_fkey on \"public\".\"audit_notes\" (post_id)");
+                .hasMessageContaining("audit_notes_post_id_fkey on \"" + (onMariaDb() ? database.name() : "public") + "\".\"audit_notes\" (post_id)");
             // Refused while planning: not even the children of posts, purged first, lost a row.
             assertThat(RetentionTree.checksums(plain)).isEqualTo(before);
         } finally {
@@ -207,6 +220,12 @@ class PurgeTest extends SeededDatabaseTest {
         assertThatThrownBy(() -> SoftDelete.purge(ctx).tables(io.github.softdelete.it.db.Tables.TAGS))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"tags\" is not soft-deletable");
         assertThatThrownBy(() -> SoftDelete.purge(plain)).isInstanceOf(IllegalStateException.class);
+    }
+
+    // MariaDB has no time zone type to read the clock as: its UTC_TIMESTAMP(6) is the clock in UTC.
+    private static OffsetDateTime databaseClock() {
+        return onMariaDb() ? plain.select(DSL.field("utc_timestamp(6)", java.time.LocalDateTime.class)).fetchOne().value1().atOffset(java.time.ZoneOffset.UTC)
+            : plain.select(DSL.currentOffsetDateTime()).fetchOne().value1();
     }
 
     /** The kept rows by the reason's text, as messages word it. */
