@@ -139,9 +139,13 @@ public final class StagedCascadeDelete {
                     StagedStep.Check.REFUSE_WHEN_FOUND_NO_ACTOR, table));
                 continue;
             }
-            steps.add(write(plain, LibraryWrite.deletion(plain.update(table.table().join(keys).on(KeyTables.joined(table, table.table(), keys))),
+            String stamp = plain.renderInlined(LibraryWrite.deletion(plain.update(table.table().join(keys).on(KeyTables.joined(table, table.table(), keys))),
                     table, actor)
-                .where(MarkerPredicates.live(table, table.table()))));
+                .where(MarkerPredicates.live(table, table.table())));
+            steps.add(StagedStep.write(stamp));
+            if (!node.self().isEmpty())
+                steps.add(StagedStep.repeatWhileAdded(plain.renderInlined(plain.insertInto(keys).columns(KeyTables.columns(keys, RowSets.key(table)))
+                    .select(newReplies(keys, table, node.self())).onDuplicateKeyIgnore()), stamp));
         }
         for (Relation relation : plan.restricts())
             steps.add(StagedStep.refuseWhenFound(plain.renderInlined(blockers(registry, relation)),
@@ -220,6 +224,27 @@ public final class StagedCascadeDelete {
         String[] names = KeyTables.names(RowSets.key(table)).toArray(String[]::new);
         return DSL.withRecursive(DSL.name("softdelete_tree").fields(names).as(start.union((Select) step)))
             .select(treeKey).from(tree);
+    }
+
+    // The live replies of the rows in table's key table, read FOR UPDATE, once the stamp holds those rows. The
+    // recursion (replies) reads without locks: a writer that added a reply to a row it found, and committed while the
+    // stamp waited for that row, is not in what it read. A reply committed before the stamp locked its parent is
+    // seen by this locking read; a later one waits for the lock and then finds its parent deleted. Repeated while it
+    // adds rows, each time stamped, so replies of replies are found too
+    // (ConcurrentWritersTest.insertReplyToAReplyFoundByRecursion_deleteThePost).
+    private static Select<?> newReplies(Table<?> keys, PolicyTable table, List<Relation> self) {
+        Table<?> reply = table.table().as("softdelete_reply");
+        boolean byKey = self.stream().allMatch(relation -> KeyTables.referencesKey(table, relation));
+        Table<?> parent = table.table().as("softdelete_parent");
+        List<Condition> joins = new ArrayList<>();
+        for (Relation relation : self)
+            joins.add(DSL.row(RowSets.on(reply, relation.childColumns()))
+                .eq(DSL.row(byKey ? KeyTables.columns(keys, RowSets.key(table)) : RowSets.on(parent, relation.parentColumns()))));
+        Table<?> parents = byKey ? keys : keys.join(parent).on(KeyTables.joined(table, parent, keys));
+        return DSL.select(RowSets.on(reply, RowSets.key(table))).from(parents)
+            .join(reply).on(DSL.or(joins))
+            .where(MarkerPredicates.live(table, reply))
+            .forUpdate();
     }
 
     // Live children over a RESTRICT or NO ACTION key of rows the delete took: it has stamped every child it takes,

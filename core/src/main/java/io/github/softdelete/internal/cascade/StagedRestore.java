@@ -89,8 +89,8 @@ public final class StagedRestore {
             for (Relation relation : CascadeRestore.parentKeys(registry, table))
                 steps.add(StagedStep.refuseWhenFound(plain.renderInlined(deletedParents(registry, table, relation)),
                     StagedStep.Check.REFUSE_WHEN_FOUND_DELETED_PARENT, relation));
-            steps.add(new StagedStep(plain.renderInlined(DSL.selectCount().from(keys)), StagedStep.Check.COUNT, null, table));
-            steps.add(new StagedStep(plain.renderInlined(restore(plain, table, keys)), StagedStep.Check.UPDATE_ALL_COUNTED, null, table));
+            steps.add(StagedStep.of(plain.renderInlined(DSL.selectCount().from(keys)), StagedStep.Check.COUNT, table));
+            steps.add(StagedStep.of(plain.renderInlined(restore(plain, table, keys)), StagedStep.Check.UPDATE_ALL_COUNTED, table));
         }
         for (String sql : KEYS.empty(plain, registry, plan))
             steps.add(StagedStep.write(sql));

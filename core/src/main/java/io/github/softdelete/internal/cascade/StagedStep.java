@@ -11,8 +11,9 @@ import io.github.softdelete.internal.policy.Relation;
  * @param check    what its result means
  * @param relation the key a refusal names, where the check is about a key
  * @param table    the table a refusal names, where the check is about a table
+ * @param then     for {@link Check#REPEAT_WHILE_ADDED}, the write that follows each run that added rows; else null
  */
-public record StagedStep(String sql, Check check, Relation relation, PolicyTable table) {
+public record StagedStep(String sql, Check check, Relation relation, PolicyTable table, String then) {
 
     /**
      * What a step's result means. A query's result is <em>found</em> when its first row's first column is neither
@@ -33,21 +34,36 @@ public record StagedStep(String sql, Check check, Relation relation, PolicyTable
         /** Found: a row to restore has a deleted parent over {@link #relation()}. */
         REFUSE_WHEN_FOUND_DELETED_PARENT,
         /** Found: a deleted child over {@link #relation()} that no stamp can tell to be the restored parent's. */
-        REFUSE_WHEN_FOUND_UNSTAMPED
+        REFUSE_WHEN_FOUND_UNSTAMPED,
+        /**
+         * An {@code INSERT IGNORE} of keys: while it adds rows (its count), {@link #then()} runs, and then it again. A
+         * fixpoint, for rows that are found only once the rows before them are locked.
+         */
+        REPEAT_WHILE_ADDED
+    }
+
+    /** A query whose result {@code check} reads, about {@code table}. */
+    static StagedStep of(String sql, Check check, PolicyTable table) {
+        return new StagedStep(sql, check, null, table, null);
+    }
+
+    /** {@code add}, then {@code then}, again and again while {@code add} adds rows ({@link Check#REPEAT_WHILE_ADDED}). */
+    static StagedStep repeatWhileAdded(String add, String then) {
+        return new StagedStep(add, Check.REPEAT_WHILE_ADDED, null, null, then);
     }
 
     /** A write whose count does not matter. */
     static StagedStep write(String sql) {
-        return new StagedStep(sql, Check.NONE, null, null);
+        return new StagedStep(sql, Check.NONE, null, null, null);
     }
 
     /** A query that refuses, naming {@code relation}, when it finds a row. */
     static StagedStep refuseWhenFound(String sql, Check check, Relation relation) {
-        return new StagedStep(sql, check, relation, null);
+        return new StagedStep(sql, check, relation, null, null);
     }
 
     /** A query that refuses, naming {@code table}, when it finds a row. */
     static StagedStep refuseWhenFound(String sql, Check check, PolicyTable table) {
-        return new StagedStep(sql, check, null, table);
+        return new StagedStep(sql, check, null, table, null);
     }
 }

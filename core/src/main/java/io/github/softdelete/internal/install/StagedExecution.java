@@ -176,6 +176,12 @@ public final class StagedExecution {
                 if (updated != counted)
                     throw new Refused(Refusals.changedDuringRestore(step.table(), counted, updated), JdbcRefusals.INTEGRITY_CONSTRAINT_VIOLATION);
             }
+            case REPEAT_WHILE_ADDED -> {
+                try (Statement statement = connection.createStatement()) {
+                    while (statement.executeUpdate(step.sql()) > 0)
+                        statement.executeUpdate(step.then());
+                }
+            }
             default -> {
                 if (firstValue(connection, step.sql()) != 0)
                     throw refusal(step);

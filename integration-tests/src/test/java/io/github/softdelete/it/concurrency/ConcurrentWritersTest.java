@@ -174,6 +174,24 @@ class ConcurrentWritersTest extends SeededDatabaseTest {
         assertWriterAgainstDelete(isolation, order, outcome, 300L);
     }
 
+    // A reply to comment 201, which the delete of post 10 reaches only through the recursion over the self-reference
+    // (201 is on post 20, a reply to 100 of post 10). Writer first: its INSERT holds 201 in share mode, the delete
+    // reads 201 without the new reply, and stamping 201 waits for the writer; the reply, committed by then, must be
+    // taken too (MariaDB: found by the locking re-read after the stamp, StagedCascadeDelete.newReplies).
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("levelsAndOrders")
+    void insertReplyToAReplyFoundByRecursion_deleteThePost(Isolation isolation, Order order) throws Exception {
+        plain.insertInto(COMMENTS, COMMENTS.ID, COMMENTS.POST_ID, COMMENTS.AUTHOR_ID, COMMENTS.PARENT_ID, COMMENTS.BODY)
+            .values(201L, 20L, 1L, 100L, "a reply to 100 from post 20").execute();
+        Step insert = (ctx, c) -> ctx.insertInto(COMMENTS, COMMENTS.ID, COMMENTS.POST_ID, COMMENTS.AUTHOR_ID, COMMENTS.PARENT_ID, COMMENTS.BODY)
+            .values(300L, 20L, 3L, 201L, "a reply to 201").execute();
+        Step delete = (ctx, c) -> ctx.deleteFrom(POSTS).where(POSTS.ID.eq(10L)).execute();
+
+        Outcome outcome = run(isolation, order, insert, delete);
+
+        assertWriterAgainstDelete(isolation, order, outcome, 300L);
+    }
+
     // ---------------------------------------------------------------- update a child's key / delete that parent
 
     @ParameterizedTest(name = "{0}, {1}")

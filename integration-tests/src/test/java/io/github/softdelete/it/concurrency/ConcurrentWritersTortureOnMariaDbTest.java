@@ -8,7 +8,7 @@ import io.github.softdelete.it.harness.MariaDbTest;
 /**
  * {@link ConcurrentWritersTortureTest} on MariaDB, at its default REPEATABLE READ and at READ COMMITTED: 10 s each in
  * CI; {@code -Dtorture.seconds=600} or {@code -Dtorture.operations=5000} (per thread and level) for a long local run.
- * Comments reply to no comment unless {@code -Dtorture.replies=true} (see {@link #replies()}).
+ * Comments reply to comments, as on PostgreSQL ({@code -Dtorture.replies=false} leaves them out).
  */
 @MariaDbTest
 class ConcurrentWritersTortureOnMariaDbTest extends ConcurrentWritersTortureTest {
@@ -16,16 +16,6 @@ class ConcurrentWritersTortureOnMariaDbTest extends ConcurrentWritersTortureTest
     // Hides ConcurrentWritersTortureTest's: JUnit takes the test class's own factory method.
     static Stream<Isolation> isolations() {
         return Stream.of(Isolation.REPEATABLE_READ, Isolation.READ_COMMITTED);
-    }
-
-    // Off by default on MariaDB until two core bugs over the self-reference are fixed, whose tests are disabled:
-    // CascadeDeleteAndRestoreOnMariaDbTest.restoreReply_parentCommentDeleted_refusedNamingTheSelfReference_nothingChanged
-    // (a reply restored alone under its deleted parent comment) and
-    // ConcurrentWritersOnMariaDbTest.insertReplyOnAnotherPost_deleteTheParentCommentsPost at READ COMMITTED (a reply
-    // committed while the cascade gathers the replies stays live). -Dtorture.replies=true runs them.
-    @Override
-    protected boolean replies() {
-        return Boolean.parseBoolean(System.getProperty("torture.replies", "false"));
     }
 
     // Half the attempts of some operations end in a deadlock on MariaDB (ConcurrentWritersTortureTest's counts), where
