@@ -2,16 +2,21 @@ package io.github.softdelete.it.fuzz;
 
 import static io.github.softdelete.it.db.Tables.CATEGORIES;
 import static io.github.softdelete.it.db.Tables.LIKES;
+import static io.github.softdelete.it.db.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import org.junit.jupiter.api.Disabled;
+import org.jooq.Condition;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.SoftDelete;
+import io.github.softdelete.it.db.tables.Users;
 import io.github.softdelete.it.harness.MariaDbTest;
 
 /** {@link FuzzFindingsTest} on MariaDB, where the statement fuzzer found them, and what it found only there. */
@@ -43,11 +48,27 @@ class FuzzFindingsOnMariaDbTest extends FuzzFindingsTest {
         super.delete_connectionAnotherPolicyDeletedOnBefore_cascades();
     }
 
+    /**
+     * The finding on MariaDB: MariaDB 10.11 refuses an EXISTS over nested set operations in any SELECT (1222), and the
+     * DELETE's staged anchor is an INSERT ... SELECT; its own DELETE runs only because jOOQ wraps the subquery in a
+     * derived table there. The soft delete fails loudly and changes nothing (docs/mariadb.md, known gaps).
+     */
     @Test
-    @Disabled("core bug: the staged anchor runs a DELETE's EXISTS over nested set operations unwrapped, which MariaDB"
-        + " 10.11 refuses (1222), where jOOQ wraps it in a derived table for MariaDB's own DELETE (issue 25)")
     @Override
     void delete_existsOverNestedSetOperationsOnItsTable_softDeletes() {
-        super.delete_existsOverNestedSetOperationsOnItsTable_softDeletes();
+        Users u1 = USERS.as("u1");
+        Users u2 = USERS.as("u2");
+        Users u3 = USERS.as("u3");
+        Condition nested = DSL.exists(DSL.select(u1.ID, u1.NAME).from(u1)
+            .intersect(DSL.select(u2.ID, u2.NAME).from(u2)).intersectAll(DSL.select(u3.ID, u3.NAME).from(u3)));
+
+        assertThatThrownBy(() -> ctx.deleteFrom(USERS).where(USERS.ID.eq(1L)).and(nested).execute())
+            .isInstanceOf(DataAccessException.class)
+            .satisfies(e -> assertThat(MariaDbRefusal.errorCode(e)).isEqualTo(1222));
+        assertThat(plain.fetchValue(USERS.DELETED_AT, USERS.ID.eq(1L))).isNull();
+        // MariaDB's own: the same EXISTS in a SELECT, without the library
+        assertThatThrownBy(() -> plain.fetchCount(USERS, USERS.ID.eq(1L).and(nested)))
+            .isInstanceOf(DataAccessException.class)
+            .satisfies(e -> assertThat(MariaDbRefusal.errorCode(e)).isEqualTo(1222));
     }
 }
