@@ -99,6 +99,11 @@ public final class StatementOracle {
             if (refusal != null)
                 return Outcome.accepted(refusal);
         }
+        if (databases.engine() == Engine.MARIADB && actualError == null && expectedError != null) {
+            String unrunnable = oracleCannotRun(statement, expectedError);
+            if (unrunnable != null)
+                return new Outcome(Outcome.Verdict.INVALID, unrunnable + "\n  " + databases.fullPlain.renderInlined(statement.statement()));
+        }
         // Through the SQL-text DataSource a refusal is an SQLException (which jOOQ wraps) caused by the SoftDeleteException.
         boolean refusedByListener = actualError instanceof SoftDeleteException || sqlText && Outcome.refusal(actualError) != null;
         // A DELETE over a RESTRICT key, and (since writes may not make live rows reference deleted parents)
@@ -183,6 +188,28 @@ public final class StatementOracle {
             case MariaDbRefusal.BAD_FIELD, 1060 -> MariaDbRefusal.inJooqDerivedTable(databases.fullPlain.renderInlined(statement.statement()));
             default -> false;
         };
+    }
+
+    /**
+     * Why the MariaDB oracle could not run a statement that the library's side ran, when the oracle's failure says
+     * nothing about the library; null when it does. Through SQL text, jOOQ's parser and renderer give the library's
+     * side its own rendering, which may wrap a subquery that reads the DELETE's target in a derived table where the
+     * oracle's rendering of the same case does not (1093). jOOQ emulates UPDATE ... RETURNING with an INSERT ... ON
+     * DUPLICATE KEY UPDATE, which checks the foreign keys of the rows it rewrites: in the live oracle, rows of a
+     * table without a marker still reference the deleted rows the oracle removed (with foreign_key_checks off), so
+     * it fails there (1452) and not through the library, where those rows exist.
+     */
+    private static String oracleCannotRun(StatementCase statement, Throwable oracleError) {
+        int code = MariaDbRefusal.errorCode(oracleError);
+        if (code == 1093 && statement.shapes().contains(Shape.DELETE))
+            return "the oracle cannot run the DELETE as written (1093: a subquery reads its target), which the library's rendering wraps";
+        if (code == MariaDbRefusal.DIFFERENT_COLUMN_COUNTS && statement.shapes().contains(Shape.DELETE)
+            && statement.shapes().contains(Shape.SET_OPERATION_IN_SUBQUERY))
+            return "the oracle's SELECT of the DELETE's keys meets MariaDB's refusal of nested set operations in EXISTS (1222),"
+                + " which the library's rendering, through SQL text, has in a derived table";
+        if (code == 1452 && statement.shapes().contains(Shape.UPDATE) && statement.shapes().contains(Shape.RETURNING))
+            return "the oracle's INSERT ... ODKU emulation of UPDATE ... RETURNING meets rows that reference rows the live oracle removed (1452)";
+        return null;
     }
 
     /** How many DELETEs the MariaDB oracle ran by key. */

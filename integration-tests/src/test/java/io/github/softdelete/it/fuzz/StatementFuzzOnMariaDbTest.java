@@ -1,8 +1,5 @@
 package io.github.softdelete.it.fuzz;
 
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
-
 import io.github.softdelete.it.harness.MariaDbServers;
 
 /**
@@ -26,14 +23,5 @@ class StatementFuzzOnMariaDbTest extends StatementFuzzTest {
     @Override
     FuzzDatabases create(RandomDataset dataset) {
         return FuzzDatabases.create(MariaDbServers.shared(), dataset);
-    }
-
-    @Test
-    @Disabled("oracle, not library: through SQL text jOOQ's UPDATE ... RETURNING emulation (INSERT ... SELECT ... ON"
-        + " DUPLICATE KEY UPDATE) of post_tags fails in the live oracle on rows whose post the oracle removed with"
-        + " foreign_key_checks off (1452), and succeeds through the library; the verdict for it is not written yet (issue 25)")
-    @Override
-    void statementsAsSqlText_randomUpdatesAndDeletes_leaveTheOraclesLiveRows() {
-        super.statementsAsSqlText_randomUpdatesAndDeletes_leaveTheOraclesLiveRows();
     }
 }
