@@ -10,6 +10,7 @@ import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Select;
+import org.jooq.SelectConditionStep;
 import org.jooq.SelectLimitStep;
 import org.jooq.SelectSelectStep;
 import org.jooq.Table;
@@ -207,23 +208,10 @@ public final class StagedCascadeDelete {
     @SuppressWarnings({ "unchecked", "rawtypes" })
     private static Select<?> replies(Table<?> keys, PolicyTable table, List<Relation> self) {
         Table<?> tree = DSL.table(DSL.name("softdelete_tree"));
-        List<Field<?>> treeKey = KeyTables.columns(tree, RowSets.key(table));
-        Table<?> reply = table.table().as("softdelete_reply");
-        // The parent row itself is read only for keys that reference other columns than the primary key.
-        boolean byKey = self.stream().allMatch(relation -> KeyTables.referencesKey(table, relation));
-        Table<?> parent = table.table().as("softdelete_parent");
-        List<Condition> joins = new ArrayList<>();
-        for (Relation relation : self)
-            joins.add(DSL.row(RowSets.on(reply, relation.childColumns()))
-                .eq(DSL.row(byKey ? treeKey : RowSets.on(parent, relation.parentColumns()))));
         Select<?> start = DSL.select(KeyTables.columns(keys, RowSets.key(table))).from(keys);
-        Table<?> parents = byKey ? tree : tree.join(parent).on(KeyTables.joined(table, parent, tree));
-        Select<?> step = DSL.select(RowSets.on(reply, RowSets.key(table))).from(parents)
-            .join(reply).on(DSL.or(joins))
-            .where(MarkerPredicates.live(table, reply));
         String[] names = KeyTables.names(RowSets.key(table)).toArray(String[]::new);
-        return DSL.withRecursive(DSL.name("softdelete_tree").fields(names).as(start.union((Select) step)))
-            .select(treeKey).from(tree);
+        return DSL.withRecursive(DSL.name("softdelete_tree").fields(names).as(start.union((Select) liveReplies(tree, table, self))))
+            .select(KeyTables.columns(tree, RowSets.key(table))).from(tree);
     }
 
     // The live replies of the rows in table's key table, read FOR UPDATE, once the stamp holds those rows. The
@@ -233,18 +221,24 @@ public final class StagedCascadeDelete {
     // adds rows, each time stamped, so replies of replies are found too
     // (ConcurrentWritersTest.insertReplyToAReplyFoundByRecursion_deleteThePost).
     private static Select<?> newReplies(Table<?> keys, PolicyTable table, List<Relation> self) {
+        return liveReplies(keys, table, self).forUpdate();
+    }
+
+    // The keys of the live rows of table that reply to a row whose key is in parentKeys (a key table, or the
+    // recursion's rows), over any of the self-references.
+    private static SelectConditionStep<Record> liveReplies(Table<?> parentKeys, PolicyTable table, List<Relation> self) {
         Table<?> reply = table.table().as("softdelete_reply");
+        // The parent row itself is read only for keys that reference other columns than the primary key.
         boolean byKey = self.stream().allMatch(relation -> KeyTables.referencesKey(table, relation));
         Table<?> parent = table.table().as("softdelete_parent");
         List<Condition> joins = new ArrayList<>();
         for (Relation relation : self)
             joins.add(DSL.row(RowSets.on(reply, relation.childColumns()))
-                .eq(DSL.row(byKey ? KeyTables.columns(keys, RowSets.key(table)) : RowSets.on(parent, relation.parentColumns()))));
-        Table<?> parents = byKey ? keys : keys.join(parent).on(KeyTables.joined(table, parent, keys));
+                .eq(DSL.row(byKey ? KeyTables.columns(parentKeys, RowSets.key(table)) : RowSets.on(parent, relation.parentColumns()))));
+        Table<?> parents = byKey ? parentKeys : parentKeys.join(parent).on(KeyTables.joined(table, parent, parentKeys));
         return DSL.select(RowSets.on(reply, RowSets.key(table))).from(parents)
             .join(reply).on(DSL.or(joins))
-            .where(MarkerPredicates.live(table, reply))
-            .forUpdate();
+            .where(MarkerPredicates.live(table, reply));
     }
 
     // Live children over a RESTRICT or NO ACTION key of rows the delete took: it has stamped every child it takes,
