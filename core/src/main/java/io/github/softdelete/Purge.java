@@ -155,9 +155,7 @@ public final class Purge {
      *                                  deletion, it has no primary key, or its keys form a cycle
      *                                  through several tables
      * @throws SoftDeleteException      when a batch fails; that batch is rolled back, the batches before it
-     *                                  stay purged, and running again continues from there. On MariaDB, when it
-     *                                  is not a {@linkplain #dryRun(boolean) dry run}: the batches are built for
-     *                                  PostgreSQL only so far, and nothing is executed
+     *                                  stay purged, and running again continues from there
      */
     public PurgeReport run() {
         if (deletedBefore == null && olderThan == null)

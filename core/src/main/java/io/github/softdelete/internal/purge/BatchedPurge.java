@@ -54,6 +54,9 @@ final class BatchedPurge {
 
     private static final Name PURGED = DSL.name("softdelete_purged");
 
+    /** How many batches of keys a page reads at most ({@link #page}). */
+    private static final int WINDOW = 4;
+
     private final DSLContext plain;
     private final PurgePlan plan;
     private final PurgeTarget target;
@@ -86,31 +89,54 @@ final class BatchedPurge {
         long before = tally.purged();
         List<Object> previous = null;
         while (true) {
-            List<List<Object>> candidates = candidates(previous);
-            if (candidates.isEmpty())
+            Page page = page(previous);
+            if (page.candidates() > 0) {
+                long started = System.nanoTime();
+                long purged = batch(tally, page.candidates(), previous, page.last(), (int) tally.batches() + 1);
+                listener.batchDone(tally.batch(purged, System.nanoTime() - started));
+            }
+            if (page.endOfTable())
                 break;
-            List<Object> last = candidates.get(candidates.size() - 1);
-            long started = System.nanoTime();
-            long purged = batch(tally, candidates.size(), previous, last, (int) tally.batches() + 1);
-            listener.batchDone(tally.batch(purged, System.nanoTime() - started));
-            if (candidates.size() < batchSize)
-                break;
-            previous = last;
+            previous = page.last();
         }
         return tally.purged() - before;
     }
 
-    /** The keys of the next due rows after {@code previous}, at most one batch of them. */
-    private List<List<Object>> candidates(List<Object> previous) {
+    /**
+     * The next page after {@code previous}: the keys {@code (previous, last]} that hold at most one batch of due rows.
+     *
+     * @param candidates how many due rows the page holds
+     * @param last       the page's last key: its last due row's when it holds a whole batch, else the last key read
+     * @param endOfTable whether the read reached the end of the table
+     */
+    private record Page(int candidates, List<Object> last, boolean endOfTable) {
+    }
+
+    // Reads the next keys in key order, due or not, at most WINDOW batches of them, each with whether its row is due;
+    // the page ends at the batch's last due row, or at the last key read. Why not "the next batchSize due rows by key"
+    // (WHERE due AND key > previous ORDER BY key LIMIT n): no index serves "due" (the lint's indexes lead with a foreign
+    // key), so PostgreSQL read the whole table for every page (a sequential scan and a sort, since it estimates few
+    // due rows: LockingPlansTest.purgeBatch_pagesLocksAndDeletesByKey), and a purge of many batches read the table
+    // as many times. A window over the primary key is an index range, and the pages of a pass read the table once.
+    private Page page(List<Object> previous) {
         Name table = target.qualifier();
         List<Field<?>> key = target.keyOn(table);
-        PurgeConditions conditions = new PurgeConditions(plan, cutoff);
         Condition after = previous == null ? DSL.noCondition() : Columns.compare(key, previous, true, plan.engine());
-        List<List<Object>> keys = new ArrayList<>(Math.min(batchSize, 4096));
-        for (Record record : plain.select(key).from(target.reference()).where(conditions.due(target, table).and(after))
-                .orderBy(key.stream().map(Field::asc).toList()).limit(batchSize).fetch())
-            keys.add(record.intoList());
-        return keys;
+        Field<Boolean> due = DSL.field(new PurgeConditions(plan, cutoff).due(target, table));
+        int window = WINDOW * batchSize;
+        List<Field<?>> columns = new ArrayList<>(key);
+        columns.add(due);
+        int candidates = 0;
+        int read = 0;
+        List<Object> last = null;
+        for (Record record : plain.select(columns).from(target.reference()).where(after)
+                .orderBy(key.stream().map(Field::asc).toList()).limit(window).fetch()) {
+            read++;
+            last = record.intoList().subList(0, key.size());
+            if (Boolean.TRUE.equals(record.get(due)) && ++candidates == batchSize)
+                return new Page(candidates, last, false);
+        }
+        return new Page(candidates, last, read < window);
     }
 
     private long batch(TableTally tally, int candidates, List<Object> previous, List<Object> last, int number) {

@@ -1,12 +1,14 @@
 package io.github.softdelete.it.concurrency;
 
 import static io.github.softdelete.it.db.Tables.COMMENTS;
+import static io.github.softdelete.it.db.Tables.LIKES;
 import static io.github.softdelete.it.db.Tables.POSTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,7 +33,8 @@ import io.github.softdelete.it.harness.TestDatabase;
 /**
  * Issue 22's cost item: at 100k+ rows, the statements that take the guarantee's locks read by index, never by a scan
  * of a table per row: the INSERT's locked parent checks (one row, several rows), the UPDATE of a foreign key, the
- * cascading DELETE's lock CTEs, the restore's, and the settlement's late-children statement with its gate open.
+ * cascading DELETE's lock CTEs, the restore's, the settlement's late-children statement with its gate open, and
+ * what a purge sends per batch (the page's keys, the locking read of its due rows, the DELETE).
  * Each statement is the one the library sends (inline values, captured on its way to the database), run under
  * EXPLAIN ANALYZE in a transaction that is rolled back; the plans are printed for docs/plans.md.
  *
@@ -138,6 +141,41 @@ class LockingPlansTest {
         String restore = sent(() -> SoftDelete.restore(ctx, POSTS, POSTS.ID.eq(888L)));
         ctx.deleteFrom(POSTS).where(POSTS.ID.eq(888L)).execute(); // deleted again, for the explained restore to bring back
         assertReadsByIndex("restore of a post", explained(restore));
+    }
+
+    @Test
+    void purgeBatch_pagesLocksAndDeletesByKey() {
+        ctx.deleteFrom(POSTS).where(POSTS.ID.eq(555L)).execute(); // the post, its 3 comments and their likes, due
+        statements.clear();
+        // The purge runs in a transaction rolled back (its batches are savepoints in it), so that the rows are still
+        // there, due, when its statements are explained.
+        try {
+            ctx.transaction(tx -> {
+                SoftDelete.purge(tx.dsl()).tables(LIKES, COMMENTS, POSTS).deletedBefore(Instant.now().plusSeconds(3600)).run();
+                throw new RolledBack();
+            });
+        } catch (RolledBack expected) {
+            // nothing purged
+        }
+        // Per batch (one per table here): the locking read of its due rows and the DELETE; before them, the pages of
+        // keys that the pass reads in key order, four batches of keys at a time (comments, which reference
+        // themselves, are passed twice).
+        List<String> sent = statements.executed();
+        List<String> batches = sent.stream().filter(sql -> sql.endsWith(" for update") || sql.startsWith("with \"softdelete_purged\"")).toList();
+        List<String> pages = sent.stream().filter(sql -> sql.contains(" fetch next ") || sql.contains(" limit ")).toList();
+        assertThat(batches).as("the locking reads and DELETEs of the three batches").hasSize(6);
+        assertThat(pages).as("the pages: each table read once per pass, 4,000 keys at a time")
+            .hasSize(120_000 / 4_000 + 2 * (120_000 / 4_000) + 40_000 / 4_000 + 3);
+        batches = new ArrayList<>(batches);
+        batches.add(pages.get(0));
+        batches.add(pages.get(1));
+        for (String sql : batches)
+            assertReadsByIndex("purge batch statement " + sql.substring(0, Math.min(60, sql.length())), explained(sql));
+        undelete(plain, 555);
+    }
+
+    private static final class RolledBack extends RuntimeException {
+        private static final long serialVersionUID = 1L;
     }
 
     @Test
