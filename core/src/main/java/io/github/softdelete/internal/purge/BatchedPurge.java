@@ -26,11 +26,11 @@ import io.github.softdelete.internal.policy.Relation;
 
 /**
  * Purges one table in batches: each batch is one short transaction over at most {@code batchSize}
- * candidates, found by keyset pagination over the primary key, so no run ever holds more than one
- * batch's keys in memory or one batch's locks.
+ * candidates, found by keyset pagination over the primary key ({@link #page}), so no run ever holds more
+ * than a page's keys in memory or one batch's locks.
  *
- * <p>A batch is the keys {@code (previous, last]} of the next {@code batchSize} due rows, and one
- * statement deletes them (after the one that locks them, below):
+ * <p>A batch is the keys {@code (previous, last]} of a page, which holds at most {@code batchSize} due
+ * rows, and one statement deletes them (after the one that locks them, below):
  * <pre>
  * WITH purged AS (DELETE FROM t WHERE key &gt; :previous AND key &lt;= :last
  *                   AND marker IS NOT NULL AND marker &lt; :cutoff        -- re-checked: a restore wins
