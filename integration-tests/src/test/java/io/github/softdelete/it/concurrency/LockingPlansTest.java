@@ -166,9 +166,10 @@ class LockingPlansTest {
         List<String> deletes = sent.stream().filter(sql -> sql.startsWith("with \"softdelete_purged\"")).toList();
         List<String> pages = sent.stream().filter(sql -> sql.contains(" fetch next ") || sql.contains(" limit ")).toList();
         assertThat(locks).as("a locking read per batch, one batch per table at least").hasSameSizeAs(deletes).hasSizeGreaterThanOrEqualTo(3);
+        // Each pass ends with a page shorter than 4,000 keys, which may be empty or not, as the table's rows fall.
         int pagesPerPass = (120_000 / 4_000 + 1) + 2 * (120_000 / 4_000 + 1) + (40_000 / 4_000 + 1);
         assertThat(pages).as("the pages: each table read once per pass, 4,000 keys at a time")
-            .hasSizeBetween(pagesPerPass, pagesPerPass + locks.size());
+            .hasSizeBetween(pagesPerPass - 4, pagesPerPass + locks.size());
         List<String> batches = new ArrayList<>(locks);
         batches.addAll(deletes);
         batches.add(pages.get(0));
