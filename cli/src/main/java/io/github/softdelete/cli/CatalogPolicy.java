@@ -14,6 +14,7 @@ import org.jooq.Table;
 
 import io.github.softdelete.Marker;
 import io.github.softdelete.SoftDeletePolicy;
+import io.github.softdelete.internal.policy.DatabaseCatalog;
 
 /**
  * The policy of a live schema, built with the library's own catalog reading: the tables come from an
@@ -38,12 +39,14 @@ final class CatalogPolicy {
     }
 
     static SoftDeletePolicy read(DSLContext plain, String schemaName, ConnectionOptions options, PrintWriter err) {
-        // Meta.snapshot(): the policy must not hold the connection, nor query the catalog while it runs.
-        Schema schema = plain.meta().filterSchemas(s -> schemaName.equals(s.getName())).snapshot().getSchemas()
-            .stream().filter(s -> schemaName.equals(s.getName())).findFirst().orElse(null);
-        if (schema == null || schema.getTables().isEmpty())
-            throw new UsageException("schema \"" + schemaName + "\" has no tables in the database; pass the schema with"
-                + " --schema (case matters; on MariaDB the database)");
+        // The library's reading of the catalog, a snapshot (the policy must not hold the connection, nor query the
+        // catalog while it runs): jOOQ 3.21's meta() fails on MariaDB 10.11, which core's reading avoids.
+        Schema schema;
+        try {
+            schema = DatabaseCatalog.schema(plain, schemaName);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage() + "; pass the schema with --schema (on MariaDB the database)");
+        }
         SoftDeletePolicy.Builder builder = options.oneMarkerColumn() ? oneMarkerColumn(schema, options, err)
             : conventions(schema, options);
         SoftDeletePolicy policy;
