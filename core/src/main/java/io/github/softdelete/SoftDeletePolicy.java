@@ -137,6 +137,22 @@ public final class SoftDeletePolicy {
         return builder().database(ctx, schema).build();
     }
 
+    /**
+     * The tables of {@code schema} with their keys, as an in-memory snapshot, read as {@link #fromDatabase} reads them:
+     * for tools that build a policy with conventions of their own ({@code builder().schema(...)}). On MariaDB the
+     * tables of the database {@code schema}, read from {@code information_schema}, since jOOQ 3.21's
+     * {@code DSLContext.meta()} fails on MariaDB 10.11.
+     *
+     * @param ctx    a context connected to the database, with the dialect of its engine (PostgreSQL or MariaDB)
+     * @param schema the schema's name; on MariaDB the database's name
+     * @return the schema, its tables included
+     * @throws IllegalArgumentException when the schema does not exist or has no tables
+     * @throws org.jooq.exception.DataAccessException when the catalog cannot be read
+     */
+    public static Schema schemaFromDatabase(DSLContext ctx, String schema) {
+        return DatabaseCatalog.schema(Objects.requireNonNull(ctx, "ctx"), Objects.requireNonNull(schema, "schema"));
+    }
+
     /** {@return the foreign keys that reference soft-deletable tables, each with the rule a soft delete follows} */
     public List<Relation> relations() {
         return registry.relations().stream().map(io.github.softdelete.internal.policy.Relation::described).toList();

@@ -14,7 +14,6 @@ import org.jooq.Table;
 
 import io.github.softdelete.Marker;
 import io.github.softdelete.SoftDeletePolicy;
-import io.github.softdelete.internal.policy.DatabaseCatalog;
 
 /**
  * The policy of a live schema, built with the library's own catalog reading: the tables come from an
@@ -40,10 +39,10 @@ final class CatalogPolicy {
 
     static SoftDeletePolicy read(DSLContext plain, String schemaName, ConnectionOptions options, PrintWriter err) {
         // The library's reading of the catalog, a snapshot (the policy must not hold the connection, nor query the
-        // catalog while it runs): jOOQ 3.21's meta() fails on MariaDB 10.11, which core's reading avoids.
+        // catalog while it runs): jOOQ 3.21's meta() fails on MariaDB 10.11, which the library's reading avoids.
         Schema schema;
         try {
-            schema = DatabaseCatalog.schema(plain, schemaName);
+            schema = SoftDeletePolicy.schemaFromDatabase(plain, schemaName);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage() + "; pass the schema with --schema (on MariaDB the database)");
         }
