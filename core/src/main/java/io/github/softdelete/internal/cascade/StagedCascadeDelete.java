@@ -132,8 +132,14 @@ public final class StagedCascadeDelete {
                 steps.add(write(plain, plain.insertInto(keys).columns(KeyTables.columns(keys, RowSets.key(table)))
                     .select(children(registry, table, relation)).onDuplicateKeyIgnore()));
             if (!node.self().isEmpty())
-                steps.add(write(plain, plain.insertInto(keys).columns(KeyTables.columns(keys, RowSets.key(table)))
-                    .select(replies(keys, table, node.self())).onDuplicateKeyIgnore()));
+                // The recursion only once one level found a reply: most trees have few replies, and the recursion
+                // copies the whole key table into its own before it reads the first level (7.7 ms of a 62 ms delete of
+                // 2,131 rows without replies, against 1.4 ms for the one level, MariaDbPairs).
+                steps.add(StagedStep.repeatWhileAdded(
+                    plain.renderInlined(plain.insertInto(keys).columns(KeyTables.columns(keys, RowSets.key(table)))
+                        .select(liveReplies(keys, table, node.self())).onDuplicateKeyIgnore()),
+                    plain.renderInlined(plain.insertInto(keys).columns(KeyTables.columns(keys, RowSets.key(table)))
+                        .select(replies(keys, table, node.self())).onDuplicateKeyIgnore())));
             if (table.deletedBy() != null && actor == null) {
                 // Without an actor there is nothing to write into deleted-by: the delete is refused if it reaches a row.
                 steps.add(StagedStep.refuseWhenFound(plain.renderInlined(DSL.selectOne().from(keys).limit(DSL.inline(1))),

@@ -37,7 +37,8 @@ public record StagedStep(String sql, Check check, Relation relation, PolicyTable
         REFUSE_WHEN_FOUND_UNSTAMPED,
         /**
          * An {@code INSERT IGNORE} of keys: while it adds rows (its count), {@link #then()} runs, and then it again. A
-         * fixpoint, for rows that are found only once the rows before them are locked.
+         * fixpoint, for rows that are found only once the rows before them are locked; or a cheap first look that
+         * runs a costly {@link #then()} only when it found something (the replies' recursion after one level).
          */
         REPEAT_WHILE_ADDED
     }
