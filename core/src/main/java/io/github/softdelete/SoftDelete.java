@@ -1,5 +1,7 @@
 package io.github.softdelete;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import javax.sql.DataSource;
@@ -80,6 +82,28 @@ public final class SoftDelete {
         Objects.requireNonNull(configuration, "configuration");
         Objects.requireNonNull(policy, "policy");
         return Installation.install(configuration, policy.registry(), policy.plainSql());
+    }
+
+    /**
+     * As {@link #install(Configuration, SoftDeletePolicy)}, with listeners that hear what each operation of the
+     * library changed ({@link SoftDeleteListener}), after the policy's own ({@link SoftDeletePolicy.Builder#listener}):
+     * for a policy built elsewhere, such as the one the code generator writes. Installing again replaces them.
+     *
+     * @param configuration the configuration to change
+     * @param policy        which tables are soft-deletable
+     * @param listeners     the listeners, called in this order; thread-safe
+     * @return {@code configuration}, changed
+     * @throws NullPointerException     when an argument or a listener is null
+     * @throws IllegalArgumentException when the configuration's dialect is not supported
+     * @throws IllegalStateException    when the running jOOQ lacks an internal the library needs
+     */
+    public static Configuration install(Configuration configuration, SoftDeletePolicy policy, SoftDeleteListener... listeners) {
+        Objects.requireNonNull(configuration, "configuration");
+        Objects.requireNonNull(policy, "policy");
+        List<SoftDeleteListener> added = new ArrayList<>();
+        for (SoftDeleteListener listener : Objects.requireNonNull(listeners, "listeners"))
+            added.add(Objects.requireNonNull(listener, "listener"));
+        return Installation.install(configuration, policy.registry().withListeners(added), policy.plainSql());
     }
 
     /**

@@ -300,6 +300,7 @@ public final class SoftDeletePolicy {
         private Supplier<?> actor;
         private PlainSql plainSql;
         private Consumer<? super Warning> warnings;
+        private final List<SoftDeleteListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -589,6 +590,20 @@ public final class SoftDeletePolicy {
         }
 
         /**
+         * Adds a listener that hears what each operation of the library changed, per table ({@link SoftDeleteEvent}),
+         * inside the operation's transaction; an exception it throws rolls the operation back. Listeners are called
+         * in the order they were added. Without any, nothing is counted or read for them.
+         *
+         * @param listener the listener; thread-safe, since the policy serves every thread
+         * @return this builder
+         * @throws NullPointerException when {@code listener} is null
+         */
+        public Builder listener(SoftDeleteListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
          * What the library does with SQL text it did not build: jOOQ's plain SQL, statements sent through
          * {@link SoftDelete#dataSource}, and view definitions jOOQ cannot parse. {@link PlainSql#PARSE} by default:
          * parsed and rewritten, and refused where it names a soft-deletable table and cannot be parsed.
@@ -655,7 +670,7 @@ public final class SoftDeletePolicy {
                 tables -> new Views(views(tables, problems), schemaAliases), schemaAliases);
             if (!problems.isEmpty())
                 throw invalid(problems);
-            return new SoftDeletePolicy(registry, plainSql == null ? PlainSql.PARSE : plainSql);
+            return new SoftDeletePolicy(registry.withListeners(listeners), plainSql == null ? PlainSql.PARSE : plainSql);
         }
 
         private List<ViewDefinition> views(TableRegistry registry, List<String> problems) {

@@ -11,6 +11,9 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +27,24 @@ class SoftDeletePolicyTest {
         assertThat(policy.marker(POSTS.as("p")).map(Marker::stateColumn)).contains(POSTS.DELETED_AT);
         assertThat(policy.marker(table(name("public", "posts"))).map(Marker::stateColumn)).contains(POSTS.DELETED_AT);
         assertThat(policy.marker(TAGS)).isEmpty();
+    }
+
+    @Test
+    void listeners_policysFirst_thenInstalls_eachToldOnceInOrder() {
+        List<String> told = new ArrayList<>();
+        SoftDeletePolicy policy = SoftDeletePolicy.builder().table(POSTS, POSTS.DELETED_AT)
+            .listener(event -> told.add("policy")).build();
+        SoftDeleteEvent event = new SoftDeleteEvent(SoftDeleteEvent.Operation.PURGE_BATCH, POSTS, Optional.empty(), Optional.empty(),
+            List.of(new SoftDeleteEvent.TableChange(POSTS, 0, 0, 0, 1)));
+
+        policy.registry().withListeners(List.of(e -> told.add("installed"))).tell(event);
+
+        assertThat(told).containsExactly("policy", "installed");
+        assertThat(SoftDeletePolicy.builder().table(POSTS, POSTS.DELETED_AT).build().registry().hasListeners()).isFalse();
+        assertThatThrownBy(() -> SoftDeletePolicy.builder().listener(null)).isInstanceOf(NullPointerException.class)
+            .hasMessage("listener");
+        assertThat(event.table(POSTS.as("p"))).as("an alias is another table").isEmpty();
+        assertThat(event.table(table(name("public", "posts")))).hasValueSatisfying(change -> assertThat(change.purged()).isEqualTo(1));
     }
 
     @Test

@@ -14,6 +14,9 @@ import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.TableImpl;
 
+import io.github.softdelete.SoftDeleteEvent;
+import io.github.softdelete.SoftDeleteListener;
+
 import io.github.softdelete.internal.jooq.TableShape;
 
 /**
@@ -55,6 +58,9 @@ public final class TableRegistry {
     // MariaDB database, say): a table named in code under such a name is the catalog's table.
     private final Map<String, String> schemaAliases;
 
+    // Who hears what the operations changed (SoftDeletePolicy.Builder.listener): empty when nobody does.
+    private final List<SoftDeleteListener> listeners;
+
     public TableRegistry(List<PolicyTable> tables, List<Relation> relations) {
         this(tables, relations, null, registry -> Views.NONE);
     }
@@ -73,6 +79,7 @@ public final class TableRegistry {
                          Map<String, String> schemaAliases) {
         this.actor = actor;
         this.schemaAliases = Map.copyOf(schemaAliases);
+        this.listeners = List.of();
         this.hasDeletedBy = tables.stream().anyMatch(t -> t.deletedBy() != null);
         this.tables = List.copyOf(tables);
         this.relations = List.copyOf(relations);
@@ -95,10 +102,11 @@ public final class TableRegistry {
         this.views = views.apply(this);
     }
 
-    // A copy of base that also takes the schemas of aliases for the policy's (withSchemaAliases).
-    private TableRegistry(TableRegistry base, Map<String, String> aliases) {
+    // A copy of base that also takes the schemas of aliases for the policy's (withSchemaAliases), and tells listeners.
+    private TableRegistry(TableRegistry base, Map<String, String> aliases, List<SoftDeleteListener> listeners) {
         this.actor = base.actor;
         this.schemaAliases = Map.copyOf(aliases);
+        this.listeners = List.copyOf(listeners);
         this.hasDeletedBy = base.hasDeletedBy;
         this.tables = base.tables;
         this.relations = base.relations;
@@ -118,7 +126,30 @@ public final class TableRegistry {
     public TableRegistry withSchemaAliases(Map<String, String> aliases) {
         Map<String, String> merged = new HashMap<>(schemaAliases);
         aliases.forEach(merged::putIfAbsent);
-        return merged.equals(schemaAliases) ? this : new TableRegistry(this, merged);
+        return merged.equals(schemaAliases) ? this : new TableRegistry(this, merged, listeners);
+    }
+
+    /** This registry, telling {@code added} too what the operations change; this registry itself when none is added. */
+    public TableRegistry withListeners(List<SoftDeleteListener> added) {
+        if (added.isEmpty())
+            return this;
+        List<SoftDeleteListener> all = new ArrayList<>(listeners);
+        all.addAll(added);
+        return new TableRegistry(this, schemaAliases, all);
+    }
+
+    /** Whether a listener hears what the operations change: without one, nothing is counted for it. */
+    public boolean hasListeners() {
+        return !listeners.isEmpty();
+    }
+
+    /**
+     * Tells every listener, in the order they were registered, what an operation changed. Called inside the
+     * operation's transaction: an exception of a listener leaves here, and the caller rolls the operation back.
+     */
+    public void tell(SoftDeleteEvent event) {
+        for (SoftDeleteListener listener : listeners)
+            listener.changed(event);
     }
 
     /**

@@ -23,6 +23,7 @@ import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.internal.jooq.Engine;
 import io.github.softdelete.internal.jooq.ServerErrors;
 import io.github.softdelete.internal.policy.Relation;
+import io.github.softdelete.internal.policy.TableRegistry;
 
 /**
  * Purges one table in batches: each batch is one short transaction over at most {@code batchSize}
@@ -58,14 +59,17 @@ final class BatchedPurge {
     private static final int WINDOW = 4;
 
     private final DSLContext plain;
+    private final TableRegistry registry;
     private final PurgePlan plan;
     private final PurgeTarget target;
     private final OffsetDateTime cutoff;
     private final int batchSize;
     private final PurgeListener listener;
 
-    BatchedPurge(DSLContext plain, PurgePlan plan, PurgeTarget target, OffsetDateTime cutoff, int batchSize, PurgeListener listener) {
+    BatchedPurge(DSLContext plain, TableRegistry registry, PurgePlan plan, PurgeTarget target, OffsetDateTime cutoff, int batchSize,
+                 PurgeListener listener) {
         this.plain = plain;
+        this.registry = registry;
         this.plan = plan;
         this.target = target;
         this.cutoff = cutoff;
@@ -139,19 +143,27 @@ final class BatchedPurge {
         return new Page(candidates, last, read < window);
     }
 
+    // The batch's listeners hear it inside its transaction, so that one that fails rolls the batch back; the tally
+    // takes its figures once it committed.
     private long batch(TableTally tally, int candidates, List<Object> previous, List<Object> last, int number) {
         try {
-            return plain.transactionResult(transaction -> {
+            BatchFigures figures = plain.transactionResult(transaction -> {
                 DSLContext tx = transaction.dsl();
                 lockDueRows(tx, previous, last);
-                long purged = Engine.of(tx.configuration()) == Engine.MARIADB
-                    ? new CountingDelete(plan, target, cutoff).delete(tx, tally, range(previous, last), previous, last)
-                    : delete(tx, tally, previous, last);
-                if (purged < candidates)
+                BatchFigures batch = new BatchFigures(target);
+                if (Engine.of(tx.configuration()) == Engine.MARIADB)
+                    new CountingDelete(plan, target, cutoff).delete(tx, batch, range(previous, last), previous, last);
+                else
+                    delete(tx, batch, previous, last);
+                if (batch.purged() < candidates)
                     KeptReasons.count(tx, new PurgeConditions(plan, cutoff), target, range(previous, last), tally,
-                        candidates - purged);
-                return purged;
+                        candidates - batch.purged());
+                if (batch.changedRows())
+                    registry.tell(batch.event());
+                return batch;
             });
+            figures.addTo(tally);
+            return figures.purged();
         } catch (DataAccessException e) {
             throw failed(e, number);
         }
@@ -172,7 +184,7 @@ final class BatchedPurge {
             .where(range(previous, last).and(new PurgeConditions(plan, cutoff).due(target, table))).forUpdate().fetch();
     }
 
-    private long delete(DSLContext tx, TableTally tally, List<Object> previous, List<Object> last) {
+    private void delete(DSLContext tx, BatchFigures batch, List<Object> previous, List<Object> last) {
         PurgeConditions conditions = new PurgeConditions(plan, cutoff);
         Name table = target.qualifier();
         List<Field<?>> returned = returnedColumns(table);
@@ -189,12 +201,10 @@ final class BatchedPurge {
         Record row = result.get(0);
         int i = 1;
         for (Relation relation : target.cascaded())
-            tally.cascaded(relation.toString(), row.get(i++, Long.class));
+            batch.cascaded(relation, row.get(i++, Long.class));
         for (Relation relation : target.setNull())
-            tally.setNull(relation.toString(), row.get(i++, Long.class));
-        long count = row.get(0, Long.class);
-        tally.purged(count);
-        return count;
+            batch.setNull(relation, row.get(i++, Long.class));
+        batch.purged(row.get(0, Long.class));
     }
 
     private Condition range(List<Object> previous, List<Object> last) {

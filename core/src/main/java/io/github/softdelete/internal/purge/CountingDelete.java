@@ -39,19 +39,17 @@ final class CountingDelete {
         this.cutoff = cutoff;
     }
 
-    /** Deletes the batch of the keys in {@code range} (its bounds are {@code previous} and {@code last}); the rows purged. */
-    long delete(DSLContext tx, TableTally tally, Condition range, List<Object> previous, List<Object> last) {
+    /** Deletes the batch of the keys in {@code range} (its bounds are {@code previous} and {@code last}) into {@code batch}. */
+    void delete(DSLContext tx, BatchFigures batch, Condition range, List<Object> previous, List<Object> last) {
         Name table = target.qualifier();
         PurgeConditions conditions = new PurgeConditions(plan, cutoff);
         for (Relation relation : target.cascaded())
-            tally.cascaded(relation.toString(), referencing(tx, relation, range, previous, last));
+            batch.cascaded(relation, referencing(tx, relation, range, previous, last));
         for (Relation relation : target.setNull())
-            tally.setNull(relation.toString(), referencing(tx, relation, range, previous, last));
-        long purged = tx.deleteFrom(target.reference())
+            batch.setNull(relation, referencing(tx, relation, range, previous, last));
+        batch.purged(tx.deleteFrom(target.reference())
             .where(range.and(conditions.due(target, table)).and(conditions.notReferenced(target, table, previous, last)))
-            .execute();
-        tally.purged(purged);
-        return purged;
+            .execute());
     }
 
     // The rows of relation's child that reference a row this batch deletes, locked.

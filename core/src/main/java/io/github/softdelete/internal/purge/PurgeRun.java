@@ -33,7 +33,7 @@ public final class PurgeRun {
         for (PurgeTarget target : plan.targets()) {
             PurgeReport.TableReport report = settings.dryRun()
                 ? Forecast.of(plain, plan, target, cutoff, settings.listener())
-                : new BatchedPurge(plain, plan, target, cutoff, settings.batchSize(), settings.listener()).run();
+                : new BatchedPurge(plain, settings.registry(), plan, target, cutoff, settings.batchSize(), settings.listener()).run();
             batches += report.batches();
             tables.add(report);
             settings.listener().tableDone(report);
