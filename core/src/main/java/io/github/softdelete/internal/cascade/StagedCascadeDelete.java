@@ -149,10 +149,10 @@ public final class StagedCascadeDelete {
             String stamp = plain.renderInlined(LibraryWrite.deletion(plain.update(table.table().join(keys).on(KeyTables.joined(table, table.table(), keys))),
                     table, actor)
                 .where(MarkerPredicates.live(table, table.table())));
-            steps.add(StagedStep.write(stamp));
+            steps.add(StagedStep.stamp(stamp, table));
             if (!node.self().isEmpty())
                 steps.add(StagedStep.repeatWhileAdded(plain.renderInlined(plain.insertInto(keys).columns(KeyTables.columns(keys, RowSets.key(table)))
-                    .select(newReplies(keys, table, node.self())).onDuplicateKeyIgnore()), stamp));
+                    .select(newReplies(keys, table, node.self())).onDuplicateKeyIgnore()), stamp, table));
         }
         for (Relation relation : plan.restricts())
             steps.add(StagedStep.refuseWhenFound(plain.renderInlined(blockers(registry, relation)),
@@ -189,7 +189,8 @@ public final class StagedCascadeDelete {
                 steps.add(StagedStep.refuseWhenFound(plain.renderInlined(DSL.selectOne().from(joined)
                     .where(MarkerPredicates.live(table, child)).limit(DSL.inline(1))), StagedStep.Check.REFUSE_WHEN_FOUND_NO_ACTOR, table));
             else
-                steps.add(write(plain, LibraryWrite.deletion(plain.update(joined), table, actor).where(MarkerPredicates.live(table, child))));
+                steps.add(StagedStep.stamp(plain.renderInlined(LibraryWrite.deletion(plain.update(joined), table, actor)
+                    .where(MarkerPredicates.live(table, child))), table));
         }
         return steps;
     }

@@ -12,8 +12,10 @@ import io.github.softdelete.internal.policy.Relation;
  * @param relation the key a refusal names, where the check is about a key
  * @param table    the table a refusal names, where the check is about a table
  * @param then     for {@link Check#REPEAT_WHILE_ADDED}, the write that follows each run that added rows; else null
+ * @param stamps   the table whose rows this write marks as deleted ({@link Check#REPEAT_WHILE_ADDED}: {@link #then()}
+ *                 does), so that its count is theirs for the operation's listeners; else null
  */
-public record StagedStep(String sql, Check check, Relation relation, PolicyTable table, String then) {
+public record StagedStep(String sql, Check check, Relation relation, PolicyTable table, String then, PolicyTable stamps) {
 
     /**
      * What a step's result means. A query's result is <em>found</em> when its first row's first column is neither
@@ -45,26 +47,36 @@ public record StagedStep(String sql, Check check, Relation relation, PolicyTable
 
     /** A query whose result {@code check} reads, about {@code table}. */
     static StagedStep of(String sql, Check check, PolicyTable table) {
-        return new StagedStep(sql, check, null, table, null);
+        return new StagedStep(sql, check, null, table, null, null);
     }
 
     /** {@code add}, then {@code then}, again and again while {@code add} adds rows ({@link Check#REPEAT_WHILE_ADDED}). */
     static StagedStep repeatWhileAdded(String add, String then) {
-        return new StagedStep(add, Check.REPEAT_WHILE_ADDED, null, null, then);
+        return new StagedStep(add, Check.REPEAT_WHILE_ADDED, null, null, then, null);
+    }
+
+    /** As {@link #repeatWhileAdded(String, String)}, where {@code stamp} marks rows of {@code table} as deleted. */
+    static StagedStep repeatWhileAdded(String add, String stamp, PolicyTable table) {
+        return new StagedStep(add, Check.REPEAT_WHILE_ADDED, null, null, stamp, table);
     }
 
     /** A write whose count does not matter. */
     static StagedStep write(String sql) {
-        return new StagedStep(sql, Check.NONE, null, null, null);
+        return new StagedStep(sql, Check.NONE, null, null, null, null);
+    }
+
+    /** A write that marks rows of {@code table} as deleted: its count is the rows it took. */
+    static StagedStep stamp(String sql, PolicyTable table) {
+        return new StagedStep(sql, Check.NONE, null, null, null, table);
     }
 
     /** A query that refuses, naming {@code relation}, when it finds a row. */
     static StagedStep refuseWhenFound(String sql, Check check, Relation relation) {
-        return new StagedStep(sql, check, relation, null, null);
+        return new StagedStep(sql, check, relation, null, null, null);
     }
 
     /** A query that refuses, naming {@code table}, when it finds a row. */
     static StagedStep refuseWhenFound(String sql, Check check, PolicyTable table) {
-        return new StagedStep(sql, check, null, table, null);
+        return new StagedStep(sql, check, null, table, null, null);
     }
 }

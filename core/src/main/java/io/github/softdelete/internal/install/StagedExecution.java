@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +14,7 @@ import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
+import io.github.softdelete.SoftDeleteEvent;
 import io.github.softdelete.SoftDeleteException;
 
 import io.github.softdelete.internal.cascade.StagedCascadeDelete;
@@ -127,28 +131,45 @@ public final class StagedExecution {
     public void finish(Connection connection) throws SQLException {
         try {
             DSLContext plain = plain(configuration);
+            Object actor = operation == Operation.DELETE ? registry.actor(ContextFlags.of(configuration)) : null;
             List<StagedStep> steps = operation == Operation.DELETE
-                ? StagedCascadeDelete.after(plain, registry, plan, registry.actor(ContextFlags.of(configuration)))
+                ? StagedCascadeDelete.after(plain, registry, plan, actor)
                 : StagedRestore.after(plain, registry, plan);
-            // Writes whose counts do not matter go out together, in order, as one JDBC batch: one round trip up to the
-            // next step whose result decides something.
+            // Writes whose results decide nothing go out together, in order, as one JDBC batch: one round trip up to the
+            // next step whose result decides something. Their counts are kept for the listeners.
+            ChangeTally changes = new ChangeTally();
             long counted = 0;
-            List<String> writes = new ArrayList<>();
+            List<StagedStep> writes = new ArrayList<>();
             for (StagedStep step : steps) {
                 if (step.check() == StagedStep.Check.NONE) {
-                    writes.add(step.sql());
+                    writes.add(step);
                     continue;
                 }
-                run(connection, writes);
+                runWrites(connection, writes, changes);
                 writes.clear();
-                counted = runStep(connection, step, counted);
+                counted = runStep(connection, step, counted, changes);
             }
-            run(connection, writes);
+            runWrites(connection, writes, changes);
+            if (registry.hasListeners() && changes.changedRows())
+                registry.tell(event(connection, changes, actor));
             transaction.commit();
         } catch (SQLException | RuntimeException e) {
             transaction.rollback();
             throw e;
         }
+    }
+
+    // The operation as its listeners hear it, before it commits. A delete's stamp is the connection's, read back in UTC
+    // (MariaDB's DATETIME holds the session's local time): one round trip more, only when there are listeners.
+    private SoftDeleteEvent event(Connection connection, ChangeTally changes, Object actor) throws SQLException {
+        if (operation == Operation.RESTORE)
+            return changes.event(SoftDeleteEvent.Operation.RESTORE, plan.root(), null, null);
+        Instant stamp;
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(SessionStamp.IN_UTC)) {
+            rows.next();
+            stamp = rows.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+        }
+        return changes.event(SoftDeleteEvent.Operation.SOFT_DELETE, plan.root(), stamp, actor);
     }
 
     /** After the statement failed: the operation is rolled back. */
@@ -162,9 +183,9 @@ public final class StagedExecution {
     }
 
     // Runs one step; returns the count the next UPDATE_ALL_COUNTED step compares with.
-    private long runStep(Connection connection, StagedStep step, long counted) throws SQLException {
+    private long runStep(Connection connection, StagedStep step, long counted, ChangeTally changes) throws SQLException {
         switch (step.check()) {
-            case NONE -> run(connection, List.of(step.sql()));
+            case NONE -> runWrites(connection, List.of(step), changes);
             case COUNT -> {
                 return firstValue(connection, step.sql());
             }
@@ -175,11 +196,15 @@ public final class StagedExecution {
                 }
                 if (updated != counted)
                     throw new Refused(Refusals.changedDuringRestore(step.table(), counted, updated), JdbcRefusals.INTEGRITY_CONSTRAINT_VIOLATION);
+                changes.restored(step.table(), updated);
             }
             case REPEAT_WHILE_ADDED -> {
                 try (Statement statement = connection.createStatement()) {
-                    while (statement.executeUpdate(step.sql()) > 0)
-                        statement.executeUpdate(step.then());
+                    while (statement.executeUpdate(step.sql()) > 0) {
+                        int then = statement.executeUpdate(step.then());
+                        if (step.stamps() != null)
+                            changes.stamped(step.stamps(), then);
+                    }
                 }
             }
             default -> {
@@ -221,6 +246,34 @@ public final class StagedExecution {
                 statement.addBatch(sql);
             statement.executeBatch();
         }
+    }
+
+    // As run(...), for steps: the count of each write that stamps goes to its table, for the listeners. Connector/J
+    // answers a Statement's batch with each statement's own count (StagedEventsOnMariaDbTest).
+    private static void runWrites(Connection connection, List<StagedStep> writes, ChangeTally changes) throws SQLException {
+        if (writes.isEmpty())
+            return;
+        try (Statement statement = connection.createStatement()) {
+            if (writes.size() == 1) {
+                count(writes.get(0), statement.executeUpdate(writes.get(0).sql()), changes);
+                return;
+            }
+            for (StagedStep write : writes)
+                statement.addBatch(write.sql());
+            int[] counts = statement.executeBatch();
+            for (int i = 0; i < writes.size(); i++)
+                count(writes.get(i), counts[i], changes);
+        }
+    }
+
+    private static void count(StagedStep write, int count, ChangeTally changes) {
+        if (write.stamps() == null)
+            return;
+        if (count < 0)
+            throw new IllegalStateException("softdelete: the JDBC driver gave no row count (" + count + ") for a statement of a"
+                + " cascading soft delete from " + write.stamps().quotedName() + ", so its listeners cannot be told what it"
+                + " changed. Nothing was changed. Use MariaDB Connector/J 3, which gives each statement's count");
+        changes.stamped(write.stamps(), count);
     }
 
     // The anchor of an operation: the statement that runs, or the one statement of a batch with several sets of bind

@@ -25,6 +25,10 @@ public final class SessionStamp {
     public static final String NEXT = "set " + VARIABLE + " = greatest(now(6), coalesce(cast(" + VARIABLE
         + " as datetime(6)) + interval 1 microsecond, now(6)))";
 
+    /** Reads {@link #VARIABLE} back as UTC, whatever the session's time zone, for the operation's listeners. */
+    public static final String IN_UTC = "select cast(convert_tz(cast(" + VARIABLE + " as datetime(6)), @@session.time_zone, '+00:00')"
+        + " as datetime(6))";
+
     private SessionStamp() {
     }
 
