@@ -11,7 +11,11 @@ package io.github.softdelete;
  * another transaction could refill with the old rows, belongs after the commit: with Spring, a
  * {@code @TransactionalEventListener}.
  *
- * <p>Which operations call it so far: each committed batch of a {@link Purge} ({@link SoftDeleteEvent.Operation#PURGE_BATCH}).
+ * <p>Which operations call it so far (issue 26 is under way): each batch of a {@link Purge} that changed rows
+ * ({@link SoftDeleteEvent.Operation#PURGE_BATCH}); on MariaDB, each soft delete and restore that follows foreign keys
+ * (a table with soft-deletable children: several statements in one transaction). Not yet: PostgreSQL's soft deletes
+ * and restores, deletes and restores of a table without children, {@code restoreWithParents}, hard deletes.
+ * An operation that changed no row calls nobody.
  *
  * <p>Implementations must be thread-safe: one policy serves every thread that uses it.
  */

@@ -71,4 +71,41 @@ class FuzzFindingsOnMariaDbTest extends FuzzFindingsTest {
             .isInstanceOf(DataAccessException.class)
             .satisfies(e -> assertThat(MariaDbRefusal.errorCode(e)).isEqualTo(1222));
     }
+
+    /**
+     * Not the library's: MariaDB 10.11's table elimination drops rows from {@code IN} over {@code UNION ALL} whose first
+     * branch LEFT JOINs a derived table with a RIGHT JOIN inside, in a plain SELECT (statement fuzzer, seed
+     * 6489071272224382116, case 5183; docs/mariadb-facts.md). The fuzzer counts a case that agrees with table
+     * elimination off as invalid. This test fails once a MariaDB without the bug runs it: then that rule can go.
+     */
+    @Test
+    void serverBug_tableEliminationInInOverUnionAll_answersWrong() {
+        plain.execute("create or replace table bug_u (id int primary key)");
+        plain.execute("create or replace table bug_p (id int primary key, a int, e int)");
+        plain.execute("insert into bug_u values (1), (2)");
+        plain.execute("insert into bug_p values (1, 1, 1), (2, 2, 2)");
+        String select = "select bug_p.id from bug_p where bug_p.e in (select t3.e from bug_u t0 left join (select t2.a, t2.e"
+            + " from bug_u t1 right join bug_p t2 on t1.id = t2.e) t3 on t0.id = t3.a union all select 30) order by 1";
+
+        assertThat(plain.fetch(select).getValues(0, Integer.class)).as("MariaDB's wrong answer").isEmpty();
+        assertThat(plain.fetch("set statement optimizer_switch = 'table_elimination=off' for " + select).getValues(0, Integer.class))
+            .containsExactly(1, 2);
+    }
+
+    /**
+     * Not the library's: MariaDB 10.11 answers NULL for a scalar subquery with {@code IN (..., 0) ORDER BY ... LIMIT 1}
+     * where the right answer is a row (statement fuzzer, seed 6489071272224382116, case 19812, on the oracle's side;
+     * docs/mariadb-facts.md). Fails once a MariaDB without the bug runs it.
+     */
+    @Test
+    void serverBug_scalarSubqueryOverInListWithZero_answersNull() {
+        plain.execute("create or replace table bug_c (id int primary key)");
+        plain.execute("create or replace table bug_x (a int not null)");
+        plain.execute("insert into bug_c values (1), (5)");
+        plain.execute("insert into bug_x values (10)");
+        String subquery = "select (select bug_c.id from bug_c where bug_c.id <= bug_x.a and bug_c.id in (%s) order by 1 limit 1) from bug_x";
+
+        assertThat(plain.fetchValue(String.format(subquery, "1, 5, 0"))).as("MariaDB's wrong answer").isNull();
+        assertThat(plain.fetchValue(String.format(subquery, "1, 5"))).isEqualTo(1);
+    }
 }
