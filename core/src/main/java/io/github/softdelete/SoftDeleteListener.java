@@ -6,16 +6,24 @@ package io.github.softdelete;
  *
  * <p>Registered on the policy ({@link SoftDeletePolicy.Builder#listener}), it is called once per operation, after the
  * operation's statements succeeded and inside its transaction: the caller's transaction, or the one the library opened
- * for the operation. An exception it throws rolls the operation back (the caller's transaction to where the operation
- * began) and reaches the caller. Work that must wait until the data is committed, such as evicting a cache that
+ * for the operation in auto-commit mode. An exception it throws reaches the caller. In the library's transaction the
+ * operation is rolled back; in the caller's, restores and MariaDB's cascades roll back to where they began, and for
+ * the rest the caller's transaction must roll back, as Spring's and jOOQ's do on an exception. Work that must wait
+ * until the data is committed, such as evicting a cache that
  * another transaction could refill with the old rows, belongs after the commit: with Spring, a
  * {@code @TransactionalEventListener}.
  *
- * <p>Which operations call it so far (issue 26 is under way): each batch of a {@link Purge} that changed rows
- * ({@link SoftDeleteEvent.Operation#PURGE_BATCH}); on MariaDB, each soft delete and restore that follows foreign keys
- * (a table with soft-deletable children: several statements in one transaction). Not yet: PostgreSQL's soft deletes
- * and restores, deletes and restores of a table without children, {@code restoreWithParents}, hard deletes.
- * An operation that changed no row calls nobody.
+ * <p>Which operations call it so far (issue 26 is under way):
+ * <ul>
+ *   <li>each batch of a {@link Purge} that changed rows ({@link SoftDeleteEvent.Operation#PURGE_BATCH});</li>
+ *   <li>a soft delete of one statement (a table without soft-deletable children) through jOOQ: the DSL and records.
+ *       Its event has no stamp yet;</li>
+ *   <li>a restore of one statement (a table without parents or cascading keys);</li>
+ *   <li>on MariaDB, each soft delete and restore that follows foreign keys (several statements in one transaction).</li>
+ * </ul>
+ * Not yet: PostgreSQL's soft deletes and restores that follow foreign keys, SQL text through
+ * {@link SoftDelete#dataSource}, hard deletes; {@link SoftDelete#restoreWithParents} tells one {@code RESTORE} per
+ * restore it runs rather than one {@code RESTORE_WITH_PARENTS}. An operation that changed no row calls nobody.
  *
  * <p>Implementations must be thread-safe: one policy serves every thread that uses it.
  */

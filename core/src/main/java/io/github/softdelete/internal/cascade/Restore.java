@@ -1,5 +1,8 @@
 package io.github.softdelete.internal.cascade;
 
+import java.util.List;
+import java.util.Optional;
+
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -9,6 +12,7 @@ import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConnectionProvider;
 
+import io.github.softdelete.SoftDeleteEvent;
 import io.github.softdelete.SoftDeleteException;
 
 import io.github.softdelete.internal.jooq.PartnerListeners;
@@ -47,7 +51,7 @@ public final class Restore {
             CascadePlan plan = registry.plan(reference.table());
             if (CascadeRestore.needed(registry, plan))
                 return RestoreRequest.execute(ctx, reference.table(), target, condition);
-            return update(ctx, target, reference, condition);
+            return registry.hasListeners() ? updateAndTell(ctx, registry, target, reference, condition) : update(ctx, target, reference, condition);
         } catch (DataAccessException e) {
             if (ServerErrors.isUniqueViolation(e))
                 throw uniqueViolation(reference, e);
@@ -89,6 +93,25 @@ public final class Restore {
 
     private static int deletedCount(DSLContext dsl, Table<?> target, TableReference reference, Condition condition) {
         return dsl.fetchCount(DSL.selectOne().from(new UnfilteredTable<>(target)).where(condition).and(reference.predicate(ReadMode.DELETED)));
+    }
+
+    // The restore of one statement, with the listeners told before it commits: in a transaction of the library's, or a
+    // savepoint in the caller's (as runWithParents), so that a listener's exception undoes it.
+    private static int updateAndTell(DSLContext ctx, TableRegistry registry, Table<?> target, TableReference reference, Condition condition) {
+        return ctx.connectionResult(connection -> {
+            StagedTransaction transaction = StagedTransaction.begin(connection);
+            try {
+                int restored = update(DSL.using(ctx.configuration().derive(new DefaultConnectionProvider(connection))), target, reference, condition);
+                if (restored > 0)
+                    registry.tell(new SoftDeleteEvent(SoftDeleteEvent.Operation.RESTORE, reference.table().table(), Optional.empty(),
+                        Optional.empty(), List.of(new SoftDeleteEvent.TableChange(reference.table().table(), 0, restored, 0, 0))));
+                transaction.commit();
+                return restored;
+            } catch (RuntimeException e) {
+                transaction.rollback();
+                throw e;
+            }
+        });
     }
 
     private static int update(DSLContext ctx, Table<?> target, TableReference reference, Condition condition) {

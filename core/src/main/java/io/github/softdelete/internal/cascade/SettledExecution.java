@@ -53,6 +53,11 @@ public final class SettledExecution {
     /** After the statement ran: settles, then commits the transaction this execution opened. */
     public void settle(CascadeSettlement settlement, Configuration configuration) throws CascadeSettlement.Failure, SQLException {
         settlement.settle(connection, configuration, tables);
+        commit();
+    }
+
+    /** After the statement and what follows it ran (its listeners told): commits the transaction this execution opened. */
+    public void commit() throws SQLException {
         if (ownTransaction) {
             connection.commit();
             restore();

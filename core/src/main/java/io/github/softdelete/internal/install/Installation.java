@@ -60,18 +60,24 @@ public final class Installation {
         List<ExecuteListenerProvider> execute = new ArrayList<>();
         for (ExecuteListenerProvider provider : configuration.executeListenerProviders())
             if (!(provider.provide() instanceof StatementRefusals) && !(provider.provide() instanceof SettlingListener)
-                && !(provider.provide() instanceof StagedStatements))
+                && !(provider.provide() instanceof StagedStatements) && !(provider.provide() instanceof SingleTableEvents))
                 execute.add(provider);
         execute.add(new DefaultExecuteListenerProvider(new StatementRefusals(registry)));
         execute.add(new DefaultExecuteListenerProvider(new SettlingListener(registry)));
         execute.add(new DefaultExecuteListenerProvider(new StagedStatements(registry)));
+        // Only with listeners to tell: without any, the installation is what it was before events existed.
+        List<Class<?>> partners = new ArrayList<>(List.of(StatementRefusals.class, SettlingListener.class, StagedStatements.class));
+        if (registry.hasListeners()) {
+            execute.add(new DefaultExecuteListenerProvider(new SingleTableEvents(registry)));
+            partners.add(SingleTableEvents.class);
+        }
         List<RecordListenerProvider> record = new ArrayList<>();
         for (RecordListenerProvider provider : configuration.recordListenerProviders())
             if (!RecordMarkers.isInstance(provider.provide()))
                 record.add(provider);
         record.add(new DefaultRecordListenerProvider(new RecordMarkers(registry)));
         PartnerListeners.record(configuration, new PartnerListeners.Installed(SoftDeleteVisitListener.class,
-            List.of(StatementRefusals.class, SettlingListener.class, StagedStatements.class), RecordMarkers.class));
+            partners, RecordMarkers.class));
         return configuration
             .set(visit.toArray(VisitListenerProvider[]::new))
             .set(execute.toArray(ExecuteListenerProvider[]::new))

@@ -84,6 +84,19 @@ public final class DeleteToUpdate {
     }
 
     /**
+     * The soft-deletable table whose soft delete {@code delete} becomes when {@link #rewrite} makes it one UPDATE (a
+     * table without soft-deletable children, and on MariaDB without USING), for the operation's listeners to hear its
+     * count; null for any other DELETE: a cascade, which tells them itself, or a table the policy does not cover.
+     */
+    public static PolicyTable oneStatementSoftDelete(TableRegistry registry, QOM.Delete<?> delete, boolean mariaDb) {
+        QOM.Delete<?> d = mariaDb ? UsingTarget.declared(registry, delete) : delete;
+        TableReference reference = TableReference.resolve(registry, UnfilteredTable.unwrap(d.$from()));
+        if (reference == null || !registry.plan(reference.table()).isSingleTable() || mariaDb && !d.$using().isEmpty())
+            return null;
+        return reference.table();
+    }
+
+    /**
      * A hard delete runs as written, but its USING tables are still reads and stay filtered. Its target
      * is not: purging rows that are already soft-deleted is what hard deletes are for.
      */

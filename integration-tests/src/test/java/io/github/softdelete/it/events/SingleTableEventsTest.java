@@ -1,0 +1,116 @@
+package io.github.softdelete.it.events;
+
+import static io.github.softdelete.it.db.Tables.CATEGORIES;
+import static io.github.softdelete.it.db.Tables.LIKES;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+
+import io.github.softdelete.SoftDelete;
+import io.github.softdelete.SoftDeleteEvent;
+import io.github.softdelete.SoftDeleteListener;
+import io.github.softdelete.it.db.SoftDeletes;
+import io.github.softdelete.it.db.tables.records.LikesRecord;
+import io.github.softdelete.it.fixture.SeededDatabaseTest;
+import io.github.softdelete.it.harness.PostgresTest;
+
+/**
+ * Issue 26 on the operations of one statement: the soft delete of a table without soft-deletable children
+ * ({@code likes}), and the restore of a table without parents or cascading keys ({@code categories}), whose counts
+ * the listeners hear before they commit. Counts are checked against the rows that changed, read with plain SQL.
+ */
+@PostgresTest
+class SingleTableEventsTest extends SeededDatabaseTest {
+
+    private final List<SoftDeleteEvent> events = new ArrayList<>();
+
+    @Test
+    void delete_tellsTheRowsItStamped_beforeItCommits() {
+        int live = plain.fetchCount(LIKES, LIKES.DELETED_AT.isNull());
+
+        int deleted = listening(events::add).deleteFrom(LIKES).where(LIKES.USER_ID.eq(1L)).execute();
+
+        assertThat(deleted).isEqualTo(3);
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.operation()).isEqualTo(SoftDeleteEvent.Operation.SOFT_DELETE);
+            assertThat(event.root().getName()).isEqualTo("likes");
+            assertThat(event.tables()).singleElement().satisfies(change -> {
+                assertThat(change.stamped()).isEqualTo(live - plain.fetchCount(LIKES, LIKES.DELETED_AT.isNull())).isEqualTo(3);
+                assertThat(change.restored() + change.setNull() + change.purged()).isZero();
+            });
+            assertThat(event.actor()).isEmpty();
+        });
+    }
+
+    @Test
+    void recordDelete_tellsOnce() {
+        LikesRecord like = listening(events::add).selectFrom(LIKES).where(LIKES.USER_ID.eq(2L)).and(LIKES.COMMENT_ID.eq(102L)).fetchOne();
+
+        assertThat(like.delete()).isEqualTo(1);
+
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.operation()).isEqualTo(SoftDeleteEvent.Operation.SOFT_DELETE);
+            assertThat(event.tables()).singleElement().satisfies(change -> assertThat(change.stamped()).isEqualTo(1));
+        });
+        assertThat(plain.fetchCount(LIKES, LIKES.DELETED_AT.isNull())).isEqualTo(5);
+    }
+
+    @Test
+    void restore_ofATableWithoutParentsOrCascades_tellsTheRowsItBroughtBack() {
+        // categories has no parent and no cascading key: its restore is one UPDATE. Category 2 was deleted by the seed.
+        assertThat(SoftDelete.restore(listening(events::add), CATEGORIES, CATEGORIES.ID.eq(2L))).isEqualTo(1);
+
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.operation()).isEqualTo(SoftDeleteEvent.Operation.RESTORE);
+            assertThat(event.root().getName()).isEqualTo("categories");
+            assertThat(event.tables()).singleElement().satisfies(change -> assertThat(change.restored()).isEqualTo(1));
+        });
+        assertThat(plain.fetchCount(CATEGORIES, CATEGORIES.DELETED_AT.isNull())).isEqualTo(3);
+    }
+
+    @Test
+    void listenerFails_inAutoCommit_theDeleteAndTheRestoreAreUndone_andTheFailureReachesTheCaller() {
+        IllegalStateException failure = new IllegalStateException("audit table unavailable");
+        SoftDeleteListener failing = event -> {
+            throw failure;
+        };
+
+        assertThatThrownBy(() -> listening(failing).deleteFrom(LIKES).where(LIKES.USER_ID.eq(1L)).execute()).isSameAs(failure);
+        assertThat(plain.fetchCount(LIKES, LIKES.DELETED_AT.isNull())).isEqualTo(6);
+
+        assertThatThrownBy(() -> SoftDelete.restore(listening(failing), CATEGORIES, CATEGORIES.ID.eq(2L))).isSameAs(failure);
+        assertThat(plain.fetchCount(CATEGORIES, CATEGORIES.DELETED_AT.isNull())).isEqualTo(2);
+    }
+
+    @Test
+    void listenerFails_inTheCallersTransaction_theTransactionRollsBack() {
+        IllegalStateException failure = new IllegalStateException("audit table unavailable");
+
+        assertThatThrownBy(() -> listening(event -> {
+            throw failure;
+        }).transaction(tx -> tx.dsl().deleteFrom(LIKES).where(LIKES.USER_ID.eq(1L)).execute())).isSameAs(failure);
+
+        assertThat(plain.fetchCount(LIKES, LIKES.DELETED_AT.isNull())).isEqualTo(6);
+    }
+
+    @Test
+    void noEvent_forAHardDelete_nor_aDeleteThatMatchesNothing() {
+        DSLContext listening = listening(events::add);
+
+        listening.deleteFrom(LIKES).where(LIKES.USER_ID.eq(99L)).execute();
+        SoftDelete.hardDelete(listening).deleteFrom(LIKES).where(LIKES.USER_ID.eq(4L)).execute();
+
+        assertThat(events).isEmpty();
+        assertThat(plain.fetchCount(LIKES, LIKES.USER_ID.eq(4L))).as("hard-deleted").isZero();
+    }
+
+    protected DSLContext listening(SoftDeleteListener listener) {
+        return DSL.using(SoftDelete.install(database.newConfiguration(), SoftDeletes.POLICY, listener));
+    }
+}
