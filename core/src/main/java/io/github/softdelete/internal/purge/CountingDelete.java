@@ -1,5 +1,6 @@
 package io.github.softdelete.internal.purge;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,9 +32,9 @@ final class CountingDelete {
 
     private final PurgePlan plan;
     private final PurgeTarget target;
-    private final java.time.OffsetDateTime cutoff;
+    private final OffsetDateTime cutoff;
 
-    CountingDelete(PurgePlan plan, PurgeTarget target, java.time.OffsetDateTime cutoff) {
+    CountingDelete(PurgePlan plan, PurgeTarget target, OffsetDateTime cutoff) {
         this.plan = plan;
         this.target = target;
         this.cutoff = cutoff;
