@@ -19,7 +19,17 @@ import io.github.softdelete.internal.policy.PolicyTable;
  */
 final class ChangeTally {
 
+    private final boolean counting;
     private final Map<PolicyTable, long[]> rows = new LinkedHashMap<>(); // per table: stamped, restored
+
+    /** @param counting whether anyone listens: without listeners, counts are neither kept nor checked */
+    ChangeTally(boolean counting) {
+        this.counting = counting;
+    }
+
+    boolean counting() {
+        return counting;
+    }
 
     void stamped(PolicyTable table, long count) {
         rows.computeIfAbsent(table, t -> new long[2])[0] += count;

@@ -158,7 +158,7 @@ final class BatchedPurge {
                 if (batch.purged() < candidates)
                     KeptReasons.count(tx, new PurgeConditions(plan, cutoff), target, range(previous, last), tally,
                         candidates - batch.purged());
-                if (batch.changedRows())
+                if (registry.hasListeners() && batch.changedRows())
                     registry.tell(batch.event());
                 return batch;
             });
