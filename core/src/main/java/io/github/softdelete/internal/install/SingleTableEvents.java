@@ -75,8 +75,19 @@ public final class SingleTableEvents implements ExecuteListener {
     @Override
     public void executeEnd(ExecuteContext ctx) {
         // DELETE ... RETURNING: its rows are counted once jOOQ fetched them (end)
-        if (ctx.resultSet() == null)
-            tell(ctx, take(ctx), rows(ctx));
+        if (ctx.resultSet() != null)
+            return;
+        Told told = take(ctx);
+        if (told == null)
+            return;
+        long rows;
+        try {
+            rows = rows(ctx);
+        } catch (RuntimeException e) {
+            told.transaction().abandon();
+            throw e;
+        }
+        tell(ctx, told, rows);
     }
 
     private void tell(ExecuteContext ctx, Told told, long rows) {
@@ -98,16 +109,21 @@ public final class SingleTableEvents implements ExecuteListener {
         }
     }
 
-    // The rows the UPDATE changed: its count, or each statement's in a batch of several sets of bind values.
+    // The rows the UPDATE changed: its count, or each statement's in a batch of several sets of bind values. A driver
+    // that answers a batch without counts (SUCCESS_NO_INFO) leaves nothing true to tell: refused, and rolled back.
     private static long rows(ExecuteContext ctx) {
         int[] batch = ctx.batchRows();
-        if (batch != null && batch.length > 0) {
-            long sum = 0;
-            for (int rows : batch)
-                sum += Math.max(rows, 0);
-            return sum;
+        if (batch == null || batch.length == 0)
+            return Math.max(ctx.rows(), 0);
+        long sum = 0;
+        for (int rows : batch) {
+            if (rows < 0)
+                throw new IllegalStateException("softdelete: the JDBC driver gave no row count (" + rows + ") for a batch of"
+                    + " soft deletes, so the listeners cannot be told what it changed. Nothing was changed. Run the deletes"
+                    + " one by one, or use a driver that gives each statement's count (PostgreSQL's and MariaDB's do)");
+            sum += rows;
         }
-        return Math.max(ctx.rows(), 0);
+        return sum;
     }
 
     @Override
