@@ -17,13 +17,17 @@ package io.github.softdelete;
  * <ul>
  *   <li>each batch of a {@link Purge} that changed rows ({@link SoftDeleteEvent.Operation#PURGE_BATCH});</li>
  *   <li>a soft delete of one statement (a table without soft-deletable children) through jOOQ: the DSL and records.
- *       Its event has no stamp yet;</li>
+ *       Its event has no stamp yet. In a JDBC batch it is refused while there are listeners: a batch's counts cannot
+ *       be told per statement;</li>
  *   <li>a restore of one statement (a table without parents or cascading keys);</li>
- *   <li>on MariaDB, each soft delete and restore that follows foreign keys (several statements in one transaction).</li>
+ *   <li>on MariaDB, each soft delete and restore that follows foreign keys (several statements in one transaction),
+ *       through jOOQ and through {@link SoftDelete#dataSource} alike.</li>
  * </ul>
- * Not yet: PostgreSQL's soft deletes and restores that follow foreign keys, SQL text through
- * {@link SoftDelete#dataSource}, hard deletes; {@link SoftDelete#restoreWithParents} tells one {@code RESTORE} per
- * restore it runs rather than one {@code RESTORE_WITH_PARENTS}. An operation that changed no row calls nobody.
+ * Not yet: PostgreSQL's soft deletes and restores that follow foreign keys, soft deletes of one statement sent as SQL
+ * text through {@link SoftDelete#dataSource}, deletes through a view, hard deletes; {@link SoftDelete#restoreWithParents}
+ * tells one {@code RESTORE} per restore it runs rather than one {@code RESTORE_WITH_PARENTS}. An operation that
+ * changed no row calls nobody. The listener gets no handle on the operation's transaction yet: work of its own goes
+ * through another connection, outside that transaction.
  *
  * <p>Implementations must be thread-safe: one policy serves every thread that uses it.
  */

@@ -56,6 +56,11 @@ public final class SettledExecution {
         commit();
     }
 
+    /** Whether this execution opened the transaction (the connection was in auto-commit mode). */
+    public boolean ownTransaction() {
+        return ownTransaction;
+    }
+
     /** After the statement and what follows it ran (its listeners told): commits the transaction this execution opened. */
     public void commit() throws SQLException {
         if (ownTransaction) {

@@ -12,6 +12,7 @@ import org.jooq.exception.DataAccessException;
 import org.jooq.impl.QOM;
 
 import io.github.softdelete.SoftDeleteEvent;
+import io.github.softdelete.SoftDeleteException;
 
 import io.github.softdelete.internal.cascade.SettledExecution;
 import io.github.softdelete.internal.jooq.Engine;
@@ -51,6 +52,7 @@ public final class SingleTableEvents implements ExecuteListener {
     public void executeStart(ExecuteContext ctx) {
         if (!registry.hasListeners())
             return;
+        refuseBatchedSoftDeletes(ctx);
         PolicyTable table = softDeleted(ctx);
         if (table == null)
             return;
@@ -60,6 +62,26 @@ public final class SingleTableEvents implements ExecuteListener {
             throw new DataAccessException("softdelete could not open the transaction of a soft delete of " + table.quotedName()
                 + ": " + e.getMessage(), e);
         }
+    }
+
+    // A JDBC batch has no query of its own in the context (jOOQ's ctx.query() is null), and jOOQ keeps only the first
+    // set of bind values' count: what such a batch soft-deleted cannot be told. Refused before it runs, rather than
+    // run untold.
+    private void refuseBatchedSoftDeletes(ExecuteContext ctx) {
+        Query[] batch = ctx.batchQueries();
+        if (batch == null || batch.length == 0 || ctx.query() != null)
+            return;
+        boolean mariaDb = Engine.of(ctx.configuration()) == Engine.MARIADB;
+        for (Query query : batch)
+            if (query instanceof QOM.Delete<?> delete && SoftDeleteVisitListener.on(ctx.configuration()) != null
+                && !ContextFlags.of(ctx.configuration()).hardDelete()) {
+                PolicyTable table = DeleteToUpdate.oneStatementSoftDelete(registry, delete, mariaDb);
+                if (table != null)
+                    throw new SoftDeleteException("cannot soft-delete from " + table.quotedName() + " in a JDBC batch while"
+                        + " the policy has listeners: the listeners could not be told what each statement of the batch"
+                        + " changed. Nothing was executed. Run the deletes one by one, or as one DELETE with a condition"
+                        + " that matches them all");
+            }
     }
 
     // The table a DELETE soft-deletes in one statement: rendered by the rewrite (the library's own DELETEs, a purge's,
@@ -74,20 +96,30 @@ public final class SingleTableEvents implements ExecuteListener {
 
     @Override
     public void executeEnd(ExecuteContext ctx) {
-        // DELETE ... RETURNING: its rows are counted once jOOQ fetched them (end)
-        if (ctx.resultSet() != null)
+        if (ctx.resultSet() == null) {
+            tell(ctx, take(ctx), Math.max(ctx.rows(), 0));
             return;
-        Told told = take(ctx);
-        if (told == null)
-            return;
-        long rows;
-        try {
-            rows = rows(ctx);
-        } catch (RuntimeException e) {
-            told.transaction().abandon();
-            throw e;
         }
-        tell(ctx, told, rows);
+        // DELETE ... RETURNING: its rows are counted once jOOQ read them (fetchEnd). By then jOOQ has closed the
+        // statement and handed the connection back, so a transaction of the library's could no longer commit: in
+        // auto-commit mode it is refused, and rolled back.
+        Told told = (Told) ctx.data(Key.TOLD);
+        if (told != null && told.transaction().ownTransaction()) {
+            take(ctx);
+            told.transaction().abandon();
+            throw new SoftDeleteException("cannot soft-delete from " + told.table().quotedName() + " with DELETE ... RETURNING"
+                + " in auto-commit mode while the policy has listeners: the listeners are told once the returned rows are"
+                + " read, after the connection went back to its pool. Nothing was changed. Run it inside a transaction, or"
+                + " without RETURNING");
+        }
+    }
+
+    // After jOOQ read the rows of a DELETE ... RETURNING, inside the caller's transaction.
+    @Override
+    public void fetchEnd(ExecuteContext ctx) {
+        Told told = take(ctx);
+        if (told != null)
+            tell(ctx, told, ctx.result() != null ? ctx.result().size() : Math.max(ctx.rows(), 0));
     }
 
     private void tell(ExecuteContext ctx, Told told, long rows) {
@@ -96,7 +128,7 @@ public final class SingleTableEvents implements ExecuteListener {
         try {
             if (rows > 0)
                 registry.tell(new SoftDeleteEvent(SoftDeleteEvent.Operation.SOFT_DELETE, told.table().table(), Optional.empty(),
-                    Optional.ofNullable(registry.actor(ContextFlags.of(ctx.configuration()))),
+                    Optional.ofNullable(told.table().deletedBy() == null ? null : registry.actor(ContextFlags.of(ctx.configuration()))),
                     List.of(new SoftDeleteEvent.TableChange(told.table().table(), rows, 0, 0, 0))));
             told.transaction().commit();
         } catch (SQLException e) {
@@ -109,23 +141,6 @@ public final class SingleTableEvents implements ExecuteListener {
         }
     }
 
-    // The rows the UPDATE changed: its count, or each statement's in a batch of several sets of bind values. A driver
-    // that answers a batch without counts (SUCCESS_NO_INFO) leaves nothing true to tell: refused, and rolled back.
-    private static long rows(ExecuteContext ctx) {
-        int[] batch = ctx.batchRows();
-        if (batch == null || batch.length == 0)
-            return Math.max(ctx.rows(), 0);
-        long sum = 0;
-        for (int rows : batch) {
-            if (rows < 0)
-                throw new IllegalStateException("softdelete: the JDBC driver gave no row count (" + rows + ") for a batch of"
-                    + " soft deletes, so the listeners cannot be told what it changed. Nothing was changed. Run the deletes"
-                    + " one by one, or use a driver that gives each statement's count (PostgreSQL's and MariaDB's do)");
-            sum += rows;
-        }
-        return sum;
-    }
-
     @Override
     public void exception(ExecuteContext ctx) {
         Told told = take(ctx);
@@ -135,9 +150,7 @@ public final class SingleTableEvents implements ExecuteListener {
 
     @Override
     public void end(ExecuteContext ctx) {
-        Told told = take(ctx);
-        if (told != null)
-            tell(ctx, told, ctx.result() == null ? 0 : ctx.result().size());
+        exception(ctx); // an execution that neither ended nor failed (a control-flow signal) is abandoned
     }
 
     private static Told take(ExecuteContext ctx) {

@@ -169,7 +169,8 @@ public final class StagedExecution {
             rows.next();
             stamp = rows.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC);
         }
-        return changes.event(SoftDeleteEvent.Operation.SOFT_DELETE, plan.root(), stamp, actor);
+        boolean recordsActor = plan.nodes().stream().anyMatch(node -> node.table().deletedBy() != null);
+        return changes.event(SoftDeleteEvent.Operation.SOFT_DELETE, plan.root(), stamp, recordsActor ? actor : null);
     }
 
     /** After the statement failed: the operation is rolled back. */

@@ -159,13 +159,38 @@ final class BatchedPurge {
                     KeptReasons.count(tx, new PurgeConditions(plan, cutoff), target, range(previous, last), tally,
                         candidates - batch.purged());
                 if (registry.hasListeners() && batch.changedRows())
-                    registry.tell(batch.event());
+                    tell(batch);
                 return batch;
             });
             figures.addTo(tally);
             return figures.purged();
+        } catch (ListenerFailure e) {
+            throw e.getCause(); // the listener's own exception, not a refusal of the database's
         } catch (DataAccessException e) {
             throw failed(e, number);
+        }
+    }
+
+    // A listener's exception, kept apart from the database's while jOOQ rolls the batch back.
+    private static final class ListenerFailure extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        ListenerFailure(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
+        }
+    }
+
+    private void tell(BatchFigures batch) {
+        try {
+            registry.tell(batch.event());
+        } catch (RuntimeException e) {
+            throw new ListenerFailure(e);
         }
     }
 

@@ -184,21 +184,23 @@ public final class FuzzDatabases implements AutoCloseable {
      * user's own SELECT alike; a case that matches with it off found a server bug, not a library one.
      */
     <T> T withoutTableElimination(java.util.function.Supplier<T> work) {
-        setTableElimination(false);
         try {
+            for (Connection connection : connections)
+                setOptimizerSwitch(connection, "table_elimination=off");
             return work.get();
         } finally {
-            setTableElimination(true);
+            // back to the server's default on every connection, whichever of them the SET above reached
+            for (Connection connection : connections)
+                setOptimizerSwitch(connection, "default");
         }
     }
 
-    private void setTableElimination(boolean on) {
-        for (Connection connection : connections)
-            try (java.sql.Statement statement = connection.createStatement()) {
-                statement.execute("set session optimizer_switch = 'table_elimination=" + (on ? "on" : "off") + "'");
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot set MariaDB's table elimination: " + e.getMessage(), e);
-            }
+    private static void setOptimizerSwitch(Connection connection, String value) {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("set session optimizer_switch = " + ("default".equals(value) ? "default" : "'" + value + "'"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set MariaDB's optimizer_switch to " + value + ": " + e.getMessage(), e);
+        }
     }
 
     private void removeWithoutCascading(DSLContext ctx, boolean deletedRows) {

@@ -10,10 +10,12 @@ import java.util.List;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import io.github.softdelete.SoftDelete;
 import io.github.softdelete.SoftDeleteEvent;
+import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.SoftDeleteListener;
 import io.github.softdelete.it.db.SoftDeletes;
 import io.github.softdelete.it.db.tables.records.LikesRecord;
@@ -97,6 +99,42 @@ class SingleTableEventsTest extends SeededDatabaseTest {
         }).transaction(tx -> tx.dsl().deleteFrom(LIKES).where(LIKES.USER_ID.eq(1L)).execute())).isSameAs(failure);
 
         assertThat(plain.fetchCount(LIKES, LIKES.DELETED_AT.isNull())).isEqualTo(6);
+    }
+
+    @Test
+    void deleteReturning_inATransaction_isToldItsRows_inAutoCommit_isRefused() {
+        Assumptions.assumeFalse(onMariaDb(), "MariaDB refuses DELETE ... RETURNING of a soft-deletable table");
+        DSLContext listening = listening(events::add);
+
+        assertThatThrownBy(() -> listening.deleteFrom(LIKES).where(LIKES.USER_ID.eq(1L)).returning(LIKES.COMMENT_ID).fetch())
+            .isInstanceOf(SoftDeleteException.class)
+            .hasMessageContaining("with DELETE ... RETURNING in auto-commit mode while the policy has listeners");
+        assertThat(plain.fetchCount(LIKES, LIKES.DELETED_AT.isNull())).as("rolled back").isEqualTo(6);
+        assertThat(events).isEmpty();
+
+        List<Long> returned = listening.transactionResult(tx -> tx.dsl().deleteFrom(LIKES).where(LIKES.USER_ID.eq(1L))
+            .returning(LIKES.COMMENT_ID).fetch(LIKES.COMMENT_ID));
+
+        assertThat(returned).containsExactlyInAnyOrder(100L, 101L, 103L);
+        assertThat(events).singleElement().satisfies(event ->
+            assertThat(event.tables()).singleElement().satisfies(change -> assertThat(change.stamped()).isEqualTo(3)));
+        assertThat(plain.fetchCount(LIKES, LIKES.DELETED_AT.isNull())).as("committed").isEqualTo(3);
+    }
+
+    @Test
+    void batchOfSoftDeletes_whileListening_isRefused_andNothingChanges() {
+        DSLContext listening = listening(events::add);
+
+        assertThatThrownBy(() -> listening.batch(listening.deleteFrom(LIKES).where(LIKES.USER_ID.eq(DSL.param("user", Long.class))))
+                .bind(1L).bind(2L).execute())
+            .isInstanceOf(SoftDeleteException.class)
+            .hasMessageContaining("cannot soft-delete from \"likes\" in a JDBC batch while the policy has listeners");
+        assertThatThrownBy(() -> listening.batch(listening.deleteFrom(LIKES).where(LIKES.USER_ID.eq(1L)),
+                listening.deleteFrom(LIKES).where(LIKES.USER_ID.eq(2L))).execute())
+            .isInstanceOf(SoftDeleteException.class);
+
+        assertThat(plain.fetchCount(LIKES, LIKES.DELETED_AT.isNull())).isEqualTo(6);
+        assertThat(events).isEmpty();
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.Map;
 
 import org.jooq.DSLContext;
 import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +102,16 @@ class PurgeEventsTest extends SeededDatabaseTest {
         assertThat(RetentionTree.keys(plain).get("post_tags")).containsExactly("10,1", "20,1");
         SoftDelete.purge(listening(event -> { })).deletedBefore(CUTOFF).batchSize(10).run();
         assertThat(RetentionTree.keys(plain)).isEqualTo(AFTER_PURGE);
+    }
+
+    @Test
+    void purge_listenerFailsWithADataAccessException_itReachesTheCallerAsItIs() {
+        DataAccessException failure = new DataAccessException("audit insert failed");
+
+        assertThatThrownBy(() -> SoftDelete.purge(listening(event -> {
+            throw failure;
+        })).deletedBefore(CUTOFF).batchSize(10).run()).isSameAs(failure);
+        assertThat(RetentionTree.keys(plain).get("likes")).as("the first batch rolled back").containsExactly("1,100", "1,101", "1,107");
     }
 
     @Test
