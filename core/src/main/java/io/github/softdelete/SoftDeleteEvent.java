@@ -47,6 +47,11 @@ public record SoftDeleteEvent(Operation operation, Table<?> root, Optional<Insta
      */
     public record TableChange(Table<?> table, long stamped, long restored, long setNull, long purged) {
 
+        /**
+         * The change of one table.
+         *
+         * @throws NullPointerException when {@code table} is null
+         */
         public TableChange {
             Objects.requireNonNull(table, "table");
         }
@@ -57,6 +62,11 @@ public record SoftDeleteEvent(Operation operation, Table<?> root, Optional<Insta
         }
     }
 
+    /**
+     * An event; {@code tables} is copied.
+     *
+     * @throws NullPointerException when an argument or a table change is null
+     */
     public SoftDeleteEvent {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(root, "root");
