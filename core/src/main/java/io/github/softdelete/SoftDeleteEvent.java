@@ -50,6 +50,11 @@ public record SoftDeleteEvent(Operation operation, Table<?> root, Optional<Insta
         /**
          * The change of one table.
          *
+         * @param table    the table
+         * @param stamped  the rows the operation marked as deleted
+         * @param restored the rows it brought back
+         * @param setNull  the rows whose foreign key the database set to NULL (or to its default)
+         * @param purged   the rows physically deleted
          * @throws NullPointerException when {@code table} is null
          */
         public TableChange {
@@ -65,6 +70,11 @@ public record SoftDeleteEvent(Operation operation, Table<?> root, Optional<Insta
     /**
      * An event; {@code tables} is copied.
      *
+     * @param operation what ran
+     * @param root      the table the operation was asked of
+     * @param stamp     the time written into the timestamp markers, or empty
+     * @param actor     who was recorded as having deleted the rows, or empty
+     * @param tables    each table whose rows changed, the root first
      * @throws NullPointerException when an argument or a table change is null
      */
     public SoftDeleteEvent {
