@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.jooq.DSLContext;
 import org.jooq.Table;
@@ -68,8 +70,13 @@ public final class FuzzDatabases implements AutoCloseable {
     /** Contexts without the listener over SoftDelete.dataSource(...): queries go there as SQL text. */
     private final Map<Mode, DSLContext> sqlText = new EnumMap<>(Mode.class);
 
-    private FuzzDatabases(Function<String, TestDatabase> newDatabase, RandomDataset dataset, SoftDeletePolicy policy) {
+    /** Why the server is gone, where the harness can tell (a mariadbd it started that crashed). */
+    private final Supplier<Optional<String>> serverLost;
+
+    private FuzzDatabases(Function<String, TestDatabase> newDatabase, Supplier<Optional<String>> serverLost, RandomDataset dataset,
+                          SoftDeletePolicy policy) {
         this.dataset = dataset;
+        this.serverLost = serverLost;
         TestDatabase fullDatabase = open(newDatabase, "fuzz_full");
         TestDatabase liveDatabase = open(newDatabase, "fuzz_live");
         TestDatabase deletedDatabase = open(newDatabase, "fuzz_deleted");
@@ -100,7 +107,7 @@ public final class FuzzDatabases implements AutoCloseable {
      *                               {@code session_replication_role} (it must be a superuser)
      */
     public static FuzzDatabases create(PostgresServer server, RandomDataset dataset) {
-        return new FuzzDatabases(server::createMigratedDatabase, dataset, SoftDeletes.POLICY);
+        return new FuzzDatabases(server::createMigratedDatabase, Optional::empty, dataset, SoftDeletes.POLICY);
     }
 
     /**
@@ -110,17 +117,17 @@ public final class FuzzDatabases implements AutoCloseable {
      * @throws IllegalStateException when the server cannot create databases
      */
     public static FuzzDatabases create(MariaDbServer server, RandomDataset dataset) {
-        return new FuzzDatabases(server::createMigratedDatabase, dataset, SoftDeletes.POLICY);
+        return new FuzzDatabases(server::createMigratedDatabase, server::lost, dataset, SoftDeletes.POLICY);
     }
 
     /** Like {@link #create(PostgresServer, RandomDataset)}, with another policy under test (to prove the oracle notices). */
     static FuzzDatabases create(PostgresServer server, RandomDataset dataset, SoftDeletePolicy policy) {
-        return new FuzzDatabases(server::createMigratedDatabase, dataset, policy);
+        return new FuzzDatabases(server::createMigratedDatabase, Optional::empty, dataset, policy);
     }
 
     /** Like {@link #create(MariaDbServer, RandomDataset)}, with another policy under test (to prove the oracle notices). */
     static FuzzDatabases create(MariaDbServer server, RandomDataset dataset, SoftDeletePolicy policy) {
-        return new FuzzDatabases(server::createMigratedDatabase, dataset, policy);
+        return new FuzzDatabases(server::createMigratedDatabase, server::lost, dataset, policy);
     }
 
     /** The database the three databases are on. */
@@ -232,6 +239,27 @@ public final class FuzzDatabases implements AutoCloseable {
     }
 
     /** Closes the connections and drops the databases. */
+    /**
+     * Why the run cannot go on, if a connection of the run is broken: which one, and where the harness can tell, why the
+     * server is gone (a crash report that names the query). Every later case would fail alike on both sides and prove
+     * nothing, so a run stops at the case after which this is first present.
+     */
+    Optional<String> lostConnection() {
+        List<String> broken = new ArrayList<>();
+        for (int i = 0; i < connections.size(); i++) {
+            try {
+                if (!connections.get(i).isValid(5))
+                    broken.add(databases.get(i).name());
+            } catch (SQLException e) {
+                broken.add(databases.get(i).name() + " (" + e.getMessage() + ")");
+            }
+        }
+        if (broken.isEmpty())
+            return Optional.empty();
+        return Optional.of("the connections to " + String.join(", ", broken) + " are broken"
+            + serverLost.get().map(why -> ". " + why).orElse(""));
+    }
+
     @Override
     public void close() {
         for (Connection connection : connections) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
 import java.util.function.Function;
@@ -24,11 +25,13 @@ import java.util.function.Function;
  * @param shapes      how many cases had each shape
  * @param refusals    how many cases ended in an accepted refusal of each kind (MariaDB only)
  * @param byKeys      how many DELETEs the MariaDB oracle ran by key (StatementOracle)
+ * @param serverLost  the case after which a connection of the run broke (the server crashed, say) and the run stopped,
+ *                    with its SQL and why; empty when none did
  * @param time        how long the run took
  */
 public record FuzzRun(String kind, FuzzSettings settings, String dataset, int cases, Map<Outcome.Verdict, Integer> verdicts,
                       List<String> mismatches, List<String> invalid, Map<Shape, Integer> shapes,
-                      Map<MariaDbRefusal, Integer> refusals, int byKeys, Duration time) {
+                      Map<MariaDbRefusal, Integer> refusals, int byKeys, Optional<String> serverLost, Duration time) {
 
     static final int MAX_MISMATCHES = 5;
     private static final int SHOWN_INVALID = 5;
@@ -44,7 +47,7 @@ public record FuzzRun(String kind, FuzzSettings settings, String dataset, int ca
         QueryGenerator generator = new QueryGenerator(databases.engine());
         ReadOracle oracle = new ReadOracle(databases);
         return run("reads", databases, settings, settings.reads(), i -> generator.read(i, settings.readSeed(i)),
-            read -> read.shapes(), read -> oracle.check(read), () -> 0);
+            read -> read.shapes(), read -> oracle.check(read), read -> read.query(), () -> 0);
     }
 
     /**
@@ -59,7 +62,7 @@ public record FuzzRun(String kind, FuzzSettings settings, String dataset, int ca
         QueryGenerator generator = new QueryGenerator(databases.engine());
         ReadOracle oracle = new ReadOracle(databases, databases::sqlTextUnderTest);
         return run("reads as SQL text", databases, settings, settings.reads(), i -> generator.read(i, settings.readSeed(i)),
-            read -> read.shapes(), read -> oracle.check(read), () -> 0);
+            read -> read.shapes(), read -> oracle.check(read), read -> read.query(), () -> 0);
     }
 
     /**
@@ -73,7 +76,7 @@ public record FuzzRun(String kind, FuzzSettings settings, String dataset, int ca
         QueryGenerator generator = new QueryGenerator(databases.engine());
         StatementOracle oracle = new StatementOracle(databases, databases.sqlTextUnderTest(Mode.LIVE), true);
         return run("statements as SQL text", databases, settings, settings.statements(), i -> generator.statement(i, settings.statementSeed(i)),
-            statement -> statement.shapes(), statement -> oracle.check(statement), oracle::byKeys);
+            statement -> statement.shapes(), statement -> oracle.check(statement), statement -> statement.statement(), oracle::byKeys);
     }
 
     /**
@@ -87,11 +90,12 @@ public record FuzzRun(String kind, FuzzSettings settings, String dataset, int ca
         QueryGenerator generator = new QueryGenerator(databases.engine());
         StatementOracle oracle = new StatementOracle(databases);
         return run("statements", databases, settings, settings.statements(), i -> generator.statement(i, settings.statementSeed(i)),
-            statement -> statement.shapes(), statement -> oracle.check(statement), oracle::byKeys);
+            statement -> statement.shapes(), statement -> oracle.check(statement), statement -> statement.statement(), oracle::byKeys);
     }
 
     private static <C> FuzzRun run(String kind, FuzzDatabases databases, FuzzSettings settings, int count, IntFunction<C> generate,
-                                   Function<C, java.util.Set<Shape>> shapesOf, Function<C, Outcome> check, IntSupplier byKeys) {
+                                   Function<C, java.util.Set<Shape>> shapesOf, Function<C, Outcome> check,
+                                   Function<C, org.jooq.Query> queryOf, IntSupplier byKeys) {
         long start = System.nanoTime();
         Map<Outcome.Verdict, Integer> verdicts = new EnumMap<>(Outcome.Verdict.class);
         Map<Shape, Integer> shapes = new EnumMap<>(Shape.class);
@@ -99,11 +103,30 @@ public record FuzzRun(String kind, FuzzSettings settings, String dataset, int ca
         List<String> mismatches = new ArrayList<>();
         List<String> invalid = new ArrayList<>();
         int ran = 0;
+        Optional<String> serverLost = Optional.empty();
         boolean one = settings.onlyCase() >= 0;
         for (int i = one ? settings.onlyCase() : 0; (one || i < count) && mismatches.size() < MAX_MISMATCHES; i++) {
             C generated = generate.apply(i);
             shapesOf.apply(generated).forEach(shape -> shapes.merge(shape, 1, Integer::sum));
-            Outcome outcome = check.apply(generated);
+            Outcome outcome;
+            try {
+                outcome = check.apply(generated);
+            } catch (RuntimeException e) {
+                // A statement's rollback fails on a broken connection: that is the lost server below, not a harness bug.
+                if (databases.lostConnection().isEmpty())
+                    throw e;
+                outcome = new Outcome(Outcome.Verdict.INVALID, e.getMessage());
+            }
+            if (outcome.verdict() != Outcome.Verdict.MATCH) {
+                Optional<String> lost = databases.lostConnection();
+                if (lost.isPresent()) {
+                    serverLost = Optional.of("case " + i + " (" + settings.rerun() + " -Dfuzz.case=" + i + "), shapes "
+                        + shapesOf.apply(generated) + ":\n  " + databases.fullPlain.renderInlined(queryOf.apply(generated))
+                        + "\n  " + lost.get());
+                    ran++;
+                    break;
+                }
+            }
             verdicts.merge(outcome.verdict(), 1, Integer::sum);
             if (outcome.verdict() == Outcome.Verdict.MISMATCH)
                 mismatches.add(outcome.report());
@@ -116,12 +139,12 @@ public record FuzzRun(String kind, FuzzSettings settings, String dataset, int ca
                 break;
         }
         return new FuzzRun(kind, settings, databases.dataset().toString(), ran, verdicts, mismatches, invalid, shapes, refusals,
-            byKeys.getAsInt(), Duration.ofNanos(System.nanoTime() - start));
+            byKeys.getAsInt(), serverLost, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** Whether every case matched the oracle (invalid cases prove nothing, but are no failure). */
+    /** Whether every case matched the oracle (invalid cases prove nothing, but are no failure), and the server stayed up. */
     public boolean passed() {
-        return mismatches.isEmpty();
+        return mismatches.isEmpty() && serverLost.isEmpty();
     }
 
     /** How many cases ended with {@code verdict}. */
@@ -144,6 +167,7 @@ public record FuzzRun(String kind, FuzzSettings settings, String dataset, int ca
         if (!invalid.isEmpty())
             text.append("  invalid cases (both sides failed alike; the generator's fault):\n    ")
                 .append(String.join("\n    ", invalid)).append('\n');
+        serverLost.ifPresent(lost -> text.append("SERVER LOST after ").append(lost).append('\n'));
         for (String mismatch : mismatches)
             text.append("MISMATCH (seed ").append(settings.seed()).append(", ").append(settings.rerun())
                 .append(" -Dfuzz.case=").append(caseNumber(mismatch)).append("): ").append(mismatch).append('\n');

@@ -83,7 +83,7 @@ final class InstalledMariaDbSource implements ServerSource<MariaDbServer> {
             return new MariaDbServer(name() + " (" + mariadbd + ")", url, "root", password, () -> {
                 process.stop();
                 deleteRecursively(directory);
-            });
+            }, process::lost);
         } catch (SourceUnavailableException | RuntimeException e) {
             deleteRecursively(directory);
             throw e;

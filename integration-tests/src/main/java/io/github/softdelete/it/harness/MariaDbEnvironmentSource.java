@@ -1,6 +1,7 @@
 package io.github.softdelete.it.harness;
 
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /** A MariaDB server the developer runs, named by {@code SOFTDELETE_MARIADB_URL} and friends. */
@@ -42,7 +43,7 @@ final class MariaDbEnvironmentSource implements ServerSource<MariaDbServer> {
         }
         String user = environment.apply(USER);
         String password = environment.apply(PASSWORD);
-        MariaDbServer server = new MariaDbServer(name(), jdbcUrl, user, password, () -> { });
+        MariaDbServer server = new MariaDbServer(name(), jdbcUrl, user, password, () -> { }, Optional::empty);
         // The developer chose this server, so a broken one is an error, not a reason to fall back.
         try {
             server.connect(jdbcUrl.database()).close();

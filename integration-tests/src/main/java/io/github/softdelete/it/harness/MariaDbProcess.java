@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,10 +23,13 @@ final class MariaDbProcess {
 
     private final Process process;
     private final int port;
+    private final Path errorLog;
+    private volatile boolean stopped;
 
-    private MariaDbProcess(Process process, int port) {
+    private MariaDbProcess(Process process, int port, Path errorLog) {
         this.process = process;
         this.port = port;
+        this.errorLog = errorLog;
     }
 
     /**
@@ -45,7 +49,7 @@ final class MariaDbProcess {
             } catch (IOException e) {
                 throw new SourceUnavailableException("starting " + mariadbd + " failed: " + e, e);
             }
-            MariaDbProcess started = new MariaDbProcess(process, port);
+            MariaDbProcess started = new MariaDbProcess(process, port, errorLog);
             if (started.awaitConnections()) {
                 return started;
             }
@@ -114,8 +118,25 @@ final class MariaDbProcess {
         return port;
     }
 
+    /**
+     * Why the server is gone when it ended without being stopped (a crash, or the kernel's OOM killer): its exit
+     * code and the end of its error log, where mariadbd writes the signal and the query it was running. Empty while
+     * it runs or after {@link #stop()}.
+     */
+    Optional<String> lost() {
+        if (stopped || process.isAlive()) {
+            return Optional.empty();
+        }
+        int code = process.exitValue();
+        // A process killed by signal S exits with 128 + S as Java reports it.
+        String how = code > 128 ? "was killed by signal " + (code - 128) : "exited with code " + code;
+        return Optional.of("mariadbd (pid " + process.pid() + ", port " + port + ") " + how + " while the tests ran. The end of its"
+                + " error log (" + errorLog + "):\n" + tail(errorLog, 60));
+    }
+
     /** Shuts the server down (SIGTERM, as mariadb-admin shutdown does), forcibly after 30 s. */
     void stop() {
+        stopped = true;
         process.destroy();
         try {
             if (!process.waitFor(STOP_SECONDS, TimeUnit.SECONDS)) {
@@ -127,12 +148,17 @@ final class MariaDbProcess {
         }
     }
 
-    /** The last lines of a log, for a message. */
+    /** The last 20 lines of a log, for a message. */
     static String tail(Path log) {
+        return tail(log, 20);
+    }
+
+    /** The last {@code count} lines of a log, for a message. */
+    static String tail(Path log, int count) {
         try {
             // Decoding replaces what is not UTF-8 instead of failing, as readAllLines would.
             List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }

@@ -9,10 +9,12 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -56,14 +58,29 @@ public final class MariaDbServer implements AutoCloseable {
     private final String user;
     private final String password;
     private final AutoCloseable stop;
+    private final Supplier<Optional<String>> lost;
     private final Set<String> databases = ConcurrentHashMap.newKeySet();
 
-    MariaDbServer(String source, JdbcUrl adminUrl, String user, String password, AutoCloseable stop) {
+    /**
+     * @param lost why the server is gone if it ended on its own (see {@link #lost()}); empty while it runs, and
+     *             always for a server the harness did not start
+     */
+    MariaDbServer(String source, JdbcUrl adminUrl, String user, String password, AutoCloseable stop,
+            Supplier<Optional<String>> lost) {
         this.source = source;
         this.adminUrl = adminUrl;
         this.user = user;
         this.password = password;
         this.stop = stop;
+        this.lost = lost;
+    }
+
+    /**
+     * Why a server the harness started is gone, if it ended on its own (a crash): its exit and the end of its error
+     * log, which names the query it was running. Empty while it runs, and for a server of {@code SOFTDELETE_MARIADB_URL}.
+     */
+    public Optional<String> lost() {
+        return lost.get();
     }
 
     /** Where this server came from, e.g. "mariadbd installed on this machine (/usr/sbin/mariadbd)". */
@@ -174,7 +191,7 @@ public final class MariaDbServer implements AutoCloseable {
                 statement.execute("DROP DATABASE IF EXISTS " + quote(name));
             } catch (SQLException e) {
                 throw new IllegalStateException("DROP DATABASE " + name + " on " + adminUrl + " (" + source
-                        + ") failed: " + e.getMessage(), e);
+                        + ") failed: " + e.getMessage() + lostSuffix(), e);
             }
         }
     }
@@ -204,8 +221,12 @@ public final class MariaDbServer implements AutoCloseable {
                         + " one per test class. Have an administrator run GRANT ALL PRIVILEGES ON `softdelete\\_%`.* TO "
                         + account + "; or set " + MariaDbEnvironmentSource.USER + " to a user that may.", e);
             }
-            throw new IllegalStateException(sql + " on " + adminUrl + " (" + source + ") failed: " + e.getMessage(), e);
+            throw new IllegalStateException(sql + " on " + adminUrl + " (" + source + ") failed: " + e.getMessage() + lostSuffix(), e);
         }
+    }
+
+    private String lostSuffix() {
+        return lost().map(why -> "\n" + why).orElse("");
     }
 
     private static String uniqueName(String label) {

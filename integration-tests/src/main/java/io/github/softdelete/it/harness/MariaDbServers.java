@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  *       stopped and deleted when the JVM exits.</li>
  * </ol>
  * Otherwise it fails, saying how to provide one. Unlike PostgreSQL, there is no server that comes
- * with the Maven dependencies.
+ * with the Maven dependencies. A server the harness started that crashed is replaced by a new one on
+ * the next call, after its crash report is logged.
  *
  * <p>Thread-safe.
  */
@@ -41,6 +42,15 @@ public final class MariaDbServers {
         if (failure != null) {
             throw new IllegalStateException(failure.getMessage(), failure);
         }
+        if (shared != null && shared.lost().isPresent()) {
+            // A crash fails the test that caused it (its connections break, and the fuzzers report the query); the
+            // test classes after it get a new server instead of failing on connection refused, and the crash report
+            // stays in the log.
+            LOG.error("The MariaDB server of the tests is gone; starting a new one. {}", shared.lost().get());
+            MariaDbServer gone = shared;
+            shared = null;
+            gone.close();
+        }
         if (shared == null) {
             try {
                 shared = start(List.of(new MariaDbEnvironmentSource(System::getenv), InstalledMariaDbSource.onThisMachine()));
@@ -48,9 +58,25 @@ public final class MariaDbServers {
                 failure = e;
                 throw e;
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "softdelete-mariadb-shutdown"));
+            MariaDbServer started = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "softdelete-mariadb-shutdown"));
         }
         return shared;
+    }
+
+    /**
+     * A new server of the caller's own, from the {@code mariadbd} installed on this machine, for a test that stops or
+     * breaks it. The caller closes it.
+     *
+     * @throws IllegalStateException when no mariadbd is installed, or it does not start
+     */
+    public static MariaDbServer startOwn() {
+        InstalledMariaDbSource source = InstalledMariaDbSource.onThisMachine();
+        try {
+            return source.start();
+        } catch (SourceUnavailableException e) {
+            throw new IllegalStateException(source.name() + ": " + e.getMessage() + " " + source.howToProvide(), e);
+        }
     }
 
     static MariaDbServer start(List<? extends ServerSource<MariaDbServer>> sources) {
