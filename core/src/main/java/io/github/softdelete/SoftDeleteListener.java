@@ -20,11 +20,15 @@ package io.github.softdelete;
  *       Its event has no stamp yet. In a JDBC batch it is refused while there are listeners: a batch's counts cannot
  *       be told per statement;</li>
  *   <li>a restore of one statement (a table without parents or cascading keys);</li>
- *   <li>on MariaDB, each soft delete and restore that follows foreign keys (several statements in one transaction),
- *       through jOOQ and through {@link SoftDelete#dataSource} alike.</li>
+ *   <li>each soft delete and restore that follows foreign keys through jOOQ: on PostgreSQL, the one statement counts
+ *       its steps and its settlement reads the counts back (no round trip of its own; a restore takes one more
+ *       statement); on MariaDB, its statements report their rows. On PostgreSQL a JDBC batch of such deletes is
+ *       refused while there are listeners, and {@code DELETE ... RETURNING} in auto-commit mode too (the listeners
+ *       are told once its rows are read);</li>
+ *   <li>on MariaDB, the same through {@link SoftDelete#dataSource}.</li>
  * </ul>
- * Not yet: PostgreSQL's soft deletes and restores that follow foreign keys, soft deletes of one statement sent as SQL
- * text through {@link SoftDelete#dataSource}, deletes through a view, hard deletes; {@link SoftDelete#restoreWithParents}
+ * Not yet: PostgreSQL's soft deletes sent as SQL text through {@link SoftDelete#dataSource}, soft deletes of one
+ * statement sent that way on either database, deletes through a view, hard deletes; {@link SoftDelete#restoreWithParents}
  * tells one {@code RESTORE} per restore it runs rather than one {@code RESTORE_WITH_PARENTS}. An operation that
  * changed no row calls nobody. The listener gets no handle on the operation's transaction yet: work of its own goes
  * through another connection, outside that transaction.

@@ -1,7 +1,9 @@
 package io.github.softdelete.internal.cascade;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jooq.CaseConditionStep;
 import org.jooq.CommonTableExpression;
@@ -131,6 +133,11 @@ public final class CascadeDelete {
             if (registry.lockOrder().lockedOnDelete(node.table()))
                 ctes.add(CascadeSteps.lock(node.table()));
         ctes.add(SettlementEntry.cte(registry, plan, matchedSet, actor));
+        boolean rootLocked = registry.lockOrder().lockedOnDelete(root.table());
+        // With listeners the steps are counted (SettlementEntry.counted), which runs them before the outer UPDATE: the
+        // first of them waits for the root's lock, so that the root's rows are still locked first.
+        boolean counted = registry.hasListeners();
+        Map<PolicyTable, List<Name>> steps = new LinkedHashMap<>();
         // Each step runs after the one before it (CascadeSteps.after): parents before children, as they are locked.
         Name previous = null;
         if (!root.self().isEmpty()) {
@@ -138,14 +145,17 @@ public final class CascadeDelete {
                 DSL.not(RowSets.in(RowSets.on(new UnfilteredTable<>(root.table().table()), RowSets.key(root.table())),
                     RowSets.select(matchedSet, RowSets.key(root.table())))), rows(registry, root)));
             previous = RowSets.name(root.table(), "replies");
+            steps.put(root.table(), List.of(previous));
         }
         for (CascadePlan.Node node : plan.nodes().subList(1, plan.nodes().size())) {
-            ctes.add(CascadeSteps.update(node.table(), "update", true, actor, check.and(CascadeSteps.after(previous)), DSL.noCondition(),
-                rows(registry, node)));
+            Condition after = previous == null && counted && rootLocked ? CascadeSteps.lockTaken(root.table()) : CascadeSteps.after(previous);
+            ctes.add(CascadeSteps.update(node.table(), "update", true, actor, check.and(after), DSL.noCondition(), rows(registry, node)));
             previous = RowSets.name(node.table(), "update");
+            steps.put(node.table(), List.of(previous));
         }
+        if (counted)
+            ctes.add(SettlementEntry.counted(registry, steps));
         // The outer UPDATE is the root's: its rows are the matched ones, in key order, after the root's lock.
-        boolean rootLocked = registry.lockOrder().lockedOnDelete(root.table());
         Table<?> matched = rootLocked && root.self().isEmpty() ? CascadeSteps.lockedRows(root.table()) : CascadeSteps.ordered(matchedSet, root.table());
         UpdateConditionStep<Record> outer = CascadeSteps.set(with(dsl, recursive, ctes).update(CascadeSteps.asRecordTable(target)), reference.table(), true, actor)
             .from(matched)
@@ -153,6 +163,7 @@ public final class CascadeDelete {
             .and(reference.predicate(ReadMode.LIVE))
             .and(check)
             .and(SettlementEntry.recorded())
+            .and(counted ? SettlementEntry.counted() : DSL.noCondition())
             .and(rootLocked && !root.self().isEmpty() ? CascadeSteps.lockTaken(root.table()) : DSL.noCondition());
         return returning.isEmpty() ? outer : outer.returning(returning);
     }

@@ -1,7 +1,9 @@
 package io.github.softdelete.internal.cascade;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jooq.CaseConditionStep;
 import org.jooq.CommonTableExpression;
@@ -59,6 +61,12 @@ public final class CascadeRestore {
 
     public static final String DELETED_PARENT_MARK = "softdelete-deleted-parent:";
 
+    /**
+     * The transaction's setting where a restore writes, for the listeners, what its steps restored per table
+     * ("index:count,..."), its outer UPDATE's rows aside ({@link Restore}).
+     */
+    static final String RESTORE_COUNTS = "softdelete.r";
+
     private CascadeRestore() {
     }
 
@@ -105,23 +113,34 @@ public final class CascadeRestore {
         Name previous = parents.bumps(ctes, null);
         // A root with replies updates its rows in two steps (the matched rows, then their replies): they are locked
         // in key order first, all at once, as a delete locks them, so that the two steps cannot deadlock with it.
+        // With listeners the steps are counted (RESTORE_COUNTS), which runs them before the outer UPDATE: the root's rows
+        // are then locked first too, as a delete locks them.
+        boolean counted = registry.hasListeners();
+        Map<PolicyTable, List<Name>> steps = new LinkedHashMap<>();
         Condition rootLocked = DSL.noCondition();
-        if (!root.self().isEmpty()) {
+        if (!root.self().isEmpty() || counted) {
             ctes.add(CascadeSteps.lock(root.table(), check)); // after the check, which locks the parents
             rootLocked = CascadeSteps.lockTaken(root.table());
+        }
+        if (!root.self().isEmpty()) {
             Table<?> replies = new UnfilteredTable<>(root.table().table());
             ctes.add(CascadeSteps.update(root.table(), "replies", false, null, check.and(CascadeSteps.after(previous)).and(rootLocked),
                 DSL.not(RowSets.in(RowSets.on(replies, RowSets.key(root.table())), RowSets.select(matchedSet, RowSets.key(root.table()))))
                     .and(CascadeSteps.sameStamp(replies, root.table())),
                 CascadeSteps.orderedWithStamps(RowSets.name(root.table()), root.table())));
             previous = RowSets.name(root.table(), "replies");
+            steps.put(root.table(), List.of(previous));
         }
         for (CascadePlan.Node node : plan.nodes().subList(1, plan.nodes().size())) {
-            ctes.add(CascadeSteps.update(node.table(), "update", false, null, check.and(CascadeSteps.after(previous)),
+            Condition after = previous == null && counted ? rootLocked : CascadeSteps.after(previous);
+            ctes.add(CascadeSteps.update(node.table(), "update", false, null, check.and(after),
                 CascadeSteps.sameStamp(new UnfilteredTable<>(node.table().table()), node.table()),
                 CascadeSteps.orderedWithStamps(RowSets.name(node.table()), node.table())));
             previous = RowSets.name(node.table(), "update");
+            steps.put(node.table(), List.of(previous));
         }
+        if (counted)
+            ctes.add(SettlementEntry.counted(registry, steps, DSL.inline(RESTORE_COUNTS)));
         UpdateSetFirstStep<Record> outer = CascadeDelete.with(dsl, recursive, ctes).update(CascadeSteps.asRecordTable(target));
         Table<?> matchedRows = CascadeSteps.orderedWithStamps(matchedSet, root.table());
         return CascadeSteps.set(outer, reference.table(), false, null)
@@ -129,7 +148,8 @@ public final class CascadeRestore {
             .where(CascadeSteps.joined(target, root.table(), matchedRows))
             .and(CascadeSteps.sameStamp(target, root.table()))
             .and(check)
-            .and(rootLocked);
+            .and(rootLocked)
+            .and(counted ? SettlementEntry.counted() : DSL.noCondition());
     }
 
     /** True when a restore of {@code table} needs more than one UPDATE of that table. */

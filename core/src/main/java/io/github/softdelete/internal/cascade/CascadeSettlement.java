@@ -4,10 +4,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.jooq.Configuration;
@@ -103,18 +109,23 @@ public final class CascadeSettlement {
      * {@code connection}. {@code configuration} renders the late-children statements as the deletes were rendered
      * (with the library's listener and the same settings).
      *
+     * @return what the delete and its settlement stamped, where the policy has listeners (else no figures)
      * @throws Failure when a statement fails: the error, and the SQL that raised it, for the caller to translate
      */
-    void settle(Connection connection, Configuration configuration, Set<Integer> tables) throws Failure {
+    Figures settle(Connection connection, Configuration configuration, Set<Integer> tables) throws Failure {
         boolean alone = tables.size() == 1;
         List<String> statements = new ArrayList<>();
         for (int table : tables)
             if (table < registry.tables().size()) // a literal of the user's that looks like a mark: SettlementEntry.tables
                 statements.add(statement(table, alone, configuration));
+        Figures figures = new Figures();
         for (int round = 1; ; round++) {
             long deleted = 0;
-            for (String statement : statements)
-                deleted += Long.parseLong(query(connection, statement));
+            for (String statement : statements) {
+                String[] row = row(connection, statement);
+                deleted += Long.parseLong(row[0]);
+                figures.add(row);
+            }
             if (deleted == 0)
                 break;
             if (round == MAX_ROUNDS)
@@ -123,7 +134,55 @@ public final class CascadeSettlement {
                     + " must be rolled back and retried", "40001"), null);
         }
         if (!alone)
-            query(connection, CLEAR);
+            row(connection, CLEAR);
+        return figures;
+    }
+
+    /**
+     * What one cascading soft delete stamped, besides its outer UPDATE's rows (the statement's own count): its steps'
+     * rows and the late rows of its settlement, per table of the policy, and its stamp. Only where the policy has
+     * listeners, for one delete per settlement (the listeners refuse JDBC batches of them); else empty. Not thread-safe.
+     */
+    public static final class Figures {
+
+        private final Map<Integer, Long> stamped = new TreeMap<>();
+        private Instant stamp;
+
+        Figures() {
+        }
+
+        // The listeners' columns of a row of the settlement (LateChildren.statement): late rows per table every round,
+        // and the entry's counts and stamp, the same every round.
+        void add(String[] row) {
+            if (row.length < 5)
+                return;
+            addCounts(row[2]);
+            if (stamp == null && row[4] != null) {
+                addCounts(row[3]);
+                stamp = OffsetDateTime.parse(row[4]).toInstant();
+            }
+        }
+
+        // "index:count,index:count[,]"
+        void addCounts(String counts) {
+            if (counts == null)
+                return;
+            for (String one : counts.split(",")) {
+                int colon = one.indexOf(':');
+                if (colon > 0)
+                    stamped.merge(Integer.parseInt(one.substring(0, colon)), Long.parseLong(one.substring(colon + 1)), Long::sum);
+            }
+        }
+
+        /** The rows stamped per policy index, the outer UPDATE's aside. */
+        public Map<Integer, Long> stamped() {
+            return Collections.unmodifiableMap(stamped);
+        }
+
+        /** The delete's stamp, when the settlement read it. */
+        public Optional<Instant> stamp() {
+            return Optional.ofNullable(stamp);
+        }
     }
 
     // The kept text of the table's statement under this configuration, rendered when there is none.
@@ -156,10 +215,15 @@ public final class CascadeSettlement {
             : new ContextFlags(flags.readMode(), flags.hardDelete(), flags.markerWrites(), flags.deletedParents(), flags.plainSql(), null);
     }
 
-    // The first column of the statement's one row.
-    private static String query(Connection connection, String sql) throws Failure {
+    // The columns of the statement's one row, as text.
+    private static String[] row(Connection connection, String sql) throws Failure {
         try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet result = statement.executeQuery()) {
-            return result.next() ? result.getString(1) : null;
+            if (!result.next())
+                return new String[] { "0" };
+            String[] row = new String[result.getMetaData().getColumnCount()];
+            for (int i = 0; i < row.length; i++)
+                row[i] = result.getString(i + 1);
+            return row;
         } catch (SQLException e) {
             throw new Failure(e, sql);
         }

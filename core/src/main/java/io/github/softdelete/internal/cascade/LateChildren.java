@@ -64,6 +64,11 @@ import io.github.softdelete.internal.sql.RowSets;
 public final class LateChildren {
 
     static final String COUNT = "late";
+    // The columns a settlement statement adds for the listeners: "index:count," per table, the entry's own
+    // "index:count,..." (SettlementEntry.counted), and its stamp.
+    static final String LATE_BY_TABLE = "late_by_table";
+    static final String STEP_COUNTS = "step_counts";
+    static final String ENTRY_STAMP = "entry_stamp";
     private static final Name GATE = DSL.name("softdelete_gate");
     private static final Name ENTRIES = DSL.name("softdelete_entries");
     private static final Name ROOTS = DSL.name("softdelete_roots");
@@ -99,6 +104,7 @@ public final class LateChildren {
             check = CascadeSteps.checkPassed();
         }
         Field<Integer> total = DSL.inline(0);
+        Field<String> byTable = DSL.inline("");
         for (CascadePlan.Node node : reached) {
             PolicyTable table = node.table();
             Condition locked = DSL.noCondition();
@@ -108,7 +114,9 @@ public final class LateChildren {
                 locked = CascadeSteps.lockTaken(lock);
             }
             ctes.add(update(table, check.and(locked)));
-            total = total.plus(DSL.field(DSL.selectCount().from(DSL.table(RowSets.name(table, "late_update")))));
+            Field<Integer> count = DSL.field(DSL.selectCount().from(DSL.table(RowSets.name(table, "late_update"))));
+            total = total.plus(count);
+            byTable = byTable.concat(DSL.inline(registry.tables().indexOf(table) + ":")).concat(count.cast(SQLDataType.CLOB)).concat(DSL.inline(","));
         }
         if (!clears)
             return dsl.withRecursive(ctes.toArray(CommonTableExpression[]::new)).select(total.as(COUNT));
@@ -116,10 +124,20 @@ public final class LateChildren {
         // FROM softdelete_counted: the counts are read, so every update has run, before the entries are cleared.
         // (A WITH that modifies data must stay at the top level: PostgreSQL refuses it in a derived table.)
         Name counted = DSL.name("softdelete_counted");
-        ctes.add(counted.fields(COUNT).as(DSL.select(total)));
         Field<Integer> late = DSL.field(counted.append(COUNT), SQLDataType.INTEGER);
+        Field<String> cleared = DSL.when(late.eq(DSL.inline(0)), SettlementEntry.cleared()).as("cleared");
+        if (!registry.hasListeners()) {
+            ctes.add(counted.fields(COUNT).as(DSL.select(total)));
+            return dsl.withRecursive(ctes.toArray(CommonTableExpression[]::new)).select(late, cleared).from(DSL.table(counted));
+        }
+        // For the listeners (SettlementEntry.counted): the late rows stamped per table, and the last entry's counts and
+        // stamp, read before the entries are cleared. MATERIALIZED: PostgreSQL inlines a CTE that is read once and calls
+        // nothing volatile, and would then read the settings in the select list after "cleared" reset them.
+        ctes.add(counted.fields(COUNT, LATE_BY_TABLE, STEP_COUNTS, ENTRY_STAMP).asMaterialized(DSL.select(total, byTable,
+            SettlementEntry.lastEntrySetting(SettlementEntry.COUNTS), SettlementEntry.lastEntryStamp())));
         return dsl.withRecursive(ctes.toArray(CommonTableExpression[]::new))
-            .select(late, DSL.when(late.eq(DSL.inline(0)), SettlementEntry.cleared()).as("cleared"))
+            .select(late, cleared, DSL.field(counted.append(LATE_BY_TABLE)), DSL.field(counted.append(STEP_COUNTS)),
+                DSL.field(counted.append(ENTRY_STAMP)))
             .from(DSL.table(counted));
     }
 

@@ -15,6 +15,7 @@ import org.jooq.impl.DefaultConnectionProvider;
 import io.github.softdelete.SoftDeleteEvent;
 import io.github.softdelete.SoftDeleteException;
 
+import io.github.softdelete.internal.jooq.Engine;
 import io.github.softdelete.internal.jooq.PartnerListeners;
 import io.github.softdelete.internal.jooq.ServerErrors;
 import io.github.softdelete.internal.policy.CascadePlan;
@@ -50,7 +51,9 @@ public final class Restore {
         try {
             CascadePlan plan = registry.plan(reference.table());
             if (CascadeRestore.needed(registry, plan))
-                return RestoreRequest.execute(ctx, reference.table(), target, condition);
+                return registry.hasListeners() && Engine.of(ctx.configuration()) == Engine.POSTGRES
+                    ? cascadeAndTell(ctx, registry, target, reference, condition)
+                    : RestoreRequest.execute(ctx, reference.table(), target, condition);
             return registry.hasListeners() ? updateAndTell(ctx, registry, target, reference, condition) : update(ctx, target, reference, condition);
         } catch (DataAccessException e) {
             if (ServerErrors.isUniqueViolation(e))
@@ -105,6 +108,31 @@ public final class Restore {
                 if (restored > 0)
                     registry.tell(new SoftDeleteEvent(SoftDeleteEvent.Operation.RESTORE, reference.table().table(), Optional.empty(),
                         Optional.empty(), List.of(new SoftDeleteEvent.TableChange(reference.table().table(), 0, restored, 0, 0))));
+                transaction.commit();
+                return restored;
+            } catch (RuntimeException e) {
+                transaction.rollback();
+                throw e;
+            }
+        });
+    }
+
+    // PostgreSQL's one-statement cascading restore, with the listeners told before it commits: its steps wrote what
+    // they restored into a setting of the transaction (CascadeRestore.RESTORE_COUNTS), read back by one more statement.
+    // The outer UPDATE's rows are its count.
+    private static int cascadeAndTell(DSLContext ctx, TableRegistry registry, Table<?> target, TableReference reference, Condition condition) {
+        return ctx.connectionResult(connection -> {
+            StagedTransaction transaction = StagedTransaction.begin(connection);
+            try {
+                DSLContext dsl = DSL.using(ctx.configuration().derive(new DefaultConnectionProvider(connection)));
+                int restored = RestoreRequest.execute(dsl, reference.table(), target, condition);
+                CascadeSettlement.Figures steps = new CascadeSettlement.Figures();
+                steps.addCounts(dsl.fetchValue(DSL.function("current_setting", String.class, DSL.inline(CascadeRestore.RESTORE_COUNTS), DSL.inline(true))));
+                ChangeTally tally = new ChangeTally(true);
+                tally.restored(reference.table(), restored);
+                steps.stamped().forEach((index, rows) -> tally.restored(registry.tables().get(index), rows));
+                if (tally.changedRows())
+                    registry.tell(tally.event(SoftDeleteEvent.Operation.RESTORE, reference.table(), null, null));
                 transaction.commit();
                 return restored;
             } catch (RuntimeException e) {

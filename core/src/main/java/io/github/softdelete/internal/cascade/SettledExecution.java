@@ -50,10 +50,17 @@ public final class SettledExecution {
         return new SettledExecution(connection, statement, true, fetchSize, tables);
     }
 
-    /** After the statement ran: settles, then commits the transaction this execution opened. */
-    public void settle(CascadeSettlement settlement, Configuration configuration) throws CascadeSettlement.Failure, SQLException {
-        settlement.settle(connection, configuration, tables);
-        commit();
+    /**
+     * After the statement ran: settles, and returns what was stamped (where the policy has listeners) for them to hear
+     * before {@link #commit()}.
+     */
+    public CascadeSettlement.Figures settle(CascadeSettlement settlement, Configuration configuration) throws CascadeSettlement.Failure {
+        return settlement.settle(connection, configuration, tables);
+    }
+
+    /** The policy indexes of the tables whose deletes left entries. */
+    public Set<Integer> tables() {
+        return tables;
     }
 
     /** Whether this execution opened the transaction (the connection was in auto-commit mode). */

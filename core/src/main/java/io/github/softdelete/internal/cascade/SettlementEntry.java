@@ -3,6 +3,7 @@ package io.github.softdelete.internal.cascade;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jooq.CommonTableExpression;
@@ -64,8 +65,11 @@ final class SettlementEntry {
     static final String COUNT = "softdelete.n";
     static final String ENTRY = "softdelete.e";
     static final String SINCE = "softdelete.since";
+    /** The entry's counts, {@code softdelete.c<n>}: written only where the policy has listeners ({@link #counted}). */
+    static final String COUNTS = "softdelete.c";
 
     private static final Name CTE = DSL.name(NAME);
+    private static final Name COUNTED = DSL.name("softdelete_counted");
 
     private SettlementEntry() {
     }
@@ -115,6 +119,41 @@ final class SettlementEntry {
         }
     }
 
+    /**
+     * Where the policy has listeners, the CTE that writes what each step of the delete stamped, for the settlement to
+     * read back with its own figures ({@link LateChildren}): {@code softdelete_counted(c) AS (SELECT
+     * set_config('softdelete.c' || n, '<index>:' || ((SELECT count(*) FROM step) + ...) || ',' || ..., true))}, one
+     * {@code index:count} per table of the policy, of the steps given for it. The outer UPDATE's rows are not among
+     * them: their count is the statement's own.
+     *
+     * <p>Why a setting again: the counts exist only inside the statement (the steps' RETURNING), and the settlement is
+     * the round trip that follows every cascading delete anyway ({@link CascadeSettlement}), so they come back without
+     * one of their own. Reading the steps makes them run before the outer UPDATE instead of after it; the root's rows
+     * are still locked first, since the first step waits for the root's lock ({@code CascadeSteps.lockTaken}).
+     */
+    static CommonTableExpression<?> counted(TableRegistry registry, Map<PolicyTable, List<Name>> steps) {
+        Field<String> n = DSL.field(DSL.select(DSL.field(CTE.append("n"))).from(DSL.table(CTE))).cast(SQLDataType.CLOB);
+        return counted(registry, steps, DSL.inline(COUNTS).concat(n));
+    }
+
+    /** As {@link #counted(TableRegistry, Map)}, into the transaction's setting named {@code setting}. */
+    static CommonTableExpression<?> counted(TableRegistry registry, Map<PolicyTable, List<Name>> steps, Field<String> setting) {
+        Field<String> counts = null;
+        for (Map.Entry<PolicyTable, List<Name>> table : steps.entrySet()) {
+            Field<Integer> count = DSL.inline(0);
+            for (Name step : table.getValue())
+                count = count.plus(DSL.field(DSL.selectCount().from(DSL.table(step))));
+            Field<String> one = DSL.inline(registry.tables().indexOf(table.getKey()) + ":").concat(count.cast(SQLDataType.CLOB));
+            counts = counts == null ? one : counts.concat(DSL.inline(",")).concat(one);
+        }
+        return COUNTED.fields("c").as(DSL.select(setConfig(setting, counts == null ? DSL.inline("") : counts)));
+    }
+
+    /** True once the counts are written ({@link #counted}): evaluated once, after {@link #recorded()}. */
+    static Condition counted() {
+        return DSL.field(DSL.select(DSL.field(COUNTED.append("c"))).from(DSL.table(COUNTED))).isNotNull();
+    }
+
     /** True once the entry is written: the outer UPDATE's condition that makes PostgreSQL evaluate the CTE, once. */
     static Condition recorded() {
         return DSL.field(DSL.select(DSL.field(CTE.append("n"))).from(DSL.table(CTE))).isNotNull();
@@ -140,6 +179,18 @@ final class SettlementEntry {
             if (node.table().deletedBy() != null)
                 return true;
         return false;
+    }
+
+    /** {@code current_setting(<prefix> || <softdelete.n>, true)}: a setting of the transaction's last entry. */
+    static Field<String> lastEntrySetting(String prefix) {
+        return DSL.function("current_setting", SQLDataType.CLOB, DSL.inline(prefix).concat(DSL.coalesce(setting(COUNT), DSL.inline("0"))),
+            DSL.inline(true));
+    }
+
+    /** The stamp the transaction's last entry recorded, as the text of a JSON timestamp, or null. */
+    static Field<String> lastEntryStamp() {
+        return DSL.function("json_extract_path_text", SQLDataType.CLOB, DSL.nullif(lastEntrySetting(ENTRY), DSL.inline("")).cast(SQLDataType.JSON),
+            DSL.inline("s"));
     }
 
     /** {@code set_config('softdelete.n', '0', true) || set_config('softdelete.since', '', true)}: no entries left. */

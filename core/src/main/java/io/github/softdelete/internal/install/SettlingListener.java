@@ -9,8 +9,15 @@ import org.jooq.ExecuteListener;
 import org.jooq.ExecuteListenerProvider;
 import org.jooq.exception.DataAccessException;
 
+import io.github.softdelete.SoftDeleteEvent;
+import io.github.softdelete.SoftDeleteException;
+
 import io.github.softdelete.internal.cascade.CascadeSettlement;
+import io.github.softdelete.internal.cascade.ChangeTally;
 import io.github.softdelete.internal.cascade.SettledExecution;
+import io.github.softdelete.internal.policy.CascadePlan;
+import io.github.softdelete.internal.policy.ContextFlags;
+import io.github.softdelete.internal.policy.PolicyTable;
 import io.github.softdelete.internal.policy.TableRegistry;
 
 /**
@@ -23,18 +30,24 @@ import io.github.softdelete.internal.policy.TableRegistry;
  * execution would replace (jOOQ's {@code DefaultExecuteContext}: {@code LOCAL_EXECUTE_CONTEXT},
  * {@code LOCAL_CONNECTION}, 3.19). Other listeners therefore see the delete, not its settlement.
  *
+ * <p>Where the policy has listeners, it tells them what the delete stamped before the transaction commits: the outer
+ * UPDATE's rows (the statement's count, or the rows a RETURNING gave, once jOOQ read them), and what the steps and the
+ * settlement stamped ({@link CascadeSettlement.Figures}).
+ *
  * <p>Immutable and thread-safe: per-execution state lives in the ExecuteContext's data.
  */
 public final class SettlingListener implements ExecuteListener {
 
     private static final long serialVersionUID = 1L;
 
-    private enum Key { SETTLED_EXECUTION }
+    private enum Key { SETTLED_EXECUTION, WAITING }
 
+    private final transient TableRegistry registry;
     private final transient CascadeSettlement settlement;
     private final transient StatementRefusals refusals;
 
     public SettlingListener(TableRegistry registry) {
+        this.registry = registry;
         this.settlement = new CascadeSettlement(registry);
         this.refusals = new StatementRefusals(registry);
     }
@@ -44,6 +57,11 @@ public final class SettlingListener implements ExecuteListener {
         Set<Integer> tables = CascadeSettlement.entryTables(ctx.sql(), ctx.batchSQL());
         if (tables.isEmpty())
             return;
+        if (registry.hasListeners() && ctx.query() == null)
+            throw new SoftDeleteException("cannot soft-delete from " + registry.tables().get(tables.iterator().next()).quotedName()
+                + " in a JDBC batch while the policy has listeners: the listeners could not be told what each statement"
+                + " of the batch changed. Nothing was executed. Run the deletes one by one, or as one DELETE with a"
+                + " condition that matches them all");
         try {
             ctx.data(Key.SETTLED_EXECUTION, SettledExecution.begin(ctx.connection(), ctx.statement(), tables));
         } catch (SQLException e) {
@@ -57,14 +75,60 @@ public final class SettlingListener implements ExecuteListener {
         if (execution == null)
             return;
         try {
-            execution.settle(settlement, ctx.configuration());
+            CascadeSettlement.Figures figures = execution.settle(settlement, ctx.configuration());
+            if (registry.hasListeners())
+                tellOrWait(ctx, execution, figures);
+            execution.commit();
         } catch (CascadeSettlement.Failure failure) {
             execution.abandon();
             throw translated(failure.error(), failure.sql());
         } catch (SQLException e) {
             execution.abandon();
             throw translated(e, null);
+        } catch (RuntimeException e) {
+            execution.abandon();
+            throw e;
         }
+    }
+
+    // The outer UPDATE's rows are the statement's count, or for DELETE ... RETURNING the rows returned, which jOOQ
+    // counts only once it read them (fetchEnd), after it handed the connection back: in auto-commit mode such a delete
+    // is refused, and rolled back (as SingleTableEvents does).
+    private void tellOrWait(ExecuteContext ctx, SettledExecution execution, CascadeSettlement.Figures figures) {
+        PolicyTable root = registry.tables().get(execution.tables().iterator().next());
+        if (ctx.resultSet() == null) {
+            tell(ctx, root, figures, Math.max(ctx.rows(), 0));
+            return;
+        }
+        if (execution.ownTransaction())
+            throw new SoftDeleteException("cannot soft-delete from " + root.quotedName() + " with DELETE ... RETURNING in"
+                + " auto-commit mode while the policy has listeners: the listeners are told once the returned rows are read,"
+                + " after the connection went back to its pool. Nothing was changed. Run it inside a transaction, or without"
+                + " RETURNING");
+        ctx.data(Key.WAITING, new Waiting(root, figures));
+    }
+
+    // After jOOQ read the rows of a cascading DELETE ... RETURNING, inside the caller's transaction.
+    @Override
+    public void fetchEnd(ExecuteContext ctx) {
+        Object waiting = ctx.data().remove(Key.WAITING);
+        if (waiting instanceof Waiting w)
+            tell(ctx, w.root(), w.figures(), ctx.result() != null ? ctx.result().size() : Math.max(ctx.rows(), 0));
+    }
+
+    private record Waiting(PolicyTable root, CascadeSettlement.Figures figures) {
+    }
+
+    private void tell(ExecuteContext ctx, PolicyTable root, CascadeSettlement.Figures figures, long rootRows) {
+        ChangeTally tally = new ChangeTally(true);
+        tally.stamped(root, rootRows);
+        figures.stamped().forEach((index, rows) -> tally.stamped(registry.tables().get(index), rows));
+        if (!tally.changedRows())
+            return;
+        CascadePlan plan = registry.plan(root);
+        Object actor = plan.nodes().stream().anyMatch(node -> node.table().deletedBy() != null)
+            ? registry.actor(ContextFlags.of(ctx.configuration())) : null;
+        registry.tell(tally.event(SoftDeleteEvent.Operation.SOFT_DELETE, root, figures.stamp().orElse(null), actor));
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.jooq.impl.DSL;
 import io.github.softdelete.SoftDeleteEvent;
 import io.github.softdelete.SoftDeleteException;
 
+import io.github.softdelete.internal.cascade.ChangeTally;
 import io.github.softdelete.internal.cascade.StagedCascadeDelete;
 import io.github.softdelete.internal.cascade.StagedRestore;
 import io.github.softdelete.internal.cascade.StagedStep;

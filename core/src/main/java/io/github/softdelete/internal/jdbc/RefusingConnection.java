@@ -157,6 +157,7 @@ final class RefusingConnection implements InvocationHandler {
     private void settle(SettledExecution settled, String sql) throws SQLException {
         try {
             settled.settle(settlement, configuration);
+            settled.commit();
         } catch (CascadeSettlement.Failure failure) {
             settled.abandon();
             throw translated(failure.error(), failure.sql() != null ? failure.sql() : sql);

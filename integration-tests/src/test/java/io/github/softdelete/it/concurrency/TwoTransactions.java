@@ -26,6 +26,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
 
 import io.github.softdelete.SoftDelete;
+import io.github.softdelete.SoftDeleteListener;
 import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.it.fixture.SoftDeleteDatabase;
 import io.github.softdelete.it.harness.TestDatabase;
@@ -146,8 +147,7 @@ final class TwoTransactions {
     }
 
     private static Result step(TestDatabase database, Step step, Connection connection) {
-        DSLContext ctx = DSL.using(SoftDelete.install(configuration(database, connection).set(new OpenTransaction(connection)),
-            SoftDeleteDatabase.POLICY));
+        DSLContext ctx = DSL.using(install(configuration(database, connection).set(new OpenTransaction(connection))));
         try {
             return new Result(step.run(ctx, connection), null);
         } catch (Exception e) {
@@ -157,7 +157,20 @@ final class TwoTransactions {
 
     /** The library on {@code connection}, for the reference schema's policy, in the database's dialect and settings. */
     static DSLContext softDeleting(TestDatabase database, Connection connection) {
-        return DSL.using(SoftDelete.install(configuration(database, connection), SoftDeleteDatabase.POLICY));
+        return DSL.using(install(configuration(database, connection)));
+    }
+
+    /**
+     * The listener the library's contexts are installed with, or null for none: set by the suites that run the
+     * interleavings again with listeners ({@link ConcurrentWritersWithListenersTest}), whose counted statements take
+     * their locks in another order of steps. Test classes run one after another in this JVM.
+     */
+    static volatile SoftDeleteListener listener;
+
+    private static Configuration install(Configuration configuration) {
+        SoftDeleteListener heard = listener;
+        return heard == null ? SoftDelete.install(configuration, SoftDeleteDatabase.POLICY)
+            : SoftDelete.install(configuration, SoftDeleteDatabase.POLICY, heard);
     }
 
     // On MariaDB the settings map the generated schema to the database and bind OffsetDateTime as such (TestDatabase).

@@ -108,4 +108,29 @@ class FuzzFindingsOnMariaDbTest extends FuzzFindingsTest {
         assertThat(plain.fetchValue(String.format(subquery, "1, 5, 0"))).as("MariaDB's wrong answer").isNull();
         assertThat(plain.fetchValue(String.format(subquery, "1, 5"))).isEqualTo(1);
     }
+
+    /**
+     * Not the library's: MariaDB 10.11 evaluates MIN/MAX in HAVING from an index of the last table joined, not from the
+     * group, when an implicitly grouped join is empty: {@code HAVING max(b.w) = <b's largest w>} keeps the one row of
+     * the empty group (read fuzzer, seed 5556741625550612791, case 1301, on the oracle's side; docs/mariadb-facts.md).
+     * The fuzzer counts a case whose oracle agrees with the listener's side once HAVING is a WHERE over the group as
+     * invalid. Fails once a MariaDB without the bug runs it: then that rule can go.
+     */
+    @Test
+    void serverBug_havingOverEmptyImplicitGroup_readsMaxFromTheIndex() {
+        plain.execute("create or replace table bug_a (id int primary key, v varchar(10))");
+        plain.execute("create or replace table bug_b (id int primary key, w int, key (w))");
+        plain.execute("create or replace table bug_n (id int primary key, name varchar(10) unique)");
+        plain.execute("insert into bug_a select seq, concat('x', seq) from seq_1_to_20");
+        plain.execute("insert into bug_b select seq, seq from seq_1_to_30");
+        plain.execute("insert into bug_n select seq, concat('n', seq) from seq_1_to_6");
+        plain.execute("analyze table bug_a, bug_b, bug_n");
+        String select = "select count(*) from bug_a cross join bug_b join bug_n on bug_a.v = bug_n.name having max(bug_b.w) = %d";
+
+        assertThat(plain.fetch(String.format(select, 30)).getValues(0, Integer.class)).as("MariaDB's wrong answer: the join is empty")
+            .containsExactly(0);
+        assertThat(plain.fetch(String.format(select, 29))).isEmpty();
+        assertThat(plain.fetch("select max(bug_b.w) from bug_a cross join bug_b join bug_n on bug_a.v = bug_n.name").getValue(0, 0))
+            .isNull();
+    }
 }

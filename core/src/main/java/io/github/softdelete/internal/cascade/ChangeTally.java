@@ -1,4 +1,4 @@
-package io.github.softdelete.internal.install;
+package io.github.softdelete.internal.cascade;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,35 +17,35 @@ import io.github.softdelete.internal.policy.PolicyTable;
  *
  * <p>Not thread-safe: one operation, one connection.
  */
-final class ChangeTally {
+public final class ChangeTally {
 
     private final boolean counting;
     private final Map<PolicyTable, long[]> rows = new LinkedHashMap<>(); // per table: stamped, restored
 
     /** @param counting whether anyone listens: without listeners, counts are neither kept nor checked */
-    ChangeTally(boolean counting) {
+    public ChangeTally(boolean counting) {
         this.counting = counting;
     }
 
-    boolean counting() {
+    public boolean counting() {
         return counting;
     }
 
-    void stamped(PolicyTable table, long count) {
+    public void stamped(PolicyTable table, long count) {
         rows.computeIfAbsent(table, t -> new long[2])[0] += count;
     }
 
-    void restored(PolicyTable table, long count) {
+    public void restored(PolicyTable table, long count) {
         rows.computeIfAbsent(table, t -> new long[2])[1] += count;
     }
 
     /** Whether any row changed: an operation that matched none tells nobody. */
-    boolean changedRows() {
+    public boolean changedRows() {
         return rows.values().stream().anyMatch(r -> r[0] > 0 || r[1] > 0);
     }
 
     /** The operation as listeners hear it: {@code root} first, then the other tables whose rows changed. */
-    SoftDeleteEvent event(SoftDeleteEvent.Operation operation, PolicyTable root, Instant stamp, Object actor) {
+    public SoftDeleteEvent event(SoftDeleteEvent.Operation operation, PolicyTable root, Instant stamp, Object actor) {
         List<SoftDeleteEvent.TableChange> changes = new ArrayList<>();
         add(changes, root, rows.get(root));
         rows.forEach((table, r) -> {
