@@ -80,11 +80,17 @@ public final class Restore {
         return ctx.connectionResult(connection -> {
             StagedTransaction transaction = StagedTransaction.begin(connection);
             try {
-                DSLContext dsl = DSL.using(ctx.configuration().derive(new DefaultConnectionProvider(connection)));
+                // The restores it runs tell the tally, and the listeners hear them once, as one RESTORE_WITH_PARENTS.
+                ChangeTally tally = new ChangeTally(registry.hasListeners());
+                DSLContext dsl = DSL.using(TableRegistry.collecting(ctx.configuration().derive(new DefaultConnectionProvider(connection)),
+                    event -> event.tables().forEach(change -> tally.restored(registry.lookup(change.table()),
+                        change.restored()))));
                 int before = deletedCount(dsl, target, reference, condition);
                 new ParentChain(dsl, registry).restoreParentsOf(reference.table(), target, condition);
                 run(dsl, registry, target, condition);
                 int restored = before - deletedCount(dsl, target, reference, condition);
+                if (tally.counting() && tally.changedRows())
+                    registry.tell(ctx.configuration(), tally.event(SoftDeleteEvent.Operation.RESTORE_WITH_PARENTS, reference.table(), null, null));
                 transaction.commit();
                 return restored;
             } catch (RuntimeException e) {
@@ -106,7 +112,7 @@ public final class Restore {
             try {
                 int restored = update(DSL.using(ctx.configuration().derive(new DefaultConnectionProvider(connection))), target, reference, condition);
                 if (restored > 0)
-                    registry.tell(new SoftDeleteEvent(SoftDeleteEvent.Operation.RESTORE, reference.table().table(), Optional.empty(),
+                    registry.tell(ctx.configuration(), new SoftDeleteEvent(SoftDeleteEvent.Operation.RESTORE, reference.table().table(), Optional.empty(),
                         Optional.empty(), List.of(new SoftDeleteEvent.TableChange(reference.table().table(), 0, restored, 0, 0))));
                 transaction.commit();
                 return restored;
@@ -132,7 +138,7 @@ public final class Restore {
                 tally.restored(reference.table(), restored);
                 steps.stamped().forEach((index, rows) -> tally.restored(registry.tables().get(index), rows));
                 if (tally.changedRows())
-                    registry.tell(tally.event(SoftDeleteEvent.Operation.RESTORE, reference.table(), null, null));
+                    registry.tell(ctx.configuration(), tally.event(SoftDeleteEvent.Operation.RESTORE, reference.table(), null, null));
                 transaction.commit();
                 return restored;
             } catch (RuntimeException e) {

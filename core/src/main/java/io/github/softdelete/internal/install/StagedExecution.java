@@ -152,7 +152,7 @@ public final class StagedExecution {
             }
             runWrites(connection, writes, changes);
             if (changes.counting() && changes.changedRows())
-                registry.tell(event(connection, changes, actor));
+                registry.tell(configuration, event(connection, changes, actor));
             transaction.commit();
         } catch (SQLException | RuntimeException e) {
             transaction.rollback();

@@ -7,9 +7,11 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.jooq.Configuration;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.TableImpl;
@@ -150,6 +152,28 @@ public final class TableRegistry {
     public void tell(SoftDeleteEvent event) {
         for (SoftDeleteListener listener : listeners)
             listener.changed(event);
+    }
+
+    private enum Key { COLLECTED_EVENTS }
+
+    /**
+     * {@code derived}, on which the operations tell {@code collector} instead of the listeners ({@link #tell(Configuration,
+     * SoftDeleteEvent)}): for an operation made of several (restoreWithParents), which the listeners hear once, whole.
+     * {@code derived} must be a configuration of the operation's own: jOOQ's {@code derive()} copies the data map.
+     */
+    public static Configuration collecting(Configuration derived, Consumer<SoftDeleteEvent> collector) {
+        derived.data(Key.COLLECTED_EVENTS, collector);
+        return derived;
+    }
+
+    /** As {@link #tell(SoftDeleteEvent)}, or to the collector of {@code configuration} when it has one ({@link #collecting}). */
+    @SuppressWarnings("unchecked")
+    public void tell(Configuration configuration, SoftDeleteEvent event) {
+        Object collector = configuration.data(Key.COLLECTED_EVENTS);
+        if (collector != null)
+            ((Consumer<SoftDeleteEvent>) collector).accept(event);
+        else
+            tell(event);
     }
 
     /**

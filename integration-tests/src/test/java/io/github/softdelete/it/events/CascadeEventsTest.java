@@ -89,6 +89,26 @@ class CascadeEventsTest extends SeededDatabaseTest {
     }
 
     @Test
+    void restoreWithParents_listenersHearOneEvent_withEveryLevelsRows() {
+        listening(event -> { }).deleteFrom(USERS).where(USERS.ID.eq(1L)).execute();
+        Long comment = plain.select(COMMENTS.ID).from(COMMENTS).join(POSTS).on(COMMENTS.POST_ID.eq(POSTS.ID))
+            .where(POSTS.AUTHOR_ID.eq(1L)).and(COMMENTS.DELETED_AT.isNotNull()).orderBy(COMMENTS.ID).limit(1).fetchOne(COMMENTS.ID);
+        List<SoftDeleteEvent> events = new ArrayList<>();
+        DSLContext listening = listening(events::add);
+        Map<String, Integer> live = liveRows(listening);
+
+        SoftDelete.restoreWithParents(listening, COMMENTS, COMMENTS.ID.eq(comment));
+
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.operation()).isEqualTo(SoftDeleteEvent.Operation.RESTORE_WITH_PARENTS);
+            assertThat(event.root().getName()).isEqualTo("comments");
+            Map<String, Long> restored = new LinkedHashMap<>();
+            event.tables().forEach(change -> restored.put(change.table().getName(), change.restored()));
+            assertThat(restored).isEqualTo(difference(liveRows(listening), live)).containsEntry("users", 1L);
+        });
+    }
+
+    @Test
     void deleteWithReplies_recursionAndItsLockingRereadCountEachReplyOnce() {
         List<SoftDeleteEvent> events = new ArrayList<>();
         DSLContext listening = listening(events::add);
