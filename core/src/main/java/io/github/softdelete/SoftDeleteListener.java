@@ -25,11 +25,12 @@ package io.github.softdelete;
  *       statement); on MariaDB, its statements report their rows. On PostgreSQL a JDBC batch of such deletes is
  *       refused while there are listeners, and {@code DELETE ... RETURNING} in auto-commit mode too (the listeners
  *       are told once its rows are read);</li>
- *   <li>on MariaDB, the same through {@link SoftDelete#dataSource}.</li>
+ *   <li>the same through {@link SoftDelete#dataSource}, as SQL text; on PostgreSQL a cascading
+ *       {@code DELETE ... RETURNING} sent that way is refused while there are listeners (its rows are read after the
+ *       statement returns);</li>
+ *   <li>{@link SoftDelete#restoreWithParents}: one {@code RESTORE_WITH_PARENTS} with every level's rows.</li>
  * </ul>
- * Not yet: PostgreSQL's soft deletes sent as SQL text through {@link SoftDelete#dataSource}, soft deletes of one
- * statement sent that way on either database, deletes through a view, hard deletes; {@link SoftDelete#restoreWithParents}
- * tells one {@code RESTORE} per restore it runs rather than one {@code RESTORE_WITH_PARENTS}. An operation that
+ * Not yet: soft deletes of one statement sent as SQL text, deletes through a view, hard deletes. An operation that
  * changed no row calls nobody. The listener gets no handle on the operation's transaction yet: work of its own goes
  * through another connection, outside that transaction.
  *

@@ -9,14 +9,11 @@ import org.jooq.ExecuteListener;
 import org.jooq.ExecuteListenerProvider;
 import org.jooq.exception.DataAccessException;
 
-import io.github.softdelete.SoftDeleteEvent;
 import io.github.softdelete.SoftDeleteException;
 
+import io.github.softdelete.internal.cascade.CascadeDeleteEvent;
 import io.github.softdelete.internal.cascade.CascadeSettlement;
-import io.github.softdelete.internal.cascade.ChangeTally;
 import io.github.softdelete.internal.cascade.SettledExecution;
-import io.github.softdelete.internal.policy.CascadePlan;
-import io.github.softdelete.internal.policy.ContextFlags;
 import io.github.softdelete.internal.policy.PolicyTable;
 import io.github.softdelete.internal.policy.TableRegistry;
 
@@ -95,7 +92,7 @@ public final class SettlingListener implements ExecuteListener {
     // counts only once it read them (fetchEnd), after it handed the connection back: in auto-commit mode such a delete
     // is refused, and rolled back (as SingleTableEvents does).
     private void tellOrWait(ExecuteContext ctx, SettledExecution execution, CascadeSettlement.Figures figures) {
-        PolicyTable root = registry.tables().get(execution.tables().iterator().next());
+        PolicyTable root = CascadeDeleteEvent.root(registry, execution);
         if (ctx.resultSet() == null) {
             tell(ctx, root, figures, Math.max(ctx.rows(), 0));
             return;
@@ -120,15 +117,7 @@ public final class SettlingListener implements ExecuteListener {
     }
 
     private void tell(ExecuteContext ctx, PolicyTable root, CascadeSettlement.Figures figures, long rootRows) {
-        ChangeTally tally = new ChangeTally(true);
-        tally.stamped(root, rootRows);
-        figures.stamped().forEach((index, rows) -> tally.stamped(registry.tables().get(index), rows));
-        if (!tally.changedRows())
-            return;
-        CascadePlan plan = registry.plan(root);
-        Object actor = plan.nodes().stream().anyMatch(node -> node.table().deletedBy() != null)
-            ? registry.actor(ContextFlags.of(ctx.configuration())) : null;
-        registry.tell(tally.event(SoftDeleteEvent.Operation.SOFT_DELETE, root, figures.stamp().orElse(null), actor));
+        CascadeDeleteEvent.tell(registry, ctx.configuration(), root, figures, rootRows);
     }
 
     @Override

@@ -15,10 +15,12 @@ import org.jooq.Configuration;
 
 import io.github.softdelete.SoftDeleteException;
 
+import io.github.softdelete.internal.cascade.CascadeDeleteEvent;
 import io.github.softdelete.internal.cascade.CascadeSettlement;
 import io.github.softdelete.internal.cascade.SettledExecution;
 import io.github.softdelete.internal.install.StagedExecution;
 import io.github.softdelete.internal.install.StatementRefusals;
+import io.github.softdelete.internal.policy.PolicyTable;
 import io.github.softdelete.internal.sqltext.JdbcRefusals;
 
 /**
@@ -131,6 +133,11 @@ final class RefusingConnection implements InvocationHandler {
             }
             boolean executes = name.startsWith("execute");
             Set<Integer> tables = executes && settlement != null ? CascadeSettlement.entryTables(sql, null) : Set.of();
+            if (!tables.isEmpty() && listening() && name.contains("Batch"))
+                throw JdbcRefusals.ofStatement(new SoftDeleteException("cannot soft-delete from " + root(tables).quotedName()
+                    + " in a JDBC batch while the policy has listeners: the listeners could not be told what each statement of"
+                    + " the batch changed. Nothing was executed. Run the deletes one by one, or as one DELETE with a condition"
+                    + " that matches them all"));
             SettledExecution settled = tables.isEmpty() ? null : SettledExecution.begin(physical, statement, tables);
             // MariaDB: the stamp, and the other statements of a cascading delete or restore (StagedExecution)
             StagedExecution staged = executes && refusals != null
@@ -146,18 +153,27 @@ final class RefusingConnection implements InvocationHandler {
                 throw translated(e, sql);
             }
             if (settled != null)
-                settle(settled, sql);
+                settle(settled, sql, result, statement);
             if (staged != null)
                 finish(staged);
             return result;
         }
     }
 
-    // The settlement of a cascading soft delete this statement ran; its refusals translated as the statement's.
-    private void settle(SettledExecution settled, String sql) throws SQLException {
+    // The settlement of a cascading soft delete this statement ran; its refusals translated as the statement's. With
+    // listeners, they are told before it commits.
+    private void settle(SettledExecution settled, String sql, Object result, Statement statement) throws SQLException {
         try {
-            settled.settle(settlement, configuration);
+            CascadeSettlement.Figures figures = settled.settle(settlement, configuration);
+            if (listening())
+                tell(settled, figures, result, statement);
             settled.commit();
+        } catch (SoftDeleteException e) {
+            settled.abandon();
+            throw JdbcRefusals.ofStatement(e);
+        } catch (RuntimeException e) {
+            settled.abandon();
+            throw e;
         } catch (CascadeSettlement.Failure failure) {
             settled.abandon();
             throw translated(failure.error(), failure.sql() != null ? failure.sql() : sql);
@@ -165,6 +181,31 @@ final class RefusingConnection implements InvocationHandler {
             settled.abandon();
             throw e;
         }
+    }
+
+    // The outer UPDATE's rows: the statement's count. A DELETE ... RETURNING gives rows that JDBC code reads after the
+    // statement is back in its hands, too late to tell before the commit: refused, and rolled back.
+    private void tell(SettledExecution settled, CascadeSettlement.Figures figures, Object result, Statement statement) throws SQLException {
+        PolicyTable root = CascadeDeleteEvent.root(refusals.registry(), settled);
+        long rows;
+        if (result instanceof Number count)
+            rows = count.longValue();
+        else if (Boolean.FALSE.equals(result))
+            rows = statement.getLargeUpdateCount();
+        else
+            throw new SoftDeleteException("cannot soft-delete from " + root.quotedName() + " with DELETE ... RETURNING as SQL"
+                + " text while the policy has listeners: its rows are read after the statement returns, too late to tell the"
+                + " listeners before the transaction commits. Nothing was changed. Run it through jOOQ's DSL inside a"
+                + " transaction, or without RETURNING");
+        CascadeDeleteEvent.tell(refusals.registry(), configuration, root, figures, Math.max(rows, 0));
+    }
+
+    private boolean listening() {
+        return refusals != null && refusals.registry().hasListeners();
+    }
+
+    private PolicyTable root(Set<Integer> tables) {
+        return refusals.registry().tables().get(tables.iterator().next());
     }
 
     // The rest of an operation on MariaDB; its refusals as the JDBC refusals of the statement.

@@ -11,6 +11,9 @@ import static io.github.softdelete.it.db.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,6 +89,24 @@ class CascadeEventsTest extends SeededDatabaseTest {
 
         assertThat(event.root().getName()).isEqualTo("users");
         assertThat(comments).isEqualTo(3);
+    }
+
+    @Test
+    void deleteAsSqlText_eventCountsEachTablesLiveRowsTaken() throws SQLException {
+        List<SoftDeleteEvent> events = new ArrayList<>();
+        DSLContext listening = listening(events::add);
+        Map<String, Integer> live = liveRows(listening);
+
+        try (Connection connection = SoftDelete.dataSource(listening.configuration()).getConnection();
+             Statement statement = connection.createStatement()) {
+            assertThat(statement.executeUpdate("delete from users where id = 1")).isEqualTo(1);
+        }
+
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.operation()).isEqualTo(SoftDeleteEvent.Operation.SOFT_DELETE);
+            assertThat(stamped(event)).isEqualTo(difference(live, liveRows(listening))).containsEntry("comments", 3L);
+            assertThat(event.stamp()).isPresent();
+        });
     }
 
     @Test
