@@ -1,5 +1,7 @@
 package io.github.softdelete.spring;
 
+import java.util.List;
+
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,11 +12,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomizer;
 import org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
 
 import io.github.softdelete.SoftDelete;
+import io.github.softdelete.SoftDeleteListener;
 import io.github.softdelete.SoftDeletePolicy;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Auto-configuration of soft deletes on Spring Boot's jOOQ {@code Configuration}.
@@ -49,10 +54,36 @@ public class SoftDeleteAutoConfiguration {
     @ConditionalOnMissingBean(SoftDeleteConfigurationCustomizer.class)
     public SoftDeleteConfigurationCustomizer softDeleteConfigurationCustomizer(ObjectProvider<SoftDeletePolicy> policyBean,
                                                                                SoftDeleteProperties properties,
-                                                                               ResourceLoader resourceLoader) {
+                                                                               ResourceLoader resourceLoader,
+                                                                               ObjectProvider<SoftDeleteListener> listeners) {
         PolicySource source = PolicySource.of(policyBean.getIfAvailable(), properties, resourceLoader.getClassLoader());
-        return source.needsDatabase() ? new SoftDeleteConfigurationCustomizer(source)
-            : new SoftDeleteConfigurationCustomizer(source.policy(null));
+        List<SoftDeleteListener> heard = listeners.orderedStream().toList();
+        return source.needsDatabase() ? new SoftDeleteConfigurationCustomizer(source, heard)
+            : new SoftDeleteConfigurationCustomizer(source.policy(null), heard);
+    }
+
+    /**
+     * Publishes the operations' events as application events ({@code softdelete.events.publish=true}).
+     *
+     * @param publisher the application context
+     * @return the listener that publishes them
+     */
+    @Bean
+    @ConditionalOnProperty(prefix = "softdelete.events", name = "publish", havingValue = "true")
+    SoftDeleteListener softDeleteApplicationEvents(ApplicationEventPublisher publisher) {
+        return new ApplicationEventsListener(publisher);
+    }
+
+    /** Micrometer's counters, where Micrometer is on the class path ({@code softdelete.events.metrics=true}). */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+    @ConditionalOnProperty(prefix = "softdelete.events", name = "metrics", havingValue = "true")
+    static class Metrics {
+
+        @Bean
+        SoftDeleteListener softDeleteMetrics(ObjectProvider<MeterRegistry> registry) {
+            return new SoftDeleteMetrics(registry);
+        }
     }
 
     /**

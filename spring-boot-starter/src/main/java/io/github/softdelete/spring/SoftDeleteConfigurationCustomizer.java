@@ -1,5 +1,6 @@
 package io.github.softdelete.spring;
 
+import java.util.List;
 import java.util.Objects;
 
 import org.jooq.impl.DSL;
@@ -8,6 +9,7 @@ import org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomize
 import org.springframework.core.Ordered;
 
 import io.github.softdelete.SoftDelete;
+import io.github.softdelete.SoftDeleteListener;
 import io.github.softdelete.SoftDeletePolicy;
 
 /**
@@ -24,6 +26,7 @@ public final class SoftDeleteConfigurationCustomizer implements DefaultConfigura
 
     private final PolicySource policySource;
     private final SoftDeletePolicy policy;
+    private final List<SoftDeleteListener> listeners;
 
     /**
      * A customizer that installs {@code policy}.
@@ -32,13 +35,27 @@ public final class SoftDeleteConfigurationCustomizer implements DefaultConfigura
      * @throws NullPointerException when {@code policy} is null
      */
     public SoftDeleteConfigurationCustomizer(SoftDeletePolicy policy) {
-        this.policy = Objects.requireNonNull(policy, "policy");
-        this.policySource = null;
+        this(policy, List.of());
     }
 
-    SoftDeleteConfigurationCustomizer(PolicySource policySource) {
+    /**
+     * A customizer that installs {@code policy} with {@code listeners}, besides the policy's own
+     * ({@link SoftDelete#install(org.jooq.Configuration, SoftDeletePolicy, SoftDeleteListener...)}).
+     *
+     * @param policy    the policy to install
+     * @param listeners what hears the operations' events
+     * @throws NullPointerException when {@code policy} or a listener is null
+     */
+    public SoftDeleteConfigurationCustomizer(SoftDeletePolicy policy, List<SoftDeleteListener> listeners) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.policySource = null;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    SoftDeleteConfigurationCustomizer(PolicySource policySource, List<SoftDeleteListener> listeners) {
         this.policy = null;
         this.policySource = policySource;
+        this.listeners = List.copyOf(listeners);
     }
 
     /**
@@ -54,7 +71,7 @@ public final class SoftDeleteConfigurationCustomizer implements DefaultConfigura
         // on a derived copy that has no soft-delete listener yet.
         SoftDeletePolicy installed = policy != null ? policy : policySource.policy(DSL.using(configuration.derive()));
         try {
-            SoftDelete.install(configuration, installed);
+            SoftDelete.install(configuration, installed, listeners.toArray(SoftDeleteListener[]::new));
         } catch (IllegalArgumentException e) {
             // install's refusal of a dialect other than PostgreSQL's and MariaDB's (Boot takes the dialect from the DataSource)
             throw new SoftDeleteStartupException("softdelete cannot be installed on Spring Boot's jOOQ configuration: "

@@ -48,8 +48,65 @@ public class SoftDeleteProperties {
      */
     private PlainSql plainSql;
 
+    /** What the library's operations tell the application (docs/events.md). */
+    private final Events events = new Events();
+
     /** Created and bound by Spring. */
     public SoftDeleteProperties() {
+    }
+
+    /**
+     * @return the {@code softdelete.events.*} properties
+     */
+    public Events getEvents() {
+        return events;
+    }
+
+    /**
+     * {@code softdelete.events.*}: where the events of the library's operations go. Both are off unless set: with a
+     * listener the library counts what each operation changed, and refuses what it could not tell (a JDBC batch of
+     * soft deletes; DELETE ... RETURNING in auto-commit mode). SoftDeleteListener beans of the application are
+     * registered whatever these say.
+     */
+    public static class Events {
+
+        /** Whether to publish each SoftDeleteEvent as a Spring application event (@EventListener, @TransactionalEventListener). */
+        private boolean publish;
+
+        /** Whether to count operations and rows on the application's Micrometer MeterRegistry (softdelete.operations, softdelete.rows). */
+        private boolean metrics;
+
+        /** Created and bound by Spring. */
+        public Events() {
+        }
+
+        /**
+         * @return whether events are published as application events
+         */
+        public boolean isPublish() {
+            return publish;
+        }
+
+        /**
+         * @param publish whether events are published as application events
+         */
+        public void setPublish(boolean publish) {
+            this.publish = publish;
+        }
+
+        /**
+         * @return whether operations and rows are counted on the MeterRegistry
+         */
+        public boolean isMetrics() {
+            return metrics;
+        }
+
+        /**
+         * @param metrics whether operations and rows are counted on the MeterRegistry
+         */
+        public void setMetrics(boolean metrics) {
+            this.metrics = metrics;
+        }
     }
 
     /**
