@@ -16,12 +16,14 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
 
 import io.github.softdelete.SoftDelete;
+import io.github.softdelete.SoftDeleteEvent;
 import io.github.softdelete.SoftDeletePolicy;
 import io.github.softdelete.it.db.SoftDeletes;
 import io.github.softdelete.it.harness.MariaDbServer;
@@ -72,18 +74,21 @@ public final class FuzzDatabases implements AutoCloseable {
 
     /** Why the server is gone, where the harness can tell (a mariadbd it started that crashed). */
     private final Supplier<Optional<String>> serverLost;
+    /** What the listener under test told, where it has one ({@link #createListening}); else null. */
+    final List<SoftDeleteEvent> heard;
 
     private FuzzDatabases(Function<String, TestDatabase> newDatabase, Supplier<Optional<String>> serverLost, RandomDataset dataset,
-                          SoftDeletePolicy policy) {
+                          SoftDeletePolicy policy, boolean listening) {
         this.dataset = dataset;
         this.serverLost = serverLost;
+        this.heard = listening ? new ArrayList<>() : null;
         TestDatabase fullDatabase = open(newDatabase, "fuzz_full");
         TestDatabase liveDatabase = open(newDatabase, "fuzz_live");
         TestDatabase deletedDatabase = open(newDatabase, "fuzz_deleted");
         engine = Engine.of(fullDatabase);
         fullPlain = plain(fullDatabase, connections.get(0));
-        softDeleting = DSL.using(SoftDelete.install(new DefaultConfiguration().set(connections.get(0)).set(engine.dialect())
-            .set(fullDatabase.settings()), policy));
+        Configuration configuration = new DefaultConfiguration().set(connections.get(0)).set(engine.dialect()).set(fullDatabase.settings());
+        softDeleting = DSL.using(listening ? SoftDelete.install(configuration, policy, heard::add) : SoftDelete.install(configuration, policy));
         includeDeleted = SoftDelete.includeDeleted(softDeleting);
         onlyDeleted = SoftDelete.onlyDeleted(softDeleting);
         liveOracle = plain(liveDatabase, connections.get(1));
@@ -107,7 +112,7 @@ public final class FuzzDatabases implements AutoCloseable {
      *                               {@code session_replication_role} (it must be a superuser)
      */
     public static FuzzDatabases create(PostgresServer server, RandomDataset dataset) {
-        return new FuzzDatabases(server::createMigratedDatabase, Optional::empty, dataset, SoftDeletes.POLICY);
+        return new FuzzDatabases(server::createMigratedDatabase, Optional::empty, dataset, SoftDeletes.POLICY, false);
     }
 
     /**
@@ -117,17 +122,31 @@ public final class FuzzDatabases implements AutoCloseable {
      * @throws IllegalStateException when the server cannot create databases
      */
     public static FuzzDatabases create(MariaDbServer server, RandomDataset dataset) {
-        return new FuzzDatabases(server::createMigratedDatabase, server::lost, dataset, SoftDeletes.POLICY);
+        return new FuzzDatabases(server::createMigratedDatabase, server::lost, dataset, SoftDeletes.POLICY, false);
     }
 
     /** Like {@link #create(PostgresServer, RandomDataset)}, with another policy under test (to prove the oracle notices). */
     static FuzzDatabases create(PostgresServer server, RandomDataset dataset, SoftDeletePolicy policy) {
-        return new FuzzDatabases(server::createMigratedDatabase, Optional::empty, dataset, policy);
+        return new FuzzDatabases(server::createMigratedDatabase, Optional::empty, dataset, policy, false);
     }
 
     /** Like {@link #create(MariaDbServer, RandomDataset)}, with another policy under test (to prove the oracle notices). */
     static FuzzDatabases create(MariaDbServer server, RandomDataset dataset, SoftDeletePolicy policy) {
-        return new FuzzDatabases(server::createMigratedDatabase, server::lost, dataset, policy);
+        return new FuzzDatabases(server::createMigratedDatabase, server::lost, dataset, policy, false);
+    }
+
+    /**
+     * As {@link #create(PostgresServer, RandomDataset)}, with a listener installed on the side under test that keeps
+     * what it hears in {@link #heard}: the statement oracle then checks each event against the live rows each table
+     * lost (issue 26).
+     */
+    public static FuzzDatabases createListening(PostgresServer server, RandomDataset dataset) {
+        return new FuzzDatabases(server::createMigratedDatabase, Optional::empty, dataset, SoftDeletes.POLICY, true);
+    }
+
+    /** As {@link #createListening(PostgresServer, RandomDataset)}, on MariaDB. */
+    public static FuzzDatabases createListening(MariaDbServer server, RandomDataset dataset) {
+        return new FuzzDatabases(server::createMigratedDatabase, server::lost, dataset, SoftDeletes.POLICY, true);
     }
 
     /** The database the three databases are on. */
