@@ -28,9 +28,12 @@ package io.github.softdelete;
  *   <li>the same through {@link SoftDelete#dataSource}, as SQL text; on PostgreSQL a cascading
  *       {@code DELETE ... RETURNING} sent that way is refused while there are listeners (its rows are read after the
  *       statement returns);</li>
- *   <li>{@link SoftDelete#restoreWithParents}: one {@code RESTORE_WITH_PARENTS} with every level's rows.</li>
+ *   <li>{@link SoftDelete#restoreWithParents}: one {@code RESTORE_WITH_PARENTS} with every level's rows;</li>
+ *   <li>a DELETE under {@link SoftDelete#hardDelete} through jOOQ: {@code HARD_DELETE}, with the rows it removed from
+ *       the table it names as {@code purged}; the rows the database's own {@code ON DELETE} rules removed or set to NULL
+ *       are not counted.</li>
  * </ul>
- * Not yet: soft deletes of one statement sent as SQL text, deletes through a view, hard deletes. An operation that
+ * Not yet: soft deletes of one statement sent as SQL text, deletes through a view. An operation that
  * changed no row calls nobody. The listener gets no handle on the operation's transaction yet: work of its own goes
  * through another connection, outside that transaction.
  *

@@ -19,6 +19,7 @@ import io.github.softdelete.internal.jooq.Engine;
 import io.github.softdelete.internal.policy.ContextFlags;
 import io.github.softdelete.internal.policy.PolicyTable;
 import io.github.softdelete.internal.policy.TableRegistry;
+import io.github.softdelete.internal.policy.UnfilteredTable;
 import io.github.softdelete.internal.write.DeleteToUpdate;
 
 /**
@@ -39,7 +40,7 @@ public final class SingleTableEvents implements ExecuteListener {
 
     private enum Key { TOLD }
 
-    private record Told(PolicyTable table, SettledExecution transaction) {
+    private record Told(PolicyTable table, SettledExecution transaction, SoftDeleteEvent.Operation operation) {
     }
 
     private final transient TableRegistry registry;
@@ -53,11 +54,13 @@ public final class SingleTableEvents implements ExecuteListener {
         if (!registry.hasListeners())
             return;
         refuseBatchedSoftDeletes(ctx);
-        PolicyTable table = softDeleted(ctx);
+        PolicyTable hardDeleted = hardDeleted(ctx);
+        PolicyTable table = hardDeleted != null ? hardDeleted : softDeleted(ctx);
         if (table == null)
             return;
+        SoftDeleteEvent.Operation operation = hardDeleted != null ? SoftDeleteEvent.Operation.HARD_DELETE : SoftDeleteEvent.Operation.SOFT_DELETE;
         try {
-            ctx.data(Key.TOLD, new Told(table, SettledExecution.begin(ctx.connection(), ctx.statement(), Set.of())));
+            ctx.data(Key.TOLD, new Told(table, SettledExecution.begin(ctx.connection(), ctx.statement(), Set.of()), operation));
         } catch (SQLException e) {
             throw new DataAccessException("softdelete could not open the transaction of a soft delete of " + table.quotedName()
                 + ": " + e.getMessage(), e);
@@ -72,12 +75,13 @@ public final class SingleTableEvents implements ExecuteListener {
         if (batch == null || batch.length == 0 || ctx.query() != null)
             return;
         boolean mariaDb = Engine.of(ctx.configuration()) == Engine.MARIADB;
+        boolean hard = ContextFlags.of(ctx.configuration()).hardDelete();
         for (Query query : batch)
-            if (query instanceof QOM.Delete<?> delete && SoftDeleteVisitListener.on(ctx.configuration()) != null
-                && !ContextFlags.of(ctx.configuration()).hardDelete()) {
-                PolicyTable table = DeleteToUpdate.oneStatementSoftDelete(registry, delete, mariaDb);
+            if (query instanceof QOM.Delete<?> delete && SoftDeleteVisitListener.on(ctx.configuration()) != null) {
+                PolicyTable table = hard ? registry.lookup(UnfilteredTable.unwrap(delete.$from()))
+                    : DeleteToUpdate.oneStatementSoftDelete(registry, delete, mariaDb);
                 if (table != null)
-                    throw new SoftDeleteException("cannot soft-delete from " + table.quotedName() + " in a JDBC batch while"
+                    throw new SoftDeleteException("cannot " + (hard ? "hard-delete" : "soft-delete") + " from " + table.quotedName() + " in a JDBC batch while"
                         + " the policy has listeners: the listeners could not be told what each statement of the batch"
                         + " changed. Nothing was executed. Run the deletes one by one, or as one DELETE with a condition"
                         + " that matches them all");
@@ -94,6 +98,16 @@ public final class SingleTableEvents implements ExecuteListener {
         return DeleteToUpdate.oneStatementSoftDelete(registry, delete, Engine.of(ctx.configuration()) == Engine.MARIADB);
     }
 
+    // The table a DELETE under hardDelete removes rows of, as written: the listeners hear its rows (purged), not what the
+    // database's own ON DELETE actions did to other tables.
+    private PolicyTable hardDeleted(ExecuteContext ctx) {
+        Query query = ctx.query();
+        if (!(query instanceof QOM.Delete<?> delete) || SoftDeleteVisitListener.on(ctx.configuration()) == null
+            || !ContextFlags.of(ctx.configuration()).hardDelete())
+            return null;
+        return registry.lookup(UnfilteredTable.unwrap(delete.$from()));
+    }
+
     @Override
     public void executeEnd(ExecuteContext ctx) {
         if (ctx.resultSet() == null) {
@@ -107,7 +121,7 @@ public final class SingleTableEvents implements ExecuteListener {
         if (told != null && told.transaction().ownTransaction()) {
             take(ctx);
             told.transaction().abandon();
-            throw new SoftDeleteException("cannot soft-delete from " + told.table().quotedName() + " with DELETE ... RETURNING"
+            throw new SoftDeleteException("cannot " + verb(told) + " from " + told.table().quotedName() + " with DELETE ... RETURNING"
                 + " in auto-commit mode while the policy has listeners: the listeners are told once the returned rows are"
                 + " read, after the connection went back to its pool. Nothing was changed. Run it inside a transaction, or"
                 + " without RETURNING");
@@ -126,10 +140,11 @@ public final class SingleTableEvents implements ExecuteListener {
         if (told == null)
             return;
         try {
+            boolean hard = told.operation() == SoftDeleteEvent.Operation.HARD_DELETE;
             if (rows > 0)
-                registry.tell(new SoftDeleteEvent(SoftDeleteEvent.Operation.SOFT_DELETE, told.table().table(), Optional.empty(),
-                    Optional.ofNullable(told.table().deletedBy() == null ? null : registry.actor(ContextFlags.of(ctx.configuration()))),
-                    List.of(new SoftDeleteEvent.TableChange(told.table().table(), rows, 0, 0, 0))));
+                registry.tell(ctx.configuration(), new SoftDeleteEvent(told.operation(), told.table().table(), Optional.empty(),
+                    Optional.ofNullable(hard || told.table().deletedBy() == null ? null : registry.actor(ContextFlags.of(ctx.configuration()))),
+                    List.of(new SoftDeleteEvent.TableChange(told.table().table(), hard ? 0 : rows, 0, 0, hard ? rows : 0))));
             told.transaction().commit();
         } catch (SQLException e) {
             told.transaction().abandon();
@@ -151,6 +166,10 @@ public final class SingleTableEvents implements ExecuteListener {
     @Override
     public void end(ExecuteContext ctx) {
         exception(ctx); // an execution that neither ended nor failed (a control-flow signal) is abandoned
+    }
+
+    private static String verb(Told told) {
+        return told.operation() == SoftDeleteEvent.Operation.HARD_DELETE ? "hard-delete" : "soft-delete";
     }
 
     private static Told take(ExecuteContext ctx) {

@@ -138,14 +138,30 @@ class SingleTableEventsTest extends SeededDatabaseTest {
     }
 
     @Test
-    void noEvent_forAHardDelete_nor_aDeleteThatMatchesNothing() {
-        DSLContext listening = listening(events::add);
-
-        listening.deleteFrom(LIKES).where(LIKES.USER_ID.eq(99L)).execute();
-        SoftDelete.hardDelete(listening).deleteFrom(LIKES).where(LIKES.USER_ID.eq(4L)).execute();
+    void noEvent_forADeleteThatMatchesNothing() {
+        listening(events::add).deleteFrom(LIKES).where(LIKES.USER_ID.eq(99L)).execute();
 
         assertThat(events).isEmpty();
+    }
+
+    /** A hard delete tells the rows it removed from the table it names (as purged); the database's own ON DELETE actions are not counted. */
+    @Test
+    void hardDelete_tellsTheRowsItRemoved() {
+        int before = plain.fetchCount(LIKES, LIKES.USER_ID.eq(4L));
+
+        int deleted = SoftDelete.hardDelete(listening(events::add)).deleteFrom(LIKES).where(LIKES.USER_ID.eq(4L)).execute();
+
+        assertThat(deleted).isEqualTo(before).isPositive();
         assertThat(plain.fetchCount(LIKES, LIKES.USER_ID.eq(4L))).as("hard-deleted").isZero();
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.operation()).isEqualTo(SoftDeleteEvent.Operation.HARD_DELETE);
+            assertThat(event.tables()).singleElement().satisfies(change -> {
+                assertThat(change.table().getName()).isEqualTo("likes");
+                assertThat(change.purged()).isEqualTo(deleted);
+                assertThat(change.stamped()).isZero();
+            });
+            assertThat(event.actor()).isEmpty();
+        });
     }
 
     protected DSLContext listening(SoftDeleteListener listener) {
