@@ -30,6 +30,17 @@ public enum CascadeApproach {
     },
 
     /**
+     * {@link #LIBRARY} with a listener that counts what each delete stamped (issue 26): the delete counts its steps in
+     * the same statement, and its settlement reads the counts back, so that the listeners hear every table's rows.
+     */
+    LIBRARY_WITH_A_LISTENER {
+        @Override
+        int delete(BenchmarkConnection connection, long userId) {
+            return connection.softDeletingWithListener().deleteFrom(USERS).where(USERS.ID.eq(userId)).execute();
+        }
+    },
+
+    /**
      * The library's delete inside the caller's transaction, in a nested transaction (a savepoint), so that a refusal
      * raised by the statement can be caught and the transaction go on (docs/guarantees.md, "Refusals"): what the
      * recipe costs over the bare delete.

@@ -152,6 +152,7 @@ final class Report {
     static String label(CascadeApproach approach) {
         return switch (approach) {
             case LIBRARY -> "library: `deleteFrom(USERS)`, one statement";
+            case LIBRARY_WITH_A_LISTENER -> "library, with a listener that counts the rows of every table (issue 26)";
             case LIBRARY_IN_A_SAVEPOINT -> "library, in a transaction, the delete in a savepoint (to catch a refusal and go on)";
             case HAND_ROLLED_PER_ROW -> "hand-rolled, row by row, in a transaction";
             case HAND_ROLLED_PER_TABLE -> "hand-rolled, one UPDATE per table, in a transaction";

@@ -30,6 +30,8 @@ final class Targets {
     static final double RENDER_OTHERS = 2.0;
     static final double READS = 1.05;
     static final double CASCADE_SPEEDUP = 5;
+    /** B3 with a counting listener, over B3 without one (issue 26). */
+    static final double LISTENER = 1.05;
     /** Issue 16: B2's confidence half-widths, relative to their scores, stay under this. */
     static final double PRECISION = 0.10;
     static final double TOMBSTONES = 1.2;
@@ -69,6 +71,10 @@ final class Targets {
         for (CascadeApproach handRolled : List.of(CascadeApproach.HAND_ROLLED_PER_ROW, CascadeApproach.HAND_ROLLED_PER_TABLE))
             table.row("B3 cascade delete vs " + Report.label(handRolled).replace(", in a transaction", ""),
                 "≥ " + (int) CASCADE_SPEEDUP + "× faster, in 1 round trip", cascade(handRolled), cascadeVerdict(handRolled));
+        double listening = value(Report.over(figures.get(CascadeBenchmark.class, "delete", CascadeApproach.LIBRARY_WITH_A_LISTENER),
+            figures.get(CascadeBenchmark.class, "delete", CascadeApproach.LIBRARY)));
+        table.row("B3 cascade delete with a counting listener (issue 26)", "≤ " + LISTENER + "× without", ratio(listening),
+            verdict(listening <= LISTENER, listening));
         Worst tombstones = worstTombstones(Dataset.TOMBSTONES_90);
         table.row("B4 90% deleted rows, each of " + Report.readMethods().size() + " queries", "≤ " + TOMBSTONES + "× 0% deleted",
             "worst " + ratio(tombstones.value) + " (" + tombstones.method + "), geometric mean "
