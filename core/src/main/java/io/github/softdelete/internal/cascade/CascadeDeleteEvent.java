@@ -23,12 +23,14 @@ public final class CascadeDeleteEvent {
     /** Tells the listeners of {@code registry}, unless no row changed; an exception of theirs leaves here. */
     public static void tell(TableRegistry registry, Configuration configuration, PolicyTable root, CascadeSettlement.Figures figures,
                             long rootRows) {
+        CascadePlan plan = registry.plan(root);
         ChangeTally tally = new ChangeTally(true);
         tally.stamped(root, rootRows);
-        figures.stamped().forEach((index, rows) -> tally.stamped(registry.tables().get(index), rows));
+        // In the plan's order, parents before children, as the listeners read the tables.
+        for (CascadePlan.Node node : plan.nodes())
+            tally.stamped(node.table(), figures.stamped().getOrDefault(registry.tables().indexOf(node.table()), 0L));
         if (!tally.changedRows())
             return;
-        CascadePlan plan = registry.plan(root);
         Object actor = plan.nodes().stream().anyMatch(node -> node.table().deletedBy() != null)
             ? registry.actor(ContextFlags.of(configuration)) : null;
         registry.tell(configuration, tally.event(SoftDeleteEvent.Operation.SOFT_DELETE, root, figures.stamp().orElse(null), actor));

@@ -136,7 +136,8 @@ public final class Restore {
                 steps.addCounts(dsl.fetchValue(DSL.function("current_setting", String.class, DSL.inline(CascadeRestore.RESTORE_COUNTS), DSL.inline(true))));
                 ChangeTally tally = new ChangeTally(true);
                 tally.restored(reference.table(), restored);
-                steps.stamped().forEach((index, rows) -> tally.restored(registry.tables().get(index), rows));
+                for (CascadePlan.Node node : registry.plan(reference.table()).nodes()) // parents before children
+                    tally.restored(node.table(), steps.stamped().getOrDefault(registry.tables().indexOf(node.table()), 0L));
                 if (tally.changedRows())
                     registry.tell(ctx.configuration(), tally.event(SoftDeleteEvent.Operation.RESTORE, reference.table(), null, null));
                 transaction.commit();

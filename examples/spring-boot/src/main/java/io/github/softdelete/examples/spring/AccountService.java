@@ -15,9 +15,16 @@ import io.github.softdelete.SoftDelete;
 public class AccountService {
 
     private final DSLContext dsl;
+    private final AccountCache cache;
 
-    public AccountService(DSLContext dsl) {
+    public AccountService(DSLContext dsl, AccountCache cache) {
         this.dsl = dsl;
+        this.cache = cache;
+    }
+
+    /** The account's name, through the cache; null for an account that is closed. */
+    public String accountName(long userId) {
+        return cache.name(userId, id -> dsl.select(USERS.NAME).from(USERS).where(USERS.ID.eq(id)).fetchOne(USERS.NAME));
     }
 
     /** Signs a user up with a first post. */

@@ -34,18 +34,23 @@ public final class ForumSample {
                 "spring.datasource.password", database.password() == null ? "" : database.password()));
             try (ConfigurableApplicationContext context = application.run()) {
                 AccountService accounts = context.getBean(AccountService.class);
+                AccountCache cache = context.getBean(AccountCache.class);
+                DeletionAudit audit = context.getBean(DeletionAudit.class);
                 long ada = accounts.signUp("ada@example.com", "Ada", "Notes on the engine");
                 int afterSignup = accounts.livePosts();
-                out.println("signed up Ada with a post: " + afterSignup + " live post");
+                out.println("signed up Ada with a post: " + afterSignup + " live post; her name cached: " + accounts.accountName(ada));
                 accounts.closeAccount(ada);
                 int afterClose = accounts.livePosts();
                 int deleted = accounts.deletedPosts();
                 out.println("closed Ada's account: " + afterClose + " live posts, " + deleted + " deleted (kept, restorable)");
+                out.println("  the cache let her name go after the commit: " + !cache.holds(ada));
                 accounts.reopenAccount(ada);
                 int afterReopen = accounts.livePosts();
                 if (accounts.liveComments() != 1)
                     throw new IllegalStateException("the reopened account's comment did not come back");
                 out.println("reopened it: " + afterReopen + " live post again, with its comment");
+                out.println("the audit trail, written in each operation's transaction:");
+                audit.rows().forEach(row -> out.println("  " + row));
                 return new int[] { afterSignup, afterClose, afterReopen, deleted };
             }
         }

@@ -17,6 +17,10 @@ class ForumSampleTest {
         int[] seen = ForumSample.run(new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertThat(seen).containsExactly(1, 0, 1, 1);
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("closed Ada's account: 0 live posts, 1 deleted");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("closed Ada's account: 0 live posts, 1 deleted")
+            .contains("the cache let her name go after the commit: true")
+            // docs/events.md's worked example: every table each operation reached, in its transaction
+            .contains("  SOFT_DELETE users users 1\n  SOFT_DELETE users posts 1\n  SOFT_DELETE users comments 1\n"
+                + "  RESTORE users users 1\n  RESTORE users posts 1\n  RESTORE users comments 1\n");
     }
 }
