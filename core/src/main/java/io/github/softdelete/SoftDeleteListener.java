@@ -48,4 +48,16 @@ public interface SoftDeleteListener {
      * @param event what the operation changed, per table
      */
     void changed(SoftDeleteEvent event);
+
+    /**
+     * Called when the library refuses a statement, before the refusal reaches the caller: to count or log refusals.
+     * Refusals are not events: nothing changed. It observes only; the refusal reaches the caller whatever this does,
+     * and an exception thrown here is added to it as suppressed. It hears the refusals of statements run through jOOQ
+     * (the DSL, records, {@link SoftDelete#restore}), and the in-statement refusals of SQL text sent through
+     * {@link SoftDelete#dataSource}; not yet the refusals of SQL text that jOOQ's parser reads, nor a purge's.
+     *
+     * @param refusal the refusal, as the caller gets it
+     */
+    default void refused(SoftDeleteException refusal) {
+    }
 }

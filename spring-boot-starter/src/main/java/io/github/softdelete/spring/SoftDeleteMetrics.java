@@ -1,5 +1,6 @@
 package io.github.softdelete.spring;
 
+import java.sql.SQLException;
 import java.util.Locale;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -7,6 +8,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.github.softdelete.SoftDeleteEvent;
+import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.SoftDeleteListener;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -17,7 +19,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  *   <li>{@code softdelete.operations} ({@code operation}, {@code table}: the root): one per operation that changed
  *       rows;</li>
  *   <li>{@code softdelete.rows} ({@code operation}, {@code table}, {@code change}: {@code stamped}, {@code restored},
- *       {@code set_null}, {@code purged}): the rows of each table, the ones reached through foreign keys included.</li>
+ *       {@code set_null}, {@code purged}): the rows of each table, the ones reached through foreign keys included;</li>
+ *   <li>{@code softdelete.refusals} ({@code kind}: {@code check}, a refusal of the statement's own check in the
+ *       database, such as a live row under a deleted parent; {@code statement}, a statement refused before it ran,
+ *       such as TRUNCATE): counted at once, since a refusal changed nothing.</li>
  * </ul>
  * Counted once the Spring transaction the operation ran in commits, so that rolled-back work is not counted; an
  * operation outside a Spring transaction is counted when the library tells it, just before its own commit.
@@ -28,6 +33,7 @@ final class SoftDeleteMetrics implements SoftDeleteListener {
 
     static final String OPERATIONS = "softdelete.operations";
     static final String ROWS = "softdelete.rows";
+    static final String REFUSALS = "softdelete.refusals";
 
     private final ObjectProvider<MeterRegistry> registry;
 
@@ -50,6 +56,15 @@ final class SoftDeleteMetrics implements SoftDeleteListener {
             });
         else
             count(meters, event);
+    }
+
+    // A refusal of an in-statement check carries the server's error as its cause (docs/guarantees.md); one decided
+    // before the statement ran has none.
+    @Override
+    public void refused(SoftDeleteException refusal) {
+        MeterRegistry meters = registry.getIfAvailable();
+        if (meters != null)
+            meters.counter(REFUSALS, "kind", refusal.getCause() instanceof SQLException ? "check" : "statement").increment();
     }
 
     private static void count(MeterRegistry meters, SoftDeleteEvent event) {

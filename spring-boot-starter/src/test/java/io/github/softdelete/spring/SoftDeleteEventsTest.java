@@ -83,6 +83,22 @@ class SoftDeleteEventsTest {
     }
 
     @Test
+    void metrics_refusalsCountedByKind() {
+        runner.withPropertyValues("softdelete.events.metrics=true").run(context -> {
+            DSLContext dsl = context.getBean(DSLContext.class);
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            dsl.deleteFrom(USERS).where(USERS.ID.eq(2L)).execute();
+
+            assertThatThrownBy(() -> dsl.insertInto(POSTS, POSTS.AUTHOR_ID, POSTS.TITLE).values(2L, "by bob").execute())
+                .isInstanceOf(io.github.softdelete.SoftDeleteException.class);
+            assertThatThrownBy(() -> dsl.truncate(COMMENTS).execute()).isInstanceOf(io.github.softdelete.SoftDeleteException.class);
+
+            assertThat(meters.get(SoftDeleteMetrics.REFUSALS).tags("kind", "check").counter().count()).isEqualTo(1.0);
+            assertThat(meters.get(SoftDeleteMetrics.REFUSALS).tags("kind", "statement").counter().count()).isEqualTo(1.0);
+        });
+    }
+
+    @Test
     void rolledBack_transactionalListenerHearsNothing_andNothingIsCounted() {
         runner.withPropertyValues("softdelete.events.publish=true", "softdelete.events.metrics=true").run(context -> {
             DSLContext dsl = context.getBean(DSLContext.class);

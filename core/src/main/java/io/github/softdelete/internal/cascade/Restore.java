@@ -56,9 +56,11 @@ public final class Restore {
                     : RestoreRequest.execute(ctx, reference.table(), target, condition);
             return registry.hasListeners() ? updateAndTell(ctx, registry, target, reference, condition) : update(ctx, target, reference, condition);
         } catch (DataAccessException e) {
-            if (ServerErrors.isUniqueViolation(e))
-                throw uniqueViolation(reference, e);
-            throw e;
+            if (!ServerErrors.isUniqueViolation(e))
+                throw e;
+            SoftDeleteException refusal = uniqueViolation(reference, e);
+            registry.refused(refusal);
+            throw refusal;
         }
     }
 

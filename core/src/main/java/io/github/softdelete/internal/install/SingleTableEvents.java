@@ -161,11 +161,19 @@ public final class SingleTableEvents implements ExecuteListener {
         Told told = take(ctx);
         if (told != null)
             told.transaction().abandon();
+        // Installed after the library's other listeners: StatementRefusals has made the server's error a refusal.
+        for (Throwable t = ctx.exception(); t != null; t = t.getCause())
+            if (t instanceof SoftDeleteException refusal) {
+                registry.refused(refusal);
+                return;
+            }
     }
 
     @Override
     public void end(ExecuteContext ctx) {
-        exception(ctx); // an execution that neither ended nor failed (a control-flow signal) is abandoned
+        Told told = take(ctx); // an execution that neither ended nor failed (a control-flow signal) is abandoned
+        if (told != null)
+            told.transaction().abandon();
     }
 
     private static String verb(Told told) {

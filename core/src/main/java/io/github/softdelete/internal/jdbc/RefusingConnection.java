@@ -224,6 +224,7 @@ final class RefusingConnection implements InvocationHandler {
         for (SQLException e = error; e != null; e = e.getNextException()) {
             StatementRefusals.Refusal refusal = refusals == null ? null : refusals.classify(e, sql);
             if (refusal != null) {
+                refusals.registry().refused(refusal.exception());
                 SQLException translated = JdbcRefusals.ofCheck(refusal.exception(), refusal.sqlState());
                 if (error instanceof BatchUpdateException)
                     translated.setNextException(error);

@@ -17,6 +17,7 @@ import org.jooq.Table;
 import org.jooq.impl.TableImpl;
 
 import io.github.softdelete.SoftDeleteEvent;
+import io.github.softdelete.SoftDeleteException;
 import io.github.softdelete.SoftDeleteListener;
 
 import io.github.softdelete.internal.jooq.TableShape;
@@ -152,6 +153,20 @@ public final class TableRegistry {
     public void tell(SoftDeleteEvent event) {
         for (SoftDeleteListener listener : listeners)
             listener.changed(event);
+    }
+
+    /**
+     * Tells every listener of a refusal ({@link SoftDeleteListener#refused}), which reaches the caller as it is: a
+     * listener's exception is added to it as suppressed.
+     */
+    public void refused(SoftDeleteException refusal) {
+        for (SoftDeleteListener listener : listeners) {
+            try {
+                listener.refused(refusal);
+            } catch (RuntimeException e) {
+                refusal.addSuppressed(e);
+            }
+        }
     }
 
     private enum Key { COLLECTED_EVENTS }

@@ -2,6 +2,7 @@ package io.github.softdelete.it.events;
 
 import static io.github.softdelete.it.db.Tables.CATEGORIES;
 import static io.github.softdelete.it.db.Tables.LIKES;
+import static io.github.softdelete.it.db.Tables.POSTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -134,6 +135,36 @@ class SingleTableEventsTest extends SeededDatabaseTest {
             .isInstanceOf(SoftDeleteException.class);
 
         assertThat(plain.fetchCount(LIKES, LIKES.DELETED_AT.isNull())).isEqualTo(6);
+        assertThat(events).isEmpty();
+    }
+
+    /** Issue 26: refusals are not events, but listeners see them (SoftDeleteListener.refused), and the caller gets them unchanged. */
+    @Test
+    void refusals_inStatementAndBeforeIt_reachTheListeners_andTheCallerUnchanged() {
+        List<SoftDeleteException> refusals = new ArrayList<>();
+        DSLContext listening = listening(new SoftDeleteListener() {
+            @Override
+            public void changed(SoftDeleteEvent event) {
+                events.add(event);
+            }
+
+            @Override
+            public void refused(SoftDeleteException refusal) {
+                refusals.add(refusal);
+                throw new IllegalStateException("a failing log");
+            }
+        });
+
+        // carol (3) is deleted: the write's own check refuses it, in the statement
+        assertThatThrownBy(() -> listening.insertInto(POSTS, POSTS.AUTHOR_ID, POSTS.TITLE).values(3L, "by carol").execute())
+            .isInstanceOf(SoftDeleteException.class)
+            .satisfies(e -> {
+                assertThat(refusals).containsExactly((SoftDeleteException) e);
+                assertThat(e.getSuppressed()).singleElement().satisfies(s -> assertThat(s).hasMessage("a failing log"));
+            });
+        // refused before it runs
+        assertThatThrownBy(() -> listening.truncate(LIKES).execute()).isInstanceOf(SoftDeleteException.class)
+            .satisfies(e -> assertThat(refusals).hasSize(2).last().isSameAs(e));
         assertThat(events).isEmpty();
     }
 
