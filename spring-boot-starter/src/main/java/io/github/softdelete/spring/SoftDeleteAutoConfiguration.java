@@ -47,6 +47,8 @@ public class SoftDeleteAutoConfiguration {
      * @param policyBean     the application's {@code SoftDeletePolicy} bean, if any
      * @param properties     the {@code softdelete.*} properties
      * @param resourceLoader gives the class loader that loads {@code softdelete.policy-class}
+     * @param listeners      the {@code SoftDeleteListener} beans, installed with the policy in their order: the
+     *                       application's own, and those of {@code softdelete.events.*}
      * @return the customizer
      * @throws IllegalStateException when no policy, or more than one, is given
      */
