@@ -35,6 +35,8 @@ public record FuzzRun(String kind, FuzzSettings settings, String dataset, int ca
 
     static final int MAX_MISMATCHES = 5;
     private static final int SHOWN_INVALID = 5;
+    /** How much of the first failure an assertion message carries. */
+    private static final int HEADLINE_LENGTH = 3_000;
 
     /**
      * Runs the reads that {@code settings} asks for.
@@ -172,6 +174,18 @@ public record FuzzRun(String kind, FuzzSettings settings, String dataset, int ca
             text.append("MISMATCH (seed ").append(settings.seed()).append(", ").append(settings.rerun())
                 .append(" -Dfuzz.case=").append(caseNumber(mismatch)).append("): ").append(mismatch).append('\n');
         return text.toString();
+    }
+
+    /**
+     * The first failure in a few lines, for the assertion's own message: CI keeps only the tail of a build's log, where
+     * the report printed before it is lost, so the failure must name the seed, the case and what differed by itself.
+     */
+    public String firstFailure() {
+        String failure = serverLost.map(lost -> "SERVER LOST after " + lost)
+            .orElseGet(() -> mismatches.isEmpty() ? "none" : "MISMATCH in " + mismatches.get(0));
+        String shown = failure.length() > HEADLINE_LENGTH ? failure.substring(0, HEADLINE_LENGTH) + " [...]" : failure;
+        return "fuzz " + kind + ", seed " + settings.seed() + " (" + settings.rerun() + "), " + mismatches.size()
+            + " mismatch(es): " + shown;
     }
 
     private static String caseNumber(String report) {

@@ -62,8 +62,8 @@ abstract class OracleFuzzTest {
     void assertMatchesTheOracle(FuzzRun run, String cases) {
         System.out.println(run.summary());
 
-        assertThat(run.passed()).as("mismatches, see the report above").isTrue();
-        assertThat(run.count(Outcome.Verdict.INVALID)).as("invalid " + cases + ", see the report above")
+        assertThat(run.passed()).as(run.firstFailure()).isTrue();
+        assertThat(run.count(Outcome.Verdict.INVALID)).as("invalid " + cases + " (seed " + run.settings().seed() + "), the first: " + run.invalid())
             .isLessThanOrEqualTo((int) (run.cases() * maxInvalidShare()));
     }
 
@@ -71,8 +71,8 @@ abstract class OracleFuzzTest {
     static void assertMatchesTheOracleAsSqlText(FuzzRun run, String cases) {
         System.out.println(run.summary());
 
-        assertThat(run.passed()).as("mismatches, see the report above").isTrue();
-        assertThat(run.count(Outcome.Verdict.INVALID) + run.count(Outcome.Verdict.UNPARSED)).as("invalid or unparsed " + cases)
+        assertThat(run.passed()).as(run.firstFailure()).isTrue();
+        assertThat(run.count(Outcome.Verdict.INVALID) + run.count(Outcome.Verdict.UNPARSED)).as("invalid or unparsed " + cases + " (seed " + run.settings().seed() + "), the first invalid: " + run.invalid())
             .isLessThanOrEqualTo((int) (run.cases() * MAX_UNPARSED_SHARE));
     }
 }
