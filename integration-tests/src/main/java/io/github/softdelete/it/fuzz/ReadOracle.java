@@ -87,6 +87,11 @@ public final class ReadOracle {
             return new Outcome(Outcome.Verdict.INVALID, "MariaDB's HAVING over an empty implicit group gives the oracle a row: it agrees"
                 + " with the listener's side once HAVING is a WHERE over the groups (docs/mariadb-facts.md)\n  "
                 + databases.fullPlain.renderInlined(read.query()));
+        String optimizerSwitch = databases.engine() == Engine.MARIADB ? oracleAgreesWith(read, actual) : null;
+        if (optimizerSwitch != null)
+            return new Outcome(Outcome.Verdict.INVALID, "MariaDB's oracle answers as the listener's side with optimizer_switch "
+                + optimizerSwitch + ", and otherwise with its defaults (a server bug; docs/mariadb-facts.md)\n  "
+                + databases.fullPlain.renderInlined(read.query()));
         return mismatch(read, "rows: " + actual.size() + " through the listener, " + expected.size() + " from the oracle"
             + (read.ordered() ? " (compared in order)" : " (compared as multisets)") + "\n"
             + "  only through the listener (leaked, or wrong values):\n" + RowDiff.show(RowDiff.minus(actual, expected))
@@ -127,6 +132,29 @@ public final class ReadOracle {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * The optimizer switch ({@link FuzzDatabases#ORACLE_SWITCHES}) under which the oracle, and it alone, answers as the
+     * listener's side did, while that side, asked again, still answers {@code actual}; null when there is none. An
+     * optimizer switch must never change an answer, so then the server answered the oracle wrongly (as in
+     * {@code StatementOracle.oracleWrongUnderItsDefaults}).
+     */
+    private String oracleAgreesWith(ReadCase read, List<String> actual) {
+        for (String optimizerSwitch : FuzzDatabases.ORACLE_SWITCHES) {
+            try {
+                List<String> again = RowDiff.rows(underTest.apply(read.mode()).fetch(read.query()));
+                List<String> oracle = databases.onTheOracles(optimizerSwitch,
+                    () -> RowDiff.rows(databases.oracle(read.mode()).fetch(read.query())));
+                if (!again.equals(actual))
+                    return null;
+                if (read.ordered() ? oracle.equals(actual) : RowDiff.sorted(oracle).equals(RowDiff.sorted(actual)))
+                    return optimizerSwitch;
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private Outcome mismatch(ReadCase read, String difference) {
