@@ -153,4 +153,23 @@ class FuzzFindingsOnMariaDbTest extends FuzzFindingsTest {
                 assertThat(run.invalid()).singleElement().asString().contains("optimizer_switch derived_merge=off");
         }
     }
+
+    /**
+     * Not the library's: MariaDB 10.11 answers EXISTS over a UNION intersected with a set holding NULL as false, and the
+     * same in a derived table as true, the right answer: INTERSECT keeps a NULL found in both (statement fuzzer through
+     * SQL text, seed -6550455603533206192, case 2511; docs/mariadb-facts.md). The fuzzer counts a case whose SQL-text
+     * side has the subquery in jOOQ's derived table as invalid. Fails once a MariaDB without the bug runs it.
+     */
+    @Test
+    void serverBug_existsOverUnionIntersectedWithNull_answersFalse() {
+        plain.execute("create or replace table bug_e (id int primary key, e int)");
+        plain.execute("create or replace table bug_n (id int primary key)");
+        plain.execute("insert into bug_e values (1, null), (2, 5)");
+        plain.execute("insert into bug_n values (1)");
+        String sets = "((select e from bug_e) union (select 7)) intersect all (select null from bug_n)";
+
+        assertThat(plain.fetchValue("select count(*) from bug_e where exists (" + sets + ")")).as("MariaDB's wrong answer").isEqualTo(0L);
+        assertThat(plain.fetchValue("select count(*) from bug_e where exists (select * from (" + sets + ") as t)")).isEqualTo(2L);
+        assertThat(plain.fetchValue("select count(*) from (" + sets + ") as t")).as("the intersection holds the NULL").isEqualTo(1L);
+    }
 }
