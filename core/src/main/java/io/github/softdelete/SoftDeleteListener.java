@@ -25,15 +25,16 @@ package io.github.softdelete;
  *       statement); on MariaDB, its statements report their rows. On PostgreSQL a JDBC batch of such deletes is
  *       refused while there are listeners, and {@code DELETE ... RETURNING} in auto-commit mode too (the listeners
  *       are told once its rows are read);</li>
- *   <li>the same through {@link SoftDelete#dataSource}, as SQL text; on PostgreSQL a cascading
- *       {@code DELETE ... RETURNING} sent that way is refused while there are listeners (its rows are read after the
- *       statement returns);</li>
+ *   <li>the same through {@link SoftDelete#dataSource}, as SQL text, and soft and hard deletes of one statement sent
+ *       that way: a {@code DELETE ... RETURNING} sent that way (on PostgreSQL; MariaDB refuses it anyway) and a JDBC
+ *       batch of them are refused while there are listeners (the rows are read after the statement returns; a batch's
+ *       counts cannot be told per statement);</li>
  *   <li>{@link SoftDelete#restoreWithParents}: one {@code RESTORE_WITH_PARENTS} with every level's rows;</li>
  *   <li>a DELETE under {@link SoftDelete#hardDelete} through jOOQ: {@code HARD_DELETE}, with the rows it removed from
  *       the table it names as {@code purged}; the rows the database's own {@code ON DELETE} rules removed or set to NULL
  *       are not counted.</li>
  * </ul>
- * Not yet: soft deletes of one statement sent as SQL text, deletes through a view. An operation that
+ * Not yet: deletes through a view. An operation that
  * changed no row calls nobody. The listener gets no handle on the operation's transaction yet: work of its own goes
  * through another connection, outside that transaction.
  *
@@ -53,8 +54,9 @@ public interface SoftDeleteListener {
      * Called when the library refuses a statement, before the refusal reaches the caller: to count or log refusals.
      * Refusals are not events: nothing changed. It observes only; the refusal reaches the caller whatever this does,
      * and an exception thrown here is added to it as suppressed. It hears the refusals of statements run through jOOQ
-     * (the DSL, records, {@link SoftDelete#restore}), and the in-statement refusals of SQL text sent through
-     * {@link SoftDelete#dataSource}; not yet the refusals of SQL text that jOOQ's parser reads, nor a purge's.
+     * (the DSL, records, {@link SoftDelete#restore}), and those of SQL text sent through {@link SoftDelete#dataSource}:
+     * before it runs (jOOQ's parser cannot read it, a rule refuses it while jOOQ renders it) and in the statement. Not
+     * yet a purge's.
      *
      * @param refusal the refusal, as the caller gets it
      */

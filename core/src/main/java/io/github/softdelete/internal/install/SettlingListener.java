@@ -16,6 +16,7 @@ import io.github.softdelete.internal.cascade.CascadeSettlement;
 import io.github.softdelete.internal.cascade.SettledExecution;
 import io.github.softdelete.internal.policy.PolicyTable;
 import io.github.softdelete.internal.policy.TableRegistry;
+import io.github.softdelete.internal.write.OneStatementDelete;
 
 /**
  * Runs the settlement of cascading soft deletes ({@link CascadeSettlement}) after jOOQ executes them, on the
@@ -55,10 +56,7 @@ public final class SettlingListener implements ExecuteListener {
         if (tables.isEmpty())
             return;
         if (registry.hasListeners() && ctx.query() == null)
-            throw new SoftDeleteException("cannot soft-delete from " + registry.tables().get(tables.iterator().next()).quotedName()
-                + " in a JDBC batch while the policy has listeners: the listeners could not be told what each statement"
-                + " of the batch changed. Nothing was executed. Run the deletes one by one, or as one DELETE with a"
-                + " condition that matches them all");
+            throw OneStatementDelete.inABatch("soft-delete", registry.tables().get(tables.iterator().next()));
         try {
             ctx.data(Key.SETTLED_EXECUTION, SettledExecution.begin(ctx.connection(), ctx.statement(), tables));
         } catch (SQLException e) {

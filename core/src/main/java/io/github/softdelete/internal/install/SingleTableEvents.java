@@ -1,26 +1,19 @@
 package io.github.softdelete.internal.install;
 
 import java.sql.SQLException;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.jooq.Query;
 import org.jooq.exception.DataAccessException;
-import org.jooq.impl.QOM;
 
 import io.github.softdelete.SoftDeleteEvent;
 import io.github.softdelete.SoftDeleteException;
 
 import io.github.softdelete.internal.cascade.SettledExecution;
-import io.github.softdelete.internal.jooq.Engine;
-import io.github.softdelete.internal.policy.ContextFlags;
-import io.github.softdelete.internal.policy.PolicyTable;
 import io.github.softdelete.internal.policy.TableRegistry;
-import io.github.softdelete.internal.policy.UnfilteredTable;
-import io.github.softdelete.internal.write.DeleteToUpdate;
+import io.github.softdelete.internal.write.OneStatementDelete;
 
 /**
  * Tells the policy's listeners ({@link TableRegistry#tell}) what a soft delete of one statement changed: a DELETE from a
@@ -40,7 +33,7 @@ public final class SingleTableEvents implements ExecuteListener {
 
     private enum Key { TOLD }
 
-    private record Told(PolicyTable table, SettledExecution transaction, SoftDeleteEvent.Operation operation) {
+    private record Told(OneStatementDelete delete, SettledExecution transaction) {
     }
 
     private final transient TableRegistry registry;
@@ -53,59 +46,35 @@ public final class SingleTableEvents implements ExecuteListener {
     public void executeStart(ExecuteContext ctx) {
         if (!registry.hasListeners())
             return;
-        refuseBatchedSoftDeletes(ctx);
-        PolicyTable hardDeleted = hardDeleted(ctx);
-        PolicyTable table = hardDeleted != null ? hardDeleted : softDeleted(ctx);
-        if (table == null)
+        refuseBatchedDeletes(ctx);
+        OneStatementDelete delete = rewritten(ctx) ? OneStatementDelete.of(registry, ctx.configuration(), ctx.query()) : null;
+        if (delete == null)
             return;
-        SoftDeleteEvent.Operation operation = hardDeleted != null ? SoftDeleteEvent.Operation.HARD_DELETE : SoftDeleteEvent.Operation.SOFT_DELETE;
         try {
-            ctx.data(Key.TOLD, new Told(table, SettledExecution.begin(ctx.connection(), ctx.statement(), Set.of()), operation));
+            ctx.data(Key.TOLD, new Told(delete, SettledExecution.begin(ctx.connection(), ctx.statement(), Set.of())));
         } catch (SQLException e) {
-            throw new DataAccessException("softdelete could not open the transaction of a soft delete of " + table.quotedName()
-                + ": " + e.getMessage(), e);
+            throw new DataAccessException("softdelete could not open the transaction of a " + delete.verb().replace('-', ' ')
+                + " of " + delete.table().quotedName() + ": " + e.getMessage(), e);
         }
     }
 
     // A JDBC batch has no query of its own in the context (jOOQ's ctx.query() is null), and jOOQ keeps only the first
     // set of bind values' count: what such a batch soft-deleted cannot be told. Refused before it runs, rather than
     // run untold.
-    private void refuseBatchedSoftDeletes(ExecuteContext ctx) {
+    private void refuseBatchedDeletes(ExecuteContext ctx) {
         Query[] batch = ctx.batchQueries();
-        if (batch == null || batch.length == 0 || ctx.query() != null)
+        if (batch == null || batch.length == 0 || ctx.query() != null || !rewritten(ctx))
             return;
-        boolean mariaDb = Engine.of(ctx.configuration()) == Engine.MARIADB;
-        boolean hard = ContextFlags.of(ctx.configuration()).hardDelete();
-        for (Query query : batch)
-            if (query instanceof QOM.Delete<?> delete && SoftDeleteVisitListener.on(ctx.configuration()) != null) {
-                PolicyTable table = hard ? registry.lookup(UnfilteredTable.unwrap(delete.$from()))
-                    : DeleteToUpdate.oneStatementSoftDelete(registry, delete, mariaDb);
-                if (table != null)
-                    throw new SoftDeleteException("cannot " + (hard ? "hard-delete" : "soft-delete") + " from " + table.quotedName() + " in a JDBC batch while"
-                        + " the policy has listeners: the listeners could not be told what each statement of the batch"
-                        + " changed. Nothing was executed. Run the deletes one by one, or as one DELETE with a condition"
-                        + " that matches them all");
-            }
+        for (Query query : batch) {
+            OneStatementDelete delete = OneStatementDelete.of(registry, ctx.configuration(), query);
+            if (delete != null)
+                throw delete.inABatch();
+        }
     }
 
-    // The table a DELETE soft-deletes in one statement: rendered by the rewrite (the library's own DELETEs, a purge's,
-    // run without it), not under hardDelete, and made one UPDATE.
-    private PolicyTable softDeleted(ExecuteContext ctx) {
-        Query query = ctx.query();
-        if (!(query instanceof QOM.Delete<?> delete) || SoftDeleteVisitListener.on(ctx.configuration()) == null
-            || ContextFlags.of(ctx.configuration()).hardDelete())
-            return null;
-        return DeleteToUpdate.oneStatementSoftDelete(registry, delete, Engine.of(ctx.configuration()) == Engine.MARIADB);
-    }
-
-    // The table a DELETE under hardDelete removes rows of, as written: the listeners hear its rows (purged), not what the
-    // database's own ON DELETE actions did to other tables.
-    private PolicyTable hardDeleted(ExecuteContext ctx) {
-        Query query = ctx.query();
-        if (!(query instanceof QOM.Delete<?> delete) || SoftDeleteVisitListener.on(ctx.configuration()) == null
-            || !ContextFlags.of(ctx.configuration()).hardDelete())
-            return null;
-        return registry.lookup(UnfilteredTable.unwrap(delete.$from()));
+    // The library's own statements (a purge's DELETEs) run without the rewrite, and are told by their own code.
+    private static boolean rewritten(ExecuteContext ctx) {
+        return SoftDeleteVisitListener.on(ctx.configuration()) != null;
     }
 
     @Override
@@ -121,7 +90,7 @@ public final class SingleTableEvents implements ExecuteListener {
         if (told != null && told.transaction().ownTransaction()) {
             take(ctx);
             told.transaction().abandon();
-            throw new SoftDeleteException("cannot " + verb(told) + " from " + told.table().quotedName() + " with DELETE ... RETURNING"
+            throw new SoftDeleteException("cannot " + told.delete().verb() + " from " + told.delete().table().quotedName() + " with DELETE ... RETURNING"
                 + " in auto-commit mode while the policy has listeners: the listeners are told once the returned rows are"
                 + " read, after the connection went back to its pool. Nothing was changed. Run it inside a transaction, or"
                 + " without RETURNING");
@@ -140,16 +109,14 @@ public final class SingleTableEvents implements ExecuteListener {
         if (told == null)
             return;
         try {
-            boolean hard = told.operation() == SoftDeleteEvent.Operation.HARD_DELETE;
-            if (rows > 0)
-                registry.tell(ctx.configuration(), new SoftDeleteEvent(told.operation(), told.table().table(), Optional.empty(),
-                    Optional.ofNullable(hard || told.table().deletedBy() == null ? null : registry.actor(ContextFlags.of(ctx.configuration()))),
-                    List.of(new SoftDeleteEvent.TableChange(told.table().table(), hard ? 0 : rows, 0, 0, hard ? rows : 0))));
+            SoftDeleteEvent event = told.delete().event(registry, ctx.configuration(), rows);
+            if (event != null)
+                registry.tell(ctx.configuration(), event);
             told.transaction().commit();
         } catch (SQLException e) {
             told.transaction().abandon();
-            throw new DataAccessException("softdelete could not commit the soft delete of " + told.table().quotedName() + ": "
-                + e.getMessage(), e);
+            throw new DataAccessException("softdelete could not commit the " + told.delete().verb().replace('-', ' ') + " of "
+                + told.delete().table().quotedName() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             told.transaction().abandon();
             throw e;
@@ -174,10 +141,6 @@ public final class SingleTableEvents implements ExecuteListener {
         Told told = take(ctx); // an execution that neither ended nor failed (a control-flow signal) is abandoned
         if (told != null)
             told.transaction().abandon();
-    }
-
-    private static String verb(Told told) {
-        return told.operation() == SoftDeleteEvent.Operation.HARD_DELETE ? "hard-delete" : "soft-delete";
     }
 
     private static Told take(ExecuteContext ctx) {

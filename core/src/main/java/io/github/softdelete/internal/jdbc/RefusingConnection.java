@@ -22,6 +22,7 @@ import io.github.softdelete.internal.install.StagedExecution;
 import io.github.softdelete.internal.install.StatementRefusals;
 import io.github.softdelete.internal.policy.PolicyTable;
 import io.github.softdelete.internal.sqltext.JdbcRefusals;
+import io.github.softdelete.internal.write.OneStatementDelete;
 
 /**
  * The physical connection as {@link SqlTextDataSource} hands it to jOOQ's parsing connection: its
@@ -134,10 +135,7 @@ final class RefusingConnection implements InvocationHandler {
             boolean executes = name.startsWith("execute");
             Set<Integer> tables = executes && settlement != null ? CascadeSettlement.entryTables(sql, null) : Set.of();
             if (!tables.isEmpty() && listening() && name.contains("Batch"))
-                throw JdbcRefusals.ofStatement(new SoftDeleteException("cannot soft-delete from " + root(tables).quotedName()
-                    + " in a JDBC batch while the policy has listeners: the listeners could not be told what each statement of"
-                    + " the batch changed. Nothing was executed. Run the deletes one by one, or as one DELETE with a condition"
-                    + " that matches them all"));
+                throw JdbcRefusals.ofStatement(OneStatementDelete.inABatch("soft-delete", root(tables)));
             SettledExecution settled = tables.isEmpty() ? null : SettledExecution.begin(physical, statement, tables);
             // MariaDB: the stamp, and the other statements of a cascading delete or restore (StagedExecution)
             StagedExecution staged = executes && refusals != null
@@ -170,6 +168,7 @@ final class RefusingConnection implements InvocationHandler {
             settled.commit();
         } catch (SoftDeleteException e) {
             settled.abandon();
+            refusals.registry().refused(e);
             throw JdbcRefusals.ofStatement(e);
         } catch (RuntimeException e) {
             settled.abandon();

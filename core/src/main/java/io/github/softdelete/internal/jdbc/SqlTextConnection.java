@@ -11,7 +11,6 @@ import java.sql.Statement;
 import io.github.softdelete.SoftDeleteException;
 
 import io.github.softdelete.internal.jooq.JooqVersion;
-import io.github.softdelete.internal.sqltext.JdbcRefusals;
 import io.github.softdelete.internal.sqltext.ParseVerdicts;
 
 /**
@@ -40,6 +39,7 @@ final class SqlTextConnection implements InvocationHandler {
     private final Connection parsing;
     private final Connection eachTime;
     private final ParseVerdicts verdicts;
+    private final SqlTextEvents events;
     private final boolean inlined;
     private final Release release;
     private boolean closed;
@@ -47,15 +47,17 @@ final class SqlTextConnection implements InvocationHandler {
     /**
      * A connection over {@code physical}, the driver's; {@code parsing} is jOOQ's parsing connection over
      * {@code issuing}, the {@link RefusingConnection} over {@code physical}, and {@code eachTime} one that renders
-     * each execution anew; {@code inlined} tells that the configuration inlines bind values.
+     * each execution anew; {@code events} tells the policy's listeners; {@code inlined} tells that the configuration
+     * inlines bind values.
      */
     SqlTextConnection(Connection physical, Connection issuing, Connection parsing, Connection eachTime, ParseVerdicts verdicts,
-            boolean inlined, Release release) {
+            SqlTextEvents events, boolean inlined, Release release) {
         this.physical = physical;
         this.issuing = issuing;
         this.parsing = parsing;
         this.eachTime = eachTime;
         this.verdicts = verdicts;
+        this.events = events;
         this.inlined = inlined;
         this.release = release;
     }
@@ -74,7 +76,7 @@ final class SqlTextConnection implements InvocationHandler {
                     throw new IllegalStateException("jOOQ " + JooqVersion.running() + "'s parsing connection made no"
                         + " statement of its connection in createStatement, which softdelete relies on; use a jOOQ version"
                         + " this softdelete version supports");
-                yield SqlTextStatement.wrap(jooqs, parsed, (Statement) call(method, physical, args), verdicts, (Connection) proxy);
+                yield SqlTextStatement.wrap(jooqs, parsed, (Statement) call(method, physical, args), verdicts, events, (Connection) proxy);
             }
             case "close" -> {
                 if (!closed) {
@@ -99,7 +101,7 @@ final class SqlTextConnection implements InvocationHandler {
         try {
             route = verdicts.route(sql);
         } catch (SoftDeleteException e) {
-            throw JdbcRefusals.ofStatement(e);
+            throw events.refused(e);
         }
         // the driver's statement for the SQL as written: it checks the arguments now, as the driver does, and
         // answers for the statement until jOOQ has made one (it prepares on the client alone, and never runs)
@@ -110,7 +112,7 @@ final class SqlTextConnection implements InvocationHandler {
             PreparedStatement jooqs = (PreparedStatement) call(method,
                 route == ParseVerdicts.Route.PARSED_EACH_EXECUTION ? eachTime : parsing, args);
             Class<? extends PreparedStatement> type = method.getName().equals("prepareCall") ? CallableStatement.class : PreparedStatement.class;
-            return SqlTextPreparedStatement.wrap(type, jooqs, sql, described, issuing, proxy, inlined);
+            return SqlTextPreparedStatement.wrap(type, jooqs, sql, described, issuing, proxy, events, inlined);
         } catch (Throwable e) {
             described.close();
             throw e;

@@ -62,6 +62,7 @@ public final class SqlTextDataSource implements DataSource {
     private final Configuration parsing;
     private final Configuration renderingEachTime;
     private final ParseVerdicts verdicts;
+    private final SqlTextEvents events;
     private final StatementRefusals refusals;
     private final CascadeSettlement settlement;
     private final boolean inlined;
@@ -86,7 +87,8 @@ public final class SqlTextDataSource implements DataSource {
         Set<String> ownedColumns = refusals == null ? Set.of() : refusals.registry().tables().stream()
             .flatMap(table -> table.ownedColumns().stream()).map(Field::getName).collect(Collectors.toUnmodifiableSet());
         this.verdicts = new ParseVerdicts(parsing, plainSql, refusals == null ? name -> false : refusals.registry()::namesTable,
-            ownedColumns, size == null || size <= 0 ? DEFAULT_CACHE_SIZE : size);
+            ownedColumns, refusals == null ? null : refusals.registry(), size == null || size <= 0 ? DEFAULT_CACHE_SIZE : size);
+        this.events = new SqlTextEvents(refusals, parsing, verdicts);
     }
 
     @Override
@@ -106,7 +108,7 @@ public final class SqlTextDataSource implements DataSource {
             ACQUIRED.remove();
         }
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] { Connection.class },
-            new SqlTextConnection(physical, issuing, parsingConnection, eachTime, verdicts, inlined, () -> target.release(physical)));
+            new SqlTextConnection(physical, issuing, parsingConnection, eachTime, verdicts, events, inlined, () -> target.release(physical)));
     }
 
     private Connection acquire() throws SQLException {

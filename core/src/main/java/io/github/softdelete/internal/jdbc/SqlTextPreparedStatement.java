@@ -55,6 +55,7 @@ final class SqlTextPreparedStatement implements InvocationHandler {
     private final PreparedStatement described;
     private final Connection issuing;
     private final Connection connection;
+    private final SqlTextEvents events;
     private final boolean inlined;
     private Statement ran;
     private boolean closeOnCompletion;
@@ -62,12 +63,13 @@ final class SqlTextPreparedStatement implements InvocationHandler {
     private boolean batched;
 
     private SqlTextPreparedStatement(PreparedStatement parsing, String sql, PreparedStatement described, Connection issuing,
-            Connection connection, boolean inlined) {
+            Connection connection, SqlTextEvents events, boolean inlined) {
         this.parsing = parsing;
         this.sql = sql;
         this.described = described;
         this.issuing = issuing;
         this.connection = connection;
+        this.events = events;
         this.inlined = inlined;
     }
 
@@ -75,12 +77,13 @@ final class SqlTextPreparedStatement implements InvocationHandler {
      * {@code parsing}, jOOQ's parsing statement for {@code sql}, as a statement of {@code type}. {@code described}
      * is the driver's statement for {@code sql}, prepared with the same arguments, {@code issuing} the connection
      * jOOQ prepares its physical statements on ({@link RefusingConnection}), {@code connection} the DataSource's
-     * connection the statement belongs to; {@code inlined} tells that the configuration inlines bind values.
+     * connection the statement belongs to; {@code events} tells the policy's listeners; {@code inlined} tells that the
+     * configuration inlines bind values.
      */
     static PreparedStatement wrap(Class<? extends PreparedStatement> type, PreparedStatement parsing, String sql,
-            PreparedStatement described, Connection issuing, Connection connection, boolean inlined) {
+            PreparedStatement described, Connection issuing, Connection connection, SqlTextEvents events, boolean inlined) {
         return (PreparedStatement) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type },
-            new SqlTextPreparedStatement(parsing, sql, described, issuing, connection, inlined));
+            new SqlTextPreparedStatement(parsing, sql, described, issuing, connection, events, inlined));
     }
 
     @Override
@@ -129,8 +132,11 @@ final class SqlTextPreparedStatement implements InvocationHandler {
                         + " to " + ((Class<?>) args[0]).getName() + " before it runs; execute it first");
                 return ran.unwrap((Class<?>) args[0]);
             case "addBatch":
+                events.refuseInABatch(sql);
                 batched = true;
                 return delegated(method, args);
+            case "execute", "executeUpdate", "executeLargeUpdate", "executeQuery":
+                return events.execute(sql, described.getConnection(), this::current, () -> delegated(method, args));
             case "executeBatch", "executeLargeBatch":
                 batched = false;
                 return delegated(method, args);
@@ -188,7 +194,7 @@ final class SqlTextPreparedStatement implements InvocationHandler {
         try {
             return SqlTextConnection.call(method, parsing, args);
         } catch (RuntimeException e) {
-            throw JdbcRefusals.of(e, sql);
+            throw events.failed(e, sql);
         } finally {
             Statement made = RefusingConnection.latest(issuing);
             if (made != before)

@@ -34,26 +34,31 @@ final class SqlTextStatement implements InvocationHandler {
     private final Statement parsed;
     private final Statement physical;
     private final ParseVerdicts verdicts;
+    private final SqlTextEvents events;
     private final Connection connection;
     private Statement current;
     private Statement batch;
 
-    private SqlTextStatement(Statement parsing, Statement parsed, Statement physical, ParseVerdicts verdicts, Connection connection) {
+    private SqlTextStatement(Statement parsing, Statement parsed, Statement physical, ParseVerdicts verdicts, SqlTextEvents events,
+            Connection connection) {
         this.parsing = parsing;
         this.parsed = parsed;
         this.physical = physical;
         this.verdicts = verdicts;
+        this.events = events;
         this.connection = connection;
         this.current = parsed;
     }
 
     /**
      * A statement over {@code parsing}, jOOQ's parsing statement, which runs the SQL it translates on
-     * {@code parsed}, and {@code physical}, where unparseable SQL runs when it is let through.
+     * {@code parsed}, and {@code physical}, where unparseable SQL runs when it is let through; {@code events} tells the
+     * policy's listeners.
      */
-    static Statement wrap(Statement parsing, Statement parsed, Statement physical, ParseVerdicts verdicts, Connection connection) {
+    static Statement wrap(Statement parsing, Statement parsed, Statement physical, ParseVerdicts verdicts, SqlTextEvents events,
+            Connection connection) {
         return (Statement) Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] { Statement.class },
-            new SqlTextStatement(parsing, parsed, physical, verdicts, connection));
+            new SqlTextStatement(parsing, parsed, physical, verdicts, events, connection));
     }
 
     @Override
@@ -92,19 +97,25 @@ final class SqlTextStatement implements InvocationHandler {
     // SQL that jOOQ parses runs through jOOQ's parsing statement, on parsed; the rest on physical.
     private Object run(Method method, Object[] args, String sql) throws Throwable {
         Statement target;
+        boolean batch = method.getName().equals("addBatch");
         try {
             target = verdicts.parse(sql) ? parsing : physical;
-            if (method.getName().equals("addBatch"))
-                batch = sameBatch(target == parsing ? parsed : physical, sql);
+            if (batch)
+                this.batch = sameBatch(target == parsing ? parsed : physical, sql);
         } catch (SoftDeleteException e) {
-            throw JdbcRefusals.ofStatement(e);
+            throw events.refused(e);
         }
         current = target == parsing ? parsed : physical;
-        try {
-            return SqlTextConnection.call(method, target, args);
-        } catch (RuntimeException e) {
-            throw JdbcRefusals.of(e, sql);
-        }
+        if (batch && target == parsing)
+            events.refuseInABatch(sql);
+        SqlTextEvents.Execution execution = () -> {
+            try {
+                return SqlTextConnection.call(method, target, args);
+            } catch (RuntimeException e) {
+                throw events.failed(e, sql);
+            }
+        };
+        return batch || target != parsing ? execution.run() : events.execute(sql, physical.getConnection(), () -> parsed, execution);
     }
 
     private Statement sameBatch(Statement target, String sql) {

@@ -15,6 +15,8 @@ import io.github.softdelete.internal.jooq.JooqInternals;
 import io.github.softdelete.internal.jooq.MarkerBindValues;
 import io.github.softdelete.internal.jooq.SqlIdentifiers;
 import io.github.softdelete.internal.policy.ContextFlags;
+import io.github.softdelete.internal.policy.TableRegistry;
+import io.github.softdelete.internal.write.OneStatementDelete;
 
 /**
  * Whether jOOQ's parser reads a SQL string, and whether jOOQ must render it for each execution
@@ -50,25 +52,37 @@ public final class ParseVerdicts {
     private final PlainSql plainSql;
     private final Predicate<String> namesSoftDeletableTable;
     private final Set<String> ownedColumns;
-    private final Map<String, String> verdicts;
+    private final TableRegistry listened;
+    private final Map<String, Verdict> verdicts;
+
+    /**
+     * What the parse of one string found: {@code route} is {@link #PARSEABLE}, {@link #UNCHANGED}, {@link #EACH_EXECUTION}
+     * or the parser's failure; {@code delete}, the one-statement delete whose listeners hear its count, where the policy
+     * has listeners, else null.
+     */
+    private record Verdict(String route, OneStatementDelete delete) {
+    }
 
     /**
      * Verdicts on what {@code configuration}'s parser reads, for at most {@code capacity} strings, under the policy's
      * {@code plainSql} setting (or {@code PASS_THROUGH_UNFILTERED} where the configuration vouches for its SQL
      * text); {@code namesSoftDeletableTable} tells a soft-deletable table's name, and {@code ownedColumns} are the
-     * names of the columns that markers own ({@link MarkerBindValues}).
+     * names of the columns that markers own ({@link MarkerBindValues}). {@code registry}, the policy's (or null), tells
+     * whether the policy has listeners: then the verdict also says which statements are deletes of one statement
+     * ({@link #oneStatementDelete}).
      */
     public ParseVerdicts(Configuration configuration, PlainSql plainSql, Predicate<String> namesSoftDeletableTable,
-                  Set<String> ownedColumns, int capacity) {
+                  Set<String> ownedColumns, TableRegistry registry, int capacity) {
         this.configuration = configuration;
         this.plainSql = ContextFlags.of(configuration).plainSql() ? PlainSql.PASS_THROUGH_UNFILTERED : plainSql;
         this.namesSoftDeletableTable = namesSoftDeletableTable;
         this.ownedColumns = ownedColumns;
+        this.listened = registry != null && registry.hasListeners() ? registry : null;
         this.verdicts = new LinkedHashMap<>(64, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Verdict> eldest) {
                 return size() > capacity;
             }
         };
@@ -101,16 +115,7 @@ public final class ParseVerdicts {
                     + " SoftDelete.allowPlainSql(ctx).configuration()");
             return Route.UNCHANGED;
         }
-        String verdict;
-        synchronized (verdicts) {
-            verdict = verdicts.get(sql);
-        }
-        if (verdict == null) {
-            verdict = verdictOf(sql);
-            synchronized (verdicts) {
-                verdicts.put(sql, verdict);
-            }
-        }
+        String verdict = verdict(sql).route();
         if (verdict.isEmpty())
             return Route.PARSED;
         if (verdict.equals(EACH_EXECUTION))
@@ -125,12 +130,38 @@ public final class ParseVerdicts {
             + " plainSql(PlainSql.PASS_THROUGH_UNFILTERED)");
     }
 
-    private String verdictOf(String sql) {
+    /**
+     * The DELETE that {@code sql} is, where the policy has listeners and its count is what they hear
+     * ({@link OneStatementDelete}); else null. Read from the verdict, parsed once per string as {@link #route} is.
+     */
+    public OneStatementDelete oneStatementDelete(String sql) {
+        if (listened == null || plainSql == PlainSql.REFUSE)
+            return null;
+        return verdict(sql).delete();
+    }
+
+    private Verdict verdict(String sql) {
+        Verdict verdict;
+        synchronized (verdicts) {
+            verdict = verdicts.get(sql);
+        }
+        if (verdict == null) {
+            verdict = verdictOf(sql);
+            synchronized (verdicts) {
+                verdicts.put(sql, verdict);
+            }
+        }
+        return verdict;
+    }
+
+    private Verdict verdictOf(String sql) {
         try {
             org.jooq.Query query = configuration.dsl().parser().parseQuery(sql);
-            return ignoredByJooq(query) ? UNCHANGED : MarkerBindValues.written(query, ownedColumns) ? EACH_EXECUTION : PARSEABLE;
+            if (ignoredByJooq(query))
+                return new Verdict(UNCHANGED, null);
+            return new Verdict(MarkerBindValues.written(query, ownedColumns) ? EACH_EXECUTION : PARSEABLE, oneStatementDelete(query));
         } catch (ParserException e) {
-            return firstLine(e.getMessage());
+            return new Verdict(firstLine(e.getMessage()), null);
         } catch (SoftDeleteException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -138,7 +169,16 @@ public final class ParseVerdicts {
             // IllegalStateException ("Only single-column selects have a scalar type", jOOQ's Tools.scalarType, 3.19)
             // from inside the parser. Any
             // failure to parse is the parser's verdict; which exception it is decides nothing, so it is only quoted.
-            return e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
+            return new Verdict(e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()), null);
+        }
+    }
+
+    // A statement the rewrite refuses is refused when jOOQ renders it, with the rewrite's message: nobody to tell here.
+    private OneStatementDelete oneStatementDelete(org.jooq.Query query) {
+        try {
+            return listened == null ? null : OneStatementDelete.of(listened, configuration, query);
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

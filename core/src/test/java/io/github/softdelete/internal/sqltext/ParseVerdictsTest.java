@@ -75,6 +75,6 @@ class ParseVerdictsTest {
 
     private static ParseVerdicts verdicts(PlainSql plainSql) {
         return new ParseVerdicts(PlainSqlParsing.parserConfiguration(DSL.using(SQLDialect.POSTGRES).configuration()),
-            plainSql, name -> name.equals("users") || name.equals("posts"), Set.of("deleted_at"), 16);
+            plainSql, name -> name.equals("users") || name.equals("posts"), Set.of("deleted_at"), null, 16);
     }
 }

@@ -79,12 +79,12 @@ public final class StatementOracle {
     }
 
     /**
-     * Where the side under test has a listener (jOOQ's path only: one-statement soft deletes as SQL text tell nobody
-     * yet), the rows its events say each table lost equal the live rows each lost, as this case left them; null when
-     * they do, else what differs.
+     * Where the side under test has a listener (through jOOQ, or SQL text through {@code SoftDelete.dataSource}), the
+     * rows its events say each table lost equal the live rows each lost, as this case left them; null when they do,
+     * else what differs.
      */
     private String eventsDiffer(Map<String, List<String>> liveAfter) {
-        if (databases.heard == null || sqlText)
+        if (databases.heard == null)
             return null;
         Map<String, Long> told = new java.util.TreeMap<>();
         for (io.github.softdelete.SoftDeleteEvent event : databases.heard)

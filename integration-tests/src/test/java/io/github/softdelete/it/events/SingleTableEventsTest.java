@@ -6,8 +6,14 @@ import static io.github.softdelete.it.db.Tables.POSTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -192,6 +198,90 @@ class SingleTableEventsTest extends SeededDatabaseTest {
                 assertThat(change.stamped()).isZero();
             });
             assertThat(event.actor()).isEmpty();
+        });
+    }
+
+    /** SQL text through SoftDelete.dataSource: a delete of one statement tells its count, as through jOOQ. */
+    @Test
+    void sqlText_delete_tellsItsCount_inAutoCommitAndInTheCallersTransaction() throws SQLException {
+        DataSource dataSource = SoftDelete.dataSource(listening(events::add).configuration());
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            assertThat(statement.executeUpdate("delete from likes where user_id = 1")).isEqualTo(3);
+            assertThat(events).singleElement().satisfies(event -> {
+                assertThat(event.operation()).isEqualTo(SoftDeleteEvent.Operation.SOFT_DELETE);
+                assertThat(event.tables()).singleElement().satisfies(change -> assertThat(change.stamped()).isEqualTo(3));
+            });
+            assertThat(plain.fetchCount(LIKES, LIKES.DELETED_AT.isNull())).as("committed").isEqualTo(3);
+
+            connection.setAutoCommit(false);
+            try (PreparedStatement prepared = connection.prepareStatement("delete from likes where user_id = ?")) {
+                prepared.setLong(1, 2L);
+                assertThat(prepared.execute()).isFalse();
+                assertThat(prepared.getUpdateCount()).isEqualTo(2);
+            }
+            assertThat(events).hasSize(2).last().satisfies(event ->
+                assertThat(event.tables()).singleElement().satisfies(change -> assertThat(change.stamped()).isEqualTo(2)));
+            connection.rollback();
+            assertThat(connection.getAutoCommit()).as("the caller's transaction is left to the caller").isFalse();
+        }
+        assertThat(plain.fetchCount(LIKES, LIKES.DELETED_AT.isNull())).as("the second delete rolled back").isEqualTo(3);
+    }
+
+    @Test
+    void sqlText_listenerFails_inAutoCommit_theDeleteIsUndone_andTheFailureReachesTheCaller() throws SQLException {
+        DataSource dataSource = SoftDelete.dataSource(listening(event -> {
+            throw new IllegalStateException("audit is down");
+        }).configuration());
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeUpdate("delete from likes where user_id = 1"))
+                .isInstanceOf(IllegalStateException.class).hasMessage("audit is down");
+            assertThat(connection.getAutoCommit()).isTrue();
+        }
+        assertThat(plain.fetchCount(LIKES, LIKES.DELETED_AT.isNull())).isEqualTo(6);
+    }
+
+    @Test
+    void sqlText_batchAndReturning_whileListening_areRefused_andNothingChanges() throws SQLException {
+        List<SoftDeleteException> refusals = new ArrayList<>();
+        DataSource dataSource = SoftDelete.dataSource(listening(new SoftDeleteListener() {
+            @Override
+            public void changed(SoftDeleteEvent event) {
+                events.add(event);
+            }
+
+            @Override
+            public void refused(SoftDeleteException refusal) {
+                refusals.add(refusal);
+            }
+        }).configuration());
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             PreparedStatement prepared = connection.prepareStatement("delete from likes where user_id = ?")) {
+            assertThatThrownBy(() -> statement.addBatch("delete from likes where user_id = 1")).isInstanceOf(SQLException.class)
+                .hasMessageContaining("cannot soft-delete from \"likes\" in a JDBC batch while the policy has listeners");
+            prepared.setLong(1, 1L);
+            assertThatThrownBy(prepared::addBatch).isInstanceOf(SQLException.class).hasMessageContaining("in a JDBC batch");
+            assertThatThrownBy(() -> statement.execute("delete from likes where user_id = 1 returning comment_id"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("DELETE ... RETURNING");
+            // refused before it runs: jOOQ's parser reads it, the rewrite refuses it while jOOQ renders it
+            assertThatThrownBy(() -> statement.execute("truncate likes")).isInstanceOf(SQLException.class);
+        }
+        assertThat(refusals).hasSize(4).allSatisfy(refusal -> assertThat(refusal).isInstanceOf(SoftDeleteException.class));
+        assertThat(plain.fetchCount(LIKES, LIKES.DELETED_AT.isNull())).isEqualTo(6);
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void sqlText_hardDelete_tellsTheRowsItRemoved() throws SQLException {
+        int before = plain.fetchCount(LIKES, LIKES.USER_ID.eq(4L));
+        DataSource dataSource = SoftDelete.dataSource(SoftDelete.hardDelete(listening(events::add)).configuration());
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            assertThat(statement.executeUpdate("delete from likes where user_id = 4")).isEqualTo(before).isPositive();
+        }
+
+        assertThat(plain.fetchCount(LIKES, LIKES.USER_ID.eq(4L))).isZero();
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.operation()).isEqualTo(SoftDeleteEvent.Operation.HARD_DELETE);
+            assertThat(event.tables()).singleElement().satisfies(change -> assertThat(change.purged()).isEqualTo(before));
         });
     }
 

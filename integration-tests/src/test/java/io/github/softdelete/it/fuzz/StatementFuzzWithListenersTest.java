@@ -6,7 +6,7 @@ import io.github.softdelete.it.harness.PostgresServers;
  * {@link StatementFuzzTest} with a listener on the side under test (issue 26): each statement must match the oracle as
  * without it, and its events must say, per table, as many rows stamped as the table lost live rows. Where the policy
  * has listeners a cascading soft delete is rendered otherwise (its steps counted), so this also runs the oracle over
- * that form. Through SQL text only the oracle's comparison runs: one-statement soft deletes sent that way tell nobody yet.
+ * that form. Through SQL text (on MariaDB; see below for PostgreSQL) the events are checked too.
  */
 class StatementFuzzWithListenersTest extends StatementFuzzTest {
 
