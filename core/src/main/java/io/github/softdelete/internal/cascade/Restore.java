@@ -2,8 +2,10 @@ package io.github.softdelete.internal.cascade;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 import org.jooq.Condition;
+import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -75,26 +77,36 @@ public final class Restore {
         TableReference reference = TableReference.resolve(registry, target);
         if (reference == null)
             return run(ctx, registry, table, condition); // reports the table that is not soft-deletable
-        // Not ctx.transactionResult: on a connection whose JDBC transaction the caller opened (auto-commit off, no jOOQ
-        // or Spring transaction), jOOQ's DefaultTransactionProvider starts no savepoint and commits the caller's
-        // transaction, or rolls it back on a refusal. A savepoint of the library's in the caller's transaction, or a
-        // transaction of its own in auto-commit mode (StagedTransaction), keeps the caller's work the caller's.
+        return inOneTransaction(ctx, configuration -> {
+            // The restores it runs tell the tally, and the listeners hear them once, as one RESTORE_WITH_PARENTS.
+            ChangeTally tally = new ChangeTally(registry.hasListeners());
+            DSLContext dsl = DSL.using(TableRegistry.collecting(configuration,
+                event -> event.tables().forEach(change -> tally.restored(registry.lookup(change.table()), change.restored()))));
+            int before = deletedCount(dsl, target, reference, condition);
+            new ParentChain(dsl, registry).restoreParentsOf(reference.table(), target, condition);
+            run(dsl, registry, target, condition);
+            int restored = before - deletedCount(dsl, target, reference, condition);
+            if (tally.counting() && tally.changedRows())
+                registry.tell(ctx.configuration(), tally.event(SoftDeleteEvent.Operation.RESTORE_WITH_PARENTS, reference.table(), null, null));
+            return restored;
+        });
+    }
+
+    /**
+     * Runs {@code work} on one connection of {@code ctx} (the configuration it gets is bound to it) in one transaction:
+     * a savepoint of the library's in the caller's transaction, or a transaction of its own in auto-commit mode
+     * ({@link StagedTransaction}), rolled back when {@code work} throws, so that a refusal or a listener's exception
+     * undoes everything it did and the caller's own work stays the caller's. Not ctx.transactionResult: on a connection
+     * whose JDBC transaction the caller opened (auto-commit off, no jOOQ or Spring transaction), jOOQ's
+     * DefaultTransactionProvider starts no savepoint, and commits the caller's transaction, or rolls it back on a refusal.
+     */
+    private static int inOneTransaction(DSLContext ctx, ToIntFunction<Configuration> work) {
         return ctx.connectionResult(connection -> {
             StagedTransaction transaction = StagedTransaction.begin(connection);
             try {
-                // The restores it runs tell the tally, and the listeners hear them once, as one RESTORE_WITH_PARENTS.
-                ChangeTally tally = new ChangeTally(registry.hasListeners());
-                DSLContext dsl = DSL.using(TableRegistry.collecting(ctx.configuration().derive(new DefaultConnectionProvider(connection)),
-                    event -> event.tables().forEach(change -> tally.restored(registry.lookup(change.table()),
-                        change.restored()))));
-                int before = deletedCount(dsl, target, reference, condition);
-                new ParentChain(dsl, registry).restoreParentsOf(reference.table(), target, condition);
-                run(dsl, registry, target, condition);
-                int restored = before - deletedCount(dsl, target, reference, condition);
-                if (tally.counting() && tally.changedRows())
-                    registry.tell(ctx.configuration(), tally.event(SoftDeleteEvent.Operation.RESTORE_WITH_PARENTS, reference.table(), null, null));
+                int rows = work.applyAsInt(ctx.configuration().derive(new DefaultConnectionProvider(connection)));
                 transaction.commit();
-                return restored;
+                return rows;
             } catch (RuntimeException e) {
                 transaction.rollback();
                 throw e;
@@ -106,22 +118,15 @@ public final class Restore {
         return dsl.fetchCount(DSL.selectOne().from(new UnfilteredTable<>(target)).where(condition).and(reference.predicate(ReadMode.DELETED)));
     }
 
-    // The restore of one statement, with the listeners told before it commits: in a transaction of the library's, or a
-    // savepoint in the caller's (as runWithParents), so that a listener's exception undoes it.
+    // The restore of one statement, with the listeners told before it commits, in one transaction so that a listener's
+    // exception undoes it.
     private static int updateAndTell(DSLContext ctx, TableRegistry registry, Table<?> target, TableReference reference, Condition condition) {
-        return ctx.connectionResult(connection -> {
-            StagedTransaction transaction = StagedTransaction.begin(connection);
-            try {
-                int restored = update(DSL.using(ctx.configuration().derive(new DefaultConnectionProvider(connection))), target, reference, condition);
-                if (restored > 0)
-                    registry.tell(ctx.configuration(), new SoftDeleteEvent(SoftDeleteEvent.Operation.RESTORE, reference.table().table(), Optional.empty(),
-                        Optional.empty(), List.of(new SoftDeleteEvent.TableChange(reference.table().table(), 0, restored, 0, 0))));
-                transaction.commit();
-                return restored;
-            } catch (RuntimeException e) {
-                transaction.rollback();
-                throw e;
-            }
+        return inOneTransaction(ctx, configuration -> {
+            int restored = update(DSL.using(configuration), target, reference, condition);
+            if (restored > 0)
+                registry.tell(ctx.configuration(), new SoftDeleteEvent(SoftDeleteEvent.Operation.RESTORE, reference.table().table(), Optional.empty(),
+                    Optional.empty(), List.of(new SoftDeleteEvent.TableChange(reference.table().table(), 0, restored, 0, 0))));
+            return restored;
         });
     }
 
@@ -129,25 +134,18 @@ public final class Restore {
     // they restored into a setting of the transaction (CascadeRestore.RESTORE_COUNTS), read back by one more statement.
     // The outer UPDATE's rows are its count.
     private static int cascadeAndTell(DSLContext ctx, TableRegistry registry, Table<?> target, TableReference reference, Condition condition) {
-        return ctx.connectionResult(connection -> {
-            StagedTransaction transaction = StagedTransaction.begin(connection);
-            try {
-                DSLContext dsl = DSL.using(ctx.configuration().derive(new DefaultConnectionProvider(connection)));
-                int restored = RestoreRequest.execute(dsl, reference.table(), target, condition);
-                CascadeSettlement.Figures steps = new CascadeSettlement.Figures();
-                steps.addCounts(dsl.fetchValue(DSL.function("current_setting", String.class, DSL.inline(CascadeRestore.RESTORE_COUNTS), DSL.inline(true))));
-                ChangeTally tally = new ChangeTally(true);
-                tally.restored(reference.table(), restored);
-                for (CascadePlan.Node node : registry.plan(reference.table()).nodes()) // parents before children
-                    tally.restored(node.table(), steps.stamped().getOrDefault(registry.tables().indexOf(node.table()), 0L));
-                if (tally.changedRows())
-                    registry.tell(ctx.configuration(), tally.event(SoftDeleteEvent.Operation.RESTORE, reference.table(), null, null));
-                transaction.commit();
-                return restored;
-            } catch (RuntimeException e) {
-                transaction.rollback();
-                throw e;
-            }
+        return inOneTransaction(ctx, configuration -> {
+            DSLContext dsl = DSL.using(configuration);
+            int restored = RestoreRequest.execute(dsl, reference.table(), target, condition);
+            CascadeSettlement.Figures steps = new CascadeSettlement.Figures();
+            steps.addCounts(dsl.fetchValue(DSL.function("current_setting", String.class, DSL.inline(CascadeRestore.RESTORE_COUNTS), DSL.inline(true))));
+            ChangeTally tally = new ChangeTally(true);
+            tally.restored(reference.table(), restored);
+            for (CascadePlan.Node node : registry.plan(reference.table()).nodes()) // parents before children
+                tally.restored(node.table(), steps.stamped().getOrDefault(registry.tables().indexOf(node.table()), 0L));
+            if (tally.changedRows())
+                registry.tell(ctx.configuration(), tally.event(SoftDeleteEvent.Operation.RESTORE, reference.table(), null, null));
+            return restored;
         });
     }
 
