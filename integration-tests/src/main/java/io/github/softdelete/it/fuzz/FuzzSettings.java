@@ -1,5 +1,6 @@
 package io.github.softdelete.it.fuzz;
 
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 
 /**
@@ -8,7 +9,8 @@ import java.util.SplittableRandom;
  * <table>
  *   <caption>Settings</caption>
  *   <tr><th>property</th><th>variable</th><th>meaning</th></tr>
- *   <tr><td>{@code fuzz.seed}</td><td>{@code FUZZ_SEED}</td><td>the run's seed; random when unset, and printed</td></tr>
+ *   <tr><td>{@code fuzz.seed}</td><td>{@code FUZZ_SEED}</td><td>the run's seed, printed; when unset, the test's default
+ *   (random on PostgreSQL, fixed on MariaDB); {@code random} for a random one</td></tr>
  *   <tr><td>{@code fuzz.queries}</td><td>{@code FUZZ_QUERIES}</td><td>how many reads</td></tr>
  *   <tr><td>{@code fuzz.statements}</td><td>{@code FUZZ_STATEMENTS}</td><td>how many UPDATEs and DELETEs</td></tr>
  *   <tr><td>{@code fuzz.case}</td><td>{@code FUZZ_CASE}</td><td>run only the case with this number (to reproduce one)</td></tr>
@@ -23,6 +25,9 @@ import java.util.SplittableRandom;
  */
 public record FuzzSettings(long seed, int reads, int statements, int onlyCase) {
 
+    /** The value of {@code fuzz.seed} that asks for a random seed. */
+    public static final String RANDOM = "random";
+
     /**
      * The settings from system properties and environment variables, with these defaults for the counts.
      *
@@ -32,8 +37,24 @@ public record FuzzSettings(long seed, int reads, int statements, int onlyCase) {
      * @throws IllegalArgumentException when a count or the seed is not a number
      */
     public static FuzzSettings fromEnvironment(int defaultReads, int defaultStatements) {
+        return fromEnvironment(defaultReads, defaultStatements, OptionalLong.empty());
+    }
+
+    /**
+     * As {@link #fromEnvironment(int, int)}, with {@code defaultSeed} where no seed is set (random when it is empty).
+     * {@code -Dfuzz.seed=random} asks for a random seed whatever the default.
+     *
+     * @param defaultReads      the number of reads when none is set
+     * @param defaultStatements the number of statements when none is set
+     * @param defaultSeed       the seed when none is set, or empty for a random one
+     * @return the settings
+     * @throws IllegalArgumentException when a count or the seed is not a number
+     */
+    public static FuzzSettings fromEnvironment(int defaultReads, int defaultStatements, OptionalLong defaultSeed) {
         String seed = setting("fuzz.seed", "FUZZ_SEED");
-        return new FuzzSettings(seed == null ? new SplittableRandom().nextLong() : seed(seed),
+        long chosen = seed == null ? defaultSeed.orElseGet(() -> new SplittableRandom().nextLong())
+            : RANDOM.equalsIgnoreCase(seed) ? new SplittableRandom().nextLong() : seed(seed);
+        return new FuzzSettings(chosen,
             count("fuzz.queries", "FUZZ_QUERIES", defaultReads), count("fuzz.statements", "FUZZ_STATEMENTS", defaultStatements),
             count("fuzz.case", "FUZZ_CASE", -1));
     }
@@ -63,7 +84,7 @@ public record FuzzSettings(long seed, int reads, int statements, int onlyCase) {
             return Long.parseLong(value.replace("_", ""));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("fuzz.seed (or FUZZ_SEED) is \"" + value + "\", not a number; set it to"
-                + " a whole number such as 42, or leave it unset for a random seed", e);
+                + " a whole number such as 42, or to \"random\" for a random seed", e);
         }
     }
 

@@ -2,6 +2,8 @@ package io.github.softdelete.it.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.OptionalLong;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -38,8 +40,22 @@ abstract class OracleFuzzTest {
 
     @BeforeAll
     final void createDatabases() {
-        settings = FuzzSettings.fromEnvironment(defaultReads, defaultStatements);
+        settings = FuzzSettings.fromEnvironment(defaultReads, defaultStatements, defaultSeed());
         databases = create(RandomDataset.generate(settings.datasetSeed()));
+    }
+
+    /**
+     * The seed of the MariaDB fuzz tests when none is set: fixed, where PostgreSQL's are random. MariaDB 10.11 answers
+     * some queries wrongly, and its oracle with them: a random seed met a new such server bug in about one of 100 runs
+     * (docs/mariadb-facts.md lists six), and each needs a look by hand to tell it from a library bug, which a red CI
+     * run cannot do. Runs of many random seeds are the way to find them: {@code -Dfuzz.seed=random}, or
+     * {@code FUZZ_SEED=random}, with larger counts. This seed's runs of every MariaDB fuzz test pass.
+     */
+    static final long MARIADB_SEED = 2026L;
+
+    /** The seed of a run that sets none: random, so that every run on PostgreSQL explores new cases. */
+    OptionalLong defaultSeed() {
+        return OptionalLong.empty();
     }
 
     /** The databases of the run, on PostgreSQL; the MariaDB subclasses create them there. */

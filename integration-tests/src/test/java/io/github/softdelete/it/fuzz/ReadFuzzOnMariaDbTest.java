@@ -1,5 +1,6 @@
 package io.github.softdelete.it.fuzz;
 
+import java.util.OptionalLong;
 
 import io.github.softdelete.it.harness.MariaDbServers;
 
@@ -18,6 +19,11 @@ class ReadFuzzOnMariaDbTest extends ReadFuzzTest {
     @Override
     double maxInvalidShare() {
         return 0.03;
+    }
+
+    @Override
+    OptionalLong defaultSeed() {
+        return OptionalLong.of(MARIADB_SEED);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.github.softdelete.it.fuzz;
 
+import java.util.OptionalLong;
+
 import io.github.softdelete.it.harness.MariaDbServers;
 
 /**
@@ -18,6 +20,11 @@ class StatementFuzzOnMariaDbTest extends StatementFuzzTest {
     @Override
     double maxInvalidShare() {
         return 0.05;
+    }
+
+    @Override
+    OptionalLong defaultSeed() {
+        return OptionalLong.of(MARIADB_SEED);
     }
 
     @Override
