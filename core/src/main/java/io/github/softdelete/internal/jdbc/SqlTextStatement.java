@@ -100,14 +100,20 @@ final class SqlTextStatement implements InvocationHandler {
         boolean batch = method.getName().equals("addBatch");
         try {
             target = verdicts.parse(sql) ? parsing : physical;
-            if (batch)
-                this.batch = sameBatch(target == parsing ? parsed : physical, sql);
         } catch (SoftDeleteException e) {
             throw events.refused(e);
         }
+        if (batch) {
+            // refused before the batch takes its side, so that a refused statement leaves the batch as it was
+            if (target == parsing)
+                events.refuseInABatch(sql);
+            try {
+                this.batch = sameBatch(target == parsing ? parsed : physical, sql);
+            } catch (SoftDeleteException e) {
+                throw events.refused(e);
+            }
+        }
         current = target == parsing ? parsed : physical;
-        if (batch && target == parsing)
-            events.refuseInABatch(sql);
         SqlTextEvents.Execution execution = () -> {
             try {
                 return SqlTextConnection.call(method, target, args);

@@ -270,6 +270,21 @@ class SingleTableEventsTest extends SeededDatabaseTest {
         assertThat(events).isEmpty();
     }
 
+    /** A delete refused in a batch leaves the batch as it was: SQL passed through unparsed may still start one. */
+    @Test
+    void sqlText_aDeleteRefusedInABatch_leavesTheBatchAsItWas() throws SQLException {
+        DataSource lenient = SoftDelete.dataSource(SoftDelete.allowPlainSql(listening(events::add)).configuration());
+        try (Connection connection = lenient.getConnection(); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.addBatch("delete from likes where user_id = 1")).isInstanceOf(SQLException.class)
+                .hasMessageContaining("in a JDBC batch");
+            // jOOQ's parser cannot read it: passed through, on a batch of its own, which the refused delete never started
+            statement.addBatch("select ntile(id::int) over () from users");
+            statement.clearBatch();
+        }
+        assertThat(plain.fetchCount(LIKES, LIKES.DELETED_AT.isNull())).isEqualTo(6);
+        assertThat(events).isEmpty();
+    }
+
     @Test
     void sqlText_hardDelete_tellsTheRowsItRemoved() throws SQLException {
         int before = plain.fetchCount(LIKES, LIKES.USER_ID.eq(4L));
